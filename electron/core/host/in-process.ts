@@ -1,0 +1,9 @@
+// The engine for plain Node hosts (CLI, jest): the very same Engine the worker runs, in process.
+import { Engine } from './engine';
+import type { EngineClient, EngineEnv } from './types';
+
+export type { EngineClient } from './types';
+
+export function createEngine(env: Omit<EngineEnv, 'mode'>): EngineClient {
+  return new Engine({ ...env, mode: 'in-process' });
+}

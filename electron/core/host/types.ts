@@ -1,0 +1,55 @@
+// The engine's public face: the same interface whether it runs in a worker (desktop app) or in
+// process (CLI, jest).
+import type {
+  CallOptions,
+  EventName,
+  EventPayload,
+  OpName,
+  OpParsedInput,
+  OpResult,
+  Role,
+} from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import type { JobContext, JobRunner } from './job-runner';
+
+export type EngineListener = (event: EventName, payload: unknown) => void;
+
+export interface EngineClient {
+  call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>>;
+  on(listener: EngineListener): () => void;
+  close(): Promise<void>;
+}
+
+export interface EngineEnv {
+  dataDir: string;
+  mode: 'worker' | 'in-process';
+  /** Electron's version when hosted by the desktop app, otherwise null. */
+  electronVersion: string | null;
+}
+
+/** Who has the vault open. Filled by the vault feature; null while locked. */
+export interface Session {
+  vaultId: string;
+  userId: string;
+  userName: string;
+  role: Role;
+}
+
+export interface OpContext {
+  readonly env: EngineEnv;
+  readonly session: Session | null;
+  readonly jobs: JobRunner;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface JobOpContext extends OpContext {
+  readonly job: JobContext;
+}
+
+type Handler<K extends OpName> = (
+  input: OpParsedInput<K>,
+  ctx: OpContext & Partial<Pick<JobOpContext, 'job'>>,
+) => Promise<OpResult<K>> | OpResult<K>;
+
+/** Every operation of the contract must have exactly one handler: a missing one fails to compile. */
+export type Handlers = { readonly [K in OpName]: Handler<K> };

@@ -1,0 +1,52 @@
+import {
+  CHANNEL_PREFIX,
+  EVENT_NAMES,
+  OP_NAMES,
+  ROLES,
+  channelFor,
+  contract,
+  isOpName,
+} from '../../../shared/contract';
+import { handlers } from '../../../electron/core/host/router';
+
+describe('contract', () => {
+  it('names every operation namespace.verb', () => {
+    for (const op of OP_NAMES) expect(op).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+  });
+
+  it('gives every operation a wire channel with the closeout: prefix', () => {
+    const channels = OP_NAMES.map(channelFor);
+    expect(new Set(channels).size).toBe(OP_NAMES.length);
+    for (const channel of channels) expect(channel.startsWith(CHANNEL_PREFIX)).toBe(true);
+  });
+
+  it('lists only known roles, and never an empty list', () => {
+    for (const op of OP_NAMES) {
+      const access = contract[op].access;
+      if (access === 'public') continue;
+      expect(access.length).toBeGreaterThan(0);
+      for (const role of access) expect(ROLES).toContain(role);
+    }
+  });
+
+  it('has exactly one engine handler per operation', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...OP_NAMES].sort());
+  });
+
+  it('does not treat inherited object keys as operations', () => {
+    expect(isOpName('constructor')).toBe(false);
+    expect(isOpName('__proto__')).toBe(false);
+    expect(isOpName('app.info')).toBe(true);
+  });
+
+  it('rejects extra input fields (strict schemas)', () => {
+    expect(contract['app.info'].input.safeParse({ path: '/etc/passwd' }).success).toBe(false);
+    expect(contract['demo.count'].input.safeParse({ total: 5 }).success).toBe(true);
+    expect(contract['demo.count'].input.safeParse({ total: 0 }).success).toBe(false);
+    expect(contract['demo.count'].input.safeParse({ total: 2.5 }).success).toBe(false);
+  });
+
+  it('declares events with dotted names', () => {
+    for (const event of EVENT_NAMES) expect(event).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+  });
+});
