@@ -29,6 +29,40 @@ const op =
 const none = z.strictObject({});
 export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'job id: 8–64 of A–Z a–z 0–9 _ -');
 
+/**
+ * A file the engine should read or write. The CLI (and main, after its dialogs) pass `{path}`; the
+ * renderer can only pass a `{handle}` that main issued for a file the user chose in a dialog — main
+ * swaps it for the path and refuses any `{path}` coming from a window.
+ */
+export const fileRefSchema = z.union([
+  z.strictObject({ path: z.string().min(1).max(4096) }),
+  z.strictObject({ handle: z.string().regex(/^h-[A-Za-z0-9_-]{8,64}$/) }),
+]);
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** A vault: by its registry id (what the renderer uses), or by file. */
+export const vaultRefSchema = z.union([z.strictObject({ vaultId: z.uuid() }), fileRefSchema]);
+export type VaultRef = z.infer<typeof vaultRefSchema>;
+
+const passphrase = z.string().min(1).max(1024);
+const userName = z.string().trim().min(1).max(100);
+const roleSchema = z.enum(['owner', 'operator', 'auditor']);
+const isoDate = z.iso.date();
+
+const vaultDetailsInput = z.strictObject({
+  clientName: z.string().trim().min(1).max(200),
+  creditCode: z.string().trim().max(40).nullable().optional(),
+  contact: z.string().trim().max(200).nullable().optional(),
+  closureReason: z.string().trim().max(1000).nullable().optional(),
+  keyDates: z
+    .strictObject({
+      decisionDate: isoDate.nullable().optional(),
+      deregistrationDate: isoDate.nullable().optional(),
+      deadline: isoDate.nullable().optional(),
+    })
+    .optional(),
+});
+
 // ---- result types --------------------------------------------------------------------------------
 
 export interface AppInfo {
@@ -53,6 +87,83 @@ export interface VaultSummary {
   lastBackupAt: string | null;
   /** False when the file is no longer where the registry last saw it. */
   present: boolean;
+}
+
+export interface SessionInfo {
+  vaultId: string;
+  path: string;
+  clientName: string;
+  userName: string;
+  role: Role;
+  /** True when opened with the recovery key instead of a passphrase. */
+  viaRecoveryKey: boolean;
+  idleTimeoutMinutes: number;
+}
+
+export interface VaultCreated {
+  session: SessionInfo;
+  /** Shown once; Closeout keeps no copy outside the vault. */
+  recoveryKey: string;
+}
+
+export interface KeyDates {
+  decisionDate?: string | null;
+  deregistrationDate?: string | null;
+  deadline?: string | null;
+}
+
+export interface VaultDetails {
+  vaultId: string;
+  path: string;
+  clientName: string;
+  creditCode: string | null;
+  contact: string | null;
+  closureReason: string | null;
+  keyDates: KeyDates;
+  stage: ClosureStage;
+  createdAt: string;
+  schemaVersion: number;
+  idleTimeoutMinutes: number;
+  recoveryKeyConfirmed: boolean;
+  users: number;
+  audit: { entries: number; head: string };
+  identity: { subject: string; fingerprintSha256: string; notAfter: string } | null;
+  session: SessionInfo;
+}
+
+export interface UserInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  hasPassphrase: boolean;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  userName: string | null;
+  op: string;
+  params: Record<string, unknown>;
+  counts: Record<string, number>;
+  outcome: string;
+  hash: string;
+}
+
+export interface AuditReport {
+  entries: number;
+  head: string;
+  checkpoints: number;
+  ok: boolean;
+  /** The first entry that does not follow, or the first bad checkpoint. */
+  firstProblem: { seq: number; kind: string } | null;
+}
+
+export interface VaultCheckReport {
+  ok: boolean;
+  pageCheck: string[];
+  integrityCheck: string[];
+  audit: AuditReport;
 }
 
 export interface DemoCountResult {
@@ -82,6 +193,155 @@ export const contract = {
     job: false,
     writes: false,
     summary: 'Ask a running job to stop; it commits nothing',
+  }),
+  'vault.create': op<VaultCreated>()({
+    input: z.strictObject({
+      file: fileRefSchema,
+      details: vaultDetailsInput,
+      owner: z.strictObject({ name: userName, passphrase }),
+    }),
+    access: 'public',
+    job: false,
+    writes: true,
+    summary: 'Create an encrypted vault for one client company, with its owner and recovery key',
+  }),
+  'vault.unlock': op<SessionInfo>()({
+    input: z.union([
+      z.strictObject({ vault: vaultRefSchema, userName: userName.optional(), passphrase }),
+      z.strictObject({ vault: vaultRefSchema, recoveryKey: z.string().min(1).max(200) }),
+    ]),
+    access: 'public',
+    job: false,
+    writes: true,
+    summary: 'Open a vault with a passphrase (or the recovery key)',
+  }),
+  'vault.lock': op<{ locked: boolean }>()({
+    input: z.strictObject({ reason: z.enum(['user', 'idle', 'system']).default('user') }),
+    access: 'public',
+    job: false,
+    writes: false,
+    summary: 'Close the open vault and forget its key',
+  }),
+  'vault.session': op<SessionInfo | null>()({
+    input: none,
+    access: 'public',
+    job: false,
+    writes: false,
+    summary: 'Who has which vault open, if any',
+  }),
+  'vault.info': op<VaultDetails>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'Details of the open vault (no customer values)',
+  }),
+  'vault.updateDetails': op<VaultDetails>()({
+    input: vaultDetailsInput.partial().extend({
+      idleTimeoutMinutes: z.int().min(1).max(240).optional(),
+    }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: 'Change the client details, key dates or idle timeout',
+  }),
+  'vault.confirmRecoveryKey': op<{ confirmed: true }>()({
+    input: none,
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: 'Record that the owner has stored the recovery key',
+  }),
+  'vault.writeRecoverySheet': op<{ path: string }>()({
+    input: z.strictObject({ out: fileRefSchema }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: 'Write the printable recovery sheet (PDF, Chinese and English)',
+  }),
+  'vault.check': op<VaultCheckReport>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: true,
+    writes: false,
+    summary: 'Check every page, the database structure and the audit chain',
+  }),
+  'vault.forget': op<{ forgotten: boolean }>()({
+    input: z.strictObject({ vaultId: z.uuid() }),
+    access: 'public',
+    job: false,
+    writes: false,
+    summary: 'Remove a vault from the registry (the file is not touched)',
+  }),
+  'vault.locate': op<VaultSummary>()({
+    input: z.strictObject({ vaultId: z.uuid(), file: fileRefSchema }),
+    access: 'public',
+    job: false,
+    writes: false,
+    summary: 'Tell the registry where a moved vault now is',
+  }),
+  'users.list': op<UserInfo[]>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'The people who can open this vault and their roles',
+  }),
+  'users.add': op<UserInfo>()({
+    input: z.strictObject({ name: userName, role: roleSchema, passphrase }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: 'Give a person access with a role and their own passphrase',
+  }),
+  'users.remove': op<{ removed: true }>()({
+    input: z.strictObject({ name: userName }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: "Take a person's access away (their key slot is destroyed)",
+  }),
+  'users.setRole': op<UserInfo>()({
+    input: z.strictObject({ name: userName, role: roleSchema }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: "Change a person's role",
+  }),
+  'users.setPassphrase': op<{ changed: true }>()({
+    input: z.strictObject({ name: userName, passphrase }),
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: true,
+    summary: "Change a passphrase (owners: anyone's; others: their own)",
+  }),
+  'audit.list': op<AuditEntryView[]>()({
+    input: z.strictObject({
+      userName: z.string().max(100).optional(),
+      op: z.string().max(100).optional(),
+      from: z.iso.datetime().optional(),
+      to: z.iso.datetime().optional(),
+      beforeSeq: z.int().positive().optional(),
+      limit: z.int().min(1).max(1000).default(200),
+    }),
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'Audit entries, newest first, filtered by user, operation and time',
+  }),
+  'audit.verify': op<AuditReport>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: true,
+    writes: false,
+    summary: 'Check every hash and signature of the audit chain',
+  }),
+  'audit.export': op<{ files: string[] }>()({
+    input: z.strictObject({ dir: fileRefSchema }),
+    access: ['owner', 'auditor'],
+    job: false,
+    writes: true,
+    summary: 'Write the audit log as CSV and as signed JSON',
   }),
   'demo.count': op<DemoCountResult>()({
     input: z.strictObject({

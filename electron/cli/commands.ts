@@ -1,17 +1,42 @@
 // The CLI's commands. Hand-written ones give an operation friendly arguments; every other operation
-// of the contract is still reachable as `closeout <namespace> <verb> --input JSON`.
+// of the contract is still reachable as `closeout <namespace> <verb> [FILE] --input JSON`.
+// A command with `vault: true` takes the vault FILE as its first argument: the CLI unlocks it (with
+// --passphrase-file / CLOSEOUT_PASSPHRASE, or --recovery-key-file), runs the operation, and locks it.
 import type { Command } from 'commander';
-import type { AppInfo, OpInput, OpName, OpResult, VaultSummary } from '../../shared/contract';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type {
+  AppInfo,
+  AuditEntryView,
+  AuditReport,
+  OpInput,
+  OpName,
+  OpResult,
+  UserInfo,
+  VaultCheckReport,
+  VaultDetails,
+  VaultSummary,
+} from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
+import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { CliError } from './cli-error';
+import { readNewPassphrase, readPassphrase } from './passphrase';
 
 export interface CommandDef<K extends OpName = OpName> {
   /** Words after `closeout`, e.g. ['vault', 'list']. */
   path: readonly string[];
   op: K;
   description: string;
+  /** Positional arguments after FILE, in commander syntax, e.g. ['<id>']. */
+  args?: readonly string[];
+  /** The first argument is a vault FILE that is unlocked for the operation. */
+  vault?: boolean;
   configure?: (command: Command) => void;
-  input: (args: string[], options: Record<string, unknown>) => OpInput<K>;
+  input: (args: string[], options: Record<string, unknown>, env: NodeJS.ProcessEnv) => OpInput<K>;
   human: (value: OpResult<K>, lang: Lang) => string;
+  /** Exit code for a successful call whose result still reports a problem (checks). */
+  exitCode?: (value: OpResult<K>) => number;
+  /** Something to do with the result besides printing it (e.g. write a key file). Returns what to print. */
+  after?: (value: OpResult<K>, options: Record<string, unknown>, lang: Lang) => OpResult<K>;
 }
 
 const define = <K extends OpName>(def: CommandDef<K>): CommandDef => def as unknown as CommandDef;
@@ -32,6 +57,7 @@ function humanVaults(vaults: VaultSummary[], lang: Lang): string {
   return vaults
     .map((v) =>
       [
+        v.id,
         v.clientName,
         v.creditCode ?? '-',
         v.stage,
@@ -41,11 +67,50 @@ function humanVaults(vaults: VaultSummary[], lang: Lang): string {
     .join('\n');
 }
 
-const positiveInt = (name: string) => (value: string) => {
+function humanDetails(d: VaultDetails, lang: Lang): string {
+  return [
+    `${t(lang, '客户公司', 'client')}: ${d.clientName}${d.creditCode ? ` (${d.creditCode})` : ''}`,
+    `${t(lang, '保险库', 'vault')}: ${d.vaultId}  ${d.path}`,
+    `${t(lang, '阶段', 'stage')}: ${d.stage}   ${t(lang, '结构版本', 'schema')}: ${d.schemaVersion}`,
+    `${t(lang, '用户', 'users')}: ${d.users}   ${t(lang, '审计条目', 'audit entries')}: ${d.audit.entries}`,
+    `${t(lang, '审计链头', 'audit head')}: ${d.audit.head}`,
+    d.identity
+      ? `${t(lang, '公司证书', 'certificate')}: ${d.identity.subject}  SHA-256 ${d.identity.fingerprintSha256}`
+      : '',
+    d.recoveryKeyConfirmed
+      ? ''
+      : t(lang, '⚠ 尚未确认恢复密钥已妥善保管', '⚠ storing the recovery key has not been confirmed'),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function humanAudit(r: AuditReport, lang: Lang): string {
+  if (r.ok)
+    return t(
+      lang,
+      `审计链完好：${r.entries} 条，${r.checkpoints} 个签名检查点，链头 ${r.head}`,
+      `audit chain intact: ${r.entries} entries, ${r.checkpoints} signed checkpoints, head ${r.head}`,
+    );
+  return t(
+    lang,
+    `审计链在第 ${r.firstProblem?.seq} 条处断裂（${r.firstProblem?.kind}）`,
+    `audit chain broken at entry ${r.firstProblem?.seq} (${r.firstProblem?.kind})`,
+  );
+}
+
+const humanUsers = (users: UserInfo[]) => users.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n');
+
+const humanEntries = (entries: AuditEntryView[]) =>
+  entries.map((e) => `${e.seq}\t${e.at}\t${e.userName ?? '-'}\t${e.op}\t${e.outcome}`).join('\n');
+
+const integer = (name: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number`);
   return n;
 };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const commands: readonly CommandDef[] = [
   define({
@@ -70,14 +135,231 @@ export const commands: readonly CommandDef[] = [
     human: humanVaults,
   }),
   define({
+    path: ['vault', 'create'],
+    op: 'vault.create',
+    args: ['<file>'],
+    description: 'create an encrypted vault for a client company / 为客户公司创建加密保险库',
+    configure: (c) =>
+      c
+        .requiredOption('--client <name>', 'client company name / 客户公司名称')
+        .option('--credit-code <code>', 'unified social credit code / 统一社会信用代码')
+        .option('--owner <name>', 'the owner user name / 所有者用户名', process.env.USER || 'owner')
+        .option('--contact <text>', 'contact person / 联系人')
+        .option('--reason <text>', 'reason for closure / 注销原因')
+        .option(
+          '--recovery-key-out <file>',
+          'write the recovery key to this file (one line) instead of printing it',
+        )
+        .option('--passphrase-file <file>', 'the owner passphrase (or CLOSEOUT_PASSPHRASE)'),
+    input: (args, o, env) => ({
+      file: { path: args[0] },
+      details: {
+        clientName: String(o.client),
+        creditCode: str(o.creditCode) ?? null,
+        contact: str(o.contact) ?? null,
+        closureReason: str(o.reason) ?? null,
+      },
+      owner: {
+        name: String(o.owner),
+        passphrase: readPassphrase({ passphraseFile: str(o.passphraseFile) }, env),
+      },
+    }),
+    after: (value, o) => {
+      const out = str(o.recoveryKeyOut);
+      if (!out) return value;
+      try {
+        writeFileExclusive(out, value.recoveryKey + '\n');
+      } catch (error) {
+        throw CliError.of('WRITE_FAILED', {
+          path: out,
+          reason: (error as NodeJS.ErrnoException).code ?? String(error),
+        });
+      }
+      return { ...value, recoveryKey: `(written to ${out})` };
+    },
+    human: (v, lang) =>
+      [
+        t(lang, `已创建保险库 ${v.session.path}`, `created vault ${v.session.path}`),
+        `${t(lang, '恢复密钥（只显示这一次，请离线保存）', 'recovery key (shown once; store it offline)')}:`,
+        v.recoveryKey,
+      ].join('\n'),
+  }),
+  define({
+    path: ['vault', 'info'],
+    op: 'vault.info',
+    vault: true,
+    description: 'details of a vault (no customer values) / 保险库详情',
+    input: () => ({}),
+    human: humanDetails,
+  }),
+  define({
+    path: ['vault', 'check'],
+    op: 'vault.check',
+    vault: true,
+    description:
+      'check every page, the structure and the audit chain; non-zero exit on any problem / 全面检查',
+    input: () => ({}),
+    human: (r: VaultCheckReport, lang) =>
+      [
+        `${t(lang, '页面检查', 'page check')}: ${r.pageCheck.join('; ')}`,
+        `${t(lang, '结构检查', 'integrity check')}: ${r.integrityCheck.join('; ')}`,
+        humanAudit(r.audit, lang),
+        r.ok ? t(lang, '✔ 保险库完好', '✔ vault is sound') : t(lang, '✘ 发现问题', '✘ problems found'),
+      ].join('\n'),
+    exitCode: (r) => (r.ok ? 0 : 3),
+  }),
+  define({
+    path: ['vault', 'recovery-key'],
+    op: 'vault.writeRecoverySheet',
+    vault: true,
+    description: 'write the printable recovery sheet PDF and print its path / 生成恢复密钥单（PDF）',
+    configure: (c) => c.option('--out <file>', 'where to write the PDF', 'closeout-recovery-sheet.pdf'),
+    input: (_args, o) => ({ out: { path: String(o.out) } }),
+    human: (r) => r.path,
+  }),
+  define({
+    path: ['vault', 'confirm-recovery-key'],
+    op: 'vault.confirmRecoveryKey',
+    vault: true,
+    description: 'record that the recovery key is stored safely / 确认恢复密钥已妥善保管',
+    input: () => ({}),
+    human: (_r, lang) => t(lang, '已记录', 'recorded'),
+  }),
+  define({
+    path: ['vault', 'forget'],
+    op: 'vault.forget',
+    args: ['<vault-id>'],
+    description: 'remove a vault from the registry (the file stays) / 从登记表移除（不删除文件）',
+    input: (args) => ({ vaultId: args[0] }),
+    human: (r, lang) =>
+      r.forgotten ? t(lang, '已移除', 'forgotten') : t(lang, '登记表中没有', 'not in the registry'),
+  }),
+  define({
+    path: ['vault', 'locate'],
+    op: 'vault.locate',
+    args: ['<vault-id>', '<file>'],
+    description: 'tell the registry where a moved vault is now / 更新已移动保险库的位置',
+    input: (args) => ({ vaultId: args[0], file: { path: args[1] } }),
+    human: (v) => `${v.clientName}\t${v.path}`,
+  }),
+  define({
+    path: ['vault', 'users', 'list'],
+    op: 'users.list',
+    vault: true,
+    description: 'who can open the vault / 用户列表',
+    input: () => ({}),
+    human: humanUsers,
+  }),
+  define({
+    path: ['vault', 'users', 'add'],
+    op: 'users.add',
+    vault: true,
+    description:
+      'add a user (their passphrase from --new-passphrase-file or CLOSEOUT_NEW_PASSPHRASE) / 添加用户',
+    configure: (c) =>
+      c
+        .requiredOption('--name <name>', 'user name')
+        .requiredOption('--role <role>', 'owner | operator | auditor')
+        .option('--new-passphrase-file <file>', "the new user's passphrase"),
+    input: (_a, o, env) => ({
+      name: String(o.name),
+      role: String(o.role) as 'owner',
+      passphrase: readNewPassphrase({ newPassphraseFile: str(o.newPassphraseFile) }, env),
+    }),
+    human: (u) => `${u.name}\t${u.role}`,
+  }),
+  define({
+    path: ['vault', 'users', 'remove'],
+    op: 'users.remove',
+    vault: true,
+    description: 'remove a user and destroy their key slot / 移除用户',
+    configure: (c) => c.requiredOption('--name <name>', 'user name'),
+    input: (_a, o) => ({ name: String(o.name) }),
+    human: (_r, lang) => t(lang, '已移除', 'removed'),
+  }),
+  define({
+    path: ['vault', 'users', 'set-role'],
+    op: 'users.setRole',
+    vault: true,
+    description: "change a user's role / 更改角色",
+    configure: (c) =>
+      c
+        .requiredOption('--name <name>', 'user name')
+        .requiredOption('--role <role>', 'owner | operator | auditor'),
+    input: (_a, o) => ({ name: String(o.name), role: String(o.role) as 'owner' }),
+    human: (u) => `${u.name}\t${u.role}`,
+  }),
+  define({
+    path: ['vault', 'passphrase'],
+    op: 'users.setPassphrase',
+    vault: true,
+    description:
+      'change a passphrase (new one from --new-passphrase-file or CLOSEOUT_NEW_PASSPHRASE) / 更改口令',
+    configure: (c) =>
+      c
+        .option('--name <name>', 'whose passphrase (default: the --user who unlocks)')
+        .option('--new-passphrase-file <file>', 'the new passphrase'),
+    input: (_a, o, env) => ({
+      name: String(o.name ?? o.user ?? env.USER ?? ''),
+      passphrase: readNewPassphrase({ newPassphraseFile: str(o.newPassphraseFile) }, env),
+    }),
+    human: (_r, lang) => t(lang, '口令已更改', 'passphrase changed'),
+  }),
+  define({
+    path: ['audit', 'verify'],
+    op: 'audit.verify',
+    vault: true,
+    description: 'check every hash and signature of the audit chain; names the first bad entry / 校验审计链',
+    input: () => ({}),
+    human: humanAudit,
+    exitCode: (r) => (r.ok ? 0 : 3),
+  }),
+  define({
+    path: ['audit', 'list'],
+    op: 'audit.list',
+    vault: true,
+    description: 'audit entries, newest first / 审计记录',
+    configure: (c) =>
+      c
+        .option('--by <user>', 'only this user')
+        .option('--op <operation>', 'only this operation')
+        .option('--limit <n>', 'how many', integer('--limit'), 200),
+    input: (_a, o) => ({ userName: str(o.by), op: str(o.op), limit: o.limit as number }),
+    human: humanEntries,
+  }),
+  define({
+    path: ['audit', 'export'],
+    op: 'audit.export',
+    vault: true,
+    description: 'write the audit log as CSV and signed JSON / 导出审计记录',
+    configure: (c) => c.requiredOption('--out <dir>', 'folder for the files'),
+    input: (_a, o) => ({ dir: { path: String(o.out) } }),
+    human: (r) => r.files.join('\n'),
+  }),
+  define({
     path: ['demo', 'count'],
     op: 'demo.count',
     description: 'count with progress (checks the job runner) / 计数演示任务',
     configure: (c) =>
       c
-        .option('--total <n>', 'how far to count', positiveInt('--total'), 100)
-        .option('--step-ms <ms>', 'pause per step', positiveInt('--step-ms'), 10),
+        .option('--total <n>', 'how far to count', integer('--total'), 100)
+        .option('--step-ms <ms>', 'pause per step', integer('--step-ms'), 10),
     input: (_args, o) => ({ total: o.total as number, stepMs: o.stepMs as number }),
     human: (r, lang) => t(lang, `已数到 ${r.counted}`, `counted ${r.counted}`),
   }),
 ];
+
+/** `closeout recovery-key decode`: the raw key as hex, for opening a vault with any SQLCipher 4 client. */
+export function decodeRecoveryKeyCommand(file: string | undefined): string {
+  const text = readFileSync(file ?? 0, 'utf8');
+  try {
+    return Buffer.from(decodeRecoveryKey(text.trim())).toString('hex');
+  } catch {
+    throw CliError.of('RECOVERY_KEY_MALFORMED', { group: '?' });
+  }
+}
+
+function writeFileExclusive(file: string, text: string): void {
+  // 'wx': never overwrite an existing file with a secret; 0600: readable by the owner only.
+  writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+}

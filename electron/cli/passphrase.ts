@@ -3,32 +3,42 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error';
 
-const FORBIDDEN = /^(--passphrase|--password|--pass|--recovery-key)(=|$)/;
+const FORBIDDEN = /^(--passphrase|--new-passphrase|--password|--pass|--recovery-key)(=|$)/;
 
 /** Refuses a passphrase given on the command line before anything else runs. */
 export function refusePassphraseInArgv(argv: readonly string[]): void {
   if (argv.some((arg) => FORBIDDEN.test(arg))) throw CliError.of('PASSPHRASE_ON_COMMAND_LINE', {}, 2);
 }
 
+/** Reads a secret from a file: one trailing newline (what `echo` and editors add) is not part of it. */
+export function readSecretFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    throw CliError.of('FILE_UNREADABLE', {
+      path: file,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+function fromFileOrEnv(file: string | undefined, envValue: string | undefined): string {
+  const value = file ? readSecretFile(file) : envValue;
+  if (value) return value;
+  throw CliError.of('PASSPHRASE_MISSING');
+}
+
 export function readPassphrase(
   options: { passphraseFile?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  if (options.passphraseFile) {
-    let text: string;
-    try {
-      text = readFileSync(options.passphraseFile, 'utf8');
-    } catch (error) {
-      throw CliError.of('FILE_UNREADABLE', {
-        path: options.passphraseFile,
-        reason: (error as NodeJS.ErrnoException).code ?? String(error),
-      });
-    }
-    // One trailing newline is what `echo` and editors add; it is not part of the passphrase.
-    const passphrase = text.replace(/\r?\n$/, '');
-    if (passphrase) return passphrase;
-  } else if (env.CLOSEOUT_PASSPHRASE) {
-    return env.CLOSEOUT_PASSPHRASE;
-  }
-  throw CliError.of('PASSPHRASE_MISSING');
+  return fromFileOrEnv(options.passphraseFile, env.CLOSEOUT_PASSPHRASE);
+}
+
+/** A second secret for commands that set one (add a user, change a passphrase). */
+export function readNewPassphrase(
+  options: { newPassphraseFile?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return fromFileOrEnv(options.newPassphraseFile, env.CLOSEOUT_NEW_PASSPHRASE);
 }

@@ -7,9 +7,9 @@ import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
 import { CliError, errorLine } from './cli-error';
-import { commands, type CommandDef } from './commands';
+import { commands, decodeRecoveryKeyCommand, type CommandDef } from './commands';
 import { cliLang } from './lang';
-import { refusePassphraseInArgv } from './passphrase';
+import { readPassphrase, readSecretFile, refusePassphraseInArgv } from './passphrase';
 import { progressPrinter } from './progress';
 
 export interface CliIo {
@@ -40,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const generic: CommandDef[] = OP_NAMES.filter((op) => !covered.has(op)).map((op) => ({
     path: op.split('.'),
     op,
+    vault: contract[op].access !== 'public',
     description: contract[op].summary,
     configure: (c) => c.option('--input <json>', 'operation input as JSON', '{}'),
     input: (_args, o) => parseJsonInput(o.input as string),
@@ -50,18 +51,41 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const def of [...commands, ...generic]) {
     const command = commandAt(program, def.path);
     command.description(def.description).option('--json', 'print the result as JSON');
+    if (def.vault) {
+      command
+        .argument('<file>', 'the vault file (.cvault)')
+        .option('--user <name>', 'who unlocks (default: any user whose passphrase matches)')
+        .option('--passphrase-file <file>', 'read the passphrase from this file (or set CLOSEOUT_PASSPHRASE)')
+        .option('--recovery-key-file <file>', 'unlock with the recovery key read from this file');
+    }
+    for (const arg of def.args ?? []) command.argument(arg);
     def.configure?.(command);
     command.action(async (...actionArgs: unknown[]) => {
       const cmd = actionArgs[actionArgs.length - 1] as Command;
       const options = cmd.opts();
-      const result = await runOp(getEngine(), def.op, def.input(cmd.args, options), io);
+      const engine = getEngine();
+      const args = def.vault ? cmd.args.slice(1) : cmd.args;
+      if (def.vault) await unlockForCommand(engine, cmd.args[0], options, io.env);
+      const input = def.input(args, options, io.env);
+      const result = await runOp(engine, def.op, input, io);
       if (!result.ok) throw new CliError(result.error);
+      const value = def.after ? def.after(result.value as never, options, lang) : result.value;
       io.stdout.write(
-        (options.json ? JSON.stringify(result.value, null, 2) : def.human(result.value as never, lang)) +
-          '\n',
+        (options.json ? JSON.stringify(value, null, 2) : def.human(value as never, lang)) + '\n',
       );
+      exitCode = def.exitCode?.(value as never) ?? 0;
     });
   }
+
+  program
+    .command('recovery-key')
+    .description('recovery key tools')
+    .command('decode')
+    .description('print the 64-hex-digit raw key for `PRAGMA key = "x\'…\'"` in any SQLCipher 4 client')
+    .option('--file <file>', 'read the recovery key from this file (default: standard input)')
+    .action((options: { file?: string }) => {
+      io.stdout.write(decodeRecoveryKeyCommand(options.file) + '\n');
+    });
 
   try {
     refusePassphraseInArgv(argv);
@@ -72,6 +96,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await (engine as EngineClient | null)?.close();
   }
   return exitCode;
+}
+
+async function unlockForCommand(
+  engine: EngineClient,
+  file: string,
+  options: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const recoveryFile = options.recoveryKeyFile as string | undefined;
+  const input = recoveryFile
+    ? { vault: { path: file }, recoveryKey: readSecretFile(recoveryFile) }
+    : {
+        vault: { path: file },
+        userName: options.user as string | undefined,
+        passphrase: readPassphrase({ passphraseFile: options.passphraseFile as string | undefined }, env),
+      };
+  const result = await engine.call('vault.unlock', input);
+  if (!result.ok) throw new CliError(result.error);
 }
 
 function commandAt(program: Command, path: readonly string[]): Command {
@@ -95,7 +137,7 @@ function parseJsonInput(text: string): never {
 async function runOp(engine: EngineClient, op: OpName, input: unknown, io: CliIo): Promise<Result<unknown>> {
   if (!contract[op].job) return engine.call(op, input);
   const jobId = `cli-${process.pid}-${Date.now()}`;
-  const printer = progressPrinter(io.stderr);
+  const printer = progressPrinter(io.stderr, io.env);
   const stopEvents = engine.on((event, payload) => {
     if (event === 'job.progress' && (payload as JobProgress).job === jobId)
       printer.update(payload as JobProgress);

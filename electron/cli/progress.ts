@@ -1,4 +1,5 @@
-// Job progress on stderr, only when stderr is a terminal (scripts and --json output stay clean).
+// Job progress on stderr: redrawn in place on a terminal; as plain lines (at most one a second) when
+// CLOSEOUT_PROGRESS=1 asks for it in a log; otherwise silent, so scripts and --json output stay clean.
 import type { JobProgress } from '../../shared/contract';
 
 export function formatProgress(p: JobProgress): string {
@@ -9,13 +10,20 @@ export function formatProgress(p: JobProgress): string {
   return `${p.phase} ${bar}${count} ${p.rate.toFixed(0)}/s${eta}`;
 }
 
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+export function progressPrinter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv) {
+  const tty = Boolean(stream.isTTY);
+  const lines = !tty && env.CLOSEOUT_PROGRESS === '1';
   let shown = false;
+  let lastLine = 0;
   return {
     update(p: JobProgress) {
-      if (!stream.isTTY) return;
-      stream.write(`\r\x1b[2K${formatProgress(p)}`);
-      shown = true;
+      if (tty) {
+        stream.write(`\r\x1b[2K${formatProgress(p)}`);
+        shown = true;
+      } else if (lines && Date.now() - lastLine >= 1000) {
+        lastLine = Date.now();
+        stream.write(`progress: ${formatProgress(p)}\n`);
+      }
     },
     done() {
       if (shown) stream.write('\r\x1b[2K');

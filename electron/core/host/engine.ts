@@ -12,16 +12,22 @@ import {
   type OpResult,
 } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { EngineError } from './engine-error';
+import { asEngineError, EngineError } from './engine-error';
 import { JobRunner, type JobContext } from './job-runner';
 import { handlers } from './router';
-import type { EngineClient, EngineEnv, EngineListener, OpContext, Session } from './types';
+import type { EngineClient, EngineEnv, EngineListener, OpContext } from './types';
+import type { OpenVault } from '../vault/open-vault';
+import { UnlockThrottle } from '../vault/unlock-throttle';
+import type { SessionLocked } from '../../../shared/contract';
 import { describeZodError } from './zod-message';
 
 export class Engine implements EngineClient {
   private readonly listeners = new Set<EngineListener>();
   readonly jobs: JobRunner;
-  session: Session | null = null;
+  private readonly throttle = new UnlockThrottle();
+  private vault: OpenVault | null = null;
+  private lastActivity = Date.now();
+  private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(readonly env: EngineEnv) {
@@ -43,14 +49,46 @@ export class Engine implements EngineClient {
   async close(): Promise<void> {
     this.closed = true;
     this.jobs.cancelAll();
-    this.session = null;
+    this.setVault(null, 'user');
+  }
+
+  /** One vault open at a time: opening another, locking, or closing the engine closes the previous one. */
+  private setVault(vault: OpenVault | null, reason: SessionLocked['reason'] = 'user'): void {
+    const previous = this.vault;
+    this.vault = vault;
+    if (previous && previous !== vault) {
+      previous.close();
+      this.emit('session.locked', { reason });
+    }
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.idleTimer = null;
+    if (vault) {
+      this.lastActivity = Date.now();
+      this.idleTimer = setInterval(() => this.lockIfIdle(), IDLE_CHECK_MS);
+      this.idleTimer.unref?.();
+    }
+  }
+
+  private lockIfIdle(): void {
+    if (!this.vault || this.jobs.busy()) return;
+    const minutes = this.vault.session().idleTimeoutMinutes;
+    if (Date.now() - this.lastActivity >= minutes * 60_000) this.setVault(null, 'idle');
+  }
+
+  /** A refused operation is worth an audit entry: someone tried something their role does not allow. */
+  private recordRefusal(op: OpName, role: string): void {
+    try {
+      this.vault?.audit({ op, params: { role }, outcome: 'refused' });
+    } catch {
+      /* the refusal itself is what matters to the caller */
+    }
   }
 
   async call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>> {
     try {
       return ok(await this.dispatch(op, input, options));
     } catch (error) {
-      return toFailure(error, op);
+      return toFailure(asEngineError(error, this.vault?.file), op);
     }
   }
 
@@ -68,17 +106,23 @@ export class Engine implements EngineClient {
     const options = callOptionsSchema.safeParse(rawOptions);
     if (!options.success) throw new EngineError('INVALID_INPUT', { detail: describeZodError(options.error) });
 
+    this.lastActivity = Date.now();
     if (spec.access !== 'public') {
-      if (!this.session) throw new EngineError('VAULT_LOCKED');
-      if (!spec.access.includes(this.session.role))
-        throw new EngineError('NOT_ALLOWED', { role: this.session.role, op });
+      if (!this.vault) throw new EngineError('VAULT_LOCKED');
+      const role = this.vault.actor.role;
+      if (!spec.access.includes(role)) {
+        this.recordRefusal(op, role);
+        throw new EngineError('NOT_ALLOWED', { role, op });
+      }
     }
 
     const handler = handlers[op] as (input: unknown, ctx: OpContext & { job?: JobContext }) => unknown;
     const ctx: OpContext = {
       env: this.env,
-      session: this.session,
+      vault: this.vault,
       jobs: this.jobs,
+      throttle: this.throttle,
+      setVault: (vault, reason) => this.setVault(vault, reason),
       emit: (event, payload) => this.emit(event, payload),
     };
     const invoke = (job?: JobContext) =>
@@ -96,6 +140,8 @@ export class Engine implements EngineClient {
     );
   }
 }
+
+const IDLE_CHECK_MS = 15_000;
 
 function toFailure<T>(error: unknown, op: string): Result<T> {
   if (error instanceof EngineError) return fail(error.code, error.message, error.details);

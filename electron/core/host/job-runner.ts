@@ -39,6 +39,10 @@ export class JobRunner {
     return next;
   }
 
+  busy(): boolean {
+    return this.running.size > 0;
+  }
+
   isRunning(id: string): boolean {
     return this.running.has(id);
   }

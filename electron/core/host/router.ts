@@ -1,16 +1,74 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
 import { appInfo } from '../app/app-info';
 import { demoCount } from '../demo/count';
-import { listVaults } from '../vault/registry';
+import { exportAudit, listAuditEntries } from '../vault/audit-ops';
+import { auditReport, checkVault } from '../vault/check-vault';
+import { createVault } from '../vault/create-vault';
+import type { OpenVault } from '../vault/open-vault';
+import { forgetVault, listVaults } from '../vault/registry';
+import { unlockVault } from '../vault/unlock-vault';
+import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../vault/users';
+import { updateDetails, vaultDetails } from '../vault/vault-info';
+import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
 import { EngineError } from './engine-error';
-import type { Handlers } from './types';
+import type { JobContext } from './job-runner';
+import type { Handlers, OpContext } from './types';
+
+/** The engine checks access before a handler runs; this only narrows the type. */
+const open = (ctx: OpContext): OpenVault => {
+  if (!ctx.vault) throw new EngineError('VAULT_LOCKED');
+  return ctx.vault;
+};
+
+const job = (ctx: { job?: JobContext }): JobContext => {
+  if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
+  return ctx.job;
+};
 
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => appInfo(ctx.env),
   'vault.list': (_input, ctx) => listVaults(ctx.env.dataDir),
   'job.cancel': (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.job) }),
-  'demo.count': (input, ctx) => {
-    if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'demo.count without job' });
-    return demoCount(input, ctx.job);
+
+  'vault.create': async (input, ctx) => {
+    const { created, vault } = await createVault(input, ctx.env.dataDir);
+    ctx.setVault(vault);
+    return created;
   },
+  'vault.unlock': async (input, ctx) => {
+    ctx.setVault(null, 'user');
+    const vault = await unlockVault(input, ctx.env.dataDir, ctx.throttle);
+    ctx.setVault(vault);
+    return vault.session();
+  },
+  'vault.lock': (input, ctx) => {
+    const locked = ctx.vault !== null;
+    ctx.setVault(null, input.reason);
+    return { locked };
+  },
+  'vault.session': (_input, ctx) => ctx.vault?.session() ?? null,
+  'vault.info': (_input, ctx) => vaultDetails(open(ctx)),
+  'vault.updateDetails': (input, ctx) => updateDetails(open(ctx), input, ctx.env.dataDir),
+  'vault.confirmRecoveryKey': (_input, ctx) => confirmRecoveryKey(open(ctx)),
+  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input),
+  'vault.check': (_input, ctx) => checkVault(open(ctx), job(ctx)),
+  'vault.forget': (input, ctx) => ({ forgotten: forgetVault(ctx.env.dataDir, input.vaultId) }),
+  'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
+
+  'users.list': (_input, ctx) => listUsers(open(ctx)),
+  'users.add': (input, ctx) => addUser(open(ctx), input),
+  'users.remove': (input, ctx) => removeUser(open(ctx), input),
+  'users.setRole': (input, ctx) => setRole(open(ctx), input),
+  'users.setPassphrase': (input, ctx) => setPassphrase(open(ctx), input),
+
+  'audit.list': (input, ctx) => listAuditEntries(open(ctx), input),
+  'audit.verify': async (_input, ctx) => {
+    job(ctx).progress(0, 1, 'verifying');
+    const report = auditReport(open(ctx));
+    job(ctx).progress(1, 1, 'done');
+    return report;
+  },
+  'audit.export': (input, ctx) => exportAudit(open(ctx), input),
+
+  'demo.count': (input, ctx) => demoCount(input, job(ctx)),
 };

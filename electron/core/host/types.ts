@@ -7,9 +7,11 @@ import type {
   OpName,
   OpParsedInput,
   OpResult,
-  Role,
+  SessionLocked,
 } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import type { OpenVault } from '../vault/open-vault';
+import type { UnlockThrottle } from '../vault/unlock-throttle';
 import type { JobContext, JobRunner } from './job-runner';
 
 export type EngineListener = (event: EventName, payload: unknown) => void;
@@ -27,18 +29,14 @@ export interface EngineEnv {
   electronVersion: string | null;
 }
 
-/** Who has the vault open. Filled by the vault feature; null while locked. */
-export interface Session {
-  vaultId: string;
-  userId: string;
-  userName: string;
-  role: Role;
-}
-
 export interface OpContext {
   readonly env: EngineEnv;
-  readonly session: Session | null;
+  /** The unlocked vault, if any. Operations whose access is not 'public' always get one. */
+  readonly vault: OpenVault | null;
   readonly jobs: JobRunner;
+  readonly throttle: UnlockThrottle;
+  /** Makes `vault` the open vault (locking any other first), or locks when null. */
+  setVault(vault: OpenVault | null, reason?: SessionLocked['reason']): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 

@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { VaultSummary } from '../../../shared/contract';
+import { ensureDataDir } from '../app/data-dir';
 import { EngineError } from '../host/engine-error';
+import { writeFileAtomic } from '../util/atomic-write';
 import { describeZodError } from '../host/zod-message';
 
 export const REGISTRY_FILE = 'vaults.json';
@@ -44,4 +46,59 @@ export function readRegistry(dataDir: string): RegistryEntry[] {
 
 export function listVaults(dataDir: string): VaultSummary[] {
   return readRegistry(dataDir).map((entry) => ({ ...entry, present: existsSync(entry.path) }));
+}
+
+function writeRegistry(dataDir: string, vaults: RegistryEntry[]): void {
+  ensureDataDir(dataDir);
+  try {
+    writeFileAtomic(registryPath(dataDir), JSON.stringify({ version: 1, vaults }, null, 2) + '\n');
+  } catch (error) {
+    throw new EngineError('WRITE_FAILED', {
+      path: registryPath(dataDir),
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+/** Adds or updates the entry for a vault id (matching by id, so a moved vault keeps its history). */
+export function upsertRegistry(
+  dataDir: string,
+  entry: Partial<RegistryEntry> & Pick<RegistryEntry, 'id'>,
+): RegistryEntry {
+  const vaults = readRegistry(dataDir);
+  const index = vaults.findIndex((v) => v.id === entry.id);
+  const base: RegistryEntry =
+    index >= 0
+      ? vaults[index]
+      : {
+          id: entry.id,
+          path: '',
+          clientName: '',
+          creditCode: null,
+          stage: 'setup',
+          lastOpenedAt: null,
+          lastBackupAt: null,
+        };
+  const next = {
+    ...base,
+    ...Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)),
+  } as RegistryEntry;
+  if (index >= 0) vaults[index] = next;
+  else vaults.push(next);
+  writeRegistry(dataDir, vaults);
+  return next;
+}
+
+export function forgetVault(dataDir: string, id: string): boolean {
+  const vaults = readRegistry(dataDir);
+  const remaining = vaults.filter((v) => v.id !== id);
+  if (remaining.length === vaults.length) return false;
+  writeRegistry(dataDir, remaining);
+  return true;
+}
+
+export function findRegistered(dataDir: string, id: string): RegistryEntry {
+  const entry = readRegistry(dataDir).find((v) => v.id === id);
+  if (!entry) throw new EngineError('VAULT_NOT_REGISTERED', { vaultId: id });
+  return entry;
 }

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OP_NAMES } from '../../../shared/contract';
+import { commands } from '../../../electron/cli/commands';
 import pkg from '../../../package.json';
 import { cliEnv, runCli, spawnCli, tempDir } from '../helpers';
 
@@ -77,8 +78,8 @@ describe('closeout CLI', () => {
 
   it('offers a command for every operation of the contract', () => {
     for (const op of OP_NAMES) {
-      const [ns, verb] = op.split('.');
-      const res = runCli([ns, verb, '--help'], cliEnv(dir.path));
+      const path = commands.find((c) => c.op === op)?.path ?? op.split('.');
+      const res = runCli([...path, '--help'], cliEnv(dir.path));
       expect({ op, status: res.status }).toEqual({ op, status: 0 });
       expect(res.stdout).toContain('--json');
     }
@@ -92,10 +93,18 @@ describe('closeout CLI', () => {
   });
 
   it('cancels a job cleanly on Ctrl+C (exit 130, CANCELLED)', async () => {
-    const child = spawnCli(['demo', 'count', '--total', '100000', '--step-ms', '5'], cliEnv(dir.path));
+    const child = spawnCli(
+      ['demo', 'count', '--total', '100000', '--step-ms', '5'],
+      cliEnv(dir.path, { CLOSEOUT_PROGRESS: '1' }),
+    );
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Interrupt once the job has reported progress, so this is the job's own clean cancellation.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes('progress: counting')) resolve();
+      }),
+    );
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);

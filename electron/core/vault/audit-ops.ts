@@ -1,0 +1,111 @@
+// audit.list and audit.export: reading the chain for people (the Audit page) and for auditors
+// (CSV for Excel, plus JSON with a detached CMS signature that `openssl cms -verify` checks).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditEntryView, OpParsedInput } from '../../../shared/contract';
+import { csvLine, UTF8_BOM } from '../../../shared/csv';
+import { EngineError } from '../host/engine-error';
+import { writeFileAtomic } from '../util/atomic-write';
+import { pathOf } from '../util/file-ref';
+import { auditReport } from './check-vault';
+import { signDetached } from './identity';
+import { loadIdentity } from './identity-store';
+import type { OpenVault } from './open-vault';
+
+interface Row {
+  seq: number;
+  at: string;
+  user_name: string | null;
+  op: string;
+  params: string;
+  counts: string;
+  outcome: string;
+  hash: string;
+}
+
+const toView = (r: Row): AuditEntryView => ({
+  seq: r.seq,
+  at: r.at,
+  userName: r.user_name,
+  op: r.op,
+  params: JSON.parse(r.params) as Record<string, unknown>,
+  counts: JSON.parse(r.counts) as Record<string, number>,
+  outcome: r.outcome,
+  hash: r.hash,
+});
+
+export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.list'>): AuditEntryView[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const filter = (clause: string, value: unknown) => {
+    if (value === undefined || value === '') return;
+    where.push(clause);
+    args.push(value);
+  };
+  filter('user_name = ?', input.userName);
+  filter('op = ?', input.op);
+  filter('at >= ?', input.from && new Date(input.from).toISOString());
+  filter('at <= ?', input.to && new Date(input.to).toISOString());
+  filter('seq < ?', input.beforeSeq);
+  const sql = `SELECT seq, at, user_name, op, params, counts, outcome, hash FROM audit
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
+  return (vault.db.prepare(sql).all(...args, input.limit) as Row[]).map(toView);
+}
+
+export function exportAudit(
+  vault: OpenVault,
+  input: OpParsedInput<'audit.export'>,
+  now = new Date(),
+): { files: string[] } {
+  const dir = pathOf(input.dir);
+  const identity = loadIdentity(vault.db);
+  if (!identity) throw new EngineError('IDENTITY_MISSING');
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const base = join(dir, `closeout-audit-${vault.vaultId.slice(0, 8)}-${stamp}`);
+  const files = [`${base}.csv`, `${base}.json`, `${base}.json.p7s`, `${base}.certificate.pem`];
+  for (const file of files) if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
+
+  const rows = vault.db
+    .prepare('SELECT seq, at, user_name, op, params, counts, outcome, hash FROM audit ORDER BY seq')
+    .all() as Row[];
+  const entries = rows.map(toView);
+  const report = auditReport(vault);
+  const csv =
+    UTF8_BOM +
+    csvLine(['seq', 'time', 'user', 'operation', 'parameters', 'counts', 'outcome', 'hash']) +
+    entries
+      .map((e) => csvLine([e.seq, e.at, e.userName, e.op, e.params, e.counts, e.outcome, e.hash]))
+      .join('');
+  const json = JSON.stringify(
+    {
+      format: 'closeout-audit-export',
+      version: 1,
+      vaultId: vault.vaultId,
+      exportedAt: now.toISOString(),
+      exportedBy: vault.actor.userName,
+      chain: report,
+      entries,
+    },
+    null,
+    2,
+  );
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(files[0], csv, 0o600);
+    writeFileAtomic(files[1], json, 0o600);
+    writeFileAtomic(files[2], signDetached(identity, Buffer.from(json, 'utf8'), now), 0o600);
+    writeFileAtomic(files[3], identity.certificatePem, 0o644);
+  } catch (error) {
+    throw new EngineError('WRITE_FAILED', {
+      path: dir,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+  vault.audit({
+    op: 'audit.export',
+    params: { entries: entries.length },
+    counts: { files: files.length },
+    outcome: 'ok',
+  });
+  return { files };
+}

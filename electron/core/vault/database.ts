@@ -1,0 +1,89 @@
+// Opens a vault file: SQLCipher 4 through better-sqlite3-multiple-ciphers. `cipher='sqlcipher'` AND
+// `legacy=4` on every open (without legacy=4 the file is SQLite3MultipleCiphers' own variant, which no
+// SQLCipher client opens), the raw 256-bit key (no PBKDF2 on top: the key is random, not a passphrase),
+// temp files in memory, freed pages zeroed. The PRAGMAs are listed in docs/FORMATS.md.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { EngineError } from '../host/engine-error';
+
+export type VaultDb = Database.Database;
+
+const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function rawKeyLiteral(vaultKey: Buffer): Buffer {
+  return Buffer.from(`x'${vaultKey.toString('hex')}'`, 'latin1');
+}
+
+/** Looks at a file before handing it to SQLite, so a plain or foreign file gets its own clear error. */
+export function inspectVaultFile(file: string): void {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new EngineError('VAULT_NOT_FOUND', { path: file, reason: (error as NodeJS.ErrnoException).code });
+  }
+  if (size === 0 || size % 512 !== 0)
+    throw new EngineError('VAULT_DAMAGED', { path: file, reason: `size ${size}` });
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(SQLITE_PLAIN_HEADER))
+    throw new EngineError('NOT_A_VAULT', { path: file, reason: 'unencrypted SQLite' });
+}
+
+function applyCipher(db: VaultDb, vaultKey: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.key(rawKeyLiteral(vaultKey));
+}
+
+function applySessionPragmas(db: VaultDb): void {
+  db.pragma('temp_store = MEMORY'); // no plaintext temp files
+  db.pragma('secure_delete = ON'); // freed pages are zeroed before they are reused or left behind
+  db.pragma('foreign_keys = ON');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function createVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
+  const db = new Database(file, { fileMustExist: false });
+  try {
+    applyCipher(db, vaultKey);
+    applySessionPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens an existing vault with a key the keyring has already confirmed. A read failure now means the
+ * file itself is damaged (the key is right), which is reported as such. Nothing is written until the
+ * first read has succeeded.
+ */
+export function openVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
+  inspectVaultFile(file);
+  let db: VaultDb;
+  try {
+    db = new Database(file, { fileMustExist: true });
+  } catch (error) {
+    throw new EngineError('VAULT_NOT_FOUND', { path: file, reason: (error as Error).message });
+  }
+  try {
+    applyCipher(db, vaultKey);
+    db.pragma('temp_store = MEMORY');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    applySessionPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('VAULT_DAMAGED', { path: file, reason: (error as Error).message });
+  }
+}

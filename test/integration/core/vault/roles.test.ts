@@ -1,0 +1,108 @@
+// Every operation of the contract × every role: allowed or refused exactly as the contract says,
+// enforced by the engine (the renderer hiding a button is never the protection).
+import { join } from 'node:path';
+import { ROLES, contract, OP_NAMES, type OpInput, type OpName, type Role } from '../../../../shared/contract';
+import {
+  AUDITOR_PASS,
+  OPERATOR_PASS,
+  OWNER_PASS,
+  makeVault,
+  unwrap,
+  type VaultFixture,
+} from '../../support/vault-fixture';
+
+let v: VaultFixture;
+const PASS: Record<Role, string> = { owner: OWNER_PASS, operator: OPERATOR_PASS, auditor: AUDITOR_PASS };
+
+beforeAll(async () => {
+  v = await makeVault();
+  unwrap(await v.engine.call('users.add', { name: 'operator', role: 'operator', passphrase: OPERATOR_PASS }));
+  unwrap(await v.engine.call('users.add', { name: 'auditor', role: 'auditor', passphrase: AUDITOR_PASS }));
+});
+afterAll(() => v.remove());
+
+/** A valid input for every operation; the type makes a new operation fail to compile until added here. */
+function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
+  return {
+    'app.info': {},
+    'vault.list': {},
+    'job.cancel': { job: 'job-not-running' },
+    'vault.create': {
+      file: { path: join(v.dir, `new-${role}-${n}`) },
+      details: { clientName: 'X' },
+      owner: { name: 'o', passphrase: OWNER_PASS },
+    },
+    'vault.unlock': { vault: { path: v.file }, userName: role, passphrase: PASS[role] },
+    'vault.lock': {},
+    'vault.session': {},
+    'vault.info': {},
+    'vault.updateDetails': { contact: 'contact' },
+    'vault.confirmRecoveryKey': {},
+    'vault.writeRecoverySheet': { out: { path: join(v.dir, `sheet-${role}-${n}.pdf`) } },
+    'vault.check': {},
+    'vault.forget': { vaultId: '00000000-0000-4000-8000-000000000000' },
+    'vault.locate': { vaultId: '00000000-0000-4000-8000-000000000000', file: { path: v.file } },
+    'users.list': {},
+    'users.add': { name: `new-${role}-${n}`, role: 'auditor', passphrase: AUDITOR_PASS },
+    'users.remove': { name: 'nobody' },
+    'users.setRole': { name: 'nobody', role: 'auditor' },
+    'users.setPassphrase': { name: role, passphrase: PASS[role] },
+    'audit.list': {},
+    'audit.verify': {},
+    'audit.export': { dir: { path: join(v.dir, `audit-${role}-${n}`) } },
+    'demo.count': { total: 1, stepMs: 0 },
+  };
+}
+
+const guarded = OP_NAMES.filter((op) => contract[op].access !== 'public' && op !== 'vault.lock');
+
+describe('roles', () => {
+  it('refuses every guarded operation while the vault is locked', async () => {
+    await v.engine.call('vault.lock', {});
+    const inputs = sampleInputs('owner', 0);
+    for (const op of guarded) {
+      const res = await v.engine.call(op, inputs[op]);
+      expect({ op, code: res.ok ? 'ok' : res.error.code }).toEqual({ op, code: 'VAULT_LOCKED' });
+    }
+  });
+
+  it.each(ROLES)(
+    '%s: each guarded operation is allowed or refused exactly as the contract says',
+    async (role) => {
+      unwrap(
+        await v.engine.call('vault.unlock', {
+          vault: { path: v.file },
+          userName: role,
+          passphrase: PASS[role],
+        }),
+      );
+      let n = 0;
+      for (const op of guarded) {
+        const inputs = sampleInputs(role, ++n);
+        const res = await v.engine.call(op, inputs[op]);
+        const access = contract[op].access as readonly Role[];
+        const refused = !res.ok && res.error.code === 'NOT_ALLOWED';
+        expect({ op, role, refused }).toEqual({ op, role, refused: !access.includes(role) });
+        if (!res.ok)
+          expect(['NOT_ALLOWED', 'USER_NOT_FOUND', 'VAULT_NOT_REGISTERED']).toContain(res.error.code);
+      }
+      // Refusals are themselves recorded in the audit chain.
+      const refusedOps = guarded.filter((op) => !(contract[op].access as readonly Role[]).includes(role));
+      if (refusedOps.length) {
+        unwrap(await v.engine.call('vault.lock', {}));
+        unwrap(
+          await v.engine.call('vault.unlock', {
+            vault: { path: v.file },
+            userName: 'owner',
+            passphrase: OWNER_PASS,
+          }),
+        );
+        const entries = unwrap(await v.engine.call('audit.list', { userName: role, limit: 1000 }));
+        for (const op of refusedOps)
+          expect(entries.some((e) => e.op === op && e.outcome === 'refused')).toBe(true);
+      }
+      unwrap(await v.engine.call('vault.lock', {}));
+    },
+    60_000,
+  );
+});
