@@ -8,6 +8,7 @@ import { EngineError } from '../host/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { auditReport } from './check-vault';
+import { exportCheckpoint, listCheckpoints } from './checkpoints';
 import { signDetached } from './identity';
 import { loadIdentity } from './identity-store';
 import type { OpenVault } from './open-vault';
@@ -95,6 +96,15 @@ export function exportAudit(
     writeFileAtomic(files[1], json, 0o600);
     writeFileAtomic(files[2], signDetached(identity, Buffer.from(json, 'utf8'), now), 0o600);
     writeFileAtomic(files[3], identity.certificatePem, 0o644);
+    // Each signed checkpoint as the two files `openssl cms -verify` needs (docs/FORMATS.md §5).
+    const checkpointDir = `${base}.checkpoints`;
+    mkdirSync(checkpointDir, { recursive: true });
+    for (const row of listCheckpoints(vault.db)) {
+      const exported = exportCheckpoint(vault.vaultId, row);
+      writeFileAtomic(join(checkpointDir, `${exported.name}.txt`), exported.content, 0o644);
+      writeFileAtomic(join(checkpointDir, `${exported.name}.p7s`), exported.signaturePem, 0o644);
+    }
+    files.push(checkpointDir);
   } catch (error) {
     throw new EngineError('WRITE_FAILED', {
       path: dir,

@@ -1,5 +1,6 @@
 // The vault commands as an accountant's script runs them: passphrases from a file or the environment,
 // JSON out, one error line and a non-zero exit on failure.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnv, runCli, tempDir } from '../helpers';
@@ -109,9 +110,43 @@ describe('closeout vault (CLI)', () => {
     const exp = runCli(['audit', 'export', vault, '--out', out, '--json'], env);
     expect(exp.status).toBe(0);
     const files: string[] = JSON.parse(exp.stdout).files;
-    expect(files.map((f) => f.slice(f.lastIndexOf('.')))).toEqual(['.csv', '.json', '.p7s', '.pem']);
+    expect(files.map((f) => f.slice(f.lastIndexOf('.')))).toEqual([
+      '.csv',
+      '.json',
+      '.p7s',
+      '.pem',
+      '.checkpoints',
+    ]);
     for (const f of files) expect(existsSync(f)).toBe(true);
     expect(readFileSync(files[0], 'utf8').charCodeAt(0)).toBe(0xfeff);
+    // A person can check the export and each checkpoint with Debian's openssl alone.
+    const opensslVerify = (content: string, signature: string) =>
+      spawnSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'PEM',
+          '-in',
+          signature,
+          '-content',
+          content,
+          '-CAfile',
+          files[3],
+          '-out',
+          '/dev/null',
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+    const whole = opensslVerify(files[1], files[2]);
+    expect(whole.stderr).toContain('Verification successful');
+    expect(whole.status).toBe(0);
+    const checkpoint = join(files[4], 'checkpoint-000001');
+    expect(opensslVerify(`${checkpoint}.txt`, `${checkpoint}.p7s`).status).toBe(0);
   });
 
   it('opens with the recovery key file and decodes the key for other SQLCipher clients', () => {
