@@ -350,8 +350,8 @@ export const commands: readonly CommandDef[] = [
 ];
 
 /** `closeout recovery-key decode`: the raw key as hex, for opening a vault with any SQLCipher 4 client. */
-export function decodeRecoveryKeyCommand(file: string | undefined): string {
-  const text = readFileSync(file ?? 0, 'utf8');
+export async function decodeRecoveryKeyCommand(file: string | undefined): Promise<string> {
+  const text = file ? readFileSync(file, 'utf8') : await readKeyFromStdin();
   try {
     return Buffer.from(decodeRecoveryKey(text.trim())).toString('hex');
   } catch {
@@ -362,4 +362,16 @@ export function decodeRecoveryKeyCommand(file: string | undefined): string {
 function writeFileExclusive(file: string, text: string): void {
   // 'wx': never overwrite an existing file with a secret; 0600: readable by the owner only.
   writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+}
+
+/** One line from a person at a terminal (with a prompt), or everything piped in. */
+async function readKeyFromStdin(): Promise<string> {
+  if (!process.stdin.isTTY) return readFileSync(0, 'utf8');
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question('恢复密钥 / recovery key: ');
+  } finally {
+    rl.close();
+  }
 }

@@ -83,8 +83,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('decode')
     .description('print the 64-hex-digit raw key for `PRAGMA key = "x\'…\'"` in any SQLCipher 4 client')
     .option('--file <file>', 'read the recovery key from this file (default: standard input)')
-    .action((options: { file?: string }) => {
-      io.stdout.write(decodeRecoveryKeyCommand(options.file) + '\n');
+    .action(async (options: { file?: string }) => {
+      io.stdout.write((await decodeRecoveryKeyCommand(options.file)) + '\n');
     });
 
   try {

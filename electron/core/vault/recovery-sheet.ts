@@ -133,7 +133,7 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
       'To get the hex key, run this command on any computer with Closeout; it prints the 64 hex digits:',
       { gap: 5 },
     );
-  pdf.code('closeout vault recovery-key --decode');
+  pdf.code('closeout recovery-key decode');
   pdf.space(2);
   pdf.bilingual(
     '手工解码：去掉短横线和每组第 5 个（校验）字符，把剩下的 52 个字符按 Crockford base32' +

@@ -1,0 +1,87 @@
+// The one IPC choke point. Every operation of the contract is registered here and nowhere else; each
+// call is checked (sender, input, options) before it reaches the engine, and every answer, refusals
+// included, is a Result value: a thrown error would lose everything but its message across IPC.
+import { randomUUID } from 'node:crypto';
+import type { IpcMain } from 'electron';
+import type { z } from 'zod';
+import {
+  callOptionsSchema,
+  channelFor,
+  contract,
+  EVENT_CHANNEL,
+  OP_NAMES,
+  type OpName,
+} from '../../shared/contract';
+import { formatError, type ErrorCode } from '../../shared/errors';
+import { fail, type Result } from '../../shared/result';
+import type { EngineClient } from '../core/host/index';
+import { isAppUrl } from './app-url';
+import type { AppWindows } from './app-windows';
+import { checkSender, type SenderEvent } from './sender';
+
+export type IpcCall = (
+  op: OpName,
+  event: SenderEvent,
+  input: unknown,
+  options: unknown,
+) => Promise<Result<unknown>>;
+
+function refusal(code: ErrorCode, details?: Record<string, unknown>): Result<never> {
+  return fail(code, formatError(code, 'en', details), details);
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function handleCall(engine: EngineClient, windows: AppWindows): IpcCall {
+  return async (op, event, input, options) => {
+    try {
+      const verdict = checkSender(event, windows);
+      if (!verdict.trusted) {
+        console.warn(`closeout: refused ${op}: ${verdict.reason}`);
+        return refusal('FORBIDDEN_SENDER');
+      }
+      // Validated here as well as in the engine, so nothing malformed even crosses into the worker.
+      const parsed = contract[op].input.safeParse(input ?? {});
+      if (!parsed.success) return refusal('INVALID_INPUT', { detail: describeIssues(parsed.error) });
+      const parsedOptions = callOptionsSchema.safeParse(options);
+      if (!parsedOptions.success) {
+        return refusal('INVALID_INPUT', { detail: describeIssues(parsedOptions.error) });
+      }
+      return await engine.call(op, parsed.data, parsedOptions.data);
+    } catch (error) {
+      const ref = randomUUID().slice(0, 8);
+      console.error(
+        `closeout: internal error ${ref} in IPC ${op}: ${error instanceof Error ? error.stack : error}`,
+      );
+      return refusal('INTERNAL', { ref });
+    }
+  };
+}
+
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  engine: EngineClient,
+  windows: AppWindows,
+): void {
+  const call = handleCall(engine, windows);
+  for (const op of OP_NAMES) {
+    ipcMain.handle(channelFor(op), (event, input: unknown, options: unknown) =>
+      call(op, event, input, options),
+    );
+  }
+}
+
+/** Engine events go to the app's own windows only, and only while they show the app. */
+export function forwardEvents(engine: EngineClient, windows: AppWindows): () => void {
+  return engine.on((name, payload) => {
+    for (const win of windows.list()) {
+      const contents = win.webContents;
+      if (contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
+      contents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+}

@@ -1,0 +1,235 @@
+// The IPC choke point: who may call (the app's own main frame), what may be sent (the contract's
+// schemas), and that every answer is a Result value, refusals included.
+import { channelFor, EVENT_CHANNEL, OP_NAMES, type OpName } from '../../../shared/contract';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { EngineClient, EngineListener } from '../../../electron/core/host/index';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  fakeFrame,
+  type FakeElectron,
+  type FakeFrame,
+} from './fake-electron';
+
+jest.mock('electron', () => require('./fake-electron').createFakeElectron());
+
+import { AppWindows } from '../../../electron/main/app-windows';
+import { forwardEvents, handleCall, registerIpc } from '../../../electron/main/ipc';
+import type { SenderEvent } from '../../../electron/main/sender';
+
+const fake = jest.requireMock('electron') as FakeElectron;
+
+class FakeEngine implements EngineClient {
+  readonly calls: [OpName, unknown, unknown][] = [];
+  readonly listeners = new Set<EngineListener>();
+  answer: (op: OpName) => Result<unknown> = () => ok({ answered: true });
+
+  call(op: OpName, input: unknown, options?: unknown) {
+    this.calls.push([op, input, options]);
+    return Promise.resolve(this.answer(op)) as never;
+  }
+  on(listener: EngineListener) {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+  close() {
+    return Promise.resolve();
+  }
+  emit(name: Parameters<EngineListener>[0], payload: unknown) {
+    for (const listener of this.listeners) listener(name, payload);
+  }
+}
+
+function appWindow(windows: AppWindows): FakeBrowserWindow {
+  const win = new FakeBrowserWindow({});
+  windows.add(win as unknown as Electron.BrowserWindow);
+  return win;
+}
+
+function eventFrom(contents: FakeWebContents, frame: FakeFrame | null = contents.mainFrame): SenderEvent {
+  return { sender: contents, senderFrame: frame } as unknown as SenderEvent;
+}
+
+let engine: FakeEngine;
+let windows: AppWindows;
+let win: FakeBrowserWindow;
+let call: ReturnType<typeof handleCall>;
+
+beforeEach(() => {
+  fake.ipcMain.handlers.clear();
+  engine = new FakeEngine();
+  windows = new AppWindows();
+  win = appWindow(windows);
+  call = handleCall(engine, windows);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe('registerIpc', () => {
+  it('registers one handler per contract operation on its closeout: channel, and nothing else', () => {
+    registerIpc(fake.ipcMain as unknown as Electron.IpcMain, engine, windows);
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(OP_NAMES.map(channelFor).sort());
+  });
+
+  it('answers through the registered handler as Electron would call it', async () => {
+    registerIpc(fake.ipcMain as unknown as Electron.IpcMain, engine, windows);
+    const handler = fake.ipcMain.handlers.get(channelFor('app.info'))!;
+    await expect(handler(eventFrom(win.webContents), {}, undefined)).resolves.toEqual(ok({ answered: true }));
+    expect(engine.calls).toEqual([['app.info', {}, undefined]]);
+  });
+});
+
+describe('a trusted call', () => {
+  it('is forwarded to the engine and its Result returned as is', async () => {
+    engine.answer = () => ok({ name: 'Closeout' });
+    await expect(call('app.info', eventFrom(win.webContents), {}, undefined)).resolves.toEqual(
+      ok({ name: 'Closeout' }),
+    );
+    expect(engine.calls).toEqual([['app.info', {}, undefined]]);
+  });
+
+  it('passes the engine’s own failures through unchanged', async () => {
+    engine.answer = () => fail('VAULT_LOCKED', 'The vault is locked; unlock it first');
+    const result = await call('app.info', eventFrom(win.webContents), {}, undefined);
+    expect(result).toEqual(fail('VAULT_LOCKED', 'The vault is locked; unlock it first'));
+  });
+
+  it('sends the validated input (with defaults) and options', async () => {
+    await call('demo.count', eventFrom(win.webContents), { total: 3 }, { jobId: 'job_12345678' });
+    expect(engine.calls).toEqual([['demo.count', { total: 3, stepMs: 10 }, { jobId: 'job_12345678' }]]);
+  });
+});
+
+describe('refused senders: FORBIDDEN_SENDER as a value, engine never called', () => {
+  async function expectRefused(event: SenderEvent) {
+    const result = await call('app.info', event, {}, undefined);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('FORBIDDEN_SENDER');
+    expect(engine.calls).toEqual([]);
+  }
+
+  it('a sub-frame of an app window', async () => {
+    const child = fakeFrame('app://closeout/index.html', win.webContents.mainFrame);
+    await expectRefused(eventFrom(win.webContents, child));
+  });
+
+  it('a second top-level frame that is not the window’s main frame', async () => {
+    await expectRefused(eventFrom(win.webContents, fakeFrame('app://closeout/index.html')));
+  });
+
+  it.each([
+    'https://evil.example/',
+    'http://127.0.0.1:5173/index.html',
+    'file:///tmp/index.html',
+    'app://other/index.html',
+    'app://closeout.evil/index.html',
+    'app://closeout@evil/index.html',
+    'about:blank',
+  ])('the main frame showing %s', async (url) => {
+    win.webContents.mainFrame.url = url;
+    await expectRefused(eventFrom(win.webContents));
+  });
+
+  it('web contents that no app window owns', async () => {
+    await expectRefused(eventFrom(new FakeWebContents('app://closeout/index.html')));
+  });
+
+  it('a window that has been closed', async () => {
+    win.close();
+    await expectRefused(eventFrom(win.webContents));
+  });
+
+  it('a frame that is gone or detached', async () => {
+    await expectRefused(eventFrom(win.webContents, null));
+    win.webContents.mainFrame.detached = true;
+    await expectRefused(eventFrom(win.webContents));
+  });
+
+  it('a frame that throws when inspected (disposed mid-call)', async () => {
+    const event = {
+      sender: win.webContents,
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed');
+      },
+    } as unknown as SenderEvent;
+    await expectRefused(event);
+  });
+});
+
+describe('invalid input: INVALID_INPUT as a value, never a throw', () => {
+  async function expectInvalid(op: OpName, input: unknown, options?: unknown): Promise<string> {
+    const result = await call(op, eventFrom(win.webContents), input, options);
+    expect(result.ok).toBe(false);
+    expect(engine.calls).toEqual([]);
+    if (result.ok) return '';
+    expect(result.error.code).toBe('INVALID_INPUT');
+    return String(result.error.details?.detail);
+  }
+
+  it('a value outside the schema names the field', async () => {
+    expect(await expectInvalid('demo.count', { total: 0 })).toContain('total');
+  });
+
+  it('an unknown key (schemas are strict)', async () => {
+    await expectInvalid('app.info', { path: '/etc/passwd' });
+  });
+
+  it('not an object at all', async () => {
+    await expectInvalid('app.info', 'x');
+    await expectInvalid('job.cancel', ['job']);
+  });
+
+  it('bad call options', async () => {
+    expect(await expectInvalid('app.info', {}, { jobId: '../../x' })).toContain('jobId');
+    await expectInvalid('app.info', {}, { jobId: 'job_12345678', extra: true });
+  });
+});
+
+describe('unexpected errors', () => {
+  it('become INTERNAL with a reference, not a rejected promise', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    engine.call = () => {
+      throw new Error('boom');
+    };
+    const result = await call('app.info', eventFrom(win.webContents), {}, undefined);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INTERNAL');
+      expect(result.error.details?.ref).toMatch(/^[0-9a-f]{8}$/);
+    }
+  });
+});
+
+describe('forwardEvents', () => {
+  it('sends engine events to every live app window showing the app', () => {
+    const second = appWindow(windows);
+    forwardEvents(engine, windows);
+    engine.emit('job.finished', { job: 'job_12345678', op: 'demo.count', outcome: 'succeeded' });
+    for (const target of [win, second]) {
+      expect(target.webContents.sent).toEqual([
+        [EVENT_CHANNEL, 'job.finished', { job: 'job_12345678', op: 'demo.count', outcome: 'succeeded' }],
+      ]);
+    }
+  });
+
+  it('skips closed windows and windows no longer showing the app', () => {
+    const elsewhere = appWindow(windows);
+    elsewhere.webContents.mainFrame.url = 'https://evil.example/';
+    const closed = appWindow(windows);
+    closed.close();
+    forwardEvents(engine, windows);
+    engine.emit('session.locked', { reason: 'system' });
+    expect(win.webContents.sent).toHaveLength(1);
+    expect(elsewhere.webContents.sent).toEqual([]);
+    expect(closed.webContents.sent).toEqual([]);
+  });
+
+  it('stops when unsubscribed', () => {
+    const stop = forwardEvents(engine, windows);
+    stop();
+    engine.emit('session.locked', { reason: 'idle' });
+    expect(win.webContents.sent).toEqual([]);
+  });
+});
