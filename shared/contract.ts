@@ -16,6 +16,11 @@ export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly job: boolean;
   /** Writers run one at a time; readers may run beside them. */
   readonly writes: boolean;
+  /**
+   * Who answers: the engine (default), or the desktop shell for what only it can do (native dialogs).
+   * The engine answers shell operations with SHELL_ONLY; the e2e harness stands in for the shell.
+   */
+  readonly host?: 'shell';
   readonly summary: string;
   /** Phantom: carries the result type; never set at run time. */
   readonly __result?: R;
@@ -164,6 +169,12 @@ export interface VaultCheckReport {
   pageCheck: string[];
   integrityCheck: string[];
   audit: AuditReport;
+}
+
+/** A file the person chose in a native dialog: an opaque handle for the window, and the name to show. */
+export interface ChosenFile {
+  handle: string;
+  name: string;
 }
 
 export interface DemoCountResult {
@@ -342,6 +353,18 @@ export const contract = {
     job: false,
     writes: true,
     summary: 'Write the audit log as CSV and as signed JSON',
+  }),
+  'dialog.choose': op<ChosenFile | null>()({
+    input: z.strictObject({
+      kind: z.enum(['open', 'save', 'folder']),
+      purpose: z.enum(['vault', 'recovery-sheet', 'audit-export', 'certificate', 'import', 'backup']),
+      suggestedName: z.string().max(200).optional(),
+    }),
+    access: 'public',
+    job: false,
+    writes: false,
+    host: 'shell',
+    summary: 'Ask the person to choose a file or folder; the window gets a handle, never the path',
   }),
   'demo.count': op<DemoCountResult>()({
     input: z.strictObject({

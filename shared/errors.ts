@@ -55,6 +55,10 @@ export const ERRORS = {
     'zh-CN': '文件选择已失效，请重新选择文件',
     en: 'That file choice has expired; choose the file again',
   },
+  SHELL_ONLY: {
+    'zh-CN': '此操作只能在桌面应用中进行',
+    en: 'Only the desktop app can do this',
+  },
   PATH_NOT_ALLOWED: {
     'zh-CN': '界面不能直接传递文件路径，请通过文件对话框选择',
     en: 'The window may not pass file paths; choose the file in the dialog',

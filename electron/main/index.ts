@@ -2,7 +2,11 @@
 // the IPC choke point, the engine worker and the window. Security settings live in the modules that
 // apply them; this file only decides the order.
 import { join } from 'node:path';
-import { app, ipcMain, Menu, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
+import type { OpParsedInput } from '../../shared/contract';
+import { ok } from '../../shared/result';
+import { chooseFile } from './dialogs';
+import { FileHandles } from './file-handles';
 import { startEngineWorker, type EngineClient } from '../core/host/index';
 import { AppWindows } from './app-windows';
 import { useDataDir } from './data-dir';
@@ -49,8 +53,27 @@ function start(): void {
     .then(() => {
       hardenSession(session.defaultSession, { allowDevTools: !app.isPackaged });
       installAppProtocol(RENDERER_ROOT);
-      engine = startEngineWorker(WORKER_SCRIPT, { dataDir, electronVersion: process.versions.electron });
-      registerIpc(ipcMain, engine, windows);
+      engine = startEngineWorker(WORKER_SCRIPT, {
+        dataDir,
+        electronVersion: process.versions.electron,
+        // Packaged: the CJK fonts for PDFs ship as extra resources, outside the asar.
+        fontsDir: app.isPackaged ? join(process.resourcesPath, 'fonts') : null,
+      });
+      const chinese = app.getLocale().toLowerCase().startsWith('zh');
+      const handles = new FileHandles();
+      registerIpc(ipcMain, engine, windows, {
+        handles,
+        run: async (_op, event, input) =>
+          ok(
+            await chooseFile(
+              dialog,
+              BrowserWindow.fromWebContents(event.sender),
+              input as OpParsedInput<'dialog.choose'>,
+              handles,
+              chinese,
+            ),
+          ),
+      });
       forwardEvents(engine, windows);
       watchSystemLock(powerMonitor, engine);
       Menu.setApplicationMenu(
@@ -58,7 +81,7 @@ function start(): void {
           buildMenuTemplate({
             isMac: process.platform === 'darwin',
             isPackaged: app.isPackaged,
-            chinese: app.getLocale().toLowerCase().startsWith('zh'),
+            chinese,
           }),
         ),
       );

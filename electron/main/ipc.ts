@@ -17,6 +17,7 @@ import { fail, type Result } from '../../shared/result';
 import type { EngineClient } from '../core/host/index';
 import { isAppUrl } from './app-url';
 import type { AppWindows } from './app-windows';
+import { FileHandles } from './file-handles';
 import { checkSender, type SenderEvent } from './sender';
 
 export type IpcCall = (
@@ -36,7 +37,15 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function handleCall(engine: EngineClient, windows: AppWindows): IpcCall {
+/** What only the shell answers (contract operations with host: 'shell'), and the file handles it issued. */
+export interface Shell {
+  handles: FileHandles;
+  run: (op: OpName, event: SenderEvent, input: unknown) => Promise<Result<unknown>>;
+}
+
+const noShell: Shell = { handles: new FileHandles(), run: async () => refusal('SHELL_ONLY') };
+
+export function handleCall(engine: EngineClient, windows: AppWindows, shell: Shell = noShell): IpcCall {
   return async (op, event, input, options) => {
     try {
       const verdict = checkSender(event, windows);
@@ -51,7 +60,11 @@ export function handleCall(engine: EngineClient, windows: AppWindows): IpcCall {
       if (!parsedOptions.success) {
         return refusal('INVALID_INPUT', { detail: describeIssues(parsedOptions.error) });
       }
-      return await engine.call(op, parsed.data, parsedOptions.data);
+      if (contract[op].host === 'shell') return await shell.run(op, event, parsed.data);
+      // Windows name files by dialog handles only; the engine gets the paths behind them.
+      const swapped = shell.handles.swap(parsed.data);
+      if (!swapped.ok) return refusal(swapped.code);
+      return await engine.call(op, swapped.value, parsedOptions.data);
     } catch (error) {
       const ref = randomUUID().slice(0, 8);
       console.error(
@@ -66,8 +79,9 @@ export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   engine: EngineClient,
   windows: AppWindows,
+  shell?: Shell,
 ): void {
-  const call = handleCall(engine, windows);
+  const call = handleCall(engine, windows, shell);
   for (const op of OP_NAMES) {
     ipcMain.handle(channelFor(op), (event, input: unknown, options: unknown) =>
       call(op, event, input, options),

@@ -18,6 +18,7 @@ import { handlers } from './router';
 import type { EngineClient, EngineEnv, EngineListener, OpContext } from './types';
 import type { OpenVault } from '../vault/open-vault';
 import { UnlockThrottle } from '../vault/unlock-throttle';
+import { setFontDirectory } from '../documents/fonts';
 import type { SessionLocked } from '../../../shared/contract';
 import { describeZodError } from './zod-message';
 
@@ -31,6 +32,7 @@ export class Engine implements EngineClient {
   private closed = false;
 
   constructor(readonly env: EngineEnv) {
+    if (env.fontsDir) setFontDirectory(env.fontsDir);
     this.jobs = new JobRunner({
       progress: (payload) => this.emit('job.progress', payload),
       finished: (payload) => this.emit('job.finished', payload),

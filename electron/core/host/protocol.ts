@@ -12,4 +12,4 @@ export type FromWorker =
   | { kind: 'event'; event: EventName; payload: unknown }
   | { kind: 'closed' };
 
-export type WorkerData = Pick<EngineEnv, 'dataDir' | 'electronVersion'>;
+export type WorkerData = Pick<EngineEnv, 'dataDir' | 'electronVersion' | 'fontsDir'>;

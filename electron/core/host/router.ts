@@ -70,5 +70,9 @@ export const handlers: Handlers = {
   },
   'audit.export': (input, ctx) => exportAudit(open(ctx), input),
 
+  'dialog.choose': () => {
+    throw new EngineError('SHELL_ONLY');
+  },
+
   'demo.count': (input, ctx) => demoCount(input, job(ctx)),
 };

@@ -27,6 +27,8 @@ export interface EngineEnv {
   mode: 'worker' | 'in-process';
   /** Electron's version when hosted by the desktop app, otherwise null. */
   electronVersion: string | null;
+  /** Where the PDF fonts are when packaged (resources/fonts); null: from node_modules. */
+  fontsDir?: string | null;
 }
 
 export interface OpContext {

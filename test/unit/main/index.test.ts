@@ -95,7 +95,12 @@ describe('on ready', () => {
     expect(startEngineWorker).toHaveBeenCalledTimes(1);
     const [script, data] = startEngineWorker.mock.calls[0];
     expect(script).toBe(join(__dirname, '../../../electron', 'core', 'worker.js'));
-    expect(data).toEqual({ dataDir: '/tmp/closeout-engine', electronVersion: process.versions.electron });
+    // Unpackaged: fonts come from node_modules (fontsDir null); packaged: resources/fonts.
+    expect(data).toEqual({
+      dataDir: '/tmp/closeout-engine',
+      electronVersion: process.versions.electron,
+      fontsDir: null,
+    });
   });
 
   it('opens one window on the app URL, with a menu that has no help links', async () => {

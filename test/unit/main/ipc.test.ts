@@ -14,6 +14,7 @@ import {
 jest.mock('electron', () => require('./fake-electron').createFakeElectron());
 
 import { AppWindows } from '../../../electron/main/app-windows';
+import { FileHandles } from '../../../electron/main/file-handles';
 import { forwardEvents, handleCall, registerIpc } from '../../../electron/main/ipc';
 import type { SenderEvent } from '../../../electron/main/sender';
 
@@ -231,5 +232,65 @@ describe('forwardEvents', () => {
     stop();
     engine.emit('session.locked', { reason: 'idle' });
     expect(win.webContents.sent).toEqual([]);
+  });
+});
+
+describe('files: windows pass dialog handles, never paths', () => {
+  it('swaps a handle the shell issued for its path before the engine sees the call', async () => {
+    const handles = new FileHandles();
+    const handle = handles.issue('/home/a/客户.cvault');
+    const shelled = handleCall(engine, windows, { handles, run: async () => ok(null) });
+    await shelled(
+      'vault.unlock',
+      eventFrom(win.webContents),
+      { vault: { handle }, passphrase: 'p' },
+      undefined,
+    );
+    expect(engine.calls).toEqual([
+      ['vault.unlock', { vault: { path: '/home/a/客户.cvault' }, passphrase: 'p' }, undefined],
+    ]);
+  });
+
+  it('refuses a path sent by a window, and an unknown handle', async () => {
+    const shelled = handleCall(engine, windows, { handles: new FileHandles(), run: async () => ok(null) });
+    const withPath = await shelled(
+      'vault.unlock',
+      eventFrom(win.webContents),
+      { vault: { path: '/etc/passwd' }, passphrase: 'p' },
+      undefined,
+    );
+    expect(withPath).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
+    const forged = await shelled(
+      'vault.unlock',
+      eventFrom(win.webContents),
+      { vault: { handle: 'h-forgedforged' }, passphrase: 'p' },
+      undefined,
+    );
+    expect(forged).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_UNKNOWN' } });
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('routes shell operations (native dialogs) to the shell, not the engine', async () => {
+    const run = jest.fn(async () => ok({ handle: 'h-abcdefghij', name: 'a.cvault' }));
+    const shelled = handleCall(engine, windows, { handles: new FileHandles(), run });
+    const result = await shelled(
+      'dialog.choose',
+      eventFrom(win.webContents),
+      { kind: 'save', purpose: 'vault' },
+      undefined,
+    );
+    expect(result).toEqual(ok({ handle: 'h-abcdefghij', name: 'a.cvault' }));
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('without a shell, a shell operation is refused as a value', async () => {
+    const result = await call(
+      'dialog.choose',
+      eventFrom(win.webContents),
+      { kind: 'open', purpose: 'vault' },
+      undefined,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'SHELL_ONLY' } });
   });
 });

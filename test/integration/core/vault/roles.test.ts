@@ -50,6 +50,7 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'audit.list': {},
     'audit.verify': {},
     'audit.export': { dir: { path: join(v.dir, `audit-${role}-${n}`) } },
+    'dialog.choose': { kind: 'open', purpose: 'vault' },
     'demo.count': { total: 1, stepMs: 0 },
   };
 }

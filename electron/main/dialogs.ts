@@ -1,0 +1,55 @@
+// Native file dialogs, the shell's half of `dialog.choose`: the person picks, main keeps the path and
+// gives the window a handle and the file's name.
+import { basename } from 'node:path';
+import type { BrowserWindow, Dialog, FileFilter } from 'electron';
+import type { ChosenFile, OpParsedInput } from '../../shared/contract';
+import type { FileHandles } from './file-handles';
+
+type Purpose = OpParsedInput<'dialog.choose'>['purpose'];
+
+const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }> = {
+  vault: { zh: 'Closeout 保险库', en: 'Closeout vault', extensions: ['cvault'] },
+  'recovery-sheet': { zh: 'PDF 文件', en: 'PDF', extensions: ['pdf'] },
+  'audit-export': { zh: '文件夹', en: 'Folder', extensions: [] },
+  certificate: { zh: 'PKCS#12 证书', en: 'PKCS#12 certificate', extensions: ['p12', 'pfx'] },
+  import: {
+    zh: '客户数据',
+    en: 'Customer data',
+    extensions: ['csv', 'tsv', 'txt', 'xlsx', 'vcf', 'json', 'jsonl'],
+  },
+  backup: { zh: '备份', en: 'Backup', extensions: [] },
+};
+
+export async function chooseFile(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  window: BrowserWindow | null,
+  input: OpParsedInput<'dialog.choose'>,
+  handles: FileHandles,
+  chinese: boolean,
+): Promise<ChosenFile | null> {
+  const filter = FILTERS[input.purpose];
+  const filters: FileFilter[] = filter.extensions.length
+    ? [{ name: chinese ? filter.zh : filter.en, extensions: filter.extensions }]
+    : [];
+  let path: string | undefined;
+  if (input.kind === 'save') {
+    const options = {
+      defaultPath: input.suggestedName,
+      filters,
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    path = result.canceled ? undefined : result.filePath;
+  } else {
+    const properties: Array<'openFile' | 'openDirectory' | 'createDirectory'> =
+      input.kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile'];
+    const options = { filters, properties };
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    path = result.canceled ? undefined : result.filePaths[0];
+  }
+  return path ? { handle: handles.issue(path), name: basename(path) } : null;
+}
