@@ -3,6 +3,10 @@
 // renderer's client and the e2e bridge are all derived from this object; there is no second list.
 import { z } from 'zod';
 
+// zod 4 probes `new Function('')` to decide whether to compile validators; the renderer's and the
+// preload's CSP forbid eval, so the probe would be reported as a violation. Interpret instead.
+z.config({ jitless: true });
+
 export const ROLES = ['owner', 'operator', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

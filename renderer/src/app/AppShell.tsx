@@ -1,0 +1,141 @@
+// The frame around every page: app name, language and theme switches, the sidebar and the current page.
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  DeleteOutlined,
+  ImportOutlined,
+  MoonOutlined,
+  SafetyCertificateFilled,
+  SafetyCertificateOutlined,
+  SaveOutlined,
+  SendOutlined,
+  SettingOutlined,
+  SunOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Flex, Layout, Menu, Segmented, Switch, theme, Tooltip, Typography, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
+import { DashboardPage } from '../pages/DashboardPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { ROUTES, type RouteKey } from './routes';
+import { useHashRoute } from './use-hash-route';
+import type { ThemeMode } from './use-theme-mode';
+
+const ICONS: Record<RouteKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  records: <TeamOutlined />,
+  intake: <ImportOutlined />,
+  backup: <SaveOutlined />,
+  handover: <SendOutlined />,
+  wipe: <DeleteOutlined />,
+  compliance: <SafetyCertificateOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
+
+// Language names are written in their own language, so either reader can find theirs.
+const LANG_LABELS: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
+
+function Page({ route }: { route: RouteKey }) {
+  switch (route) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <PlaceholderPage page={route} />;
+  }
+}
+
+export function AppShell({
+  themeMode,
+  onThemeMode,
+}: {
+  themeMode: ThemeMode;
+  onThemeMode: (mode: ThemeMode) => void;
+}) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const [route, navigate] = useHashRoute();
+  const lang = currentLang();
+
+  const items: MenuProps['items'] = ROUTES.map((key) => ({
+    key,
+    icon: ICONS[key],
+    label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }} data-testid="app-shell" data-route={route}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 16,
+          paddingInline: 24,
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <Flex align="center" gap={12}>
+          <SafetyCertificateFilled style={{ fontSize: 26, color: token.colorPrimary }} />
+          <Flex align="baseline" gap={8} data-testid="app-name">
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              {t('app.name')}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 15 }}>
+              {t('app.latinName')}
+            </Typography.Text>
+          </Flex>
+        </Flex>
+        <Flex align="center" gap={16}>
+          <Segmented<Lang>
+            aria-label={t('header.language')}
+            data-testid="lang-switch"
+            value={lang}
+            options={LANGS.map((value) => ({ value, label: LANG_LABELS[value] }))}
+            onChange={(value) => void setLanguage(value)}
+          />
+          <Tooltip title={t('header.theme')}>
+            <Switch
+              aria-label={t('header.theme')}
+              data-testid="theme-switch"
+              checked={themeMode === 'dark'}
+              checkedChildren={<MoonOutlined />}
+              unCheckedChildren={<SunOutlined />}
+              onChange={(dark) => onThemeMode(dark ? 'dark' : 'light')}
+            />
+          </Tooltip>
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={216}
+          // 'light' in both modes: under the dark algorithm it takes the same surface colours as the header.
+          theme="light"
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+          data-testid="sidebar"
+        >
+          <nav aria-label={t('nav.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[route]}
+              items={items}
+              onClick={({ key }) => navigate(key as RouteKey)}
+              style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%' }} data-testid="page">
+          <main>
+            <Page route={route} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,91 @@
+// This installation (version, data folder, runtime) and a self-check of the job runner.
+import { PlayCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { JobProgress } from '../components/JobProgress';
+import { PageHeader } from '../components/PageHeader';
+import { useJob } from '../hooks/use-job';
+import { useOperation } from '../hooks/use-operation';
+
+// 200 steps of 25 ms: about five seconds, long enough to watch and to cancel.
+const DEMO_JOB = { total: 200, stepMs: 25 } as const;
+
+function AboutCard() {
+  const { t } = useTranslation();
+  const { state } = useOperation('app.info', {});
+  return (
+    <Card title={t('settings.about')}>
+      {state.status === 'loading' ? (
+        <Skeleton active />
+      ) : state.status === 'error' ? (
+        <ErrorAlert error={state.error} />
+      ) : (
+        <Descriptions column={1} bordered size="small" data-testid="app-info">
+          <Descriptions.Item label={t('settings.version')}>
+            <span data-testid="info-version">{state.value.version}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.dataDir')}>
+            <Typography.Text code data-testid="info-data-dir">
+              {state.value.dataDir}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.runtime')}>
+            <span data-testid="info-runtime">
+              Node {state.value.runtime.node} · {state.value.runtime.platform} {state.value.runtime.arch}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.electron')}>
+            <span data-testid="info-electron">
+              {state.value.runtime.electron ?? t('settings.noElectron')}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.engineMode')}>
+            <span data-testid="info-engine-mode" data-mode={state.value.engineMode}>
+              {t(`settings.engineModes.${state.value.engineMode}`)}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}
+
+function JobCheckCard() {
+  const { t } = useTranslation();
+  const job = useJob('demo.count');
+  return (
+    <Card title={t('settings.jobCheck.title')} data-testid="job-check">
+      <Flex vertical gap={16}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('settings.jobCheck.description')}
+        </Typography.Paragraph>
+        <div>
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            disabled={job.state.status === 'running'}
+            onClick={() => job.start(DEMO_JOB)}
+            data-testid="job-run"
+          >
+            {t('settings.jobCheck.run')}
+          </Button>
+        </div>
+        <JobProgress state={job.state} onCancel={job.cancel} cancelError={job.cancelError} />
+      </Flex>
+    </Card>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Flex vertical gap={24}>
+        <AboutCard />
+        <JobCheckCard />
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// Playwright fixtures: a fresh data folder and a real engine per test, the renderer served with the app's
+// CSP, window.closeout injected from the same bridge builder as the preload, and guards that fail the test
+// on any off-origin request, CSP violation, console error or page error.
+import { test as base, expect } from '@playwright/test';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createEngine, type EngineClient } from '../../electron/core/host/in-process';
+import type { CallOptions, OpName } from '../../shared/contract';
+import { fail } from '../../shared/result';
+import { EventChannel } from './harness/event-channel';
+import type { CspViolationReport } from './harness/page-globals';
+import { BRIDGE_INIT_SCRIPT, RENDERER_DIST } from './harness/paths';
+import { startStaticServer, type StaticServer } from './harness/static-server';
+import { AppShell } from './pages/app-shell';
+
+export interface HarnessProblems {
+  offOriginRequests: string[];
+  cspViolations: CspViolationReport[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+interface TestFixtures {
+  /** An empty app data folder for this test only, removed afterwards. */
+  dataDir: string;
+  /** The real engine over dataDir, exactly as the desktop app's worker runs it. */
+  engine: EngineClient;
+  /** Installs the bridge and the guards on `page`; every test gets it. */
+  harness: HarnessProblems;
+  /** The app's frame: open a page, navigate, switch language and theme. */
+  shell: AppShell;
+}
+
+interface WorkerFixtures {
+  server: StaticServer;
+  bridgeScript: string;
+}
+
+function isLocal(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const server = await startStaticServer(RENDERER_DIST);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  bridgeScript: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      await use(await readFile(BRIDGE_INIT_SCRIPT, 'utf8'));
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'closeout-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  engine: async ({ dataDir }, use) => {
+    const engine = createEngine({ dataDir, electronVersion: null });
+    await use(engine);
+    await engine.close();
+  },
+
+  harness: [
+    async ({ page, context, server, engine, bridgeScript }, use) => {
+      const problems: HarnessProblems = {
+        offOriginRequests: [],
+        cspViolations: [],
+        consoleErrors: [],
+        pageErrors: [],
+      };
+
+      // The app is offline by construction: note every request elsewhere, and refuse it.
+      context.on('request', (request) => {
+        if (!isLocal(request.url(), server.origin)) problems.offOriginRequests.push(request.url());
+      });
+      await context.route('**/*', (route) =>
+        isLocal(route.request().url(), server.origin) ? route.continue() : route.abort('blockedbyclient'),
+      );
+
+      page.on('console', (message) => {
+        if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text()))
+          problems.consoleErrors.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
+
+      // Like main's IPC router, answer only the page's own main frame.
+      await page.exposeBinding('__closeoutInvoke', (source, op: unknown, input: unknown, options: unknown) =>
+        source.frame === page.mainFrame()
+          ? engine.call(op as OpName, input, options as CallOptions)
+          : fail('FORBIDDEN_SENDER', 'not the main frame'),
+      );
+      await page.exposeBinding('__closeoutCspViolation', (_source, report: CspViolationReport) => {
+        problems.cspViolations.push(report);
+      });
+      const events = new EventChannel();
+      const stopEvents = engine.on((event, payload) => events.push(event, payload));
+      await page.exposeBinding('__closeoutNextEvents', (source) =>
+        source.frame === page.mainFrame() ? events.next() : [],
+      );
+      await page.addInitScript({ content: bridgeScript });
+
+      await use(problems);
+
+      stopEvents();
+      events.close();
+      // One assertion over everything, so a failure lists every kind of problem at once.
+      expect(problems, 'off-origin requests, CSP violations, console or page errors').toEqual({
+        offOriginRequests: [],
+        cspViolations: [],
+        consoleErrors: [],
+        pageErrors: [],
+      });
+    },
+    { auto: true },
+  ],
+
+  shell: async ({ page, server, harness }, use) => {
+    void harness; // the guards must be in place before the page opens
+    await use(new AppShell(page, server.origin));
+  },
+});
+
+export { expect };

@@ -1,0 +1,21 @@
+// What the harness adds to the page's window: the bridge (as the preload would) and the bindings behind it.
+import type { CloseoutBridge } from '../../../shared/bridge';
+import type { CallOptions } from '../../../shared/contract';
+import type { EventBatch } from './event-channel';
+
+export interface CspViolationReport {
+  directive: string;
+  blockedURI: string;
+  sourceFile: string;
+  line: number;
+  sample: string;
+}
+
+export interface HarnessWindow {
+  /** What the app sees, exactly as electron/preload.ts exposes it. */
+  readonly closeout: CloseoutBridge;
+  /** Playwright bindings installed by fixtures.ts. */
+  __closeoutInvoke(op: string, input: unknown, options?: CallOptions): Promise<unknown>;
+  __closeoutNextEvents(): Promise<EventBatch>;
+  __closeoutCspViolation(report: CspViolationReport): Promise<void>;
+}

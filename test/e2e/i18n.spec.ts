@@ -1,0 +1,61 @@
+// The frame opens in Chinese, switches to English and back, and remembers the choice across reloads.
+import { expect, test } from './fixtures';
+import { keepScreenshot } from './harness/screenshot';
+
+const ZH_NAV = ['总览', '客户记录', '导入与分类', '备份', '移交', '销毁', '合规', '审计', '设置'];
+const EN_NAV = [
+  'Dashboard',
+  'Records',
+  'Import & classify',
+  'Backup',
+  'Handover',
+  'Wipe',
+  'Compliance',
+  'Audit',
+  'Settings',
+];
+
+test('opens in Chinese, switches to English and back, and keeps the choice across reloads', async ({
+  shell,
+  page,
+}, testInfo) => {
+  await shell.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(shell.appName).toHaveText(/客户信息善后\s*Closeout/);
+  expect(await shell.navLabels()).toEqual(ZH_NAV);
+  await expect(shell.pageTitle).toHaveText('总览');
+  await expect(page.getByTestId('dashboard-empty')).toContainText('还没有任何企业保险库');
+  await keepScreenshot(page, testInfo, 'frame-zh-CN');
+
+  await shell.switchLanguage('en');
+  expect(await shell.navLabels()).toEqual(EN_NAV);
+  await expect(shell.pageTitle).toHaveText('Dashboard');
+  await expect(page.getByTestId('dashboard-empty')).toContainText('No client vaults yet');
+  expect(await shell.storedPreference('closeout.lang')).toBe('en');
+  await keepScreenshot(page, testInfo, 'frame-en');
+
+  await shell.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await shell.navLabels()).toEqual(EN_NAV);
+
+  await shell.switchLanguage('zh-CN');
+  expect(await shell.navLabels()).toEqual(ZH_NAV);
+  await shell.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await shell.navLabels()).toEqual(ZH_NAV);
+  expect(await shell.storedPreference('closeout.lang')).toBe('zh-CN');
+});
+
+test('a page not built yet says so and what it will do, in either language', async ({ shell, page }) => {
+  await shell.open();
+  await shell.goTo('wipe');
+  const placeholder = page.getByTestId('placeholder');
+  await expect(shell.pageTitle).toHaveText('销毁');
+  await expect(placeholder).toContainText('将在后续版本中提供');
+  await expect(page.getByTestId('placeholder-purpose')).toContainText('销毁证明');
+
+  await shell.switchLanguage('en');
+  await expect(shell.pageTitle).toHaveText('Wipe');
+  await expect(placeholder).toContainText('Coming in a later version');
+  await expect(page.getByTestId('placeholder-purpose')).toContainText('certificate of sanitisation');
+});
