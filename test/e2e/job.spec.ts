@@ -20,7 +20,7 @@ test('the demo job shows progress, can be cancelled, and then runs to success', 
   expect(running.percent).toBeLessThan(100);
   expect(running.rate).toMatch(/^\d+(\.\d)? 项\/秒$/);
   expect(running.eta).toMatch(/^预计剩余 \d+ 秒$/);
-  expect(running.count).toMatch(/^\d+ \/ 200$/);
+  expect(running.count).toMatch(/^\d+ \/ 400$/);
   expect(running.phase).toBe('计数中');
   await settings.expectOutcome('cancelled');
   await expect(settings.outcome).toContainText('已取消');
@@ -39,10 +39,10 @@ test('the demo job shows progress, can be cancelled, and then runs to success', 
   expect(second.rate).toMatch(/^\d+(\.\d)? items\/s$/);
   expect(second.eta).toMatch(/^\d+ s left$/);
   await keepScreenshot(page, testInfo, 'job-running-en');
-  await settings.expectOutcome('succeeded');
+  await settings.expectOutcome('succeeded', 60_000);
   await expect(settings.outcome).toContainText('Succeeded');
   expect(await settings.percent()).toBe(100);
-  await expect(settings.count).toHaveText('200 / 200');
+  await expect(settings.count).toHaveText('400 / 400');
   await keepScreenshot(page, testInfo, 'job-succeeded-en');
 });
 

@@ -1,15 +1,18 @@
 // This installation (version, data folder, runtime) and a self-check of the job runner.
-import { PlayCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
+import { EditOutlined, PlayCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
 import { useJob } from '../hooks/use-job';
 import { useOperation } from '../hooks/use-operation';
+import { navigateTo } from '../app/use-hash-route';
+import { RoleTag } from '../components/RoleTag';
+import { useSession } from '../session/session-context';
 
-// 200 steps of 25 ms: about five seconds, long enough to watch and to cancel.
-const DEMO_JOB = { total: 200, stepMs: 25 } as const;
+// 400 steps of 25 ms: about ten seconds, long enough to watch and to cancel on a busy machine.
+const DEMO_JOB = { total: 400, stepMs: 25 } as const;
 
 function AboutCard() {
   const { t } = useTranslation();
@@ -77,12 +80,70 @@ function JobCheckCard() {
   );
 }
 
+/** The open vault's settings: who you are in it, its idle lock, and the way to its users and roles. */
+function VaultCard() {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  if (!session) return null;
+  return (
+    <Card
+      title={t('settings.vault.title')}
+      data-testid="settings-vault"
+      extra={
+        <Space>
+          <Button icon={<TeamOutlined />} onClick={() => navigateTo('users')} data-testid="settings-users">
+            {t('settings.vault.manageUsers')}
+          </Button>
+        </Space>
+      }
+    >
+      <Descriptions
+        column={1}
+        size="small"
+        styles={{ label: { width: 160 } }}
+        items={[
+          {
+            key: 'client',
+            label: t('create.clientName'),
+            children: session.clientName,
+          },
+          {
+            key: 'you',
+            label: t('overview.signedInAs'),
+            children: (
+              <Space size={8}>
+                <span>{session.viaRecoveryKey ? t('session.viaRecoveryKey') : session.userName}</span>
+                <RoleTag role={session.role} />
+              </Space>
+            ),
+          },
+          {
+            key: 'idle',
+            label: t('settings.vault.idleTimeout'),
+            children: (
+              <Space size={12}>
+                <span>{t('overview.idleValue', { count: session.idleTimeoutMinutes })}</span>
+                {can('vault.updateDetails') ? (
+                  <Typography.Link onClick={() => navigateTo('vault')}>
+                    <EditOutlined /> {t('settings.vault.editInOverview')}
+                  </Typography.Link>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <>
       <PageHeader title={t('settings.title')} />
       <Flex vertical gap={24}>
+        <VaultCard />
         <AboutCard />
         <JobCheckCard />
       </Flex>
