@@ -1,5 +1,5 @@
 // Passphrase → key-encryption key. Argon2id, memory-hard, parameters stored per key slot so they can
-// be raised later without breaking old slots. 128 MiB × 4 passes ≈ 0.25–0.4 s here: every guess an
+// be raised later without breaking old slots. 128 MiB × 5 passes ≈ 0.3 s here (npm run bench -- --only vault.unlock): every guess an
 // attacker makes costs at least that much.
 import { hashRaw, type Algorithm, type Version } from '@node-rs/argon2';
 
@@ -13,7 +13,7 @@ export interface Argon2idParams {
 export const DEFAULT_KDF: Argon2idParams = {
   name: 'argon2id',
   memoryKiB: 128 * 1024,
-  iterations: 4,
+  iterations: 5,
   parallelism: 1,
 };
 
