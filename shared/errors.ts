@@ -146,6 +146,22 @@ export const ERRORS = {
     'zh-CN': '无法写入 {{path}}：{{reason}}；未做任何更改',
     en: 'Cannot write {{path}}: {{reason}}; nothing was changed',
   },
+  INPUT_NOT_SUPPORTED: {
+    'zh-CN': '{{path}} 不是可导入的客户文件（{{reason}}）；可导入 CSV、TSV、TXT、XLSX、vCard、JSON 或 JSON Lines',
+    en: '{{path}} is not a customer file Closeout can import ({{reason}}); it reads CSV, TSV, TXT, XLSX, vCard, JSON and JSON Lines',
+  },
+  INPUT_UNREADABLE: {
+    'zh-CN': '无法读取导入文件 {{path}}：{{reason}}',
+    en: 'Cannot read the import file {{path}}: {{reason}}',
+  },
+  INPUT_TOO_LARGE: {
+    'zh-CN': '导入文件 {{path}} 超出上限（{{limit}}）：{{reason}}；已停止读取，未做任何更改',
+    en: 'The import file {{path}} is over a limit ({{limit}}): {{reason}}; reading stopped and nothing was changed',
+  },
+  INPUT_SHEET_NOT_FOUND: {
+    'zh-CN': '{{path}} 中没有名为「{{sheet}}」的工作表',
+    en: '{{path}} has no worksheet named "{{sheet}}"',
+  },
   INTERNAL: {
     'zh-CN': '内部错误（已记录编号 {{ref}}），未做任何更改',
     en: 'Internal error (reference {{ref}}); nothing was changed',

@@ -1,0 +1,81 @@
+// Text clean-up shared by every import normaliser: full-width folding, invisible characters,
+// whitespace and Unicode composition, plus a folded form for duplicate keys.
+
+/**
+ * Full-width forms of printable ASCII (U+FF01–U+FF5E) sit exactly 0xFEE0 above their ASCII twins.
+ * NFKC would fold them too, but it also rewrites characters that carry meaning in names and addresses
+ * (① → 1, ㈱ → (株), ½ → 1⁄2, ﬁ → fi), so only this block and the ideographic space are folded.
+ */
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+const FULL_WIDTH_ALPHANUMERIC = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+const IDEOGRAPHIC_SPACE = /\u3000/g;
+
+/**
+ * Invisible characters that arrive by copy-paste from web pages, Word and WeChat: zero-width space,
+ * zero-width non-joiner and joiner, word joiner, BOM / zero-width no-break space, soft hyphen and the
+ * Mongolian vowel separator (whitespace until Unicode 6.3). ZWJ also glues emoji sequences together;
+ * customer names and identifiers do not contain emoji, and a stray ZWJ breaks exact matching.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/g;
+
+/** JS `\s` covers NBSP, U+2000–U+200A, U+202F, U+205F, U+3000, line and paragraph separators. */
+const WHITESPACE_RUN = /\s+/g;
+
+export type HalfWidthMode =
+  /** The whole block FF01–FF5E: digits, letters and punctuation (，→ , （→ ( ). */
+  | 'all'
+  /**
+   * Only digits and Latin letters. For prose in Chinese (notes, addresses) where full-width
+   * punctuation is the correct typography and turning ，into , would change the text people read.
+   */
+  | 'alphanumeric'
+  | 'none';
+
+export interface NormaliseTextOptions {
+  halfWidth?: HalfWidthMode;
+}
+
+/**
+ * Folds full-width ASCII and the ideographic space to their half-width forms. Each character maps to
+ * one UTF-16 code unit, so indexes into the result are indexes into the input (detect.ts relies on it).
+ */
+export function toHalfWidth(text: string, mode: HalfWidthMode = 'all'): string {
+  if (mode === 'none') return text;
+  const block = mode === 'all' ? FULL_WIDTH_ASCII : FULL_WIDTH_ALPHANUMERIC;
+  return text
+    .replace(block, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(IDEOGRAPHIC_SPACE, ' ');
+}
+
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** Every run of whitespace (any Unicode space, tab, newline) becomes one ASCII space; ends trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/**
+ * The clean form of a cell value: half-width, no invisible characters, single spaces, NFC.
+ * NFC runs last because folding can bring a base letter next to a combining mark.
+ */
+export function normaliseText(text: string, options: NormaliseTextOptions = {}): string {
+  return collapseWhitespace(removeInvisible(toHalfWidth(text, options.halfWidth ?? 'all'))).normalize('NFC');
+}
+
+/** True when a cell holds nothing a person would see. */
+export function isBlank(text: string | null | undefined): boolean {
+  return text == null || normaliseText(text) === '';
+}
+
+/**
+ * A key for finding duplicates, never for display: normalised, lower case, and with every space,
+ * punctuation mark and symbol removed (letters, combining marks and digits of any script stay).
+ * Case is folded with toLowerCase (locale-independent) so the key is the same on every machine.
+ */
+export function foldForMatching(text: string): string {
+  return normaliseText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+}
