@@ -147,7 +147,8 @@ export const ERRORS = {
     en: 'Cannot write {{path}}: {{reason}}; nothing was changed',
   },
   INPUT_NOT_SUPPORTED: {
-    'zh-CN': '{{path}} 不是可导入的客户文件（{{reason}}）；可导入 CSV、TSV、TXT、XLSX、vCard、JSON 或 JSON Lines',
+    'zh-CN':
+      '{{path}} 不是可导入的客户文件（{{reason}}）；可导入 CSV、TSV、TXT、XLSX、vCard、JSON 或 JSON Lines',
     en: '{{path}} is not a customer file Closeout can import ({{reason}}); it reads CSV, TSV, TXT, XLSX, vCard, JSON and JSON Lines',
   },
   INPUT_UNREADABLE: {
