@@ -6,7 +6,7 @@ const MAIN = '^electron/main/';
 const PRELOAD = '^electron/preload';
 const CLI = '^electron/cli/';
 const RENDERER = '^renderer/';
-const ELECTRON = '^node_modules/electron/';
+const ELECTRON = '(^|/)node_modules/electron/';
 
 const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
 
