@@ -8,6 +8,9 @@ import type {
   AppInfo,
   AuditEntryView,
   AuditReport,
+  BackupCheck,
+  BackupRecord,
+  BackupVerification,
   OpInput,
   OpName,
   OpResult,
@@ -19,7 +22,7 @@ import type {
 import type { Lang } from '../../shared/errors';
 import { decodeRecoveryKey } from '../../shared/recovery-key';
 import { CliError } from './cli-error';
-import { readNewPassphrase, readPassphrase } from './passphrase';
+import { readNewPassphrase, readPassphrase, readSecretFile } from './passphrase';
 
 export interface CommandDef<K extends OpName = OpName> {
   /** Words after `closeout`, e.g. ['vault', 'list']. */
@@ -111,6 +114,40 @@ const integer = (name: string) => (value: string) => {
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+const humanChecks = (checks: BackupCheck[]) =>
+  checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.name}: ${c.detail}`).join('\n');
+
+function humanVerification(r: BackupVerification, lang: Lang): string {
+  return [
+    r.manifest
+      ? `${r.manifest.clientName}  ${r.manifest.createdAt}  ${t(lang, '保险库', 'vault')} ${r.manifest.vaultId}`
+      : '',
+    r.signer
+      ? `${t(lang, '签名者', 'signer')}: ${r.signer.subject}  SHA-256 ${r.signer.fingerprintSha256}` +
+        (r.signer.pinnedTo ? '' : t(lang, '（请与公司证书核对）', ' (compare with the company certificate)'))
+      : '',
+    humanChecks(r.checks),
+    r.ok ? t(lang, '✔ 备份完好', '✔ backup is sound') : t(lang, '✘ 备份有问题', '✘ the backup has problems'),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+const humanBackups = (rows: BackupRecord[], lang: Lang) =>
+  rows.length === 0
+    ? t(lang, '还没有备份。', 'No backups yet.')
+    : rows
+        .map((b) =>
+          [
+            b.createdAt,
+            b.present ? b.path : `${b.path} (${t(lang, '找不到', 'missing')})`,
+            b.size,
+            b.lastVerifyOk === null ? '-' : b.lastVerifyOk ? 'verified' : 'FAILED',
+            `${b.drills.length} drills`,
+          ].join('\t'),
+        )
+        .join('\n');
 
 export const commands: readonly CommandDef[] = [
   define({
@@ -346,6 +383,82 @@ export const commands: readonly CommandDef[] = [
         .option('--step-ms <ms>', 'pause per step', integer('--step-ms'), 10),
     input: (_args, o) => ({ total: o.total as number, stepMs: o.stepMs as number }),
     human: (r, lang) => t(lang, `已数到 ${r.counted}`, `counted ${r.counted}`),
+  }),
+  define({
+    path: ['backup', 'create'],
+    op: 'backup.create',
+    vault: true,
+    description: 'write an encrypted backup with a signed manifest to a folder on another disk / 备份到磁盘',
+    configure: (c) => c.requiredOption('--to <dir>', 'the destination folder (not the vault folder)'),
+    input: (_a, o) => ({ dir: { path: String(o.to) } }),
+    human: (r) => [r.path, `${r.size} bytes  SHA-256 ${r.sha256}`].join('\n'),
+  }),
+  define({
+    path: ['backup', 'verify'],
+    op: 'backup.verify',
+    args: ['<backup>'],
+    description:
+      'check a backup against its signed manifest (key from --recovery-key-file); exit 3 if not sound / 校验备份',
+    configure: (c) =>
+      c.option('--recovery-key-file <file>', "the vault's recovery key, to check every page and record"),
+    input: (args, o) => ({
+      backup: { path: args[0] },
+      recoveryKey: str(o.recoveryKeyFile) ? readSecretFile(String(o.recoveryKeyFile)) : undefined,
+    }),
+    human: humanVerification,
+    exitCode: (r) => (r.ok ? 0 : 3),
+  }),
+  define({
+    path: ['backup', 'drill'],
+    op: 'backup.drill',
+    vault: true,
+    args: ['<backup>'],
+    description: 'restore a backup into a scratch folder, compare, delete, record the drill / 恢复演练',
+    input: (args) => ({ backup: { path: args[0] } }),
+    human: (r, lang) =>
+      [
+        humanChecks(r.checks),
+        r.ok
+          ? t(lang, '✔ 恢复演练通过，已记录', '✔ restore verified and recorded')
+          : t(lang, '✘ 恢复演练未通过', '✘ restore drill failed'),
+      ].join('\n'),
+    exitCode: (r) => (r.ok ? 0 : 3),
+  }),
+  define({
+    path: ['backup', 'restore'],
+    op: 'backup.restore',
+    args: ['<backup>'],
+    description: 'verify a backup and restore it as a new vault file / 从备份恢复为新保险库',
+    configure: (c) =>
+      c
+        .requiredOption('--to <file>', 'the new vault file (never overwritten)')
+        .requiredOption('--recovery-key-file <file>', "the vault's recovery key"),
+    input: (args, o) => ({
+      backup: { path: args[0] },
+      to: { path: String(o.to) },
+      recoveryKey: readSecretFile(String(o.recoveryKeyFile)),
+    }),
+    human: (r, lang) =>
+      [
+        t(lang, `已恢复为 ${r.path}`, `restored to ${r.path}`),
+        r.keyring === 'recovery-only'
+          ? t(
+              lang,
+              '新保险库只能用恢复密钥打开；请用 vault passphrase 设置口令',
+              'the restored vault opens with the recovery key only; set passphrases with `closeout vault passphrase`',
+            )
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  }),
+  define({
+    path: ['backup', 'list'],
+    op: 'backup.list',
+    vault: true,
+    description: "the vault's backups, their last verification and drills / 备份列表",
+    input: () => ({}),
+    human: humanBackups,
   }),
 ];
 

@@ -1,5 +1,10 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
 import { appInfo } from '../app/app-info';
+import { listBackups } from '../backup/backups-table';
+import { createBackup } from '../backup/create-backup';
+import { drillBackup } from '../backup/drill-backup';
+import { restoreBackup } from '../backup/restore-backup';
+import { verifyBackup } from '../backup/verify-backup';
 import { demoCount } from '../demo/count';
 import { exportAudit, listAuditEntries } from '../vault/audit-ops';
 import { auditReport, checkVault } from '../vault/check-vault';
@@ -75,4 +80,10 @@ export const handlers: Handlers = {
   },
 
   'demo.count': (input, ctx) => demoCount(input, job(ctx)),
+
+  'backup.create': (input, ctx) => createBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx)),
+  'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
+  'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx)),
+  'backup.list': (_input, ctx) => listBackups(open(ctx).db),
 };

@@ -1,11 +1,12 @@
 // Numbered migrations, applied in order inside one transaction each; PRAGMA user_version is the schema
 // version. Released migration files are never edited: a change is a new file.
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-backups';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   v = await makeVault();
   unwrap(await v.engine.call('users.add', { name: 'operator', role: 'operator', passphrase: OPERATOR_PASS }));
   unwrap(await v.engine.call('users.add', { name: 'auditor', role: 'auditor', passphrase: AUDITOR_PASS }));
-});
+}, 60_000); // three Argon2id slots: well over 5 s on a loaded 2-core machine
 afterAll(() => v.remove());
 
 /** A valid input for every operation; the type makes a new operation fail to compile until added here. */
@@ -52,6 +52,11 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'audit.export': { dir: { path: join(v.dir, `audit-${role}-${n}`) } },
     'dialog.choose': { kind: 'open', purpose: 'vault' },
     'demo.count': { total: 1, stepMs: 0 },
+    'backup.create': { dir: { path: join(v.dir, 'no-such-backup-folder') } },
+    'backup.verify': { backup: { path: join(v.dir, 'no-such.cobackup') } },
+    'backup.restore': { backup: { path: join(v.dir, 'no-such.cobackup') }, to: { path: join(v.dir, 'r') } },
+    'backup.drill': { backup: { path: join(v.dir, 'no-such.cobackup') } },
+    'backup.list': {},
   };
 }
 
@@ -85,7 +90,13 @@ describe('roles', () => {
         const refused = !res.ok && res.error.code === 'NOT_ALLOWED';
         expect({ op, role, refused }).toEqual({ op, role, refused: !access.includes(role) });
         if (!res.ok)
-          expect(['NOT_ALLOWED', 'USER_NOT_FOUND', 'VAULT_NOT_REGISTERED']).toContain(res.error.code);
+          expect([
+            'NOT_ALLOWED',
+            'USER_NOT_FOUND',
+            'VAULT_NOT_REGISTERED',
+            'BACKUP_DEST_UNUSABLE',
+            'BACKUP_NOT_FOUND',
+          ]).toContain(res.error.code);
       }
       // Refusals are themselves recorded in the audit chain.
       const refusedOps = guarded.filter((op) => !(contract[op].access as readonly Role[]).includes(role));

@@ -39,7 +39,7 @@ describe('vault lifecycle', () => {
     const info = unwrap(await v.engine.call('vault.info', {}));
     expect(info).toMatchObject({
       creditCode: '91350100M000100Y43',
-      schemaVersion: 1,
+      schemaVersion: 2,
       users: 1,
       recoveryKeyConfirmed: false,
     });

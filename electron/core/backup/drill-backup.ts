@@ -1,0 +1,107 @@
+// backup.drill: proves a backup can be restored. Restores it (the same copy and keyring steps as
+// backup.restore) into a scratch folder, opens it as a vault with the live key, compares every record
+// with the manifest and checks the live audit chain still contains the backup's head, deletes the
+// scratch folder, and records the drill: a signed audit checkpoint and a line in the backups table.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackupCheck, BackupDrillResult, OpParsedInput } from '../../../shared/contract';
+import { EngineError } from '../host/engine-error';
+import type { JobContext } from '../host/job-runner';
+import { pathOf } from '../util/file-ref';
+import { auditHead } from '../vault/audit';
+import { openVaultDatabase } from '../vault/database';
+import { keyMatches, readKeyring, writeKeyring } from '../vault/keyring';
+import type { OpenVault } from '../vault/open-vault';
+import { recordDrill } from './backups-table';
+import { inspectBackup } from './inspect-backup';
+import { copyIntoPlace } from './restore-backup';
+import { describeContent, pragmaLines } from './snapshot-content';
+
+export async function drillBackup(
+  vault: OpenVault,
+  input: OpParsedInput<'backup.drill'>,
+  job: JobContext,
+  now = new Date(),
+): Promise<BackupDrillResult> {
+  const backup = pathOf(input.backup);
+  const inspection = await inspectBackup(backup, { vault }, job);
+  const { manifest, key } = inspection;
+  const checks: BackupCheck[] = [...inspection.verification.checks];
+  const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+
+  const sandbox = mkdtempSync(join(tmpdir(), 'closeout-drill-'));
+  try {
+    if (manifest && inspection.verification.ok) {
+      const restored = join(sandbox, 'restored.cvault');
+      await copyIntoPlace(backup, restored, manifest, job);
+      writeKeyring(restored, readKeyring(vault.file));
+      check('restored-keyring', keyMatches(readKeyring(restored), key), 'the live keyring opens the copy');
+      job.progress(0, null, 'comparing');
+      const db = openVaultDatabase(restored, key);
+      try {
+        const quick = pragmaLines(db, 'quick_check');
+        check('restored-pages', quick.join() === 'ok', quick.slice(0, 5).join('; '));
+        const content = await describeContent(db, async (rows) => {
+          job.progress(rows, null, 'comparing');
+          await job.checkpoint();
+        });
+        const differing = Object.keys({ ...content.rowCounts, ...manifest.rowCounts }).filter(
+          (t) => content.rowCounts[t] !== manifest.rowCounts[t],
+        );
+        check(
+          'restored-row-counts',
+          differing.length === 0,
+          differing.length ? `differ in ${differing.join(', ')}` : 'every table as in the manifest',
+        );
+        check(
+          'restored-content-digest',
+          content.contentDigest === manifest.contentDigest,
+          `content ${content.contentDigest}`,
+        );
+        const head = auditHead(db);
+        check(
+          'restored-audit-head',
+          head.seq === manifest.auditHead.seq && head.hash === manifest.auditHead.hash,
+          `entry ${head.seq}`,
+        );
+      } finally {
+        db.close();
+      }
+      // The live chain must extend the backup's: same hash at the backup's head.
+      const live = vault.db.prepare('SELECT hash FROM audit WHERE seq = ?').get(manifest.auditHead.seq) as
+        { hash: string } | undefined;
+      check(
+        'live-chain-contains-backup',
+        manifest.auditHead.seq === 0 || live?.hash === manifest.auditHead.hash,
+        live ? `live entry ${manifest.auditHead.seq}` : 'the live chain has no such entry',
+      );
+    }
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'CANCELLED') throw error;
+    check('restore', false, (error as Error).message);
+  } finally {
+    key.fill(0);
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+  check('sandbox-removed', !existsSync(sandbox), 'the scratch copy is deleted');
+
+  const ok = checks.every((c) => c.ok);
+  const at = now.toISOString();
+  const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+  const backupId = manifest?.backupId ?? null;
+  job.progress(0, 1, 'recording');
+  vault.change(
+    () => ({
+      op: 'backup.drill',
+      params: { backupId, restoreVerified: ok, failed },
+      outcome: ok ? 'ok' : 'failed',
+    }),
+    () => {
+      if (backupId) recordDrill(vault.db, backupId, { at, ok, by: vault.actor.userName, failed });
+    },
+    true, // a restore drill is evidence a regulator may ask for: sign the chain head now
+  );
+  job.progress(1, 1, 'done');
+  return { ok, backupId, at, checks };
+}

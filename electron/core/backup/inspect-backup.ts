@@ -1,0 +1,244 @@
+// Reads a backup back and checks everything that can be checked: the manifest's signature and signer,
+// the file's size and SHA-256, then (with the vault key) every page, the structure, the row counts,
+// the content digest and the audit chain against the manifest. Each check is a named value; only
+// "this is not a backup at all" and "no key / the wrong key" are errors.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { BackupCheck, BackupSigner, BackupVerification } from '../../../shared/contract';
+import { checkRecoveryKey, decodeRecoveryKey } from '../../../shared/recovery-key';
+import { EngineError } from '../host/engine-error';
+import type { JobContext } from '../host/job-runner';
+import { auditHead, verifyAuditChain } from '../vault/audit';
+import type { VaultDb } from '../vault/database';
+import { certificateInfo, verifyDetached } from '../vault/identity';
+import { loadIdentity } from '../vault/identity-store';
+import { readMeta } from '../vault/meta';
+import { schemaVersion } from '../vault/migrate';
+import type { OpenVault } from '../vault/open-vault';
+import { sha256File } from './file-hash';
+import { manifestPathFor, parseManifest, signaturePathFor, summarise, type BackupManifest } from './manifest';
+import { describeContent, openBackupReadOnly, pragmaLines } from './snapshot-content';
+
+export interface Inspection {
+  verification: Omit<BackupVerification, 'recorded'>;
+  manifest: BackupManifest | null;
+  /** The key that opened the backup; the caller zeroes it. */
+  key: Buffer;
+}
+
+export interface KeySource {
+  recoveryKey?: string;
+  vault: OpenVault | null;
+}
+
+/** `trusted`: the manifest's signature holds, so its vault id can be believed. */
+function resolveKey(
+  file: string,
+  source: KeySource,
+  manifest: BackupManifest | null,
+  trusted: boolean,
+): Buffer {
+  if (source.recoveryKey !== undefined) {
+    const problem = checkRecoveryKey(source.recoveryKey);
+    if (problem)
+      throw new EngineError('RECOVERY_KEY_MALFORMED', {
+        group: problem.kind === 'length' ? '—' : problem.group,
+      });
+    return Buffer.from(decodeRecoveryKey(source.recoveryKey));
+  }
+  if (!source.vault) throw new EngineError('BACKUP_KEY_NEEDED', { path: file });
+  if (manifest && trusted && manifest.vaultId !== source.vault.vaultId)
+    throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest.vaultId });
+  return source.vault.vaultKey();
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sortedEntries = (o: Record<string, number>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export async function inspectBackup(file: string, source: KeySource, job: JobContext): Promise<Inspection> {
+  if (!existsSync(file)) throw new EngineError('BACKUP_NOT_FOUND', { path: file });
+  if (!statSync(file).isFile()) throw new EngineError('NOT_A_BACKUP', { path: file, reason: 'not a file' });
+  const manifestFile = manifestPathFor(file);
+  if (!existsSync(manifestFile))
+    throw new EngineError('NOT_A_BACKUP', {
+      path: file,
+      reason: `no manifest ${basename(manifestFile)} beside it`,
+    });
+
+  const checks: BackupCheck[] = [];
+  const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+
+  job.progress(0, null, 'manifest');
+  const manifestBytes = readFileSync(manifestFile);
+  const parsed = parseManifest(manifestBytes);
+  const manifest = 'manifest' in parsed ? parsed.manifest : null;
+  check('manifest', manifest !== null, 'problem' in parsed ? parsed.problem : 'readable');
+
+  const signatureFile = signaturePathFor(file);
+  const signaturePem = existsSync(signatureFile) ? readFileSync(signatureFile, 'utf8') : null;
+  const signatureOk =
+    manifest !== null &&
+    signaturePem !== null &&
+    verifyDetached(manifest.certificatePem, manifestBytes, signaturePem);
+  check(
+    'signature',
+    signatureOk,
+    signaturePem === null
+      ? `${basename(signatureFile)} is missing`
+      : manifest === null
+        ? 'the manifest is unreadable, so its signature cannot hold'
+        : signatureOk
+          ? 'the manifest is signed by the certificate it names'
+          : 'the signature does not match the manifest',
+  );
+
+  let signer: BackupSigner | null = null;
+  if (manifest && signatureOk) {
+    const info = certificateInfo(manifest.certificatePem);
+    signer = { subject: info.subject, fingerprintSha256: info.fingerprintSha256, pinnedTo: null };
+    const live =
+      source.vault && source.vault.vaultId === manifest.vaultId ? loadIdentity(source.vault.db) : null;
+    if (live) {
+      const same = live.certificatePem.trim() === manifest.certificatePem.trim();
+      check(
+        'signer',
+        same,
+        same ? "the open vault's company certificate" : "not the open vault's certificate",
+      );
+      signer.pinnedTo = 'vault';
+    }
+  }
+  if (manifest) check('file-name', manifest.file === basename(file), `manifest names ${manifest.file}`);
+
+  const { sha256, size } = await sha256File(file, async (done, total) => {
+    job.progress(done, total, 'hashing');
+    await job.checkpoint();
+  });
+  const fileIntact = manifest !== null && manifest.size === size && manifest.sha256 === sha256;
+  if (manifest) {
+    check('size', manifest.size === size, `${size} bytes, manifest says ${manifest.size}`);
+    check('sha256', manifest.sha256 === sha256, `SHA-256 ${sha256}`);
+  }
+
+  const key = resolveKey(file, source, manifest, signatureOk);
+  let db: VaultDb | null = null;
+  try {
+    try {
+      db = openBackupReadOnly(file, key);
+      check('open', true, 'the key opens the backup');
+    } catch (error) {
+      // An intact, signed file the key does not open was made under another key: say so plainly.
+      if (fileIntact && signatureOk) {
+        if (source.recoveryKey !== undefined) throw new EngineError('WRONG_RECOVERY_KEY');
+        throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest?.vaultId ?? '?' });
+      }
+      check('open', false, (error as Error).message);
+    }
+    if (db) await checkContent(db, manifest, signer, checks, job);
+  } catch (error) {
+    key.fill(0);
+    throw error;
+  } finally {
+    db?.close();
+  }
+
+  return {
+    verification: {
+      ok: checks.every((c) => c.ok),
+      path: file,
+      checks,
+      manifest: manifest ? summarise(manifest) : null,
+      signer,
+    },
+    manifest,
+    key,
+  };
+}
+
+async function checkContent(
+  db: VaultDb,
+  manifest: BackupManifest | null,
+  signer: BackupSigner | null,
+  checks: BackupCheck[],
+  job: JobContext,
+): Promise<void> {
+  const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const guard = (name: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      check(name, false, (error as Error).message);
+    }
+  };
+
+  job.progress(0, 2, 'pages');
+  const quick = pragmaLines(db, 'quick_check');
+  check('quick_check', quick.join() === 'ok', quick.slice(0, 5).join('; '));
+  await job.checkpoint();
+  job.progress(1, 2, 'structure');
+  const integrity = pragmaLines(db, 'integrity_check');
+  check('integrity_check', integrity.join() === 'ok', integrity.slice(0, 5).join('; '));
+  await job.checkpoint();
+
+  guard('vault-id', () => {
+    const vaultId = readMeta(db).vaultId;
+    check('vault-id', !manifest || vaultId === manifest.vaultId, `vault ${vaultId}`);
+  });
+  if (signer && signer.pinnedTo === null)
+    guard('signer', () => {
+      const inside = loadIdentity(db);
+      const same =
+        inside !== null &&
+        manifest !== null &&
+        inside.certificatePem.trim() === manifest.certificatePem.trim();
+      check(
+        'signer',
+        same,
+        same ? 'the company certificate stored inside the backup' : 'not the certificate inside the backup',
+      );
+      if (same) signer.pinnedTo = 'backup';
+    });
+  guard('schema-version', () => {
+    const version = schemaVersion(db);
+    check('schema-version', !manifest || version === manifest.schemaVersion, `schema ${version}`);
+  });
+
+  let described;
+  try {
+    described = await describeContent(db, async (rows) => {
+      job.progress(rows, null, 'records');
+      await job.checkpoint();
+    });
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'CANCELLED') throw error;
+    check('records', false, (error as Error).message);
+  }
+  if (described) {
+    const total = Object.values(described.rowCounts).reduce((a, b) => a + b, 0);
+    check(
+      'row-counts',
+      !manifest || sameJson(sortedEntries(described.rowCounts), sortedEntries(manifest.rowCounts)),
+      `${total} rows in ${Object.keys(described.rowCounts).length} tables`,
+    );
+    check(
+      'content-digest',
+      !manifest || described.contentDigest === manifest.contentDigest,
+      `content ${described.contentDigest}`,
+    );
+  }
+  guard('audit-head', () => {
+    const head = auditHead(db);
+    check('audit-head', !manifest || sameJson(head, manifest.auditHead), `entry ${head.seq} ${head.hash}`);
+  });
+  guard('audit-chain', () => {
+    const chain = verifyAuditChain(db);
+    check(
+      'audit-chain',
+      chain.firstProblem === null,
+      chain.firstProblem
+        ? `breaks at entry ${chain.firstProblem.seq} (${chain.firstProblem.kind})`
+        : `${chain.entries} entries follow`,
+    );
+  });
+}

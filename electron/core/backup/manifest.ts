@@ -1,0 +1,99 @@
+// The backup manifest: what a backup file is and holds, signed by the company's key so a copy can be
+// checked long after, without Closeout, by `sha256sum` and `openssl cms -verify`. Format: docs/FORMATS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import type { BackupManifestSummary } from '../../../shared/contract';
+import { describeZodError } from '../host/zod-message';
+
+export const BACKUP_EXTENSION = '.cobackup';
+export const MANIFEST_FORMAT = 'closeout-backup-manifest';
+export const manifestPathFor = (backupFile: string): string => `${backupFile}.manifest.json`;
+export const signaturePathFor = (backupFile: string): string => `${backupFile}.manifest.json.p7s`;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.literal(1),
+  backupId: z.uuid(),
+  vaultId: z.string().min(1),
+  clientName: z.string(),
+  schemaVersion: z.int().nonnegative(),
+  appVersion: z.string(),
+  operator: z.string(),
+  createdAt: z.iso.datetime(),
+  file: z.string().min(1),
+  size: z.int().nonnegative(),
+  sha256: hex64,
+  rowCounts: z.record(z.string(), z.int().nonnegative()),
+  contentDigest: hex64,
+  auditHead: z.strictObject({ seq: z.int().nonnegative(), hash: hex64 }),
+  keySlots: z.literal('none'),
+  certificatePem: z.string().startsWith('-----BEGIN CERTIFICATE-----'),
+});
+
+export type BackupManifest = z.infer<typeof manifestSchema>;
+
+/** The manifest's bytes: UTF-8 JSON, two-space indent, keys in the order above, one final LF. */
+export function manifestBytes(manifest: BackupManifest): Buffer {
+  return Buffer.from(JSON.stringify(manifestSchema.parse(manifest), null, 2) + '\n', 'utf8');
+}
+
+export function parseManifest(bytes: Buffer): { manifest: BackupManifest } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    return { problem: `not JSON (${(error as Error).message})` };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  return parsed.success ? { manifest: parsed.data } : { problem: describeZodError(parsed.error) };
+}
+
+export function summarise(m: BackupManifest): BackupManifestSummary {
+  return {
+    backupId: m.backupId,
+    vaultId: m.vaultId,
+    clientName: m.clientName,
+    schemaVersion: m.schemaVersion,
+    appVersion: m.appVersion,
+    operator: m.operator,
+    createdAt: m.createdAt,
+    file: m.file,
+    size: m.size,
+    sha256: m.sha256,
+    rowCounts: m.rowCounts,
+    contentDigest: m.contentDigest,
+    auditHead: m.auditHead,
+  };
+}
+
+/** A file-system-safe name stem for the client: letters (any script) and digits, the rest as dashes. */
+export function clientSlug(clientName: string): string {
+  const slug = clientName
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'vault';
+}
+
+/** `<slug>-<YYYYMMDDTHHMMSSZ>.cobackup`, with `-2`, `-3`… when that name is already taken in `dir`. */
+export function backupFileName(clientName: string, at: Date, taken: (name: string) => boolean): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  const stem = `${clientSlug(clientName)}-${stamp}`;
+  for (let n = 1; ; n++) {
+    const name = `${stem}${n === 1 ? '' : `-${n}`}${BACKUP_EXTENSION}`;
+    if (!taken(name) && !taken(basename(manifestPathFor(name))) && !taken(basename(signaturePathFor(name))))
+      return name;
+  }
+}
+
+export function readIfPresent(file: string): Buffer | null {
+  return existsSync(file) ? readFileSync(file) : null;
+}

@@ -1,0 +1,135 @@
+// backup.restore: verify first, then copy the backup to a NEW vault file (temp, fsync, read back,
+// rename) and give it a keyring: the open vault's own (same vault: same passphrases) or an empty one
+// (the recovery key only), in which case the restored vault is unlocked with the recovery key so its
+// owner can set passphrases. Never writes over an existing file; writes nothing if a check fails.
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BackupRestored, OpParsedInput, SessionInfo } from '../../../shared/contract';
+import { EngineError } from '../host/engine-error';
+import type { JobContext } from '../host/job-runner';
+import type { OpContext } from '../host/types';
+import { fsyncDir } from '../util/atomic-write';
+import { pathOf } from '../util/file-ref';
+import { VAULT_EXTENSION } from '../vault/create-vault';
+import { keyringPathFor, newKeyring, readKeyring, writeKeyring } from '../vault/keyring';
+import { unlockVault } from '../vault/unlock-vault';
+import { fsyncFile, sha256File } from './file-hash';
+import { inspectBackup, type Inspection } from './inspect-backup';
+import type { BackupManifest } from './manifest';
+
+export function requireVerified(inspection: Inspection, file: string): BackupManifest {
+  const failed = inspection.verification.checks.filter((c) => !c.ok).map((c) => c.name);
+  if (!inspection.manifest || failed.length) {
+    inspection.key.fill(0);
+    throw new EngineError('BACKUP_INVALID', { path: file, check: failed.join(', ') || 'manifest' });
+  }
+  return inspection.manifest;
+}
+
+/** Copies a verified backup to `to` under a temp name, reads the copy back, then renames it into place. */
+export async function copyIntoPlace(
+  backup: string,
+  to: string,
+  manifest: BackupManifest,
+  job: JobContext,
+): Promise<void> {
+  const temp = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.restoring`);
+  try {
+    copyFileSync(backup, temp, constants.COPYFILE_EXCL);
+    chmodSync(temp, 0o600);
+    fsyncFile(temp);
+    const copy = await sha256File(temp, async (done, total) => {
+      job.progress(done, total, 'copying');
+      await job.checkpoint();
+    });
+    if (copy.sha256 !== manifest.sha256)
+      throw new EngineError('WRITE_FAILED', { path: to, reason: 'the copy reads back differently' });
+    if (existsSync(to)) throw new EngineError('VAULT_EXISTS', { path: to });
+    renameSync(temp, to);
+    fsyncDir(dirname(to));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('WRITE_FAILED', {
+      path: to,
+      reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
+  }
+}
+
+export function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
+  let to = pathOf(ref);
+  if (!to.endsWith(VAULT_EXTENSION)) to += VAULT_EXTENSION;
+  if (existsSync(to)) throw new EngineError('VAULT_EXISTS', { path: to });
+  if (existsSync(keyringPathFor(to))) throw new EngineError('VAULT_EXISTS', { path: keyringPathFor(to) });
+  try {
+    accessSync(dirname(to), constants.W_OK);
+  } catch (error) {
+    throw new EngineError('WRITE_FAILED', {
+      path: dirname(to),
+      reason: (error as NodeJS.ErrnoException).code,
+    });
+  }
+  return to;
+}
+
+export async function restoreBackup(
+  input: OpParsedInput<'backup.restore'>,
+  ctx: OpContext,
+  job: JobContext,
+): Promise<BackupRestored> {
+  const backup = pathOf(input.backup);
+  const to = restoreTarget(input.to);
+  const vault = ctx.vault;
+  const inspection = await inspectBackup(backup, { recoveryKey: input.recoveryKey, vault }, job);
+  const manifest = requireVerified(inspection, backup);
+  const { key } = inspection;
+  const sameVaultOpen =
+    vault !== null && vault.vaultId === manifest.vaultId && input.recoveryKey === undefined;
+  try {
+    await job.checkpoint();
+    await copyIntoPlace(backup, to, manifest, job);
+    job.progress(0, 1, 'keyring');
+    writeKeyring(to, sameVaultOpen && vault ? readKeyring(vault.file) : newKeyring(manifest.vaultId, key));
+  } catch (error) {
+    key.fill(0);
+    throw error;
+  }
+  key.fill(0);
+
+  let session: SessionInfo | null = null;
+  let registered = false;
+  if (sameVaultOpen && vault) {
+    // The registry entry keeps pointing at the live vault: one vault id, one registered file.
+    vault.audit({
+      op: 'backup.restore',
+      params: { backupId: manifest.backupId, keyring: 'copied' },
+      outcome: 'ok',
+    });
+  } else if (input.recoveryKey !== undefined) {
+    job.progress(0, 1, 'unlocking');
+    ctx.setVault(null, 'user');
+    const restored = await unlockVault(
+      { vault: { path: to }, recoveryKey: input.recoveryKey },
+      ctx.env.dataDir,
+      ctx.throttle,
+    );
+    ctx.setVault(restored);
+    restored.audit({
+      op: 'backup.restore',
+      params: { backupId: manifest.backupId, keyring: 'recovery-only' },
+      outcome: 'ok',
+    });
+    session = restored.session();
+    registered = true;
+  }
+  job.progress(1, 1, 'done');
+  return {
+    path: to,
+    vaultId: manifest.vaultId,
+    keyring: sameVaultOpen ? 'copied' : 'recovery-only',
+    session,
+    registered,
+  };
+}
