@@ -1,10 +1,13 @@
 // The Dashboard lists the vault registry from vault.list: empty state, a table, or the engine's error
-// shown in the current language.
-import { writeFile } from 'node:fs/promises';
+// shown in the current language; a vault whose file moved is located again, forgotten, and opened again
+// from its file.
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import { DashboardPage } from './pages/dashboard-page';
+import { UnlockPage } from './pages/unlock-page';
 
 // Seeds the registry file directly until the engine offers vault.create (the format is the engine's
 // vaults.json, version 1).
@@ -86,4 +89,52 @@ test('an engine error is shown in the current language with its code', async ({
   await seedRegistry(dataDir, JSON.stringify({ version: 1, vaults: [] }));
   await dashboard.refresh.click();
   await expect(dashboard.empty).toContainText('No client vaults yet');
+});
+
+test('a moved vault is marked missing, located again, forgotten, and opened again from its file', async ({
+  shell,
+  page,
+  seed,
+  dialogs,
+  files,
+}, testInfo) => {
+  // Key derivation (Argon2id) and RSA key generation on a shared, busy machine.
+  test.slow();
+  const owner = { name: '黄磊', passphrase: '太湖三万六千顷-月在波心' };
+  const vault = await seed({ clientName: '无锡示例机械有限公司', owner });
+  const moved = path.join(files, 'moved', 'wuxi.cvault');
+  await mkdir(path.dirname(moved));
+  await rename(vault.path, moved);
+  await rename(`${vault.path}.keys`, `${moved}.keys`);
+
+  await shell.open();
+  const dashboard = new DashboardPage(page);
+  const row = dashboard.row('无锡示例机械有限公司');
+  await expect(row.getByTestId('vault-missing')).toHaveText('文件缺失');
+  await expect(row.getByTestId('vault-open')).toHaveCount(0);
+  await keepScreenshot(page, testInfo, 'dashboard-missing-zh-CN');
+
+  dialogs.next(moved);
+  await row.getByTestId('vault-locate-button').click();
+  await expect(row).toContainText('wuxi.cvault');
+  await expect(row.getByTestId('vault-missing')).toHaveCount(0);
+  expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'open', purpose: 'vault' });
+
+  await row.getByTestId('vault-more').click();
+  await page.getByTestId('vault-forget').click();
+  await expect(page.getByTestId('forget-body')).toContainText('保险库文件不会被删除');
+  await page.getByTestId('forget-confirm').click();
+  await expect(dashboard.empty).toBeVisible();
+  expect(existsSync(moved)).toBe(true);
+
+  dialogs.next(moved);
+  await dashboard.openFile.click();
+  await shell.expectView('unlock');
+  const unlock = new UnlockPage(page);
+  await expect(unlock.file).toContainText('wuxi.cvault');
+  await unlock.unlock(owner.name, owner.passphrase);
+  await shell.expectView('vault');
+  await expect(shell.sessionClient).toContainText('无锡示例机械有限公司');
+  await shell.goTo('dashboard');
+  await expect(dashboard.row('无锡示例机械有限公司').getByTestId('vault-open-now')).toBeVisible();
 });

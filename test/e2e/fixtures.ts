@@ -1,16 +1,20 @@
 // Playwright fixtures: a fresh data folder and a real engine per test, the renderer served with the app's
-// CSP, window.closeout injected from the same bridge builder as the preload, and guards that fail the test
-// on any off-origin request, CSP violation, console error or page error.
+// CSP, window.closeout injected from the same bridge builder as the preload, the shell's file dialogs stood
+// in for (handles, never paths, reach the page), and guards that fail the test on any off-origin request,
+// CSP violation, console error or page error.
 import { test as base, expect } from '@playwright/test';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createEngine, type EngineClient } from '../../electron/core/host/in-process';
-import type { CallOptions, OpName } from '../../shared/contract';
-import { fail } from '../../shared/result';
+import { contract, isOpName, type CallOptions, type OpName } from '../../shared/contract';
+import { formatError } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/result';
+import { DialogStandIn } from './harness/dialogs';
 import { EventChannel } from './harness/event-channel';
 import type { CspViolationReport } from './harness/page-globals';
 import { BRIDGE_INIT_SCRIPT, RENDERER_DIST } from './harness/paths';
+import { seedVault, type SeededVault, type SeedVault } from './harness/seed-vault';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 import { AppShell } from './pages/app-shell';
 
@@ -26,6 +30,12 @@ interface TestFixtures {
   dataDir: string;
   /** The real engine over dataDir, exactly as the desktop app's worker runs it. */
   engine: EngineClient;
+  /** A folder for the files the person "chooses" in dialogs (vaults, sheets, exports), removed afterwards. */
+  files: string;
+  /** The shell's file dialogs: queue what the person picks with dialogs.next(path). */
+  dialogs: DialogStandIn;
+  /** Makes a vault straight through the engine (locked, in the registry), for specs about other screens. */
+  seed: (spec: SeedVault) => Promise<SeededVault>;
   /** Installs the bridge and the guards on `page`; every test gets it. */
   harness: HarnessProblems;
   /** The app's frame: open a page, navigate, switch language and theme. */
@@ -78,8 +88,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await engine.close();
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  files: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'closeout-e2e-files-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  dialogs: async ({ files }, use) => {
+    await use(new DialogStandIn(files));
+  },
+
+  seed: async ({ dataDir, files }, use) => {
+    await use((spec) => seedVault(dataDir, files, spec));
+  },
+
   harness: [
-    async ({ page, context, server, engine, bridgeScript }, use) => {
+    async ({ page, context, server, engine, bridgeScript, dialogs }, use) => {
       const problems: HarnessProblems = {
         offOriginRequests: [],
         cspViolations: [],
@@ -101,10 +126,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
 
-      // Like main's IPC router, answer only the page's own main frame.
+      // Like main's IPC router (electron/main/ipc.ts): answer only the page's own main frame, answer the
+      // shell's operations (dialogs) here, and give the engine paths for the page's handles.
+      const invoke = async (op: unknown, input: unknown, options: unknown): Promise<Result<unknown>> => {
+        if (isOpName(op) && contract[op].host === 'shell') {
+          const parsed = contract['dialog.choose'].input.safeParse(input ?? {});
+          if (!parsed.success) return fail('INVALID_INPUT', parsed.error.message);
+          return ok(dialogs.choose(parsed.data));
+        }
+        const swapped = dialogs.swap(input);
+        if (!swapped.ok) return fail(swapped.code, formatError(swapped.code, 'en'));
+        return engine.call(op as OpName, swapped.value, options as CallOptions);
+      };
       await page.exposeBinding('__closeoutInvoke', (source, op: unknown, input: unknown, options: unknown) =>
         source.frame === page.mainFrame()
-          ? engine.call(op as OpName, input, options as CallOptions)
+          ? invoke(op, input, options)
           : fail('FORBIDDEN_SENDER', 'not the main frame'),
       );
       await page.exposeBinding('__closeoutCspViolation', (_source, report: CspViolationReport) => {

@@ -41,7 +41,8 @@ export const handlers: Handlers = {
     return created;
   },
   'vault.unlock': async (input, ctx) => {
-    ctx.setVault(null, 'user');
+    // The vault already open stays open until the new one has unlocked: a wrong passphrase for
+    // another vault locks nothing.
     const vault = await unlockVault(input, ctx.env.dataDir, ctx.throttle);
     ctx.setVault(vault);
     return vault.session();

@@ -1,9 +1,13 @@
-// The root: antd's locale and theme follow the user's language and theme choices.
+// The root: antd's locale and theme follow the user's language and theme choices; the session store
+// sits under antd's App so its notices can use antd's message API.
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n';
+import { SessionProvider } from '../session/SessionProvider';
 import { AppShell } from './AppShell';
 import { useThemeMode } from './use-theme-mode';
 
@@ -12,6 +16,8 @@ export function App() {
   useTranslation();
   const [themeMode, setThemeMode] = useThemeMode();
   const lang = currentLang();
+  // Month and weekday names in the date pickers.
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
@@ -22,7 +28,9 @@ export function App() {
       }}
     >
       <AntApp>
-        <AppShell themeMode={themeMode} onThemeMode={setThemeMode} />
+        <SessionProvider>
+          <AppShell themeMode={themeMode} onThemeMode={setThemeMode} />
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,4 +1,5 @@
-// The frame around every page: app name, language and theme switches, the sidebar and the current page.
+// The frame around every page: app name, the open vault, language and theme switches, the sidebar and the
+// current page.
 import {
   AuditOutlined,
   DashboardOutlined,
@@ -13,15 +14,35 @@ import {
   SunOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Flex, Layout, Menu, Segmented, Switch, theme, Tooltip, Typography, type MenuProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Flex,
+  Layout,
+  Menu,
+  Segmented,
+  Switch,
+  theme,
+  Tooltip,
+  Typography,
+  type MenuProps,
+} from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RequireSession } from '../components/RequireSession';
 import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
+import { AuditPage } from '../pages/AuditPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { ROUTES, type RouteKey } from './routes';
-import { useHashRoute } from './use-hash-route';
+import { UnlockPage } from '../pages/UnlockPage';
+import { UsersPage } from '../pages/UsersPage';
+import { VaultOverviewPage } from '../pages/VaultOverviewPage';
+import { useSession } from '../session/session-context';
+import { CreateVaultWizard } from '../wizards/create-vault/CreateVaultWizard';
+import { ROUTES, sidebarKeyFor, type AppLocation, type RouteKey } from './routes';
+import { SessionHeader } from './SessionHeader';
+import { navigateTo, useHashRoute } from './use-hash-route';
 import type { ThemeMode } from './use-theme-mode';
 
 const ICONS: Record<RouteKey, ReactNode> = {
@@ -39,15 +60,48 @@ const ICONS: Record<RouteKey, ReactNode> = {
 // Language names are written in their own language, so either reader can find theirs.
 const LANG_LABELS: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
-function Page({ route }: { route: RouteKey }) {
-  switch (route) {
+function Page({ location }: { location: AppLocation }) {
+  switch (location.view) {
     case 'dashboard':
       return <DashboardPage />;
+    case 'create':
+      return <CreateVaultWizard />;
+    case 'unlock':
+      // Keyed by vault, so the form starts afresh for another vault.
+      return <UnlockPage key={location.vaultId ?? 'file'} vaultId={location.vaultId} />;
+    case 'vault':
+      return <RequireSession>{(session) => <VaultOverviewPage session={session} />}</RequireSession>;
+    case 'users':
+      return <RequireSession>{(session) => <UsersPage session={session} />}</RequireSession>;
+    case 'audit':
+      return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
     default:
-      return <PlaceholderPage page={route} />;
+      return <PlaceholderPage page={location.view} />;
   }
+}
+
+/** After a recovery-key unlock: set new passphrases before anything else. */
+function RecoveryBanner() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  if (!session?.viaRecoveryKey) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="recovery-banner"
+      style={{ marginBottom: 24 }}
+      title={t('session.recoveryBanner.title')}
+      description={t('session.recoveryBanner.body')}
+      action={
+        <Button onClick={() => navigateTo('users')} data-testid="recovery-banner-users">
+          {t('session.recoveryBanner.action')}
+        </Button>
+      }
+    />
+  );
 }
 
 export function AppShell({
@@ -59,7 +113,8 @@ export function AppShell({
 }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const [route, navigate] = useHashRoute();
+  const [location, navigate] = useHashRoute();
+  const route = sidebarKeyFor(location.view);
   const lang = currentLang();
 
   const items: MenuProps['items'] = ROUTES.map((key) => ({
@@ -69,7 +124,7 @@ export function AppShell({
   }));
 
   return (
-    <Layout style={{ minHeight: '100vh' }} data-testid="app-shell" data-route={route}>
+    <Layout style={{ minHeight: '100vh' }} data-testid="app-shell" data-route={location.view}>
       <Layout.Header
         style={{
           display: 'flex',
@@ -93,6 +148,7 @@ export function AppShell({
           </Flex>
         </Flex>
         <Flex align="center" gap={16}>
+          <SessionHeader />
           <Segmented<Lang>
             aria-label={t('header.language')}
             data-testid="lang-switch"
@@ -132,7 +188,8 @@ export function AppShell({
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%' }} data-testid="page">
           <main>
-            <Page route={route} />
+            <RecoveryBanner />
+            <Page location={location} />
           </main>
         </Layout.Content>
       </Layout>

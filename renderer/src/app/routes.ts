@@ -1,4 +1,5 @@
-// The pages of the sidebar, in order. The URL hash (#/settings) names the page, so a reload stays put.
+// The pages of the sidebar, in order, and the views reached from them (wizard, unlock screen, vault
+// overview, users). The URL hash (#/settings/users) names the view, so a reload stays put.
 export const ROUTES = [
   'dashboard',
   'records',
@@ -19,9 +20,48 @@ export function isRouteKey(value: string): value is RouteKey {
   return (ROUTES as readonly string[]).includes(value);
 }
 
-export function routeFromHash(hash: string): RouteKey {
-  const key = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return isRouteKey(key) ? key : DEFAULT_ROUTE;
+/** Views that are not sidebar entries, each with the sidebar entry it belongs under. */
+const SUB_VIEWS = {
+  create: 'dashboard',
+  unlock: 'dashboard',
+  vault: 'dashboard',
+  users: 'settings',
+} as const satisfies Record<string, RouteKey>;
+
+export type SubView = keyof typeof SUB_VIEWS;
+export type ViewKey = RouteKey | SubView;
+
+export interface AppLocation {
+  view: ViewKey;
+  /** The vault id of `unlock/<id>`; null everywhere else (and for a file chosen in a dialog). */
+  vaultId: string | null;
+}
+
+const VAULT_ID = /^[0-9A-Za-z-]{1,64}$/;
+
+export function locationFromHash(hash: string): AppLocation {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/');
+  const [first = '', second = ''] = parts;
+  if (first === 'create' || first === 'vault') return { view: first, vaultId: null };
+  if (first === 'unlock') return { view: 'unlock', vaultId: VAULT_ID.test(second) ? second : null };
+  if (first === 'settings' && second === 'users') return { view: 'users', vaultId: null };
+  return { view: isRouteKey(first) ? first : DEFAULT_ROUTE, vaultId: null };
+}
+
+export function hashForLocation(location: AppLocation): string {
+  switch (location.view) {
+    case 'unlock':
+      return location.vaultId ? `#/unlock/${location.vaultId}` : '#/unlock';
+    case 'users':
+      return '#/settings/users';
+    default:
+      return `#/${location.view}`;
+  }
 }
 
 export const hashFor = (route: RouteKey): string => `#/${route}`;
+
+/** The sidebar entry that is highlighted while a view is shown. */
+export function sidebarKeyFor(view: ViewKey): RouteKey {
+  return isRouteKey(view) ? view : SUB_VIEWS[view];
+}

@@ -1,18 +1,23 @@
-// A tiny hash router: the page follows location.hash, and navigating only changes the hash (no request).
-import { useCallback, useSyncExternalStore } from 'react';
-import { hashFor, routeFromHash, type RouteKey } from './routes';
+// A tiny hash router: the view follows location.hash, and navigating only changes the hash (no request).
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { hashForLocation, locationFromHash, type AppLocation, type ViewKey } from './routes';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-const snapshot = (): RouteKey => routeFromHash(window.location.hash);
+const snapshot = (): string => window.location.hash;
 
-export function useHashRoute(): [RouteKey, (route: RouteKey) => void] {
-  const route = useSyncExternalStore(subscribe, snapshot);
-  const navigate = useCallback((next: RouteKey) => {
-    window.location.hash = hashFor(next);
-  }, []);
-  return [route, navigate];
+export type Navigate = (view: ViewKey, vaultId?: string | null) => void;
+
+export function navigateTo(view: ViewKey, vaultId: string | null = null): void {
+  window.location.hash = hashForLocation({ view, vaultId });
+}
+
+export function useHashRoute(): [AppLocation, Navigate] {
+  const hash = useSyncExternalStore(subscribe, snapshot);
+  const location = useMemo(() => locationFromHash(hash), [hash]);
+  const navigate = useCallback<Navigate>((view, vaultId = null) => navigateTo(view, vaultId), []);
+  return [location, navigate];
 }

@@ -18,3 +18,20 @@ export function formatDateTime(lang: Lang, iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A calendar date (yyyy-mm-dd) as written in the language; read as a date, never shifted by time zone. */
+export function formatDate(lang: Lang, isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** The last part of a path, whichever separator the platform uses. */
+export const baseName = (path: string): string => path.split(/[\\/]/).pop() || path;
+
+/** Date and time to the second, for audit entries. */
+export function formatTimestamp(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}

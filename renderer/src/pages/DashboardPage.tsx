@@ -1,25 +1,110 @@
-// Every client vault in the registry and how far its closure has got.
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+// Every client vault in the registry and how far its closure has got; where a closure starts (new
+// vault, open a vault file) and where each vault is opened, located again or forgotten.
+import {
+  EllipsisOutlined,
+  FolderOpenOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SafetyOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Empty,
+  Flex,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultSummary } from '../../../shared/contract';
+import { navigateTo } from '../app/use-hash-route';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../hooks/use-operation';
 import { currentLang } from '../i18n';
-import { formatDateTime } from '../i18n/format';
+import { baseName, formatDateTime } from '../i18n/format';
+import type { ErrorValue } from '../platform/api';
+import { api } from '../platform/api';
+import { chooseFile } from '../platform/dialogs';
+import { useSession } from '../session/session-context';
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const { state, reload } = useOperation('vault.list', {});
+  const { session, chooseFile: keepChosenFile } = useSession();
+  const [actionError, setActionError] = useState<ErrorValue | null>(null);
   const lang = currentLang();
   const when = (iso: string | null) => (iso ? formatDateTime(lang, iso) : t('dashboard.never'));
+
+  const openFile = async () => {
+    setActionError(null);
+    const chosen = await chooseFile({ kind: 'open', purpose: 'vault' });
+    if (!chosen.ok) return setActionError(chosen.error);
+    if (!chosen.value) return;
+    keepChosenFile(chosen.value);
+    navigateTo('unlock');
+  };
+
+  const locate = async (vault: VaultSummary) => {
+    setActionError(null);
+    const chosen = await chooseFile({ kind: 'open', purpose: 'vault' });
+    if (!chosen.ok) return setActionError(chosen.error);
+    if (!chosen.value) return;
+    const result = await api.call('vault.locate', {
+      vaultId: vault.id,
+      file: { handle: chosen.value.handle },
+    });
+    if (!result.ok) return setActionError(result.error);
+    void message.success(t('dashboard.located', { client: vault.clientName }));
+    reload();
+  };
+
+  const forget = (vault: VaultSummary) => {
+    setActionError(null);
+    void modal.confirm({
+      title: t('dashboard.forgetTitle', { client: vault.clientName }),
+      content: <span data-testid="forget-body">{t('dashboard.forgetBody')}</span>,
+      okText: t('dashboard.forgetOk'),
+      okButtonProps: { danger: true, 'data-testid': 'forget-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const result = await api.call('vault.forget', { vaultId: vault.id });
+        if (!result.ok) return setActionError(result.error);
+        void message.success(t('dashboard.forgotten', { client: vault.clientName }));
+        reload();
+      },
+    });
+  };
 
   const columns: TableColumnsType<VaultSummary> = [
     {
       title: t('dashboard.columns.client'),
       dataIndex: 'clientName',
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+      render: (name: string, vault) => (
+        <Flex vertical gap={2}>
+          <Space size={8}>
+            <Typography.Text strong>{name}</Typography.Text>
+            {session?.vaultId === vault.id ? (
+              <Tag color="green" icon={<SafetyOutlined />} data-testid="vault-open-now">
+                {t('dashboard.openNow')}
+              </Tag>
+            ) : null}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {baseName(vault.path)}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('dashboard.columns.creditCode'),
@@ -38,12 +123,78 @@ export function DashboardPage() {
     {
       title: t('dashboard.columns.file'),
       dataIndex: 'present',
-      render: (present: boolean) =>
+      render: (present: boolean, vault) =>
         present ? (
           <Tag color="default">{t('dashboard.present')}</Tag>
         ) : (
-          <Tag color="red">{t('dashboard.missing')}</Tag>
+          <Tooltip title={t('dashboard.missingHint', { path: vault.path })}>
+            <Tag color="red" data-testid="vault-missing">
+              {t('dashboard.missing')}
+            </Tag>
+          </Tooltip>
         ),
+    },
+    {
+      title: t('dashboard.columns.actions'),
+      key: 'actions',
+      align: 'right',
+      render: (_: unknown, vault) => (
+        <Space size={4}>
+          {!vault.present ? (
+            <Button size="small" onClick={() => void locate(vault)} data-testid="vault-locate-button">
+              {t('dashboard.locate')}
+            </Button>
+          ) : session?.vaultId === vault.id ? (
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              onClick={() => navigateTo('vault')}
+              data-testid="vault-view"
+            >
+              {t('dashboard.view')}
+            </Button>
+          ) : (
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              icon={<UnlockOutlined />}
+              onClick={() => navigateTo('unlock', vault.id)}
+              data-testid="vault-open"
+            >
+              {t('dashboard.open')}
+            </Button>
+          )}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'locate',
+                  label: <span data-testid="vault-locate">{t('dashboard.locate')}</span>,
+                  onClick: () => void locate(vault),
+                },
+                { type: 'divider' },
+                {
+                  key: 'forget',
+                  danger: true,
+                  label: <span data-testid="vault-forget">{t('dashboard.forget')}</span>,
+                  onClick: () => forget(vault),
+                },
+              ],
+            }}
+          >
+            <Button
+              size="small"
+              type="text"
+              icon={<EllipsisOutlined />}
+              aria-label={t('dashboard.more')}
+              data-testid="vault-more"
+            />
+          </Dropdown>
+        </Space>
+      ),
     },
   ];
 
@@ -53,11 +204,33 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         subtitle={t('dashboard.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dashboard-refresh">
-            {t('dashboard.refresh')}
-          </Button>
+          <Space wrap>
+            <Button icon={<ReloadOutlined />} onClick={reload} data-testid="dashboard-refresh">
+              {t('dashboard.refresh')}
+            </Button>
+            <Button
+              icon={<FolderOpenOutlined />}
+              onClick={() => void openFile()}
+              data-testid="dashboard-open-file"
+            >
+              {t('dashboard.openFile')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigateTo('create')}
+              data-testid="dashboard-new-vault"
+            >
+              {t('dashboard.newVault')}
+            </Button>
+          </Space>
         }
       />
+      {actionError ? (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={actionError} title={t('dashboard.actionFailed')} />
+        </div>
+      ) : null}
       <Card>
         {state.status === 'loading' ? (
           <Skeleton active />
@@ -74,7 +247,16 @@ export function DashboardPage() {
                 <Typography.Text type="secondary">{t('dashboard.emptyHint')}</Typography.Text>
               </>
             }
-          />
+          >
+            <Space>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigateTo('create')}>
+                {t('dashboard.newVault')}
+              </Button>
+              <Button icon={<FolderOpenOutlined />} onClick={() => void openFile()}>
+                {t('dashboard.openFile')}
+              </Button>
+            </Space>
+          </Empty>
         ) : (
           <Table<VaultSummary>
             data-testid="dashboard-table"

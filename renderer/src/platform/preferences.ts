@@ -20,3 +20,13 @@ export function writePreference(key: string, value: string): void {
     warn(`save the preference ${key}`, error);
   }
 }
+
+/** A free-text preference (e.g. the last user name for a vault); null when absent or unreadable. */
+export function readTextPreference(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch (error) {
+    warn(`read the preference ${key}`, error);
+    return null;
+  }
+}

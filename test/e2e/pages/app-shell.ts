@@ -1,9 +1,11 @@
-// Page object for the frame: header (language, theme), sidebar and the current page.
+// Page object for the frame: header (open vault, language, theme), sidebar and the current page.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Lang = 'zh-CN' | 'en';
 export type Route =
   'dashboard' | 'records' | 'intake' | 'backup' | 'handover' | 'wipe' | 'compliance' | 'audit' | 'settings';
+/** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */
+export type View = Route | 'create' | 'unlock' | 'vault' | 'users';
 
 export const ROUTE_ORDER: readonly Route[] = [
   'dashboard',
@@ -19,6 +21,9 @@ export const ROUTE_ORDER: readonly Route[] = [
 
 const LANG_LABELS: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
+const hashOf = (view: View, vaultId?: string): string =>
+  view === 'users' ? '#/settings/users' : view === 'unlock' && vaultId ? `#/unlock/${vaultId}` : `#/${view}`;
+
 export class AppShell {
   readonly root: Locator;
   readonly appName: Locator;
@@ -26,6 +31,12 @@ export class AppShell {
   readonly langSwitch: Locator;
   readonly themeSwitch: Locator;
   readonly pageTitle: Locator;
+  /** The open vault in the header: client, user and role, Lock. Absent while locked. */
+  readonly session: Locator;
+  readonly sessionClient: Locator;
+  readonly sessionUser: Locator;
+  readonly lockButton: Locator;
+  readonly recoveryBanner: Locator;
 
   constructor(
     readonly page: Page,
@@ -37,11 +48,16 @@ export class AppShell {
     this.langSwitch = page.getByTestId('lang-switch');
     this.themeSwitch = page.getByTestId('theme-switch');
     this.pageTitle = page.getByTestId('page-title');
+    this.session = page.getByTestId('session-header');
+    this.sessionClient = page.getByTestId('session-client');
+    this.sessionUser = page.getByTestId('session-user');
+    this.lockButton = page.getByTestId('lock');
+    this.recoveryBanner = page.getByTestId('recovery-banner');
   }
 
-  async open(route: Route = 'dashboard'): Promise<void> {
-    await this.page.goto(`${this.origin}/#/${route}`);
-    await expect(this.root).toHaveAttribute('data-route', route);
+  async open(view: View = 'dashboard', vaultId?: string): Promise<void> {
+    await this.page.goto(`${this.origin}/${hashOf(view, vaultId)}`);
+    await expect(this.root).toHaveAttribute('data-route', view);
   }
 
   async reload(): Promise<void> {
@@ -64,6 +80,17 @@ export class AppShell {
     await expect(this.root).toHaveAttribute('data-route', route);
   }
 
+  async expectView(view: View, timeout?: number): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-route', view, { timeout });
+  }
+
+  /** Lock from the header; the app shows the vault's unlock screen. */
+  async lock(): Promise<void> {
+    await this.lockButton.click();
+    await this.expectView('unlock');
+    await expect(this.session).toBeHidden();
+  }
+
   async switchLanguage(lang: Lang): Promise<void> {
     await this.langSwitch.getByText(LANG_LABELS[lang], { exact: true }).click();
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
@@ -83,5 +110,13 @@ export class AppShell {
         ).localStorage.getItem(name),
       key,
     );
+  }
+
+  /** Everything the page keeps in localStorage, as one string (to prove what is never stored). */
+  async storedEverything(): Promise<string> {
+    return this.page.evaluate(() => {
+      const storage = (globalThis as unknown as { localStorage: Record<string, string> }).localStorage;
+      return JSON.stringify({ ...storage });
+    });
   }
 }

@@ -84,6 +84,24 @@ describe('vault lifecycle', () => {
     expect(unwrap(await unlock('owner', OWNER_PASS))).toMatchObject({ role: 'owner' });
   });
 
+  it('a failed unlock of another vault leaves the open one open', async () => {
+    const other = await makeVault({ clientName: '另一家公司' });
+    try {
+      const wrong = await v.engine.call('vault.unlock', {
+        vault: { path: other.file },
+        passphrase: 'not-the-passphrase',
+      });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+      expect(unwrap(await v.engine.call('vault.session', {}))).toMatchObject({ path: v.file });
+      const right = unwrap(
+        await v.engine.call('vault.unlock', { vault: { path: other.file }, passphrase: OWNER_PASS }),
+      );
+      expect(right.path).toBe(other.file);
+    } finally {
+      await other.remove();
+    }
+  });
+
   it('a wrong passphrase is one clear error, then a growing wait', async () => {
     await v.engine.call('vault.lock', {});
     const before = readFileSync(v.file);
