@@ -7,33 +7,18 @@ import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import { EngineError } from '../host/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { fromRow, type AuditRow } from './audit';
 import { auditReport } from './check-vault';
 import { exportCheckpoint, listCheckpoints } from './checkpoints';
 import { signDetached } from './identity';
 import { loadIdentity } from './identity-store';
 import type { OpenVault } from './open-vault';
 
-interface Row {
-  seq: number;
-  at: string;
-  user_name: string | null;
-  op: string;
-  params: string;
-  counts: string;
-  outcome: string;
-  hash: string;
-}
-
-const toView = (r: Row): AuditEntryView => ({
-  seq: r.seq,
-  at: r.at,
-  userName: r.user_name,
-  op: r.op,
-  params: JSON.parse(r.params) as Record<string, unknown>,
-  counts: JSON.parse(r.counts) as Record<string, number>,
-  outcome: r.outcome,
-  hash: r.hash,
-});
+/** The view the renderer and exports get: an entry without its user id and previous hash. */
+const toView = (row: AuditRow): AuditEntryView => {
+  const { seq, at, userName, op, params, counts, outcome, hash } = fromRow(row);
+  return { seq, at, userName, op, params, counts, outcome, hash };
+};
 
 export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.list'>): AuditEntryView[] {
   const where: string[] = [];
@@ -48,9 +33,9 @@ export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.l
   filter('at >= ?', input.from && new Date(input.from).toISOString());
   filter('at <= ?', input.to && new Date(input.to).toISOString());
   filter('seq < ?', input.beforeSeq);
-  const sql = `SELECT seq, at, user_name, op, params, counts, outcome, hash FROM audit
+  const sql = `SELECT * FROM audit
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
-  return (vault.db.prepare(sql).all(...args, input.limit) as Row[]).map(toView);
+  return (vault.db.prepare(sql).all(...args, input.limit) as AuditRow[]).map(toView);
 }
 
 export function exportAudit(
@@ -66,9 +51,7 @@ export function exportAudit(
   const files = [`${base}.csv`, `${base}.json`, `${base}.json.p7s`, `${base}.certificate.pem`];
   for (const file of files) if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
 
-  const rows = vault.db
-    .prepare('SELECT seq, at, user_name, op, params, counts, outcome, hash FROM audit ORDER BY seq')
-    .all() as Row[];
+  const rows = vault.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
   const entries = rows.map(toView);
   const report = auditReport(vault);
   const csv =

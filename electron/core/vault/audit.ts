@@ -33,7 +33,7 @@ export interface AuditEntry {
   hash: string;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   user_id: string | null;
@@ -60,7 +60,7 @@ export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'pr
   return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
 }
 
-const fromRow = (row: AuditRow): AuditEntry => ({
+export const fromRow = (row: AuditRow): AuditEntry => ({
   seq: row.seq,
   at: row.at,
   userId: row.user_id,

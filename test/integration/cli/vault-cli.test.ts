@@ -1,9 +1,9 @@
 // The vault commands as an accountant's script runs them: passphrases from a file or the environment,
 // JSON out, one error line and a non-zero exit on failure.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnv, runCli, tempDir } from '../helpers';
+import { opensslCmsVerify } from '../support/openssl';
 
 const PASS = 'Script-owner-passphrase-7';
 let dir: ReturnType<typeof tempDir>;
@@ -121,27 +121,7 @@ describe('closeout vault (CLI)', () => {
     expect(readFileSync(files[0], 'utf8').charCodeAt(0)).toBe(0xfeff);
     // A person can check the export and each checkpoint with Debian's openssl alone.
     const opensslVerify = (content: string, signature: string) =>
-      spawnSync(
-        'openssl',
-        [
-          'cms',
-          '-verify',
-          '-binary',
-          '-inform',
-          'PEM',
-          '-in',
-          signature,
-          '-content',
-          content,
-          '-CAfile',
-          files[3],
-          '-out',
-          '/dev/null',
-        ],
-        {
-          encoding: 'utf8',
-        },
-      );
+      opensslCmsVerify({ content, signature, certificate: files[3] });
     const whole = opensslVerify(files[1], files[2]);
     expect(whole.stderr).toContain('Verification successful');
     expect(whole.status).toBe(0);

@@ -26,6 +26,7 @@ import {
 import { generateIdentity, type CompanyIdentity } from '../../../../electron/core/vault/identity';
 import { sql as schema1 } from '../../../../electron/core/vault/migrations/0001-initial';
 import { tempDir } from '../../helpers';
+import { opensslCmsVerify } from '../../support/openssl';
 
 const VAULT_ID = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const ACTOR = { userId: 'u-1', userName: '张三' };
@@ -234,21 +235,12 @@ test('an exported checkpoint verifies with openssl cms -verify; an edited copy d
     exported.content.toString('utf8').replace('seq: 200', 'seq: 201'),
   );
   const verify = (contentFile: string) =>
-    spawnSync(
-      'openssl',
-      [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'PEM',
-        '-in',
-        `${exported.name}.p7s`,
-        '-content',
-        contentFile,
-      ].concat(['-CAfile', 'company-certificate.pem', '-out', '/dev/null']),
-      { cwd: dir.path, encoding: 'utf8' },
-    );
+    opensslCmsVerify({
+      content: contentFile,
+      signature: `${exported.name}.p7s`,
+      certificate: 'company-certificate.pem',
+      cwd: dir.path,
+    });
   const good = verify(`${exported.name}.txt`);
   expect(good.stderr).toContain('Verification successful');
   expect(good.status).toBe(0);
