@@ -237,6 +237,8 @@ export interface BackupCreated {
   createdAt: string;
   rowCounts: Record<string, number>;
   contentDigest: string;
+  /** The new file read back from the destination and checked, as backup.verify does. */
+  verification: BackupVerification;
 }
 
 export interface BackupRestored {

@@ -36,7 +36,7 @@ export async function createBackup(
   job: JobContext,
   dataDir: string,
   now = new Date(),
-): Promise<BackupCreated> {
+): Promise<Omit<BackupCreated, 'verification'>> {
   job.progress(0, null, 'checking');
   const dir = checkDestination(pathOf(input.dir), vault.file);
   sweepDebris(dir);

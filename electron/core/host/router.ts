@@ -82,7 +82,13 @@ export const handlers: Handlers = {
 
   'demo.count': (input, ctx) => demoCount(input, job(ctx)),
 
-  'backup.create': (input, ctx) => createBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'backup.create': async (input, ctx) => {
+    const vault = open(ctx);
+    const created = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
+    // A backup counts only once it has been read back from the destination and checked.
+    const verification = await verifyBackup(vault, { backup: { path: created.path } }, job(ctx));
+    return { ...created, verification };
+  },
   'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx)),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
   'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx)),

@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { RequireSession } from '../components/RequireSession';
 import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
+import { BackupPage } from '../pages/BackupPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -73,6 +74,8 @@ function Page({ location }: { location: AppLocation }) {
       return <RequireSession>{(session) => <VaultOverviewPage session={session} />}</RequireSession>;
     case 'users':
       return <RequireSession>{(session) => <UsersPage session={session} />}</RequireSession>;
+    case 'backup':
+      return <BackupPage />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

@@ -43,6 +43,13 @@ afterAll(async () => {
 const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error?.code);
 
 describe('backup.create', () => {
+  it('reads the new backup back from the destination and checks it before answering', () => {
+    expect(created.verification).toMatchObject({ ok: true, recorded: true, path: created.path });
+    const names = created.verification.checks.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['sha256', 'signature', 'quick_check', 'content-digest']));
+    expect(created.verification.checks.every((c) => c.ok)).toBe(true);
+  });
+
   it('writes the backup, its manifest and signature, and nothing else', () => {
     expect(created.path).toMatch(/杭州示例商贸有限公司-\d{8}T\d{6}Z\.cobackup$/);
     const name = created.path.split('/').pop() as string;
