@@ -57,13 +57,25 @@ describe('JobRunner', () => {
     expect(jobs.cancel('job-dddddddd')).toBe(false);
   });
 
-  it('treats a job that ignores cancellation as cancelled (its result is not delivered)', async () => {
-    const { jobs } = runner();
+  it('reports a job that finished past its last checkpoint as succeeded: its work is committed', async () => {
+    const { jobs, finished } = runner();
     const running = jobs.run('job-eeeeeeee', 'demo.count', async () => {
       await sleep(50);
-      return 'done anyway';
+      return 'committed';
     });
-    jobs.cancel('job-eeeeeeee');
+    expect(jobs.cancel('job-eeeeeeee')).toBe(true);
+    await expect(running).resolves.toBe('committed');
+    expect(finished).toEqual([{ job: 'job-eeeeeeee', op: 'demo.count', outcome: 'succeeded' }]);
+  });
+
+  it('a job that reaches a checkpoint after the cancel stops with CANCELLED', async () => {
+    const { jobs } = runner();
+    const running = jobs.run('job-gggggggg', 'demo.count', async (job) => {
+      await sleep(50);
+      await job.checkpoint();
+      return 'never';
+    });
+    jobs.cancel('job-gggggggg');
     await expect(running).rejects.toBeInstanceOf(EngineError);
   });
 
