@@ -1,5 +1,6 @@
 // The backup commands as an accountant's script runs them: JSON out, exit 3 when a backup is not sound,
 // one error line and a non-zero exit when something is refused.
+import { SCHEMA_VERSION } from '../../../electron/core/vault/migrations';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnv, runCli, tempDir } from '../helpers';
@@ -118,7 +119,10 @@ describe('closeout backup (CLI)', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ path: to, keyring: 'recovery-only', registered: true });
     const info = runCli(['vault', 'info', to, '--recovery-key-file', keyFile, '--json'], env);
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ clientName: '深圳示例科技有限公司', schemaVersion: 2 });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      clientName: '深圳示例科技有限公司',
+      schemaVersion: SCHEMA_VERSION,
+    });
 
     const again = runCli(['backup', 'restore', backup, '--to', to, '--recovery-key-file', keyFile], env);
     expect(again.status).not.toBe(0);

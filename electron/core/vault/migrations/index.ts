@@ -2,11 +2,13 @@
 // version. Released migration files are never edited: a change is a new file.
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-backups';
+import * as m0003 from './0003-customers';
+import * as m0004 from './0004-backup-retention';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,5 +1,6 @@
 // Backup to disk, verify, restore and the restore drill, through the real engine on real files:
 // encrypted vaults, real signatures, real fsyncs, no mocks.
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import {
   chmodSync,
   existsSync,
@@ -59,7 +60,7 @@ describe('backup.create', () => {
       format: 'closeout-backup-manifest',
       version: 1,
       vaultId: v.created.session.vaultId,
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       operator: 'owner',
       file: name,
       size: created.size,
@@ -84,7 +85,7 @@ describe('backup.create', () => {
     ]);
     expect(list[0].volume).toBeTruthy();
     const [entry] = unwrap(await v.engine.call('audit.list', { op: 'backup.create' }));
-    expect(entry.params).toEqual({ backupId: created.backupId, schemaVersion: 2 });
+    expect(entry.params).toEqual({ backupId: created.backupId, schemaVersion: SCHEMA_VERSION });
     expect(JSON.stringify(entry)).not.toContain(out.path);
     const reg = readRegistry(v.dataDir).find((e) => e.id === v.created.session.vaultId);
     expect(reg?.lastBackupAt).toBe(created.createdAt);

@@ -1,5 +1,6 @@
 // Migration 0002 (the backups table) on a vault made by a schema-1 Closeout: unlocking migrates it,
 // after leaving the automatic pre-migration copy beside it, which still opens with the same key.
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
@@ -16,12 +17,24 @@ afterAll(() => v.remove());
 const hasBackupsTable = (db: ReturnType<typeof openVaultDatabase>) =>
   db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backups'`).get() !== undefined;
 
-it('migrates a schema-1 vault to schema 2 on unlock, keeping a copy of the schema-1 file', async () => {
+it('migrates a schema-1 vault to the current schema on unlock, keeping a copy of the schema-1 file', async () => {
   await v.engine.call('vault.lock', {});
   const db = openVaultDatabase(v.file, keyOf(v));
   try {
     // What a vault written by the schema-1 release looks like.
-    db.exec('DROP TABLE backups');
+    // Everything later migrations added goes: virtual tables first (they take their shadow tables along).
+    const schema1 = new Set(['meta', 'users', 'audit', 'audit_checkpoints', 'identity']);
+    const later = db
+      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'`)
+      .all() as Array<{ name: string; sql: string }>;
+    const ordered = [...later].sort(
+      (a, b) => Number(/VIRTUAL/i.test(b.sql)) - Number(/VIRTUAL/i.test(a.sql)),
+    );
+    db.pragma('foreign_keys = OFF');
+    for (const { name } of ordered) {
+      if (schema1.has(name)) continue;
+      if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(name)) db.exec(`DROP TABLE "${name}"`);
+    }
     db.pragma('user_version = 1');
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -35,7 +48,7 @@ it('migrates a schema-1 vault to schema 2 on unlock, keeping a copy of the schem
       passphrase: OWNER_PASS,
     }),
   );
-  expect(unwrap(await v.engine.call('vault.info', {})).schemaVersion).toBe(2);
+  expect(unwrap(await v.engine.call('vault.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
   expect(unwrap(await v.engine.call('backup.list', {}))).toEqual([]);
   expect(unwrap(await v.engine.call('vault.check', {})).ok).toBe(true);
 

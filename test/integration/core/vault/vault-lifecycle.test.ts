@@ -1,4 +1,5 @@
 // Creating, locking, unlocking and sharing a vault, through the real engine on real files.
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { readFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import type { JobFinished } from '../../../../shared/contract';
 import { decodeRecoveryKey } from '../../../../shared/recovery-key';
@@ -39,7 +40,7 @@ describe('vault lifecycle', () => {
     const info = unwrap(await v.engine.call('vault.info', {}));
     expect(info).toMatchObject({
       creditCode: '91350100M000100Y43',
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       users: 1,
       recoveryKeyConfirmed: false,
     });

@@ -1,0 +1,109 @@
+// The customer record as Closeout keeps it: the fields a source column can be mapped to, the
+// classifications and flags the engine computes, and the view of a record that the window, the CLI's
+// `records --json` and the exports all share. Pure types and constants; the engine owns the storage.
+
+/** Closeout fields a source column can be mapped to. Anything unmapped is kept as an extra field. */
+export const CUSTOMER_FIELDS = [
+  'name',
+  'organisation',
+  'phone',
+  'email',
+  'idNumber',
+  'creditCode',
+  'address',
+  'country',
+  'product',
+  'lastOrderDate',
+  'lifetimeValue',
+  'notes',
+] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+/** A mapping: source column header → Closeout field, or 'extra' (kept as-is under its header), or 'skip'. */
+export type ColumnTarget = CustomerField | 'extra' | 'skip';
+export type ColumnMapping = Record<string, ColumnTarget>;
+
+export const CUSTOMER_TYPES = ['individual', 'business', 'unknown'] as const;
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+
+export const REGIONS = ['mainland', 'hk_mo_tw', 'overseas', 'unknown'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const DISPOSITIONS = ['RETAIN', 'TRANSFER', 'ANONYMISE', 'DESTROY'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** Validation status of a field; 'legacy' only for 15-digit resident IDs (valid, from before 1999). */
+export type FieldStatus = 'valid' | 'invalid' | 'missing' | 'legacy';
+
+/** The kinds of sensitive personal information (PIPL Art. 28) a record can be flagged with. */
+export const SENSITIVE_KINDS = [
+  'id-number',
+  'bank-card',
+  'passport',
+  'financial',
+  'health',
+  'religion',
+  'biometric',
+  'location',
+  'minor',
+  'other',
+] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** Which source row a record came from: file name, sheet (XLSX) and the row number a person would give. */
+export interface SourceRowRef {
+  sourceId: string;
+  file: string;
+  sheet: string | null;
+  row: number;
+}
+
+export interface RecordFlags {
+  stale: boolean;
+  minor: boolean;
+  sensitive: SensitiveKind[];
+  formulaLike: boolean;
+  incomplete: boolean;
+  typeDoubtful: boolean;
+  regionConflict: boolean;
+}
+
+/** One customer record as the window, `closeout records --json` and the exports see it. */
+export interface CustomerRecord {
+  id: number;
+  /** The record's own source row first, then those of the records merged into it. */
+  sources: SourceRowRef[];
+  name: string | null;
+  organisation: string | null;
+  phone: string | null;
+  email: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  address: string | null;
+  country: string | null;
+  product: string | null;
+  lastOrderDate: string | null;
+  /** Whole minor units (cents / 分) in `currency`. */
+  lifetimeValue: number | null;
+  currency: string | null;
+  notes: string | null;
+  extra: Record<string, string>;
+  status: { phone: FieldStatus; email: FieldStatus; idNumber: FieldStatus; creditCode: FieldStatus };
+  type: CustomerType;
+  region: Region;
+  /** ISO 3166-1 alpha-2 when known. */
+  regionCountry: string | null;
+  category: string | null;
+  flags: RecordFlags;
+  /** 0–100: how many of the fields that matter are present and valid. */
+  completeness: number;
+  cluster: number | null;
+  /** Set when this record was merged into another one (it is then hidden from the default view). */
+  mergedInto: number | null;
+  disposition: Disposition | null;
+  dispositionBasis: string | null;
+  retainUntil: string | null;
+  dispositionRecipient: string | null;
+  /** Classification fields set by hand, which reclassification leaves alone. */
+  overrides: string[];
+}
