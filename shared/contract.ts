@@ -2,6 +2,44 @@
 // it and whether it is a long job. Preload, main's IPC router, the engine's router, the CLI, the
 // renderer's client and the e2e bridge are all derived from this object; there is no second list.
 import { z } from 'zod';
+import { CUSTOMER_FIELDS } from './customer';
+import type {
+  ImportPreview,
+  ImportRunResult,
+  MappingTemplate,
+  QuarantinePage,
+  SourceDeleted,
+  SourceInfo,
+} from './import-types';
+import { dispositionRuleSchema, dispositionSetSchema } from './quality/disposition';
+import { overrideChangeSchema } from './quality/overrides';
+import type {
+  ClassifyRunResult,
+  CustomerStats,
+  DispositionApplied,
+  DispositionSetResult,
+  OverrideResult,
+  RulesInfo,
+  RulesSaved,
+} from './quality/results';
+import { rulesSchema } from './quality/rules';
+import {
+  CLUSTER_STATUSES,
+  MERGE_FIELDS,
+  type ClusterPage,
+  type ClusterView,
+  type DedupeRunResult,
+  type MergeResult,
+  type SplitResult,
+} from './duplicates';
+import {
+  recordExportOptions,
+  recordFilterSchema,
+  recordQuerySchema,
+  type RecordDetail,
+  type RecordExportResult,
+  type RecordPage,
+} from './records';
 
 // zod 4 probes `new Function('')` to decide whether to compile validators; the renderer's and the
 // preload's CSP forbid eval, so the probe would be reported as a violation. Interpret instead.
@@ -53,6 +91,10 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 export const vaultRefSchema = z.union([z.strictObject({ vaultId: z.uuid() }), fileRefSchema]);
 export type VaultRef = z.infer<typeof vaultRefSchema>;
 
+/** A backup: by its id in the open vault's backups table (what the renderer uses for a listed copy), or by file. */
+export const backupRefSchema = z.union([z.strictObject({ backupId: z.uuid() }), fileRefSchema]);
+export type BackupRef = z.infer<typeof backupRefSchema>;
+
 const passphrase = z.string().min(1).max(1024);
 const userName = z.string().trim().min(1).max(100);
 const roleSchema = z.enum(['owner', 'operator', 'auditor']);
@@ -70,6 +112,28 @@ const vaultDetailsInput = z.strictObject({
       deadline: isoDate.nullable().optional(),
     })
     .optional(),
+});
+
+/** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
+export const columnMappingSchema = z.record(
+  z.string().max(500),
+  z.enum([...CUSTOMER_FIELDS, 'extra', 'skip']),
+);
+/** Template names; names starting with @ are reserved (@last: the client's last mapping). */
+const mappingNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^@]/, 'names starting with @ are reserved');
+/** One file to import, with what the person chose in the wizard (each detected when absent). */
+export const importInputSchema = z.strictObject({
+  file: fileRefSchema,
+  sheet: z.string().min(1).max(200).optional(),
+  encoding: z.string().min(1).max(40).optional(),
+  delimiter: z.string().length(1).optional(),
+  headerRow: z.int().min(0).max(1_048_576).optional(),
+  mapping: columnMappingSchema.optional(),
 });
 
 // ---- result types --------------------------------------------------------------------------------
@@ -94,6 +158,15 @@ export interface VaultSummary {
   stage: ClosureStage;
   lastOpenedAt: string | null;
   lastBackupAt: string | null;
+  /** Creation time of the newest backup whose last verification (or drill) passed. */
+  lastVerifiedBackupAt: string | null;
+  /** When a restore drill last succeeded ("last verified restorable"). */
+  lastRestoreVerifiedAt: string | null;
+  /** Set when a verification or drill failed, until that copy (or a newer one) passes. */
+  lastVerifyFailure: { at: string; backupId: string } | null;
+  /** Customer records, and those without a disposition yet: null until the vault first had records. */
+  customers: number | null;
+  withoutDisposition: number | null;
   /** False when the file is no longer where the registry last saw it. */
   present: boolean;
 }
@@ -263,6 +336,34 @@ export interface BackupDrillResult {
   backupId: string | null;
   at: string;
   checks: BackupCheck[];
+  /** The signed restore-drill certificate, when a folder was given and the drill passed. */
+  certificate: { pdf: string; json: string; signature: string } | null;
+}
+
+/** What retention decided for one backup copy (backup.prune). */
+export interface BackupPruneItem {
+  id: string;
+  createdAt: string;
+  path: string;
+  present: boolean;
+  lastVerifyOk: boolean | null;
+  action: 'keep' | 'delete';
+  /** Why it is kept: 'last', 'daily', 'monthly', 'last-verified'. */
+  reasons: Array<'last' | 'daily' | 'monthly' | 'last-verified'>;
+  /** After a real run: whether its files were deleted; absent disks are not ('absent'). */
+  deleted: boolean;
+  note: 'absent' | 'failed' | null;
+}
+
+export interface BackupPrunePlan {
+  dryRun: boolean;
+  at: string;
+  policy: { keepLast: number; keepDaily: number; keepMonthly: number };
+  items: BackupPruneItem[];
+  kept: number;
+  deleted: number;
+  /** To delete, but their disk is not here: left registered, to delete when it is. */
+  absent: number;
 }
 
 export interface BackupRecord {
@@ -278,7 +379,11 @@ export interface BackupRecord {
   drills: BackupDrill[];
   /** False when the file is no longer where it was written. */
   present: boolean;
+  /** When retention (backup.prune) deleted this copy's files; null while it is kept. */
+  deletedAt: string | null;
 }
+
+export type { ClusterPage, ClusterView, DedupeRunResult, MergeResult, SplitResult } from './duplicates';
 
 // ---- operations ------------------------------------------------------------------------------------
 
@@ -456,7 +561,15 @@ export const contract = {
   'dialog.choose': op<ChosenFile | null>()({
     input: z.strictObject({
       kind: z.enum(['open', 'save', 'folder']),
-      purpose: z.enum(['vault', 'recovery-sheet', 'audit-export', 'certificate', 'import', 'backup']),
+      purpose: z.enum([
+        'vault',
+        'recovery-sheet',
+        'audit-export',
+        'certificate',
+        'import',
+        'backup',
+        'records-export',
+      ]),
       suggestedName: z.string().max(200).optional(),
     }),
     access: 'public',
@@ -483,7 +596,7 @@ export const contract = {
     summary: 'Write an encrypted snapshot of the vault with a signed manifest to a folder on another disk',
   }),
   'backup.verify': op<BackupVerification>()({
-    input: z.strictObject({ backup: fileRefSchema, recoveryKey: z.string().min(1).max(200).optional() }),
+    input: z.strictObject({ backup: backupRefSchema, recoveryKey: z.string().min(1).max(200).optional() }),
     access: 'public',
     job: true,
     writes: true,
@@ -491,7 +604,7 @@ export const contract = {
   }),
   'backup.restore': op<BackupRestored>()({
     input: z.strictObject({
-      backup: fileRefSchema,
+      backup: backupRefSchema,
       to: fileRefSchema,
       recoveryKey: z.string().min(1).max(200).optional(),
     }),
@@ -501,7 +614,7 @@ export const contract = {
     summary: 'Verify a backup, then restore it as a new vault file (never over an existing one)',
   }),
   'backup.drill': op<BackupDrillResult>()({
-    input: z.strictObject({ backup: fileRefSchema }),
+    input: z.strictObject({ backup: backupRefSchema, certificateDir: fileRefSchema.optional() }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,
@@ -513,6 +626,248 @@ export const contract = {
     job: false,
     writes: false,
     summary: 'Every backup copy of the open vault, with its last verification and drills',
+  }),
+  'backup.prune': op<BackupPrunePlan>()({
+    input: z.strictObject({
+      keepLast: z.int().min(1).max(10_000),
+      keepDaily: z.int().min(0).max(10_000).default(0),
+      keepMonthly: z.int().min(0).max(10_000).default(0),
+      dryRun: z.boolean().default(false),
+    }),
+    access: ['owner'],
+    job: false,
+    writes: true,
+    summary: 'Retention: keep the last N, the newest per day and per month; never the last verified copy',
+  }),
+  // ---- import (issue 4) ----------------------------------------------------------------------------
+  'import.preview': op<ImportPreview>()({
+    input: importInputSchema,
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary:
+      'Detect format, encoding and sheet; suggest a mapping; show the first rows as they will be stored',
+  }),
+  'import.run': op<ImportRunResult>()({
+    input: z.strictObject({
+      inputs: z.array(importInputSchema).min(1).max(100),
+      allowSameSource: z.boolean().default(false),
+      saveMappingAs: mappingNameSchema.optional(),
+    }),
+    access: ['owner', 'operator'],
+    job: true,
+    writes: true,
+    summary:
+      'Import customer files into the vault (one transaction), quarantining unreadable rows, then classify',
+  }),
+  'import.sources': op<SourceInfo[]>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'The files imported into this vault, with their SHA-256 and counts',
+  }),
+  'import.quarantine': op<QuarantinePage>()({
+    input: z.strictObject({
+      sourceId: z.uuid().optional(),
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(1000).default(100),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary: 'Quarantined rows (file, row, reason, original text), page by page',
+  }),
+  'import.exportQuarantine': op<{ path: string; rows: number }>()({
+    input: z.strictObject({ out: fileRefSchema, sourceId: z.uuid().optional() }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Write the quarantined rows as CSV (UTF-8 with BOM, formula-safe) to a new file',
+  }),
+  'import.deleteSource': op<SourceDeleted>()({
+    input: z.strictObject({ file: fileRefSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'After a verified import: overwrite and delete the plaintext source file (same SHA-256 only)',
+  }),
+  'mappings.list': op<MappingTemplate[]>()({
+    input: none,
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary: 'Saved column mappings (templates, and the last one used)',
+  }),
+  'mappings.save': op<MappingTemplate>()({
+    input: z.strictObject({ name: mappingNameSchema, mapping: columnMappingSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Save a column mapping as a reusable template',
+  }),
+  'mappings.delete': op<{ deleted: boolean }>()({
+    input: z.strictObject({ name: mappingNameSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Delete a saved column mapping',
+  }),
+  'records.query': op<RecordPage>()({
+    input: recordQuerySchema,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary:
+      'Search (any substring of name, phone, e-mail, address) and filter the records, one page at a time',
+  }),
+  'records.get': op<RecordDetail>()({
+    input: z.strictObject({ id: z.int().positive() }),
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'One record with its source rows as read and its history from the audit chain',
+  }),
+  'records.export': op<RecordExportResult>()({
+    input: z.strictObject({ ...recordExportOptions, file: fileRefSchema }),
+    access: ['owner', 'operator', 'auditor'],
+    job: true,
+    writes: true,
+    summary: 'Write the selected records as CSV (UTF-8 with BOM or GB18030), XLSX or JSON, formula-safe',
+  }),
+  // ---- classification, dispositions and statistics (issue 4) ----
+  'rules.get': op<RulesInfo>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'The classification rules in force and the list of earlier versions',
+  }),
+  'rules.save': op<RulesSaved>()({
+    input: z.strictObject({
+      rules: rulesSchema,
+      note: z.string().trim().max(500).optional(),
+      reclassify: z.boolean().default(false),
+    }),
+    access: ['owner'],
+    job: true,
+    writes: true,
+    summary: 'Store the classification rules as a new version; optionally reclassify every record',
+  }),
+  'classify.run': op<ClassifyRunResult>()({
+    input: z.strictObject({
+      filter: recordFilterSchema.optional(),
+      /** New rules to store first (owners only). */
+      rules: rulesSchema.optional(),
+      note: z.string().trim().max(500).optional(),
+    }),
+    access: ['owner', 'operator'],
+    job: true,
+    writes: true,
+    summary: 'Reclassify every record (or a filter of them) under the rules in force; overrides stay',
+  }),
+  'records.override': op<OverrideResult>()({
+    input: z
+      .strictObject({
+        ids: z.array(z.int().positive()).min(1).max(100_000).optional(),
+        filter: recordFilterSchema.optional(),
+        set: overrideChangeSchema,
+      })
+      .refine((i) => (i.ids === undefined) !== (i.filter === undefined), {
+        message: 'give either ids or a filter',
+      }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Set or clear type, region, category or flags by hand for records, in bulk',
+  }),
+  'dispose.apply': op<DispositionApplied>()({
+    input: z.strictObject({
+      rules: z.array(dispositionRuleSchema).min(1).max(100),
+      dryRun: z.boolean().default(false),
+      /** Leave dispositions a person set by hand (dispose.set) alone. */
+      keepManual: z.boolean().default(true),
+    }),
+    access: ['owner', 'operator'],
+    job: true,
+    writes: true,
+    summary: 'Decide dispositions by rules (first matching rule wins); a dry run only counts',
+  }),
+  'dispose.set': op<DispositionSetResult>()({
+    input: z.strictObject({
+      ids: z.array(z.int().positive()).min(1).max(100_000),
+      set: z.union([dispositionSetSchema, z.strictObject({ disposition: z.null() })]),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: "Set (or clear) listed records' disposition by hand: RETAIN needs a basis and a date",
+  }),
+  'stats.get': op<CustomerStats>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'Counts by type, region, category, flag, duplicates and disposition',
+  }),
+  // ---- duplicates (issue 4) ------------------------------------------------------------------------
+  'dedupe.run': op<DedupeRunResult>()({
+    input: z.strictObject({
+      mergeAbove: z.number().min(0).max(100).optional(),
+      report: z.boolean().default(false),
+    }),
+    access: ['owner', 'operator'],
+    job: true,
+    writes: true,
+    summary:
+      'Find duplicate clusters over all active records (decided clusters kept); optionally merge those above a score',
+  }),
+  'dedupe.clusters': op<ClusterPage>()({
+    input: z.strictObject({
+      status: z.enum(CLUSTER_STATUSES).optional(),
+      minScore: z.number().min(0).max(100).optional(),
+      maxScore: z.number().min(0).max(100).optional(),
+      clusterId: z.int().positive().optional(),
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(500).default(50),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary: 'Duplicate clusters, strongest first, with members, their source rows and the match explanation',
+  }),
+  'dedupe.decide': op<ClusterView>()({
+    input: z.strictObject({ clusterId: z.int().positive(), decision: z.enum(['accept', 'reject']) }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Accept a duplicate cluster (same customer) or reject it (different customers)',
+  }),
+  'dedupe.split': op<SplitResult>()({
+    input: z.strictObject({ clusterId: z.int().positive(), recordId: z.int().positive() }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Take one record out of a duplicate cluster; it is not linked to those records again',
+  }),
+  'dedupe.merge': op<MergeResult>()({
+    input: z.strictObject({
+      clusterId: z.int().positive(),
+      survivorId: z.int().positive().optional(),
+      /** Per field, the member whose value survives (default: the suggestion, or the survivor's own). */
+      chosen: z.partialRecord(z.enum(MERGE_FIELDS), z.int().positive()).optional(),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: "Merge a cluster into one record, choosing each field's surviving value; reversible",
+  }),
+  'dedupe.unmerge': op<MergeResult>()({
+    input: z.strictObject({ mergeId: z.int().positive() }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Undo a merge exactly: every column of every record as it was before',
   }),
 } as const satisfies Record<string, OpSpec>;
 

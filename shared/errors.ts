@@ -195,6 +195,59 @@ export const ERRORS = {
     'zh-CN': '备份 {{path}} 未通过检查（{{check}}）；未做任何更改',
     en: 'The backup {{path}} failed its check ({{check}}); nothing was changed',
   },
+  BACKUP_UNKNOWN: {
+    'zh-CN': '本保险库的备份列表中没有备份 {{backupId}}（或已按保留规则删除）',
+    en: "No backup {{backupId}} in this vault's list of backups (or retention deleted it)",
+  },
+  FILE_EXISTS: {
+    'zh-CN': '{{path}} 已存在；Closeout 不会覆盖它，未做任何更改',
+    en: '{{path}} already exists; Closeout does not write over it. Nothing was changed',
+  },
+  IMPORT_SAME_SOURCE: {
+    'zh-CN':
+      '{{file}} 已于 {{at}} 导入过（SHA-256 相同）；如确需再次导入，请选择“仍然导入”（--allow-same-source）。未做任何更改',
+    en: '{{file}} was already imported on {{at}} (same SHA-256); to import it again anyway, allow it (--allow-same-source). Nothing was changed',
+  },
+  IMPORT_MAPPING_INVALID: {
+    'zh-CN': '{{file}} 的列对应关系无效：{{reason}}；未做任何更改',
+    en: 'The column mapping for {{file}} is not valid: {{reason}}; nothing was changed',
+  },
+  IMPORT_SOURCE_UNKNOWN: {
+    'zh-CN': '{{path}} 与本保险库导入过的任何文件都不一致（SHA-256 不同），未删除',
+    en: '{{path}} does not match any file imported into this vault (different SHA-256); it was not deleted',
+  },
+  MAPPING_NOT_FOUND: {
+    'zh-CN': '没有名为「{{name}}」的列对应模板',
+    en: 'There is no mapping template named "{{name}}"',
+  },
+  RECORD_NOT_FOUND: {
+    'zh-CN': '没有编号为 {{id}} 的客户记录',
+    en: 'There is no customer record {{id}}',
+  },
+  DEDUPE_CLUSTER_NOT_FOUND: {
+    'zh-CN': '没有编号为 {{cluster}} 的重复组（可能已在重新查重时被替换）',
+    en: 'No duplicate cluster {{cluster}} (a new duplicate search may have replaced it)',
+  },
+  DEDUPE_CLUSTER_STATUS: {
+    'zh-CN': '重复组 {{cluster}} 当前状态（{{status}}）不允许此操作；未做任何更改',
+    en: 'Duplicate cluster {{cluster}} is {{status}}, which does not allow this; nothing was changed',
+  },
+  DEDUPE_NOT_A_MEMBER: {
+    'zh-CN': '记录 {{record}} 不在重复组 {{cluster}} 中；未做任何更改',
+    en: 'Record {{record}} is not in duplicate cluster {{cluster}}; nothing was changed',
+  },
+  DEDUPE_MERGE_NOT_FOUND: {
+    'zh-CN': '没有编号为 {{merge}} 的合并',
+    en: 'No merge {{merge}}',
+  },
+  DEDUPE_MERGE_UNDONE: {
+    'zh-CN': '合并 {{merge}} 已经撤销过；未做任何更改',
+    en: 'Merge {{merge}} has already been undone; nothing was changed',
+  },
+  DEDUPE_MERGE_SUPERSEDED: {
+    'zh-CN': '合并 {{merge}} 之后这些记录又有了改动（{{reason}}），请先撤销之后的操作；未做任何更改',
+    en: 'The records of merge {{merge}} have changed since ({{reason}}); undo the later change first. Nothing was changed',
+  },
   INTERNAL: {
     'zh-CN': '内部错误（已记录编号 {{ref}}），未做任何更改',
     en: 'Internal error (reference {{ref}}); nothing was changed',

@@ -2,45 +2,34 @@
 // of the contract is still reachable as `closeout <namespace> <verb> [FILE] --input JSON`.
 // A command with `vault: true` takes the vault FILE as its first argument: the CLI unlocks it (with
 // --passphrase-file / CLOSEOUT_PASSPHRASE, or --recovery-key-file), runs the operation, and locks it.
-import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type {
   AppInfo,
   AuditEntryView,
   AuditReport,
   BackupCheck,
+  BackupPruneItem,
+  BackupPrunePlan,
   BackupRecord,
   BackupVerification,
-  OpInput,
   OpName,
-  OpResult,
   UserInfo,
   VaultCheckReport,
   VaultDetails,
   VaultSummary,
 } from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
+import type { ColumnMapping } from '../../shared/customer';
+import type { ImportRunResult } from '../../shared/import-types';
 import { decodeRecoveryKey } from '../../shared/recovery-key';
 import { CliError } from './cli-error';
 import { readNewPassphrase, readPassphrase, readSecretFile } from './passphrase';
+import { recordsCommand } from './records-command';
+import { qualityCommands } from './quality-commands';
+import { dedupeCommands } from './dedupe-commands';
 
-export interface CommandDef<K extends OpName = OpName> {
-  /** Words after `closeout`, e.g. ['vault', 'list']. */
-  path: readonly string[];
-  op: K;
-  description: string;
-  /** Positional arguments after FILE, in commander syntax, e.g. ['<id>']. */
-  args?: readonly string[];
-  /** The first argument is a vault FILE that is unlocked for the operation. */
-  vault?: boolean;
-  configure?: (command: Command) => void;
-  input: (args: string[], options: Record<string, unknown>, env: NodeJS.ProcessEnv) => OpInput<K>;
-  human: (value: OpResult<K>, lang: Lang) => string;
-  /** Exit code for a successful call whose result still reports a problem (checks). */
-  exitCode?: (value: OpResult<K>) => number;
-  /** Something to do with the result besides printing it (e.g. write a key file). Returns what to print. */
-  after?: (value: OpResult<K>, options: Record<string, unknown>, lang: Lang) => OpResult<K>;
-}
+export type { CommandDef } from './command-def';
+import type { CommandDef } from './command-def';
 
 const define = <K extends OpName>(def: CommandDef<K>): CommandDef => def as unknown as CommandDef;
 
@@ -149,7 +138,80 @@ const humanBackups = (rows: BackupRecord[], lang: Lang) =>
         )
         .join('\n');
 
+function humanPrune(r: BackupPrunePlan, lang: Lang): string {
+  const verb = (i: BackupPruneItem) =>
+    i.action === 'keep'
+      ? `${t(lang, '保留', 'keep')} (${i.reasons.join(', ')})`
+      : i.deleted
+        ? t(lang, '已删除', 'deleted')
+        : i.note === 'absent'
+          ? t(lang, '未删除：磁盘不在', 'not deleted: disk absent')
+          : i.note === 'failed'
+            ? t(lang, '删除失败', 'FAILED to delete')
+            : t(lang, '将删除', 'would delete');
+  return [
+    ...r.items.map((i) => [i.createdAt, verb(i), i.path].join('\t')),
+    r.dryRun
+      ? t(lang, `试运行：未做任何更改（保留 ${r.kept}）`, `dry run: nothing changed (${r.kept} kept)`)
+      : t(
+          lang,
+          `保留 ${r.kept}，删除 ${r.deleted}，磁盘不在 ${r.absent}`,
+          `kept ${r.kept}, deleted ${r.deleted}, disk absent ${r.absent}`,
+        ),
+  ].join('\n');
+}
+
+function humanImport(r: ImportRunResult, lang: Lang): string {
+  const lines: string[] = [];
+  for (const i of r.inputs) {
+    const where = [i.format, i.encoding, i.sheet].filter(Boolean).join(' ');
+    lines.push(
+      t(
+        lang,
+        `${i.file}（${where}）：读取 ${i.rowsRead} 行，导入 ${i.imported}，隔离 ${i.quarantined}`,
+        `${i.file} (${where}): ${i.rowsRead} rows read, ${i.imported} imported, ${i.quarantined} quarantined`,
+      ),
+    );
+    for (const q of i.quarantine)
+      lines.push(
+        `  ${q.sheet ? `${q.sheet}!` : ''}${t(lang, '第', 'row ')}${q.row}${t(lang, '行', '')}: ${q.kind} — ${q.reason}`,
+      );
+    if (i.quarantineOmitted > 0)
+      lines.push(t(lang, `  ……另有 ${i.quarantineOmitted} 行`, `  … and ${i.quarantineOmitted} more`));
+  }
+  lines.push(
+    t(
+      lang,
+      `合计：读取 ${r.totals.rowsRead}，导入 ${r.totals.imported}，隔离 ${r.totals.quarantined}`,
+      `total: ${r.totals.rowsRead} read, ${r.totals.imported} imported, ${r.totals.quarantined} quarantined`,
+    ),
+  );
+  return lines.join('\n');
+}
+
+/** A mapping file: the mapping object itself, or a template as `mappings list --json` prints it. */
+function readMappingFile(file: string): ColumnMapping {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw CliError.of('INVALID_INPUT', { detail: `--mapping ${file}: ${(error as Error).message}` }, 2);
+  }
+  const body = (parsed as { mapping?: unknown })?.mapping ?? parsed;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw CliError.of(
+      'INVALID_INPUT',
+      { detail: `--mapping ${file}: not a JSON object of header → field` },
+      2,
+    );
+  // The engine validates each target against the contract's schema.
+  return body as ColumnMapping;
+}
+
 export const commands: readonly CommandDef[] = [
+  define(recordsCommand),
+  ...qualityCommands,
+  ...dedupeCommands,
   define({
     path: ['info'],
     op: 'app.info',
@@ -414,10 +476,21 @@ export const commands: readonly CommandDef[] = [
     vault: true,
     args: ['<backup>'],
     description: 'restore a backup into a scratch folder, compare, delete, record the drill / 恢复演练',
-    input: (args) => ({ backup: { path: args[0] } }),
+    configure: (c) =>
+      c.option(
+        '--certificate-dir <dir>',
+        'write a signed restore-drill certificate (PDF + JSON + .p7s) here when the drill passes',
+      ),
+    input: (args, o) => ({
+      backup: { path: args[0] },
+      certificateDir: str(o.certificateDir) ? { path: String(o.certificateDir) } : undefined,
+    }),
     human: (r, lang) =>
       [
         humanChecks(r.checks),
+        r.certificate
+          ? `${t(lang, '恢复演练证明', 'certificate')}: ${r.certificate.pdf}\n${r.certificate.json}\n${r.certificate.signature}`
+          : '',
         r.ok
           ? t(lang, '✔ 恢复演练通过，已记录', '✔ restore verified and recorded')
           : t(lang, '✘ 恢复演练未通过', '✘ restore drill failed'),
@@ -459,6 +532,68 @@ export const commands: readonly CommandDef[] = [
     description: "the vault's backups, their last verification and drills / 备份列表",
     input: () => ({}),
     human: humanBackups,
+  }),
+  define({
+    path: ['backup', 'prune'],
+    op: 'backup.prune',
+    vault: true,
+    description:
+      'retention: keep the last N (+ newest per day / month), never the last verified copy; --dry-run shows the plan / 按保留规则删除旧备份',
+    configure: (c) =>
+      c
+        .requiredOption('--keep-last <n>', 'keep the newest N copies', integer('--keep-last'))
+        .option(
+          '--keep-daily <d>',
+          'also the newest copy of each of the last D days',
+          integer('--keep-daily'),
+          0,
+        )
+        .option(
+          '--keep-monthly <m>',
+          'also the newest copy of each of the last M months',
+          integer('--keep-monthly'),
+          0,
+        )
+        .option('--dry-run', 'show what would be deleted; change nothing'),
+    input: (_a, o) => ({
+      keepLast: o.keepLast as number,
+      keepDaily: o.keepDaily as number,
+      keepMonthly: o.keepMonthly as number,
+      dryRun: o.dryRun === true,
+    }),
+    human: humanPrune,
+    exitCode: (r) => (r.items.some((i) => i.note === 'failed') ? 3 : 0),
+  }),
+  define({
+    path: ['import'],
+    op: 'import.run',
+    vault: true,
+    args: ['<inputs...>'],
+    description:
+      'import customer files (CSV/TSV/TXT, XLSX, vCard, JSON, JSON Lines) in one transaction / 导入客户文件',
+    configure: (c) =>
+      c
+        .option('--mapping <file>', 'column mapping JSON: {"header": "field" | "extra" | "skip", …}')
+        .option('--sheet <name>', 'XLSX: the worksheet (default: the first visible one)')
+        .option('--encoding <name>', 'text files: the encoding (default: detected)')
+        .option('--delimiter <char>', 'CSV: the delimiter (default: detected)')
+        .option('--allow-same-source', 'import a file even if the same file (SHA-256) was imported before')
+        .option('--save-mapping <name>', 'save the mapping of the first file as a template'),
+    input: (args, o) => {
+      const mapping = str(o.mapping) ? readMappingFile(String(o.mapping)) : undefined;
+      return {
+        inputs: args.map((file) => ({
+          file: { path: file },
+          sheet: str(o.sheet),
+          encoding: str(o.encoding),
+          delimiter: str(o.delimiter),
+          mapping,
+        })),
+        allowSameSource: o.allowSameSource === true,
+        saveMappingAs: str(o.saveMapping),
+      };
+    },
+    human: humanImport,
   }),
 ];
 

@@ -30,6 +30,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Closeout 客户信息善后: offline end-of-life handling of customer data')
     .version(pkg.version, '-V, --version')
     .showSuggestionAfterError()
+    // The program has no options of its own after a command; this lets a command that runs something
+    // itself also have review commands under it (`closeout dedupe FILE`, `closeout dedupe merge FILE`).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -70,9 +73,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const result = await runOp(engine, def.op, input, io);
       if (!result.ok) throw new CliError(result.error);
       const value = def.after ? def.after(result.value as never, options, lang) : result.value;
-      io.stdout.write(
-        (options.json ? JSON.stringify(value, null, 2) : def.human(value as never, lang)) + '\n',
-      );
+      const printed = def.print ? await def.print(value as never, options, io.stdout) : false;
+      if (!printed)
+        io.stdout.write(
+          (options.json ? JSON.stringify(value, null, 2) : def.human(value as never, lang)) + '\n',
+        );
       exitCode = def.exitCode?.(value as never) ?? 0;
     });
   }

@@ -18,6 +18,7 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
     extensions: ['csv', 'tsv', 'txt', 'xlsx', 'vcf', 'json', 'jsonl'],
   },
   backup: { zh: '备份', en: 'Backup', extensions: [] },
+  'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
 };
 
 export async function chooseFile(

@@ -2,11 +2,27 @@
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 
-const ZH_NAV = ['总览', '客户记录', '导入与分类', '备份', '移交', '销毁', '合规', '审计', '设置'];
+const ZH_NAV = [
+  '总览',
+  '客户记录',
+  '重复客户',
+  '导入',
+  '分类',
+  '处置',
+  '备份',
+  '移交',
+  '销毁',
+  '合规',
+  '审计',
+  '设置',
+];
 const EN_NAV = [
   'Dashboard',
   'Records',
-  'Import & classify',
+  'Duplicates',
+  'Import',
+  'Classification',
+  'Dispositions',
   'Backup',
   'Handover',
   'Wipe',

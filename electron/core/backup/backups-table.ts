@@ -15,6 +15,7 @@ interface Row {
   last_verified_at: string | null;
   last_verify_ok: number | null;
   drills: string;
+  deleted_at: string | null;
 }
 
 const fromRow = (row: Row): BackupRecord => ({
@@ -28,11 +29,32 @@ const fromRow = (row: Row): BackupRecord => ({
   lastVerifiedAt: row.last_verified_at,
   lastVerifyOk: row.last_verify_ok === null ? null : row.last_verify_ok === 1,
   drills: JSON.parse(row.drills) as BackupDrill[],
-  present: existsSync(row.path),
+  present: row.deleted_at === null && existsSync(row.path),
+  deletedAt: row.deleted_at,
 });
 
 export function listBackups(db: VaultDb): BackupRecord[] {
   return (db.prepare('SELECT * FROM backups ORDER BY created_at DESC, id').all() as Row[]).map(fromRow);
+}
+
+export function findBackup(db: VaultDb, id: string): BackupRecord | null {
+  const row = db.prepare('SELECT * FROM backups WHERE id = ?').get(id) as Row | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The newest copy, not deleted, whose last verification or drill passed: retention never deletes it. */
+export function lastVerifiedBackup(db: VaultDb): BackupRecord | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM backups WHERE deleted_at IS NULL AND last_verify_ok = 1
+       ORDER BY created_at DESC, id LIMIT 1`,
+    )
+    .get() as Row | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function markDeleted(db: VaultDb, id: string, at: string, by: string): void {
+  db.prepare('UPDATE backups SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(at, by, id);
 }
 
 export function hasBackup(db: VaultDb, id: string): boolean {

@@ -18,7 +18,7 @@ import { readMeta } from '../vault/meta';
 import { schemaVersion } from '../vault/migrate';
 import type { OpenVault } from '../vault/open-vault';
 import { upsertRegistry } from '../vault/registry';
-import { checkDestination, sweepDebris, volumeOf } from './destination';
+import { checkDestination, destinationFull, sweepDebris, volumeOf } from './destination';
 import { fsyncFile, sha256File } from './file-hash';
 import {
   backupFileName,
@@ -27,7 +27,7 @@ import {
   signaturePathFor,
   type BackupManifest,
 } from './manifest';
-import { describeContent, openBackupReadOnly } from './snapshot-content';
+import { describeContent, openBackupReadOnly, type ContentDescription } from './snapshot-content';
 import { sha256 } from './util';
 
 export async function createBackup(
@@ -36,7 +36,7 @@ export async function createBackup(
   job: JobContext,
   dataDir: string,
   now = new Date(),
-): Promise<Omit<BackupCreated, 'verification'>> {
+): Promise<Omit<BackupCreated, 'verification'> & { content: ContentDescription }> {
   job.progress(0, null, 'checking');
   const dir = checkDestination(pathOf(input.dir), vault.file);
   sweepDebris(dir);
@@ -53,8 +53,8 @@ export async function createBackup(
   try {
     await job.checkpoint();
     job.progress(0, null, 'snapshot');
+    written.push(temp); // before it exists: VACUUM INTO can fail after creating the file
     vault.db.prepare('VACUUM INTO ?').run(temp); // one read transaction: a consistent snapshot
-    written.push(temp);
     chmodSync(temp, 0o600);
     fsyncFile(temp);
     await job.checkpoint();
@@ -153,8 +153,11 @@ export async function createBackup(
       createdAt: manifest.createdAt,
       rowCounts: content.rowCounts,
       contentDigest: content.contentDigest,
+      content,
     };
   } catch (error) {
+    // Looked at before the cleanup frees anything: SQLite reports a full disk as CANTOPEN or IOERR.
+    const full = !committed && destinationFull(dir);
     if (!committed) {
       if (renamed) rmSync(final, { force: true }); // the record was rolled back: take the file back too
       for (const file of written) rmSync(file, { force: true });
@@ -162,9 +165,9 @@ export async function createBackup(
     }
     if (error instanceof EngineError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC')
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL' || full)
       throw new EngineError('BACKUP_NO_SPACE', { path: dir, needed: '?', available: '0' });
-    if (typeof code === 'string' && code.startsWith('E'))
+    if (typeof code === 'string' && (code.startsWith('E') || code.startsWith('SQLITE_')))
       throw new EngineError('WRITE_FAILED', { path: basename(final), reason: code });
     throw error;
   }

@@ -61,6 +61,16 @@ export function checkDestination(dir: string, vaultFile: string): string {
   return real;
 }
 
+/** True when the destination has (next to) no room or no free inodes left: a write failed for want of space. */
+export function destinationFull(dir: string): boolean {
+  try {
+    const fs = statfsSync(dir);
+    return fs.ffree === 0 || Number(fs.bavail) * Number(fs.bsize) < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 /** Best effort: the mount point holding `dir` (the highest ancestor on the same device). */
 export function volumeOf(dir: string): string | null {
   try {

@@ -1,7 +1,8 @@
 // backup.drill: proves a backup can be restored. Restores it (the same copy and keyring steps as
 // backup.restore) into a scratch folder, opens it as a vault with the live key, compares every record
 // with the manifest and checks the live audit chain still contains the backup's head, deletes the
-// scratch folder, and records the drill: a signed audit checkpoint and a line in the backups table.
+// scratch folder, and records the drill: a signed audit checkpoint and a line in the backups table,
+// the registry's backup health, and (when a folder is given and the drill passed) a signed certificate.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,13 @@ import { auditHead } from '../vault/audit';
 import { openVaultDatabase } from '../vault/database';
 import { keyMatches, readKeyring, writeKeyring } from '../vault/keyring';
 import type { OpenVault } from '../vault/open-vault';
+import pkg from '../../../package.json';
+import { loadIdentity } from '../vault/identity-store';
+import { readMeta } from '../vault/meta';
+import { noteBackupHealth } from './backup-health';
+import { backupPathOf } from './backup-ref';
 import { recordDrill } from './backups-table';
+import { certificateOf, checkCertificateDir, writeDrillCertificate } from './drill-certificate';
 import { inspectBackup } from './inspect-backup';
 import { copyIntoPlace } from './restore-backup';
 import { describeContent, pragmaLines } from './snapshot-content';
@@ -22,10 +29,14 @@ export async function drillBackup(
   vault: OpenVault,
   input: OpParsedInput<'backup.drill'>,
   job: JobContext,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<BackupDrillResult> {
-  const backup = pathOf(input.backup);
-  const inspection = await inspectBackup(backup, { vault }, job);
+  const backup = backupPathOf(input.backup, vault);
+  const certificateDir = input.certificateDir ? pathOf(input.certificateDir) : null;
+  if (certificateDir) checkCertificateDir(certificateDir);
+  // The file's hash, signature and pages are checked here; its records are compared on the restored copy.
+  const inspection = await inspectBackup(backup, { vault }, job, { records: false });
   const { manifest, key } = inspection;
   const checks: BackupCheck[] = [...inspection.verification.checks];
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
@@ -102,6 +113,23 @@ export async function drillBackup(
     },
     true, // a restore drill is evidence a regulator may ask for: sign the chain head now
   );
+  if (dataDir) noteBackupHealth(dataDir, vault, { backupId, ok, at, drill: true });
+
+  let certificate: BackupDrillResult['certificate'] = null;
+  const identity = loadIdentity(vault.db);
+  if (ok && manifest && certificateDir && identity) {
+    job.progress(0, 1, 'certificate');
+    const facts = {
+      manifest,
+      creditCode: readMeta(vault.db).creditCode,
+      at: now,
+      by: vault.actor.userName,
+      checks,
+      auditEntry: auditHead(vault.db), // the backup.drill entry just written
+      appVersion: pkg.version,
+    };
+    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now);
+  }
   job.progress(1, 1, 'done');
-  return { ok, backupId, at, checks };
+  return { ok, backupId, at, checks, certificate };
 }

@@ -2,6 +2,8 @@
 // rename) and give it a keyring: the open vault's own (same vault: same passphrases) or an empty one
 // (the recovery key only), in which case the restored vault is unlocked with the recovery key so its
 // owner can set passphrases. Never writes over an existing file; writes nothing if a check fails.
+// Either way the restored file is then the registered file of its vault id (one id, one registered
+// file): restoring is how a person moves on to the copy. The old file stays where it was.
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -13,7 +15,10 @@ import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { VAULT_EXTENSION } from '../vault/create-vault';
 import { keyringPathFor, newKeyring, readKeyring, writeKeyring } from '../vault/keyring';
+import { readMeta } from '../vault/meta';
+import { upsertRegistry } from '../vault/registry';
 import { unlockVault } from '../vault/unlock-vault';
+import { backupPathOf } from './backup-ref';
 import { fsyncFile, sha256File } from './file-hash';
 import { inspectBackup, type Inspection } from './inspect-backup';
 import type { BackupManifest } from './manifest';
@@ -79,7 +84,7 @@ export async function restoreBackup(
   ctx: OpContext,
   job: JobContext,
 ): Promise<BackupRestored> {
-  const backup = pathOf(input.backup);
+  const backup = backupPathOf(input.backup, ctx.vault);
   const to = restoreTarget(input.to);
   const vault = ctx.vault;
   const inspection = await inspectBackup(backup, { recoveryKey: input.recoveryKey, vault }, job);
@@ -107,6 +112,16 @@ export async function restoreBackup(
       params: { backupId: manifest.backupId, keyring: 'copied' },
       outcome: 'ok',
     });
+    // Same passphrases: the person opens the restored file from the unlock screen, as the vault.
+    const meta = readMeta(vault.db);
+    upsertRegistry(ctx.env.dataDir, {
+      id: manifest.vaultId,
+      path: to,
+      clientName: meta.clientName,
+      creditCode: meta.creditCode,
+      stage: meta.stage,
+    });
+    registered = true;
   } else if (input.recoveryKey !== undefined) {
     job.progress(0, 1, 'unlocking');
     ctx.setVault(null, 'user');

@@ -1,36 +1,49 @@
 // backup.verify: works without an unlocked vault (the file, its manifest and the recovery key are
-// enough); when the backup's own vault is open, the result is also recorded in its backups table.
+// enough); when the backup's own vault is open, the result is also recorded in its backups table and
+// the registry's backup health (a failure is a marker the Dashboard shows until a copy passes).
 import type { BackupVerification, OpParsedInput } from '../../../shared/contract';
 import type { JobContext } from '../host/job-runner';
-import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
+import { noteBackupHealth } from './backup-health';
+import { backupPathOf } from './backup-ref';
 import { hasBackup, recordVerification } from './backups-table';
-import { inspectBackup } from './inspect-backup';
+import { inspectBackup, type InspectOptions } from './inspect-backup';
 
 export async function verifyBackup(
   vault: OpenVault | null,
   input: OpParsedInput<'backup.verify'>,
   job: JobContext,
+  dataDir: string | null,
+  options: InspectOptions = {},
   now = new Date(),
 ): Promise<BackupVerification> {
   const { verification, manifest, key } = await inspectBackup(
-    pathOf(input.backup),
+    backupPathOf(input.backup, vault),
     { recoveryKey: input.recoveryKey, vault },
     job,
+    options,
   );
   key.fill(0);
   let recorded = false;
   if (vault && manifest && manifest.vaultId === vault.vaultId && hasBackup(vault.db, manifest.backupId)) {
     const failed = verification.checks.filter((c) => !c.ok).map((c) => c.name);
+    const at = now.toISOString();
     vault.change(
       () => ({
         op: 'backup.verify',
         params: { backupId: manifest.backupId, failed },
         outcome: verification.ok ? 'ok' : 'failed',
       }),
-      () => recordVerification(vault.db, manifest.backupId, now.toISOString(), verification.ok),
+      () => recordVerification(vault.db, manifest.backupId, at, verification.ok),
     );
     recorded = true;
+    if (dataDir)
+      noteBackupHealth(dataDir, vault, {
+        backupId: manifest.backupId,
+        ok: verification.ok,
+        at,
+        drill: false,
+      });
   }
   job.progress(1, 1, 'done');
   return { ...verification, recorded };

@@ -3,9 +3,21 @@ import { appInfo } from '../app/app-info';
 import { listBackups } from '../backup/backups-table';
 import { createBackup } from '../backup/create-backup';
 import { drillBackup } from '../backup/drill-backup';
+import { pruneBackups } from '../backup/prune-backups';
 import { restoreBackup } from '../backup/restore-backup';
 import { verifyBackup } from '../backup/verify-backup';
 import { demoCount } from '../demo/count';
+import { previewImport, runImport } from '../intake/import-source';
+import { deleteMapping, listMappings, saveMapping } from '../intake/mappings';
+import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../intake/sources';
+import { customerStats } from '../quality/customer-stats';
+import { noteDispositionCount } from '../quality/disposition-count';
+import { applyDispositions, setDispositions } from '../quality/dispositions';
+import { overrideRecords } from '../quality/override-records';
+import { getRules, runClassify, saveRules } from '../quality/run-classify';
+import { exportRecords } from '../records/export-records';
+import { getRecord } from '../records/get-record';
+import { queryRecords } from '../records/query-records';
 import { exportAudit, listAuditEntries } from '../vault/audit-ops';
 import { auditReport, checkVault } from '../vault/check-vault';
 import { createVault } from '../vault/create-vault';
@@ -15,6 +27,9 @@ import { unlockVault } from '../vault/unlock-vault';
 import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../vault/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
+import { mergeCluster, unmerge } from '../quality/duplicates/merge';
+import { clusters, decide, split } from '../quality/duplicates/review';
+import { runDedupe } from '../quality/duplicates/run-dedupe';
 import { EngineError } from './engine-error';
 import type { JobContext } from './job-runner';
 import type { Handlers, OpContext } from './types';
@@ -49,6 +64,14 @@ export const handlers: Handlers = {
   },
   'vault.lock': (input, ctx) => {
     const locked = ctx.vault !== null;
+    // The Dashboard's count of records without a disposition, as this session leaves them (merges
+    // included). Best effort: a registry that cannot be written must never keep a vault open.
+    if (ctx.vault)
+      try {
+        noteDispositionCount(ctx.env.dataDir, ctx.vault);
+      } catch {
+        // The count is refreshed again after the next import or disposition change.
+      }
     ctx.setVault(null, input.reason);
     return { locked };
   },
@@ -84,13 +107,62 @@ export const handlers: Handlers = {
 
   'backup.create': async (input, ctx) => {
     const vault = open(ctx);
-    const created = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
-    // A backup counts only once it has been read back from the destination and checked.
-    const verification = await verifyBackup(vault, { backup: { path: created.path } }, job(ctx));
+    const { content, ...created } = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
+    // A backup counts only once it has been read back from the destination and checked; its records
+    // were described from the snapshot moments ago, which the read-back SHA-256 proves it still is.
+    const verification = await verifyBackup(
+      vault,
+      { backup: { path: created.path } },
+      job(ctx),
+      ctx.env.dataDir,
+      { known: { sha256: created.sha256, content } },
+    );
     return { ...created, verification };
   },
-  'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx)),
+  'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx), ctx.env.dataDir),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
-  'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx)),
+  'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
   'backup.list': (_input, ctx) => listBackups(open(ctx).db),
+  'backup.prune': (input, ctx) => pruneBackups(open(ctx), input, ctx.env.dataDir),
+
+  'import.preview': (input, ctx) => previewImport(open(ctx), input),
+  'import.run': async (input, ctx) => {
+    const result = await runImport(open(ctx), input, job(ctx));
+    noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'import.sources': (_input, ctx) => listSources(open(ctx)),
+  'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
+  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
+  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
+  'mappings.list': (_input, ctx) => listMappings(open(ctx)),
+  'mappings.save': (input, ctx) => saveMapping(open(ctx), input),
+  'mappings.delete': (input, ctx) => deleteMapping(open(ctx), input),
+
+  'records.query': (input, ctx) => queryRecords(open(ctx).db, input),
+  'records.get': (input, ctx) => getRecord(open(ctx).db, input.id),
+  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
+
+  'rules.get': (_input, ctx) => getRules(open(ctx)),
+  'rules.save': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
+  'classify.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
+  'records.override': (input, ctx) => overrideRecords(open(ctx), input),
+  'dispose.apply': async (input, ctx) => {
+    const result = await applyDispositions(open(ctx), input, job(ctx));
+    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'dispose.set': (input, ctx) => {
+    const result = setDispositions(open(ctx), input);
+    noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'stats.get': (_input, ctx) => customerStats(open(ctx).db),
+
+  'dedupe.run': (input, ctx) => runDedupe(open(ctx), input, job(ctx)),
+  'dedupe.clusters': (input, ctx) => clusters(open(ctx), input),
+  'dedupe.decide': (input, ctx) => decide(open(ctx), input),
+  'dedupe.split': (input, ctx) => split(open(ctx), input),
+  'dedupe.merge': (input, ctx) => mergeCluster(open(ctx), input),
+  'dedupe.unmerge': (input, ctx) => unmerge(open(ctx), input),
 };

@@ -40,3 +40,66 @@ export function fsyncDir(dir: string): void {
     /* best effort by design, see above */
   }
 }
+
+/**
+ * The streaming form of writeFileAtomic, for exports too large to hold in memory: write (or let a
+ * library write) `temp`, then `commit()` fsyncs and renames it over `file`; `abort()` removes it.
+ */
+export interface AtomicFile {
+  readonly file: string;
+  readonly temp: string;
+  /** Appends bytes with a synchronous write (the file is open from the start). */
+  write(data: string | Uint8Array): void;
+  /** Bytes written through `write` so far. */
+  readonly bytes: number;
+  commit(): void;
+  abort(): void;
+}
+
+export function openAtomic(file: string, mode = 0o600): AtomicFile {
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = openSync(temp, 'wx', mode);
+  let bytes = 0;
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    file,
+    temp,
+    get bytes() {
+      return bytes;
+    },
+    write(data) {
+      if (fd === null) throw new Error('atomic file already closed');
+      const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+      bytes += buffer.length;
+    },
+    commit() {
+      try {
+        close();
+        // Whatever wrote the temp file (this handle or a library by name), it is flushed before the rename.
+        const sync = openSync(temp, 'r+');
+        try {
+          fsyncSync(sync);
+        } finally {
+          closeSync(sync);
+        }
+        renameSync(temp, file);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      }
+      fsyncDir(dirname(file));
+    },
+    abort() {
+      try {
+        close();
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}

@@ -19,6 +19,15 @@ const entrySchema = z.object({
   stage: z.enum(['setup', 'intake', 'review', 'backup', 'handover', 'destruction', 'certified']),
   lastOpenedAt: z.string().nullable(),
   lastBackupAt: z.string().nullable(),
+  // Backup health, readable without unlocking (dates and an id only): written when a backup of the
+  // vault is verified or drilled. Absent in registries written before them.
+  lastVerifiedBackupAt: z.string().nullable().default(null),
+  lastRestoreVerifiedAt: z.string().nullable().default(null),
+  lastVerifyFailure: z.object({ at: z.string(), backupId: z.string() }).nullable().default(null),
+  // Closure progress, readable without unlocking (two counts, no customer value): written when an
+  // import or a disposition changes them. Null until the vault first had customer records.
+  customers: z.number().int().nonnegative().nullable().default(null),
+  withoutDisposition: z.number().int().nonnegative().nullable().default(null),
 });
 
 const registrySchema = z.object({ version: z.literal(1), vaults: z.array(entrySchema) });
@@ -78,6 +87,11 @@ export function upsertRegistry(
           stage: 'setup',
           lastOpenedAt: null,
           lastBackupAt: null,
+          lastVerifiedBackupAt: null,
+          lastRestoreVerifiedAt: null,
+          lastVerifyFailure: null,
+          customers: null,
+          withoutDisposition: null,
         };
   const next = {
     ...base,

@@ -2,6 +2,8 @@
 // current page.
 import {
   AuditOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DeleteOutlined,
   ImportOutlined,
@@ -12,6 +14,7 @@ import {
   SendOutlined,
   SettingOutlined,
   SunOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import {
@@ -33,8 +36,13 @@ import { RequireSession } from '../components/RequireSession';
 import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
+import { ClassificationPage } from '../pages/ClassificationPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { DispositionsPage } from '../pages/DispositionsPage';
+import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { RecordsPage } from '../pages/RecordsPage';
+import { ImportPage } from '../wizards/import/ImportWizard';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -49,7 +57,10 @@ import type { ThemeMode } from './use-theme-mode';
 const ICONS: Record<RouteKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   records: <TeamOutlined />,
+  duplicates: <ClusterOutlined />,
   intake: <ImportOutlined />,
+  classification: <TagsOutlined />,
+  dispositions: <CarryOutOutlined />,
   backup: <SaveOutlined />,
   handover: <SendOutlined />,
   wipe: <DeleteOutlined />,
@@ -78,8 +89,18 @@ function Page({ location }: { location: AppLocation }) {
       return <BackupPage />;
     case 'audit':
       return <AuditPage />;
+    case 'classification':
+      return <ClassificationPage />;
+    case 'dispositions':
+      return <DispositionsPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
+    case 'records':
+      return <RecordsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'intake':
+      return <ImportPage />;
     default:
       return <PlaceholderPage page={location.view} />;
   }

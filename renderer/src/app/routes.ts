@@ -3,7 +3,10 @@
 export const ROUTES = [
   'dashboard',
   'records',
+  'duplicates',
   'intake',
+  'classification',
+  'dispositions',
   'backup',
   'handover',
   'wipe',

@@ -1,6 +1,8 @@
 // Backups of the open vault: back up now into a chosen folder (a job), the list of copies with their last
-// verification and drills, and per copy Verify and Restore drill (jobs) whose named checks are listed.
-// A failed check is loud: an error Alert that stays, and a Modal.
+// verification and drills, and per copy Verify, Restore drill (with a signed certificate written to a
+// chosen folder) and Restore (jobs); listed copies are named by id, never by path. Retention (owners) with
+// a dry-run preview; restore into a new vault file. A failed check is loud: an error Alert that stays,
+// and a Modal.
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
@@ -8,6 +10,7 @@ import {
   FileProtectOutlined,
   InfoCircleOutlined,
   ReloadOutlined,
+  RollbackOutlined,
   SaveOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
@@ -41,6 +44,8 @@ import { baseName, formatDateTime, formatNumber } from '../i18n/format';
 import type { ErrorValue } from '../platform/api';
 import { chooseFile } from '../platform/dialogs';
 import { useSession } from '../session/session-context';
+import { PruneCard } from './backup/PruneCard';
+import { RestorePanel, type RestoreSource } from './backup/RestorePanel';
 
 type ActionKind = 'verify' | 'drill';
 
@@ -200,7 +205,7 @@ function About() {
   );
 }
 
-function Backups() {
+function Backups({ onRestore }: { onRestore: (source: RestoreSource) => void }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const { can } = useSession();
@@ -236,6 +241,24 @@ function Backups() {
     create.start({ dir: { handle: chosen.value.handle } });
   };
 
+  /** A listed copy, by its id: no dialog. A drill asks only where its certificate should go. */
+  const runListed = async (kind: ActionKind, record: { id: string; path: string }) => {
+    setError(null);
+    const file = baseName(record.path);
+    if (kind === 'verify') {
+      setActive({ kind, file });
+      verify.start({ backup: { backupId: record.id } });
+      return;
+    }
+    setChoosing(true);
+    const folder = await chooseFile({ kind: 'folder', purpose: 'backup' });
+    setChoosing(false);
+    if (!folder.ok) return setError(folder.error);
+    if (!folder.value) return;
+    setActive({ kind, file });
+    drill.start({ backup: { backupId: record.id }, certificateDir: { handle: folder.value.handle } });
+  };
+
   const runCheck = async (kind: ActionKind, suggestedName?: string) => {
     setError(null);
     setChoosing(true);
@@ -250,6 +273,10 @@ function Backups() {
   };
 
   const created = create.state.status === 'finished' ? create.state.value : undefined;
+  // Copies that retention deleted stay in the vault's table (the record of every copy), not in this list.
+  const all = list.state.status === 'ok' ? list.state.value : [];
+  const listed = all.filter((b) => b.deletedAt === null);
+  const pruned = all.length - listed.length;
   const actionJob = active?.kind === 'drill' ? drill : verify;
   const actionState = actionJob.state;
   const actionValue = actionState.status === 'finished' ? actionState.value : undefined;
@@ -354,14 +381,14 @@ function Backups() {
     columns.push({
       title: t('backup.columns.actions'),
       key: 'actions',
-      width: 200,
+      width: 230,
       render: (_: unknown, record) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <Button
             size="small"
             icon={<SafetyCertificateOutlined />}
-            disabled={busy}
-            onClick={() => void runCheck('verify', baseName(record.path))}
+            disabled={busy || !record.present}
+            onClick={() => void runListed('verify', record)}
             data-testid="backup-row-verify"
           >
             {t('backup.verify')}
@@ -369,11 +396,20 @@ function Backups() {
           <Button
             size="small"
             icon={<ExperimentOutlined />}
-            disabled={busy}
-            onClick={() => void runCheck('drill', baseName(record.path))}
+            disabled={busy || !record.present}
+            onClick={() => void runListed('drill', record)}
             data-testid="backup-row-drill"
           >
             {t('backup.drill')}
+          </Button>
+          <Button
+            size="small"
+            icon={<RollbackOutlined />}
+            disabled={busy || !record.present}
+            onClick={() => onRestore({ backupId: record.id, name: baseName(record.path) })}
+            data-testid="backup-row-restore"
+          >
+            {t('backup.rowRestore')}
           </Button>
         </Space>
       ),
@@ -456,7 +492,7 @@ function Backups() {
                   <Button
                     icon={<SafetyCertificateOutlined />}
                     disabled={busy}
-                    onClick={() => void runCheck('verify', baseName(created.path))}
+                    onClick={() => void runListed('verify', { id: created.backupId, path: created.path })}
                     data-testid="backup-verify-new"
                   >
                     {t('backup.verifyNew')}
@@ -492,6 +528,29 @@ function Backups() {
                 cancelError={actionJob.cancelError}
               />
             )}
+            {active.kind === 'drill' &&
+            actionValue &&
+            'certificate' in actionValue &&
+            actionValue.certificate ? (
+              <Alert
+                type="success"
+                showIcon
+                icon={<FileProtectOutlined />}
+                data-testid="backup-drill-certificate"
+                title={t('backup.certificateWritten')}
+                description={
+                  <Typography.Text style={{ fontFamily: MONOSPACE, fontSize: 12 }}>
+                    {[
+                      actionValue.certificate.pdf,
+                      actionValue.certificate.json,
+                      actionValue.certificate.signature,
+                    ]
+                      .map(baseName)
+                      .join('  ·  ')}
+                  </Typography.Text>
+                }
+              />
+            ) : null}
             <JobErrorModal state={actionState} kind={active.kind} />
           </Flex>
         </Card>
@@ -499,9 +558,22 @@ function Backups() {
       <Card
         title={t('backup.listTitle')}
         extra={
-          <Button size="small" icon={<ReloadOutlined />} onClick={list.reload} data-testid="backup-reload">
-            {t('backup.reload')}
-          </Button>
+          <Space size={4}>
+            {mayAct ? (
+              <Button
+                size="small"
+                icon={<SafetyCertificateOutlined />}
+                disabled={busy}
+                onClick={() => void runCheck('verify')}
+                data-testid="backup-verify-file"
+              >
+                {t('backup.verifyFile')}
+              </Button>
+            ) : null}
+            <Button size="small" icon={<ReloadOutlined />} onClick={list.reload} data-testid="backup-reload">
+              {t('backup.reload')}
+            </Button>
+          </Space>
         }
         data-testid="backup-list"
       >
@@ -514,7 +586,7 @@ function Backups() {
           <Skeleton active />
         ) : list.state.status === 'error' ? (
           <ErrorAlert error={list.state.error} />
-        ) : list.state.value.length === 0 ? (
+        ) : listed.length === 0 ? (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
             description={t('backup.empty')}
@@ -526,22 +598,32 @@ function Backups() {
             rowKey="id"
             size="small"
             columns={columns}
-            dataSource={[...list.state.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+            dataSource={[...listed].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
             pagination={false}
             tableLayout="fixed"
           />
         )}
+        {pruned > 0 ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="backup-deleted-hidden">
+            {t('backup.deletedHidden', { count: pruned })}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
+      {can('backup.prune') ? <PruneCard onPruned={list.reload} /> : null}
     </Flex>
   );
 }
 
 export function BackupPage() {
   const { t } = useTranslation();
+  const [restoreSource, setRestoreSource] = useState<RestoreSource | null>(null);
   return (
     <>
       <PageHeader title={t('backup.title')} subtitle={t('backup.subtitle')} />
-      <RequireSession>{() => <Backups />}</RequireSession>
+      <Flex vertical gap={24}>
+        <RequireSession>{() => <Backups onRestore={setRestoreSource} />}</RequireSession>
+        <RestorePanel source={restoreSource} onSource={setRestoreSource} />
+      </Flex>
     </>
   );
 }

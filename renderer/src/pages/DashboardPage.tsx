@@ -7,6 +7,7 @@ import {
   ReloadOutlined,
   SafetyOutlined,
   UnlockOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import {
   App,
@@ -37,12 +38,60 @@ import { api } from '../platform/api';
 import { chooseFile } from '../platform/dialogs';
 import { useSession } from '../session/session-context';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Backup health from the registry, so it shows without unlocking: the last successful restore drill,
+ * days since the newest verified copy, and a red marker while a failed verification stands. Whether a
+ * backup disk is attached does not matter here: no warning for a disk kept elsewhere.
+ */
+function BackupHealth({ vault, now }: { vault: VaultSummary; now: number }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const days =
+    vault.lastVerifiedBackupAt === null
+      ? null
+      : Math.max(0, Math.floor((now - new Date(vault.lastVerifiedBackupAt).getTime()) / DAY_MS));
+  return (
+    <Flex vertical gap={2} data-testid="vault-backup-health">
+      {vault.lastVerifyFailure ? (
+        <Tooltip
+          title={t('dashboard.health.failedHint', {
+            date: formatDateTime(lang, vault.lastVerifyFailure.at),
+          })}
+        >
+          <Tag color="red" icon={<WarningOutlined />} data-testid="vault-verify-failed">
+            {t('dashboard.health.failed')}
+          </Tag>
+        </Tooltip>
+      ) : null}
+      <Typography.Text style={{ fontSize: 12 }} data-testid="vault-restorable">
+        {vault.lastRestoreVerifiedAt
+          ? t('dashboard.health.restorable', { date: formatDateTime(lang, vault.lastRestoreVerifiedAt) })
+          : t('dashboard.health.neverRestored')}
+      </Typography.Text>
+      <Typography.Text
+        type="secondary"
+        style={{ fontSize: 12 }}
+        data-testid="vault-days-since-verified"
+        data-days={days ?? 'never'}
+      >
+        {days === null
+          ? t('dashboard.health.noVerified')
+          : t('dashboard.health.daysSinceVerified', { count: days })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { state, reload } = useOperation('vault.list', {});
   const { session, chooseFile: keepChosenFile } = useSession();
   const [actionError, setActionError] = useState<ErrorValue | null>(null);
+  // "Days since" is counted from when the page was opened (a render must not read the clock).
+  const [now] = useState(() => Date.now());
   const lang = currentLang();
   const when = (iso: string | null) => (iso ? formatDateTime(lang, iso) : t('dashboard.never'));
 
@@ -120,6 +169,28 @@ export function DashboardPage() {
     },
     { title: t('dashboard.columns.lastOpenedAt'), dataIndex: 'lastOpenedAt', render: when },
     { title: t('dashboard.columns.lastBackupAt'), dataIndex: 'lastBackupAt', render: when },
+    {
+      title: t('dashboard.columns.backupHealth'),
+      key: 'backupHealth',
+      render: (_: unknown, vault) => <BackupHealth vault={vault} now={now} />,
+    },
+    {
+      title: t('dashboard.columns.withoutDisposition'),
+      key: 'withoutDisposition',
+      // Kept in the registry (see electron/core/quality/disposition-count.ts), so shown for locked vaults too.
+      render: (_: unknown, vault) =>
+        vault.withoutDisposition === null || vault.customers === null ? (
+          '—'
+        ) : (
+          <Tag
+            color={vault.withoutDisposition === 0 ? 'green' : 'orange'}
+            data-testid="vault-without-disposition"
+            data-count={vault.withoutDisposition}
+          >
+            {t('dashboard.withoutDisposition', { n: vault.withoutDisposition, total: vault.customers })}
+          </Tag>
+        ),
+    },
     {
       title: t('dashboard.columns.file'),
       dataIndex: 'present',

@@ -3,14 +3,28 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Lang = 'zh-CN' | 'en';
 export type Route =
-  'dashboard' | 'records' | 'intake' | 'backup' | 'handover' | 'wipe' | 'compliance' | 'audit' | 'settings';
+  | 'dashboard'
+  | 'records'
+  | 'duplicates'
+  | 'intake'
+  | 'classification'
+  | 'dispositions'
+  | 'backup'
+  | 'handover'
+  | 'wipe'
+  | 'compliance'
+  | 'audit'
+  | 'settings';
 /** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */
 export type View = Route | 'create' | 'unlock' | 'vault' | 'users';
 
 export const ROUTE_ORDER: readonly Route[] = [
   'dashboard',
   'records',
+  'duplicates',
   'intake',
+  'classification',
+  'dispositions',
   'backup',
   'handover',
   'wipe',

@@ -54,6 +54,7 @@ CREATE TABLE customers (
   region              TEXT CHECK (region IN ('mainland', 'hk_mo_tw', 'overseas', 'unknown')),
   region_country      TEXT,
   region_conflict     INTEGER NOT NULL DEFAULT 0,
+  region_evidence     TEXT,
   category            TEXT,
   sensitive           TEXT NOT NULL DEFAULT '',
   minor               INTEGER NOT NULL DEFAULT 0,
@@ -80,6 +81,9 @@ CREATE INDEX customers_credit_code ON customers (credit_code) WHERE credit_code 
 CREATE INDEX customers_name_key ON customers (name_key) WHERE name_key IS NOT NULL;
 CREATE INDEX customers_cluster ON customers (cluster_id) WHERE cluster_id IS NOT NULL;
 CREATE INDEX customers_disposition ON customers (disposition);
+-- Not partial: the records view pages over "merged_into IS NULL" in id order (a covering scan of this
+-- index, far smaller than the table), and finds the rows merged into a record by equality.
+CREATE INDEX customers_merged_into ON customers (merged_into);
 
 CREATE TABLE quarantine (
   id         INTEGER PRIMARY KEY,
@@ -126,6 +130,15 @@ CREATE TABLE merges (
   by_user      TEXT,
   undone_at    TEXT
 ) STRICT;
+CREATE INDEX merges_survivor ON merges (survivor_id);
+
+-- Two records a person took apart in duplicate review (a < b): detection never links them again.
+CREATE TABLE cluster_apart (
+  a   INTEGER NOT NULL REFERENCES customers (id),
+  b   INTEGER NOT NULL REFERENCES customers (id),
+  at  TEXT NOT NULL,
+  PRIMARY KEY (a, b)
+) STRICT, WITHOUT ROWID;
 
 -- Substring search: the engine writes each record's searchable text as overlapping bigrams (plus the
 -- last character alone), so any substring of two or more characters is a phrase of consecutive bigrams

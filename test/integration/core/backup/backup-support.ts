@@ -48,7 +48,7 @@ export function fillScratch(db: VaultDb, rows: number, seed = 1): void {
   })();
 }
 
-/** Every ordinary table's rows, in primary-key order (rowid), with exact integers. */
+/** Every ordinary table's rows, in primary-key order (or rowid), with exact integers. */
 export function allRows(db: VaultDb): Record<string, unknown[]> {
   const tables = (
     db
@@ -60,7 +60,15 @@ export function allRows(db: VaultDb): Record<string, unknown[]> {
     }>
   ).map((t) => t.name);
   return Object.fromEntries(
-    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).safeIntegers(true).all()]),
+    tables.map((t) => {
+      // Primary-key order (WITHOUT ROWID tables have no rowid), else the rowid.
+      const pk = (db.pragma(`table_info("${t}")`) as Array<{ name: string; pk: number }>)
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => `"${c.name}"`);
+      const order = pk.length ? pk.join(', ') : 'rowid';
+      return [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).safeIntegers(true).all()];
+    }),
   );
 }
 

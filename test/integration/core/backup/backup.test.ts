@@ -17,7 +17,7 @@ import { openVaultDatabase } from '../../../../electron/core/vault/database';
 import { readRegistry } from '../../../../electron/core/vault/registry';
 import type { JobProgress, OpResult } from '../../../../shared/contract';
 import { tempDir } from '../../helpers';
-import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
+import { OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { allFiles, allRows, fillScratch, keyOf, withRawVault } from './backup-support';
 
 jest.setTimeout(30_000); // a loaded 2-core machine
@@ -322,7 +322,7 @@ describe('backup.restore and backup.drill', () => {
     }
   });
 
-  it('with the live vault open, restores with a copy of its keyring and leaves the registry alone', async () => {
+  it('with the live vault open, restores with a copy of its keyring and registers the copy as the vault', async () => {
     const dest = tempDir('closeout-restore-live-');
     try {
       const r = unwrap(
@@ -331,9 +331,26 @@ describe('backup.restore and backup.drill', () => {
           to: { path: join(dest.path, 'copy.cvault') },
         }),
       );
-      expect(r).toMatchObject({ keyring: 'copied', registered: false, session: null });
+      expect(r).toMatchObject({ keyring: 'copied', registered: true, session: null });
       expect(readFileSync(`${r.path}.keys`, 'utf8')).toBe(readFileSync(`${v.file}.keys`, 'utf8'));
-      expect(readRegistry(v.dataDir).find((e) => e.id === r.vaultId)?.path).toBe(v.file);
+      // One vault id, one registered file: the restored copy, opened with the same passphrases.
+      expect(readRegistry(v.dataDir).find((e) => e.id === r.vaultId)?.path).toBe(r.path);
+      expect(existsSync(v.file)).toBe(true);
+      const other = createEngine({ dataDir: v.dataDir, electronVersion: null });
+      try {
+        const session = unwrap(
+          await other.call('vault.unlock', {
+            vault: { vaultId: r.vaultId },
+            userName: 'owner',
+            passphrase: OWNER_PASS,
+          }),
+        );
+        expect(session.path).toBe(r.path);
+      } finally {
+        await other.close();
+      }
+      // Put the registry back on the live vault for the tests that follow.
+      unwrap(await v.engine.call('vault.locate', { vaultId: r.vaultId, file: { path: v.file } }));
     } finally {
       dest.remove();
     }

@@ -2,6 +2,7 @@
 // enforced by the engine (the renderer hiding a button is never the protection).
 import { join } from 'node:path';
 import { ROLES, contract, OP_NAMES, type OpInput, type OpName, type Role } from '../../../../shared/contract';
+import { DEFAULT_RULES } from '../../../../shared/quality/default-rules';
 import {
   AUDITOR_PASS,
   OPERATOR_PASS,
@@ -57,6 +58,35 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'backup.restore': { backup: { path: join(v.dir, 'no-such.cobackup') }, to: { path: join(v.dir, 'r') } },
     'backup.drill': { backup: { path: join(v.dir, 'no-such.cobackup') } },
     'backup.list': {},
+    'backup.prune': { keepLast: 1000, dryRun: true },
+    'import.preview': { file: { path: join(v.dir, 'no-such.csv') } },
+    'import.run': { inputs: [{ file: { path: join(v.dir, 'no-such.csv') } }] },
+    'import.sources': {},
+    'import.quarantine': {},
+    'import.exportQuarantine': { out: { path: join(v.dir, `quarantine-${role}-${n}.csv`) } },
+    'import.deleteSource': { file: { path: join(v.dir, 'no-such.csv') } },
+    'mappings.list': {},
+    'mappings.save': { name: `template-${role}-${n}`, mapping: { 客户名称: 'name' } },
+    'mappings.delete': { name: 'no-such-template' },
+    'records.query': { query: '张伟', limit: 10 },
+    'records.get': { id: 1 },
+    'records.export': { format: 'csv', file: { path: join(v.dir, `records-${role}-${n}.csv`) } },
+    'rules.get': {},
+    'rules.save': { rules: DEFAULT_RULES },
+    'classify.run': {},
+    'records.override': { ids: [1], set: { type: 'business' } },
+    'dispose.apply': {
+      rules: [{ when: { flags: { stale: true } }, set: { disposition: 'DESTROY' } }],
+      dryRun: true,
+    },
+    'dispose.set': { ids: [1], set: { disposition: 'DESTROY' } },
+    'stats.get': {},
+    'dedupe.run': {},
+    'dedupe.clusters': {},
+    'dedupe.decide': { clusterId: 999_999, decision: 'reject' },
+    'dedupe.split': { clusterId: 999_999, recordId: 1 },
+    'dedupe.merge': { clusterId: 999_999 },
+    'dedupe.unmerge': { mergeId: 999_999 },
   };
 }
 
@@ -96,6 +126,14 @@ describe('roles', () => {
             'VAULT_NOT_REGISTERED',
             'BACKUP_DEST_UNUSABLE',
             'BACKUP_NOT_FOUND',
+            // The dedupe samples name a cluster and a merge that do not exist.
+            'DEDUPE_CLUSTER_NOT_FOUND',
+            'DEDUPE_MERGE_NOT_FOUND',
+            // records.get of a record the empty vault does not have
+            'RECORD_NOT_FOUND',
+            // import.* on a file that is not there; mappings.delete of a template that does not exist
+            'FILE_UNREADABLE',
+            'MAPPING_NOT_FOUND',
           ]).toContain(res.error.code);
       }
       // Refusals are themselves recorded in the audit chain.

@@ -1,0 +1,222 @@
+// The restore-drill certificate: after a drill passes, the same facts as a PDF (Chinese and English, for
+// people), as JSON (for machines), and a detached CMS signature of the JSON's exact bytes by the company key,
+// which `openssl cms -verify` checks without Closeout. Format: docs/FORMATS.md §9.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { BackupCheck } from '../../../shared/contract';
+import { EngineError } from '../host/engine-error';
+import { DocumentBuilder, formatDateTime, writeDocument } from '../documents/pdf';
+import { writeFileAtomic } from '../util/atomic-write';
+import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
+import type { BackupManifest } from './manifest';
+
+export const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
+
+export interface DrillCertificate {
+  format: typeof CERTIFICATE_FORMAT;
+  version: 1;
+  certificateId: string;
+  issuedAt: string;
+  vault: { vaultId: string; clientName: string; creditCode: string | null };
+  backup: {
+    backupId: string;
+    file: string;
+    createdAt: string;
+    size: number;
+    sha256: string;
+    schemaVersion: number;
+    contentDigest: string;
+    rowCounts: Record<string, number>;
+    records: number;
+    auditHead: { seq: number; hash: string };
+  };
+  drill: {
+    at: string;
+    by: string;
+    result: 'restore-verified';
+    checks: Array<{ name: string; ok: boolean }>;
+    /** The drill's own entry in the vault's audit chain (a signed checkpoint was made at it). */
+    auditEntry: { seq: number; hash: string };
+  };
+  signer: { subject: string; fingerprintSha256: string };
+  appVersion: string;
+}
+
+/** Refuses, before the drill starts, a certificate folder that is missing or cannot be written. */
+export function checkCertificateDir(dir: string): void {
+  let ok: boolean;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new EngineError('WRITE_FAILED', { path: dir, reason: 'no such folder' });
+  const probe = join(dir, `.closeout-write-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    closeSync(openSync(probe, 'wx', 0o600));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    throw new EngineError('WRITE_FAILED', {
+      path: dir,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+export interface CertificateFacts {
+  manifest: BackupManifest;
+  creditCode: string | null;
+  at: Date;
+  by: string;
+  checks: BackupCheck[];
+  auditEntry: { seq: number; hash: string };
+  appVersion: string;
+}
+
+export function certificateOf(facts: CertificateFacts, identity: CompanyIdentity): DrillCertificate {
+  const m = facts.manifest;
+  const signer = certificateInfo(identity.certificatePem);
+  return {
+    format: CERTIFICATE_FORMAT,
+    version: 1,
+    certificateId: randomUUID(),
+    issuedAt: facts.at.toISOString(),
+    vault: { vaultId: m.vaultId, clientName: m.clientName, creditCode: facts.creditCode },
+    backup: {
+      backupId: m.backupId,
+      file: m.file,
+      createdAt: m.createdAt,
+      size: m.size,
+      sha256: m.sha256,
+      schemaVersion: m.schemaVersion,
+      contentDigest: m.contentDigest,
+      rowCounts: m.rowCounts,
+      records: Object.values(m.rowCounts).reduce((a, b) => a + b, 0),
+      auditHead: m.auditHead,
+    },
+    drill: {
+      at: facts.at.toISOString(),
+      by: facts.by,
+      result: 'restore-verified',
+      checks: facts.checks.map((c) => ({ name: c.name, ok: c.ok })),
+      auditEntry: facts.auditEntry,
+    },
+    signer: { subject: signer.subject, fingerprintSha256: signer.fingerprintSha256 },
+    appVersion: facts.appVersion,
+  };
+}
+
+async function renderPdf(c: DrillCertificate, at: Date): Promise<Buffer> {
+  const pdf = new DocumentBuilder({
+    title: `恢复演练证明 Restore drill certificate — ${c.vault.clientName}`,
+    subject: `Closeout vault ${c.vault.vaultId}, backup ${c.backup.backupId}`,
+    keywords: 'Closeout, backup, restore drill',
+    createdAt: at,
+    appVersion: c.appVersion,
+    runningHeader: { left: `恢复演练证明 Restore drill certificate  ·  ${c.vault.clientName}` },
+  });
+  pdf.title('恢复演练证明', 'Restore drill certificate');
+  pdf.bilingual(
+    `本证明确认：${c.vault.clientName} 的备份已被实际恢复到一个临时保险库中，并逐条记录与签名清单核对一致，` +
+      '随后临时副本已删除。',
+    `This certifies that a backup of ${c.vault.clientName} was actually restored into a scratch vault and ` +
+      'compared record by record with its signed manifest, and that the scratch copy was then deleted.',
+    { gap: 12 },
+  );
+  pdf.heading('保险库', 'Vault');
+  pdf.keyValueTable([
+    { label: '客户公司', labelEn: 'Client company', value: c.vault.clientName },
+    {
+      label: '统一社会信用代码',
+      labelEn: 'Unified social credit code',
+      value: c.vault.creditCode ?? '—',
+    },
+    { label: '保险库编号', labelEn: 'Vault ID', value: c.vault.vaultId },
+  ]);
+  pdf.heading('备份', 'Backup');
+  pdf.keyValueTable([
+    { label: '备份文件', labelEn: 'Backup file', value: c.backup.file },
+    { label: '备份编号', labelEn: 'Backup ID', value: c.backup.backupId },
+    { label: '备份时间', labelEn: 'Backed up', value: formatDateTime(new Date(c.backup.createdAt)) },
+    { label: '大小', labelEn: 'Size', value: `${c.backup.size} bytes` },
+    { label: '文件 SHA-256', labelEn: 'File SHA-256', value: c.backup.sha256 },
+    { label: '内容摘要', labelEn: 'Content digest', value: c.backup.contentDigest },
+    { label: '记录数', labelEn: 'Records', value: String(c.backup.records) },
+    {
+      label: '审计链头',
+      labelEn: 'Audit head',
+      value: `#${c.backup.auditHead.seq} ${c.backup.auditHead.hash}`,
+    },
+  ]);
+  pdf.heading('演练', 'Drill');
+  pdf.keyValueTable([
+    { label: '结果', labelEn: 'Result', value: '恢复验证通过 · restore verified' },
+    { label: '演练时间', labelEn: 'Drilled', value: formatDateTime(at) },
+    { label: '执行人', labelEn: 'By', value: c.drill.by },
+    {
+      label: '检查项',
+      labelEn: 'Checks',
+      value: `${c.drill.checks.length} 项全部通过 · all ${c.drill.checks.length} passed: ${c.drill.checks.map((k) => k.name).join(', ')}`,
+    },
+    {
+      label: '审计条目',
+      labelEn: 'Audit entry',
+      value: `#${c.drill.auditEntry.seq} ${c.drill.auditEntry.hash}`,
+    },
+    {
+      label: '签名证书',
+      labelEn: 'Signed by',
+      value: `${c.signer.subject}  SHA-256 ${c.signer.fingerprintSha256}`,
+    },
+  ]);
+  pdf.heading('如何核验', 'How to check');
+  pdf.bilingual(
+    '同名 .json 文件载有相同事实，.json.p7s 是公司证书对该 JSON 文件的分离式 CMS 签名，可用 OpenSSL 核验：',
+    'The .json file of the same name holds the same facts; the .json.p7s is a detached CMS signature of that ' +
+      'JSON file by the company certificate, which OpenSSL checks:',
+  );
+  pdf.code('openssl cms -verify -binary -inform PEM -in X.json.p7s -content X.json -noverify -out /dev/null');
+  return pdf.finish();
+}
+
+export interface WrittenCertificate {
+  pdf: string;
+  json: string;
+  signature: string;
+}
+
+/** Writes the three files (each atomically, never over an existing file). */
+export async function writeDrillCertificate(
+  dir: string,
+  certificate: DrillCertificate,
+  identity: CompanyIdentity,
+  at: Date,
+): Promise<WrittenCertificate> {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${stamp}`);
+  const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
+  for (const file of Object.values(files))
+    if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
+  const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
+  const signature = signDetached(identity, json, at);
+  const pdf = await renderPdf(certificate, at);
+  const written: string[] = [];
+  try {
+    writeFileAtomic(files.json, json, 0o644);
+    written.push(files.json);
+    writeFileAtomic(files.signature, signature, 0o644);
+    written.push(files.signature);
+    writeDocument(files.pdf, pdf, 0o644);
+  } catch (error) {
+    for (const file of written) rmSync(file, { force: true });
+    throw new EngineError('WRITE_FAILED', {
+      path: dir,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+  return files;
+}

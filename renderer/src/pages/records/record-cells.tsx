@@ -1,0 +1,48 @@
+// Small pieces of a record shown in the table and in the detail: a field's validation status, the flags.
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
+
+const STATUS_COLOURS: Record<FieldStatus, string> = {
+  valid: 'green',
+  invalid: 'red',
+  missing: 'default',
+  legacy: 'gold',
+};
+
+export function StatusTag({ status }: { status: FieldStatus }) {
+  const { t } = useTranslation();
+  if (status === 'valid') return null;
+  return (
+    <Tag color={STATUS_COLOURS[status]} data-status={status} style={{ marginInlineEnd: 0 }}>
+      {t(`records.statusValue.${status}`)}
+    </Tag>
+  );
+}
+
+export function FlagTags({ record }: { record: CustomerRecord }) {
+  const { t } = useTranslation();
+  const f = record.flags;
+  const tags: Array<[string, string, string]> = [];
+  if (f.sensitive.length)
+    tags.push([
+      'sensitive',
+      'magenta',
+      `${t('records.flags.sensitive')}: ${f.sensitive.map((k) => t(`records.sensitiveKinds.${k}`)).join('、')}`,
+    ]);
+  if (f.minor) tags.push(['minor', 'red', t('records.flags.minor')]);
+  if (f.stale) tags.push(['stale', 'default', t('records.flags.stale')]);
+  if (f.formulaLike) tags.push(['formulaLike', 'volcano', t('records.flags.formulaLike')]);
+  if (f.incomplete) tags.push(['incomplete', 'default', t('records.flags.incomplete')]);
+  if (f.typeDoubtful) tags.push(['typeDoubtful', 'gold', t('records.flags.typeDoubtful')]);
+  if (f.regionConflict) tags.push(['regionConflict', 'gold', t('records.flags.regionConflict')]);
+  return (
+    <span data-testid="record-flags">
+      {tags.map(([key, colour, label]) => (
+        <Tag key={key} color={colour} data-flag={key}>
+          {label}
+        </Tag>
+      ))}
+    </span>
+  );
+}

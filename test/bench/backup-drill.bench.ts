@@ -1,0 +1,86 @@
+// backup.drill: a restore drill of a backup of an N-row vault (verify, copy into a scratch vault, read it
+// back, compare every record with the manifest, delete it, record the drill), against `cp` + `sha256sum`
+// of the same backup file in the same run.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine, type EngineClient } from '../../electron/core/host/in-process';
+import { benchVault } from './backup-vault';
+import { commandSide, defineBenchmark, nodeSide } from './harness';
+
+interface State {
+  file: string;
+  recoveryKey: string;
+  dataDir: string;
+  backup: string;
+  copyDir: string;
+}
+
+export default defineBenchmark<State>({
+  name: 'backup.drill',
+  summary: 'restore drill of a backup of an N-row vault vs cp + sha256sum of the same backup file',
+  async setup(ctx) {
+    const vault = await benchVault(ctx, 'backup-drill');
+    const dest = join(ctx.scratchDir, 'backup-drill-dest');
+    mkdirSync(dest, { recursive: true });
+    const engine = createEngine({ dataDir: vault.dataDir, electronVersion: null });
+    let backup: string;
+    try {
+      const opened = await engine.call('vault.unlock', {
+        vault: { path: vault.file },
+        recoveryKey: vault.recoveryKey,
+      });
+      if (!opened.ok) throw new Error(`unlock: ${opened.error.message}`);
+      const created = await engine.call('backup.create', { dir: { path: dest } });
+      if (!created.ok) throw new Error(`backup.create: ${created.error.message}`);
+      backup = created.value.path;
+    } finally {
+      await engine.close();
+    }
+    return {
+      state: { ...vault, backup, copyDir: join(ctx.scratchDir, 'backup-drill-cp') },
+      work: { amount: ctx.rows, unit: 'rows' },
+    };
+  },
+  candidate: nodeSide<State, EngineClient>({
+    label: 'closeout backup drill',
+    async prepare(s) {
+      const engine = createEngine({ dataDir: s.dataDir, electronVersion: null });
+      const opened = await engine.call('vault.unlock', {
+        vault: { path: s.file },
+        recoveryKey: s.recoveryKey,
+      });
+      if (!opened.ok) throw new Error(`unlock: ${opened.error.message}`);
+      return engine;
+    },
+    async run(s, engine) {
+      const drilled = await engine.call('backup.drill', { backup: { path: s.backup } });
+      if (!drilled.ok) throw new Error(`backup.drill: ${drilled.error.message}`);
+      if (!drilled.value.ok)
+        throw new Error(`drill failed: ${drilled.value.checks.filter((c) => !c.ok).map((c) => c.name)}`);
+      return 'restore verified';
+    },
+    dispose: (_s, engine) => engine.close(),
+  }),
+  references: [
+    commandSide<State>({
+      label: 'cp + sha256sum',
+      before: (s) => {
+        rmSync(s.copyDir, { recursive: true, force: true });
+        mkdirSync(s.copyDir, { recursive: true });
+      },
+      command: (s) => [
+        'sh',
+        '-c',
+        'cp "$1" "$2/copy" && sync "$2/copy" && sha256sum "$2/copy"',
+        'sh',
+        s.backup,
+        s.copyDir,
+      ],
+      check: (_s, stdout) => (/^[0-9a-f]{64}\s/.test(stdout) ? 'restore verified' : `unexpected: ${stdout}`),
+    }),
+  ],
+  verify(outputs) {
+    for (const [label, out] of Object.entries(outputs))
+      if (out !== 'restore verified') throw new Error(`${label}: ${out}`);
+  },
+});

@@ -1,0 +1,101 @@
+// Duplicate review in the window, in Chinese and in English: after a generated CSV (with duplicates) is
+// imported through the engine, "Find duplicates" lists the clusters; one is merged with a value chosen
+// from the other record and the merge undone, another has a record taken out.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ClusterView } from '../../shared/duplicates';
+import { generateCustomers } from '../fixtures/customers';
+import { encodeCsv } from '../fixtures/write-csv';
+import { expect, test } from './fixtures';
+import { keepScreenshot } from './harness/screenshot';
+import type { Lang } from './pages/app-shell';
+
+const OWNER = { name: '林晓', passphrase: '断桥残雪-平湖秋月-雷峰夕照' };
+const N = 400;
+
+for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+  test(`${lang}: find duplicates, merge one and undo it, take a record out of another`, async ({
+    shell,
+    page,
+    seed,
+    engine,
+  }, testInfo) => {
+    test.slow();
+    const customers = [...generateCustomers(lang === 'en' ? 31 : 32, N, { duplicateRate: 0.12 })];
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'closeout-e2e-dedupe-'));
+    try {
+      const csv = path.join(dir, 'customers.csv');
+      await writeFile(csv, encodeCsv(customers.map((c) => c.row)));
+      const vault = await seed({
+        clientName: '宁波示例电器有限公司',
+        owner: OWNER,
+        afterCreate: async (call) => {
+          await call('import.run', { inputs: [{ file: { path: csv } }] });
+        },
+      });
+      const opened = await engine.call('vault.unlock', {
+        vault: { vaultId: vault.vaultId },
+        userName: OWNER.name,
+        passphrase: OWNER.passphrase,
+      });
+      expect(opened.ok).toBe(true);
+
+      await shell.open('duplicates');
+      if (lang === 'en') await shell.switchLanguage('en');
+      await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Duplicates' : '重复客户');
+      await page.getByTestId('dedupe-run').click();
+      await expect(page.getByTestId('dedupe-run-summary')).toBeVisible({ timeout: 60_000 });
+
+      const listed = await engine.call('dedupe.clusters', { status: 'pending', limit: 500 });
+      if (!listed.ok) throw new Error(listed.error.code);
+      const pairs = listed.value.clusters.filter((c: ClusterView) => c.members.length === 2);
+      expect(pairs.length).toBeGreaterThanOrEqual(2);
+      // A pair whose names are spelt differently, so a value can be chosen from the other record.
+      const toMerge = pairs.find((c) => c.members[0].values.name !== c.members[1].values.name) ?? pairs[0];
+      const toSplit = pairs.find((c) => c.id !== toMerge.id)!;
+      await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total));
+
+      // Merge: keep the first record, take the name of the second.
+      const [keep, other] = toMerge.members;
+      await page.getByTestId(`cluster-row-${toMerge.id}`).click();
+      const detail = page.getByTestId('cluster-detail');
+      await expect(detail).toHaveAttribute('data-cluster', String(toMerge.id));
+      await expect(detail.getByTestId(`member-sources-${keep.id}`)).toContainText('customers.csv');
+      await expect(detail.getByTestId('cluster-explanation')).toBeVisible();
+      await detail.getByTestId(`survivor-${keep.id}`).click();
+      if (keep.values.name !== other.values.name) await detail.getByTestId(`choose-name-${other.id}`).click();
+      await keepScreenshot(page, testInfo, `duplicates-${lang}`);
+      await detail.getByTestId('cluster-merge').click();
+      await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'merged');
+      const merged = await engine.call('dedupe.clusters', { clusterId: toMerge.id });
+      if (!merged.ok) throw new Error(merged.error.code);
+      expect(merged.value.clusters[0].merge).toMatchObject({ survivorId: keep.id, mergedIds: [other.id] });
+      expect(merged.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
+        other.values.name,
+      );
+
+      // Undo.
+      await detail.getByTestId('cluster-unmerge').click();
+      await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'pending');
+      const undone = await engine.call('dedupe.clusters', { clusterId: toMerge.id });
+      if (!undone.ok) throw new Error(undone.error.code);
+      expect(undone.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
+        keep.values.name,
+      );
+
+      // Take one record out of another pair: nothing is left to group, so the cluster goes.
+      await page.getByTestId(`cluster-row-${toSplit.id}`).click();
+      await expect(detail).toHaveAttribute('data-cluster', String(toSplit.id));
+      await detail.getByTestId(`member-split-${toSplit.members[1].id}`).click();
+      await page.getByTestId('split-confirm').click();
+      await expect(page.getByTestId('cluster-gone')).toBeVisible();
+      const after = await engine.call('dedupe.clusters', { status: 'pending', limit: 1 });
+      if (!after.ok) throw new Error(after.error.code);
+      expect(after.value.total).toBe(listed.value.total - 1);
+      await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total - 1));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}

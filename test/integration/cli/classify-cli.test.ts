@@ -1,0 +1,151 @@
+// classify, dispose, stats and rules as a script runs them: JSON out with counts matching the
+// generator's truth, a dry run that changes nothing, and one error line with exit 2 for a bad rule.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localDay } from '../../../electron/core/quality/classify';
+import { yearsBefore } from '../../../electron/core/quality/classify-record';
+import { DEFAULT_RULES } from '../../../shared/quality/default-rules';
+import { generateCustomers } from '../../fixtures/customers';
+import { encodeCsv } from '../../fixtures/write-csv';
+import { cliEnv, runCli, tempDir } from '../helpers';
+
+jest.setTimeout(120_000);
+
+const PASS = 'Script-owner-passphrase-7';
+const N = 400;
+const TODAY = localDay(new Date());
+const customers = [...generateCustomers(77, N, { asOf: TODAY })];
+let dir: ReturnType<typeof tempDir>;
+let env: NodeJS.ProcessEnv;
+let vault: string;
+
+const json = (args: string[]) => {
+  const res = runCli([...args, '--json'], env);
+  expect({ args, stderr: res.stderr, status: res.status }).toEqual({ args, stderr: '', status: 0 });
+  return JSON.parse(res.stdout);
+};
+const stale = (years: number) =>
+  customers.filter((c) => c.truth.lastOrderDate !== null && c.truth.lastOrderDate < yearsBefore(TODAY, years))
+    .length;
+
+beforeAll(() => {
+  dir = tempDir('closeout-qcli-');
+  env = cliEnv(join(dir.path, 'data'), { CLOSEOUT_PASSPHRASE: PASS });
+  mkdirSync(join(dir.path, 'vaults'));
+  vault = join(dir.path, 'vaults', 'acme.cvault');
+  const keyFile = join(dir.path, 'recovery.txt');
+  const created = runCli(
+    [
+      'vault',
+      'create',
+      vault,
+      '--client',
+      '深圳示例科技有限公司',
+      '--owner',
+      'boss',
+      '--recovery-key-out',
+      keyFile,
+    ],
+    env,
+  );
+  expect(created.status).toBe(0);
+  const csv = join(dir.path, 'customers.csv');
+  writeFileSync(csv, encodeCsv(customers.map((c) => c.row)));
+  json(['import', vault, csv]);
+});
+afterAll(() => dir.remove());
+
+describe('closeout classify / stats / dispose / rules (CLI)', () => {
+  it('stats after the import: types and stale counts from the truth', () => {
+    const stats = json(['stats', vault]);
+    expect(stats).toMatchObject({
+      customers: N,
+      type: { business: customers.filter((c) => c.truth.kind === 'business').length },
+      flags: { stale: stale(3) },
+      disposition: { none: N },
+      rulesVersion: 1,
+    });
+  });
+
+  it('rules get, rules set --reclassify, classify', () => {
+    const rules = json(['rules', 'get', vault]);
+    expect(rules.current).toMatchObject({ version: 1, body: DEFAULT_RULES });
+    const file = join(dir.path, 'rules.json');
+    writeFileSync(file, JSON.stringify({ ...rules.current.body, staleYears: 6 }));
+    expect(json(['rules', 'set', vault, file, '--reclassify', '--note', 'six years'])).toEqual({
+      version: 2,
+      reclassified: N,
+    });
+    expect(json(['stats', vault]).flags.stale).toBe(stale(6));
+    expect(json(['classify', vault])).toEqual({ classified: N, rulesVersion: 2, savedRules: false });
+    // Rules given to classify are stored first; `rules get --json` output is accepted as a rules file.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...rules,
+        current: { ...rules.current, body: { ...rules.current.body, staleYears: 3 } },
+      }),
+    );
+    expect(json(['classify', vault, '--rules', file])).toEqual({
+      classified: N,
+      rulesVersion: 3,
+      savedRules: true,
+    });
+    expect(json(['stats', vault]).flags.stale).toBe(stale(3));
+  });
+
+  it('dispose: a dry run changes nothing; rules leave no record without a disposition', () => {
+    const dry = json(['dispose', vault, '--rule', 'stale=DESTROY', '--dry-run']);
+    expect(dry).toMatchObject({ dryRun: true, rules: [{ index: 0, matched: stale(3) }] });
+    expect(json(['stats', vault]).disposition.none).toBe(N);
+    const rulesFile = join(dir.path, 'dispose.json');
+    writeFileSync(
+      rulesFile,
+      JSON.stringify([{ when: { disposition: null }, set: { disposition: 'ANONYMISE' } }]),
+    );
+    const done = json([
+      'dispose',
+      vault,
+      '--rule',
+      'stale=DESTROY',
+      '--rule',
+      'type:business=RETAIN:tax-10y',
+      '--rule',
+      rulesFile,
+    ]);
+    expect(done.disposition).toMatchObject({ none: 0, DESTROY: stale(3) });
+    expect(json(['stats', vault]).disposition).toEqual(done.disposition);
+  });
+
+  it('dispose set and records override by hand, through the generic --input form', () => {
+    const set = json([
+      'dispose',
+      'set',
+      vault,
+      '--input',
+      JSON.stringify({ ids: [1], set: { disposition: 'TRANSFER', recipient: '承接方有限公司' } }),
+    ]);
+    expect(set).toEqual({ updated: 1 });
+    const over = json([
+      'records',
+      'override',
+      vault,
+      '--input',
+      JSON.stringify({ ids: [1], set: { type: 'business' } }),
+    ]);
+    expect(over).toEqual({ updated: 1 });
+    const stats = json(['stats', vault]);
+    expect(stats.disposition.TRANSFER).toBe(1);
+    expect(stats.type.business).toBe(
+      customers.filter((c) => c.truth.kind === 'business').length +
+        (customers[0].truth.kind === 'business' ? 0 : 1),
+    );
+  });
+
+  it('a rule it cannot read: one error line, exit 2, nothing changed', () => {
+    const res = runCli(['dispose', vault, '--rule', 'stale=BURN', '--json'], env);
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/^closeout: INVALID_INPUT: .*stale=BURN/);
+  });
+});

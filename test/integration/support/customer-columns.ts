@@ -1,0 +1,75 @@
+// Generated customer rows as the import stores them (the columns duplicate detection reads), using the
+// same shared normalisers — so dedupe tests can fill a vault directly, without the import pipeline.
+import { nameKeys } from '../../../shared/normalise/names';
+import { normaliseEmail } from '../../../shared/normalise/email';
+import { normalisePhone } from '../../../shared/normalise/phone';
+import { normaliseText } from '../../../shared/normalise/text';
+import { checkResidentId, normaliseResidentId } from '../../../shared/identifiers/resident-id';
+import { normaliseCreditCode, validateCreditCode } from '../../../shared/identifiers/credit-code';
+import type { FieldStatus } from '../../../shared/customer';
+import type { CustomerRow } from '../../fixtures/customers';
+
+export interface CustomerColumns {
+  name: string | null;
+  organisation: string | null;
+  phone: string | null;
+  phone_raw: string | null;
+  phone_status: 'valid' | 'invalid' | 'missing';
+  phone_region: string | null;
+  email: string | null;
+  email_status: 'valid' | 'invalid' | 'missing';
+  id_number: string | null;
+  id_number_status: FieldStatus;
+  birth_date: string | null;
+  credit_code: string | null;
+  credit_code_status: 'valid' | 'invalid' | 'missing';
+  address: string | null;
+  country: string | null;
+  product: string | null;
+  notes: string | null;
+  name_key: string | null;
+}
+
+const text = (value: string): string | null => {
+  const t = normaliseText(value);
+  return t === '' ? null : t;
+};
+
+export function customerColumns(row: CustomerRow): CustomerColumns {
+  const phone = normalisePhone(row.phone);
+  const email = normaliseEmail(row.email);
+  const id = checkResidentId(row.id_number, { today: '2025-06-30' });
+  const credit = validateCreditCode(row.credit_code);
+  const name = text(row.name);
+  return {
+    name,
+    organisation: null,
+    // As the import: E.164 when valid, else the cell as typed (cleaned), with its status.
+    phone: phone.status === 'valid' ? phone.e164 : text(row.phone),
+    phone_raw: text(row.phone),
+    phone_status: phone.status,
+    phone_region: phone.status === 'valid' ? phone.region : null,
+    email: email.status === 'valid' ? email.value : (text(row.email)?.toLowerCase() ?? null),
+    email_status: email.status,
+    id_number:
+      id.status === 'valid' || id.status === 'legacy'
+        ? id.value
+        : id.status === 'missing'
+          ? null
+          : normaliseResidentId(row.id_number),
+    id_number_status: id.status,
+    birth_date: id.status === 'valid' || id.status === 'legacy' ? id.birthDate : null,
+    credit_code:
+      credit.status === 'valid'
+        ? credit.value
+        : credit.status === 'missing'
+          ? null
+          : normaliseCreditCode(row.credit_code),
+    credit_code_status: credit.status,
+    address: text(row.address),
+    country: text(row.country),
+    product: text(row.product),
+    notes: text(row.notes),
+    name_key: name ? (nameKeys(name)?.tokens ?? null) : null,
+  };
+}
