@@ -139,8 +139,8 @@ export const handlers: Handlers = {
   'mappings.save': (input, ctx) => saveMapping(open(ctx), input),
   'mappings.delete': (input, ctx) => deleteMapping(open(ctx), input),
 
-  'records.query': (input, ctx) => queryRecords(open(ctx).db, input),
-  'records.get': (input, ctx) => getRecord(open(ctx).db, input.id),
+  'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
+  'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
   'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
 
   'rules.get': (_input, ctx) => getRules(open(ctx)),
@@ -157,7 +157,7 @@ export const handlers: Handlers = {
     noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
-  'stats.get': (_input, ctx) => customerStats(open(ctx).db),
+  'stats.get': (_input, ctx) => customerStats(open(ctx).reader()),
 
   'dedupe.run': (input, ctx) => runDedupe(open(ctx), input, job(ctx)),
   'dedupe.clusters': (input, ctx) => clusters(open(ctx), input),

@@ -87,3 +87,22 @@ export function openVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
     throw new EngineError('VAULT_DAMAGED', { path: file, reason: (error as Error).message });
   }
 }
+
+/**
+ * A second, read-only connection to an open vault, for the views (records, stats, clusters). WAL gives
+ * it the last committed state: while an import's one long transaction is still running on the main
+ * connection, the window sees the vault as it was, never rows that a cancel may yet roll back.
+ */
+export function openVaultReader(file: string, vaultKey: Buffer): VaultDb {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    applyCipher(db, vaultKey);
+    db.pragma('temp_store = MEMORY'); // sorts and big GROUP BYs stay off the disk, as on the main one
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw new EngineError('VAULT_DAMAGED', { path: file, reason: (error as Error).message });
+  }
+}

@@ -4,7 +4,7 @@
 import type { Role, SessionInfo } from '../../../shared/contract';
 import { appendAudit, type AuditEntry, type AuditInput } from './audit';
 import { shouldCheckpoint, writeCheckpoint } from './checkpoints';
-import type { VaultDb } from './database';
+import { openVaultReader, type VaultDb } from './database';
 import { loadIdentity } from './identity-store';
 import { readMeta } from './meta';
 
@@ -17,6 +17,7 @@ export interface Actor {
 
 export class OpenVault {
   private key: Buffer | null;
+  private readerDb: VaultDb | null = null;
 
   constructor(
     readonly file: string,
@@ -74,8 +75,20 @@ export class OpenVault {
     return entry;
   }
 
+  /**
+   * The read-only connection for views (opened on first use, closed with the vault): it sees only
+   * committed data, so a view during a running import shows the vault as it was before it.
+   */
+  reader(): VaultDb {
+    if (!this.key) throw new Error('vault is locked');
+    this.readerDb ??= openVaultReader(this.file, this.key);
+    return this.readerDb;
+  }
+
   close(): void {
     if (!this.key) return;
+    this.readerDb?.close();
+    this.readerDb = null;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

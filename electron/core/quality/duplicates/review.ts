@@ -18,7 +18,7 @@ import type { DedupeRecord } from './keys';
 import type { FieldStatus } from '../../../../shared/customer';
 
 export function clusters(vault: OpenVault, input: OpParsedInput<'dedupe.clusters'>): ClusterPage {
-  return listClusters(vault.db, input);
+  return listClusters(vault.reader(), input);
 }
 
 export function decide(vault: OpenVault, input: OpParsedInput<'dedupe.decide'>): ClusterView {

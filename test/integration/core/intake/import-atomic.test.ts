@@ -109,6 +109,48 @@ it('progress reports rows read, a rate and an ETA; the import then commits every
   expect(events.some((e) => e.phase === 'indexing')).toBe(true);
 });
 
+it('while an import runs, the views show the vault as it was: no row a cancel could still roll back', async () => {
+  const small = join(v.dir, 'small-before.csv');
+  writeFileSync(small, '姓名,手机\n王五,13700137000\n赵六,13600136000\n');
+  unwrap(await v.engine.call('import.run', { inputs: [{ file: { path: small } }], allowSameSource: true }));
+  const committed = state().customers;
+  expect(committed).toBeGreaterThanOrEqual(2);
+  const jobId = 'import-read-during-test';
+  const seen: Array<Promise<[number | null, number]>> = [];
+  const stop = v.engine.on((event, payload) => {
+    const p = payload as JobProgress;
+    if (
+      event === 'job.progress' &&
+      p.job === jobId &&
+      p.phase === 'importing' &&
+      p.done > 0 &&
+      seen.length < 3
+    )
+      seen.push(
+        Promise.all([
+          v.engine.call('records.query', { offset: 0, limit: 5, count: 'exact' }),
+          v.engine.call('stats.get', {}),
+        ]).then(([page, stats]) => [unwrap(page).total, unwrap(stats).customers]),
+      );
+  });
+  let result;
+  try {
+    result = unwrap(
+      await v.engine.call(
+        'import.run',
+        { inputs: [{ file: { path: big } }], allowSameSource: true },
+        { jobId },
+      ),
+    );
+  } finally {
+    stop();
+  }
+  expect(seen.length).toBeGreaterThan(0);
+  for (const counts of await Promise.all(seen)) expect(counts).toEqual([committed, committed]);
+  const after = unwrap(await v.engine.call('records.query', { offset: 0, limit: 5, count: 'exact' }));
+  expect(after.total).toBe(committed + result.totals.imported);
+});
+
 function importAndKill(file: string, afterMs: number): Promise<void> {
   const child = spawnCli(
     ['import', v.file, file, '--allow-same-source', '--json'],
