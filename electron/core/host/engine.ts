@@ -79,11 +79,19 @@ export class Engine implements EngineClient {
 
   /** A refused operation is worth an audit entry: someone tried something their role does not allow. */
   private recordRefusal(op: OpName, role: string): void {
-    try {
-      this.vault?.audit({ op, params: { role }, outcome: 'refused' });
-    } catch {
-      /* the refusal itself is what matters to the caller */
-    }
+    const vault = this.vault;
+    if (!vault) return;
+    const write = () => {
+      try {
+        if (vault.isOpen) vault.audit({ op, params: { role }, outcome: 'refused' });
+      } catch {
+        /* the refusal itself is what matters to the caller */
+      }
+    };
+    // Inside a running writer job's transaction (an import) the entry would share its fate: a cancel
+    // would roll the refusal back. It waits for the writer's turn instead, and is written after.
+    if (vault.db.inTransaction) void this.jobs.exclusive(async () => write());
+    else write();
   }
 
   async call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>> {

@@ -9,7 +9,7 @@ import { openVaultDatabase } from '../../../../electron/core/vault/database';
 import { customerRows } from '../../../fixtures/customers';
 import { writeCsvFile } from '../../../fixtures/write-csv';
 import { cliEnv, spawnCli } from '../../helpers';
-import { makeVault, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
+import { makeVault, OPERATOR_PASS, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 jest.setTimeout(300_000);
 
@@ -149,6 +149,54 @@ it('while an import runs, the views show the vault as it was: no row a cancel co
   for (const counts of await Promise.all(seen)) expect(counts).toEqual([committed, committed]);
   const after = unwrap(await v.engine.call('records.query', { offset: 0, limit: 5, count: 'exact' }));
   expect(after.total).toBe(committed + result.totals.imported);
+});
+
+it('a refusal during an import is audited even when the import is then cancelled', async () => {
+  unwrap(
+    await v.engine.call('users.add', { name: 'op-refused', role: 'operator', passphrase: OPERATOR_PASS }),
+  );
+  unwrap(
+    await v.engine.call('vault.unlock', {
+      vault: { path: v.file },
+      userName: 'op-refused',
+      passphrase: OPERATOR_PASS,
+    }),
+  );
+  const jobId = 'import-refusal-test';
+  let refused: Promise<string> | null = null;
+  const stop = v.engine.on((event, payload) => {
+    const p = payload as JobProgress;
+    if (event === 'job.progress' && p.job === jobId && p.phase === 'importing' && p.done > 0 && !refused) {
+      // Owner-only: refused for an operator, while the import's transaction is open.
+      refused = v.engine
+        .call('users.add', { name: 'sneaky', role: 'owner', passphrase: OPERATOR_PASS })
+        .then((r) => (r.ok ? 'allowed' : r.error.code));
+      void refused.then(() => v.engine.call('job.cancel', { job: jobId }));
+    }
+  });
+  try {
+    const result = await v.engine.call(
+      'import.run',
+      { inputs: [{ file: { path: big } }], allowSameSource: true },
+      { jobId },
+    );
+    expect(result.ok ? 'committed' : result.error.code).toBe('CANCELLED');
+  } finally {
+    stop();
+  }
+  expect(await refused).toBe('NOT_ALLOWED');
+  const entries = unwrap(await v.engine.call('audit.list', { limit: 20 }));
+  expect(
+    entries.some((e) => e.op === 'users.add' && e.outcome === 'refused' && e.userName === 'op-refused'),
+  ).toBe(true);
+  // Back to the owner for the tests after this one.
+  unwrap(
+    await v.engine.call('vault.unlock', {
+      vault: { path: v.file },
+      userName: 'owner',
+      passphrase: OWNER_PASS,
+    }),
+  );
 });
 
 function importAndKill(file: string, afterMs: number): Promise<void> {
