@@ -1,9 +1,9 @@
 // The preload: exposes `window.closeout` (one function per contract operation, plus `on(event)`)
 // and nothing else — no ipcRenderer, no generic invoke, no process. Bundled into one file that
 // needs only `electron`, as a sandboxed preload must be.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../shared/bridge';
-import { channelFor, EVENT_CHANNEL, isEventName } from '../shared/contract';
+import { channelFor, DROP_CHANNEL, EVENT_CHANNEL, isEventName } from '../shared/contract';
 
 const bridge = buildBridge(
   (op, input, options) => ipcRenderer.invoke(channelFor(op), input, options),
@@ -15,6 +15,16 @@ const bridge = buildBridge(
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
     };
+  },
+  // The path comes from the File itself (empty for a File the page constructed), never from the page.
+  async (file) => {
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file as File);
+    } catch {
+      /* not a File: treated like one without a path */
+    }
+    return path ? ipcRenderer.invoke(DROP_CHANNEL, path) : { ok: true, value: null };
   },
 );
 

@@ -1,6 +1,7 @@
 // `window.closeout`: one function per operation plus `on(event)`. Built from the contract by the
 // preload (over ipcRenderer) and by the e2e harness (over a Playwright binding), so both are the same.
 import {
+  type ChosenFile,
   EVENT_NAMES,
   OP_NAMES,
   type CallOptions,
@@ -21,16 +22,22 @@ export type Unsubscribe = () => void;
 
 export type CloseoutBridge = { readonly [K in OpName]: BridgeCall<K> } & {
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+  /**
+   * A file the person dropped onto the window (a DOM File from a drop event) → a handle and its name, as
+   * a dialog answers; null when the File is not a file on disk (one the page made up has no path).
+   */
+  readonly fileFromDrop: DropFile;
 };
 
 export type Invoke = (op: OpName, input: unknown, options?: CallOptions) => Promise<unknown>;
 export type Subscribe = (listener: (event: EventName, payload: unknown) => void) => Unsubscribe;
+export type DropFile = (file: unknown) => Promise<Result<ChosenFile | null>>;
 
 /**
  * `subscribe` is called once per `on()`, and its unsubscribe is returned as is, so a listener can
  * always be removed (a preload listener that cannot be removed leaks across page reloads).
  */
-export function buildBridge(invoke: Invoke, subscribe: Subscribe): CloseoutBridge {
+export function buildBridge(invoke: Invoke, subscribe: Subscribe, fileFromDrop: DropFile): CloseoutBridge {
   const api: Record<string, unknown> = {};
   for (const name of OP_NAMES) {
     api[name] = (input: unknown, options?: CallOptions) => invoke(name, input ?? {}, options);
@@ -42,5 +49,6 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): CloseoutBridg
       if (name === event) listener(payload);
     });
   };
+  api.fileFromDrop = (file: unknown) => fileFromDrop(file);
   return Object.freeze(api) as CloseoutBridge;
 }

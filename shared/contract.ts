@@ -934,3 +934,9 @@ export function isEventName(value: unknown): value is EventName {
 export const CHANNEL_PREFIX = 'closeout:';
 export const channelFor = (name: OpName): string => CHANNEL_PREFIX + name;
 export const EVENT_CHANNEL = 'closeout:event';
+/**
+ * Files dropped onto the window: the preload reads the path of a dropped File (webUtils) and sends it
+ * here; main answers with a handle, as a dialog would. Not an operation: a window cannot call it with a
+ * path of its own choosing, only with a File the person dropped.
+ */
+export const DROP_CHANNEL = 'closeout:file-dropped';

@@ -2,13 +2,17 @@
 // call is checked (sender, input, options) before it reaches the engine, and every answer, refusals
 // included, is a Result value: a thrown error would lose everything but its message across IPC.
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import type { IpcMain } from 'electron';
 import type { z } from 'zod';
 import {
   callOptionsSchema,
   channelFor,
   contract,
+  DROP_CHANNEL,
   EVENT_CHANNEL,
+  type ChosenFile,
   OP_NAMES,
   type OpName,
 } from '../../shared/contract';
@@ -75,6 +79,28 @@ export function handleCall(engine: EngineClient, windows: AppWindows, shell: She
   };
 }
 
+/**
+ * A file dropped onto the window (DROP_CHANNEL): the preload read its path from the dropped File. It is
+ * answered like a dialog — a handle and the name — for a regular file only; anything else is refused.
+ */
+export function handleDrop(windows: AppWindows, handles: FileHandles) {
+  return (event: SenderEvent, path: unknown): Result<ChosenFile | null> => {
+    const verdict = checkSender(event, windows);
+    if (!verdict.trusted) {
+      console.warn(`closeout: refused a dropped file: ${verdict.reason}`);
+      return refusal('FORBIDDEN_SENDER');
+    }
+    if (typeof path !== 'string' || path.length > 4096 || !isAbsolute(path) || path.includes('\0'))
+      return refusal('INVALID_INPUT', { detail: 'not the path of a dropped file' });
+    try {
+      if (!statSync(path).isFile()) return refusal('INVALID_INPUT', { detail: 'a folder, not a file' });
+    } catch {
+      return refusal('INVALID_INPUT', { detail: 'the dropped file is gone' });
+    }
+    return { ok: true, value: { handle: handles.issue(path), name: basename(path) } };
+  };
+}
+
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   engine: EngineClient,
@@ -87,6 +113,8 @@ export function registerIpc(
       call(op, event, input, options),
     );
   }
+  const dropped = handleDrop(windows, (shell ?? noShell).handles);
+  ipcMain.handle(DROP_CHANNEL, (event, path: unknown) => dropped(event, path));
 }
 
 /** Engine events go to the app's own windows only, and only while they show the app. */

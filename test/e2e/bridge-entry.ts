@@ -52,6 +52,8 @@ function install(): void {
         listeners.delete(listener);
       };
     },
+    // The page cannot learn a dropped file's path here either: the test says which file it was.
+    (file) => scope.__closeoutDrop(String((file as { name?: unknown } | null)?.name ?? '')),
   );
 
   // As contextBridge.exposeInMainWorld does: a read-only property holding a frozen object.

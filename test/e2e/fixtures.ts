@@ -143,6 +143,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ? invoke(op, input, options)
           : fail('FORBIDDEN_SENDER', 'not the main frame'),
       );
+      // A dropped file: the shell would read its path from the File; here the test queued it with
+      // dialogs.next(path), and the page's file name must match it.
+      await page.exposeBinding('__closeoutDrop', (source, name: string) => {
+        if (source.frame !== page.mainFrame()) return fail('FORBIDDEN_SENDER', 'not the main frame');
+        const chosen = dialogs.choose({ kind: 'open', purpose: 'import' });
+        if (chosen && chosen.name !== name)
+          return fail('INVALID_INPUT', `dropped ${name}, queued ${chosen.name}`);
+        return ok(chosen);
+      });
       await page.exposeBinding('__closeoutCspViolation', (_source, report: CspViolationReport) => {
         problems.cspViolations.push(report);
       });

@@ -510,6 +510,7 @@ export const en: UiMessages = {
     files: {
       hint: 'Choose one or more files. Closeout reads them where they are and keeps no copy outside the encrypted vault.',
       add: 'Add a file…',
+      drop: 'Or drop customer files here (CSV, TSV, XLSX, vCard, JSON)',
       none: 'No files chosen yet',
       remove: 'Remove',
       reading: 'Reading…',

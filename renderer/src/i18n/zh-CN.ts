@@ -489,6 +489,7 @@ export const zhCN = {
     files: {
       hint: '可选择一个或多个文件。Closeout 在原位置读取文件，除加密保险库外不保留任何副本。',
       add: '添加文件…',
+      drop: '或把客户文件拖放到这里（CSV、TSV、XLSX、vCard、JSON）',
       none: '尚未选择文件',
       remove: '移除',
       reading: '正在读取…',

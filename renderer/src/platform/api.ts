@@ -3,6 +3,7 @@
 import type { BridgeCall, CloseoutBridge, Unsubscribe } from '../../../shared/bridge';
 import type {
   CallOptions,
+  ChosenFile,
   EventName,
   EventPayload,
   JobProgress,
@@ -77,4 +78,15 @@ function startJob<K extends OpName>(
   return { id, op, result, cancel: () => call('job.cancel', { job: id }) };
 }
 
-export const api = { call, on, startJob };
+/** A file the person dropped onto the window → a handle and its name (null: not a file on disk). */
+async function fileFromDrop(file: File): Promise<Result<ChosenFile | null>> {
+  const closeout = bridge();
+  if (!closeout) return { ok: false, error: engineUnavailable('window.closeout is missing') };
+  try {
+    return await closeout.fileFromDrop(file);
+  } catch (error) {
+    return { ok: false, error: engineUnavailable(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+export const api = { call, on, startJob, fileFromDrop };

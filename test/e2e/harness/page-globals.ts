@@ -1,6 +1,7 @@
 // What the harness adds to the page's window: the bridge (as the preload would) and the bindings behind it.
 import type { CloseoutBridge } from '../../../shared/bridge';
-import type { CallOptions } from '../../../shared/contract';
+import type { CallOptions, ChosenFile } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
 import type { EventBatch } from './event-channel';
 
 export interface CspViolationReport {
@@ -18,4 +19,6 @@ export interface HarnessWindow {
   __closeoutInvoke(op: string, input: unknown, options?: CallOptions): Promise<unknown>;
   __closeoutNextEvents(): Promise<EventBatch>;
   __closeoutCspViolation(report: CspViolationReport): Promise<void>;
+  /** A File dropped onto the page, by name: answered from the test's dialogs.next() queue. */
+  __closeoutDrop(name: string): Promise<Result<ChosenFile | null>>;
 }

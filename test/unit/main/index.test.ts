@@ -1,7 +1,7 @@
 // The composition root, with Electron and the engine worker faked: what happens before ready (data
 // folder, sandbox, scheme, instance lock), what ready installs, and how the app leaves.
 import { join } from 'node:path';
-import { channelFor, OP_NAMES } from '../../../shared/contract';
+import { channelFor, DROP_CHANNEL, OP_NAMES } from '../../../shared/contract';
 import type { FakeBrowserWindow, FakeElectron } from './fake-electron';
 
 jest.mock('electron', () => require('./fake-electron').createFakeElectron());
@@ -84,10 +84,12 @@ describe('on ready', () => {
     expect(session.spellCheckerEnabled).toBe(false);
   });
 
-  it('serves the renderer over app:// and answers every contract operation over IPC', async () => {
+  it('serves the renderer over app:// and answers every contract operation (and dropped files) over IPC', async () => {
     const { fake } = await ready();
     expect(fake.protocol.handlers.has('app')).toBe(true);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(OP_NAMES.map(channelFor).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
+      [...OP_NAMES.map(channelFor), DROP_CHANNEL].sort(),
+    );
   });
 
   it('starts the engine worker from the bundle layout with the data folder', async () => {

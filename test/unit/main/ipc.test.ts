@@ -1,6 +1,9 @@
 // The IPC choke point: who may call (the app's own main frame), what may be sent (the contract's
 // schemas), and that every answer is a Result value, refusals included.
-import { channelFor, EVENT_CHANNEL, OP_NAMES, type OpName } from '../../../shared/contract';
+import { channelFor, DROP_CHANNEL, EVENT_CHANNEL, OP_NAMES, type OpName } from '../../../shared/contract';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { EngineClient, EngineListener } from '../../../electron/core/host/index';
 import {
@@ -15,7 +18,7 @@ jest.mock('electron', () => require('./fake-electron').createFakeElectron());
 
 import { AppWindows } from '../../../electron/main/app-windows';
 import { FileHandles } from '../../../electron/main/file-handles';
-import { forwardEvents, handleCall, registerIpc } from '../../../electron/main/ipc';
+import { forwardEvents, handleCall, handleDrop, registerIpc } from '../../../electron/main/ipc';
 import type { SenderEvent } from '../../../electron/main/sender';
 
 const fake = jest.requireMock('electron') as FakeElectron;
@@ -69,9 +72,11 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('registerIpc', () => {
-  it('registers one handler per contract operation on its closeout: channel, and nothing else', () => {
+  it('registers one handler per contract operation on its closeout: channel, the drop channel, and nothing else', () => {
     registerIpc(fake.ipcMain as unknown as Electron.IpcMain, engine, windows);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(OP_NAMES.map(channelFor).sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
+      [...OP_NAMES.map(channelFor), DROP_CHANNEL].sort(),
+    );
   });
 
   it('answers through the registered handler as Electron would call it', async () => {
@@ -292,5 +297,41 @@ describe('files: windows pass dialog handles, never paths', () => {
       undefined,
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'SHELL_ONLY' } });
+  });
+});
+
+describe('a dropped file', () => {
+  let dir: string;
+  let handles: FileHandles;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'closeout-drop-'));
+    handles = new FileHandles();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gets a handle for its path and its name, like a dialog answer', () => {
+    const file = join(dir, '客户.csv');
+    writeFileSync(file, 'a,b\n');
+    const result = handleDrop(windows, handles)(eventFrom(win.webContents), file);
+    expect(result.ok).toBe(true);
+    if (!result.ok || !result.value) throw new Error('no handle');
+    expect(result.value.name).toBe('客户.csv');
+    expect(handles.resolve(result.value.handle)).toBe(file);
+  });
+
+  it('is refused from a frame that is not the app, and for folders, missing files and non-paths', () => {
+    const file = join(dir, 'a.csv');
+    writeFileSync(file, 'a\n');
+    const drop = handleDrop(windows, handles);
+    const stranger = new FakeBrowserWindow({});
+    expect(drop(eventFrom(stranger.webContents), file)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    for (const bad of [dir, join(dir, 'gone.csv'), 'relative.csv', 42, null, `${file}\0x`])
+      expect(drop(eventFrom(win.webContents), bad)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
   });
 });

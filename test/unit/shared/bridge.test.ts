@@ -5,6 +5,7 @@ describe('buildBridge', () => {
   const makeBridge = () => {
     const calls: unknown[][] = [];
     const listeners = new Set<(event: EventName, payload: unknown) => void>();
+    const dropped: unknown[] = [];
     const bridge = buildBridge(
       async (...args) => {
         calls.push(args);
@@ -14,14 +15,18 @@ describe('buildBridge', () => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      async (file) => {
+        dropped.push(file);
+        return { ok: true, value: { handle: 'h-dropped', name: 'a.csv' } };
+      },
     );
     const emit = (event: EventName, payload: unknown) => listeners.forEach((l) => l(event, payload));
-    return { bridge, calls, listeners, emit };
+    return { bridge, calls, listeners, emit, dropped };
   };
 
-  it('has one function per operation plus on, and nothing else', () => {
+  it('has one function per operation plus on and fileFromDrop, and nothing else', () => {
     const { bridge } = makeBridge();
-    expect(Object.keys(bridge).sort()).toEqual([...OP_NAMES, 'on'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OP_NAMES, 'on', 'fileFromDrop'].sort());
     for (const key of Object.keys(bridge))
       expect(typeof (bridge as Record<string, unknown>)[key]).toBe('function');
   });
@@ -32,6 +37,17 @@ describe('buildBridge', () => {
     expect(() => {
       (bridge as unknown as Record<string, unknown>)['app.info'] = () => 'hijacked';
     }).toThrow();
+  });
+
+  it('hands a dropped file to the drop channel and nothing to the operations', async () => {
+    const { bridge, calls, dropped } = makeBridge();
+    const file = { name: 'a.csv' };
+    expect(await bridge.fileFromDrop(file)).toEqual({
+      ok: true,
+      value: { handle: 'h-dropped', name: 'a.csv' },
+    });
+    expect(dropped).toEqual([file]);
+    expect(calls).toEqual([]);
   });
 
   it('forwards operation name, input and options', async () => {

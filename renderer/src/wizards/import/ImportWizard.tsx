@@ -23,7 +23,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_FIELDS,
@@ -38,6 +38,7 @@ import type {
   MappingTemplate,
   QuarantineItem,
 } from '../../../../shared/import-types';
+import type { ChosenFile } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,7 +47,7 @@ import { useJob } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 import { currentLang } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
-import { api, type ErrorValue } from '../../platform/api';
+import { api, type ErrorValue, type Result } from '../../platform/api';
 import { chooseFile } from '../../platform/dialogs';
 
 const STEPS = ['files', 'mapping', 'import', 'result'] as const;
@@ -131,14 +132,26 @@ export function ImportWizard() {
     );
   }, []);
 
-  const addFile = async () => {
-    setError(null);
-    const chosen = await chooseFile({ kind: 'open', purpose: 'import' });
+  const add = (chosen: Result<ChosenFile | null>) => {
     if (!chosen.ok) return setError(chosen.error);
     if (!chosen.value) return;
     const file: ChosenInput = { ...chosen.value, preview: null, error: null, loading: true };
     setFiles((all) => [...all, file]);
     void refresh(file);
+  };
+
+  const addFile = async () => {
+    setError(null);
+    add(await chooseFile({ kind: 'open', purpose: 'import' }));
+  };
+
+  // Files dropped onto the step: each becomes a handle through the shell, as if chosen in the dialog.
+  const [dragging, setDragging] = useState(false);
+  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    setError(null);
+    for (const dropped of Array.from(event.dataTransfer.files)) add(await api.fileFromDrop(dropped));
   };
 
   const change = (file: ChosenInput, choice: Partial<ChosenInput>) => {
@@ -182,6 +195,23 @@ export function ImportWizard() {
         {shown === 'files' ? (
           <Flex vertical gap={16}>
             <Typography.Paragraph type="secondary">{t('importWizard.files.hint')}</Typography.Paragraph>
+            <div
+              data-testid="import-drop"
+              onDragOver={(event) => {
+                event.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(event) => void onDrop(event)}
+              style={{
+                border: `1px dashed ${dragging ? '#1677ff' : '#d9d9d9'}`,
+                borderRadius: 8,
+                padding: 24,
+                textAlign: 'center',
+              }}
+            >
+              <Typography.Text type="secondary">{t('importWizard.files.drop')}</Typography.Text>
+            </div>
             <List
               bordered
               data-testid="import-files"
