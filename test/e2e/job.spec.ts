@@ -46,7 +46,7 @@ test('the demo job shows progress, can be cancelled, and then runs to success', 
   await keepScreenshot(page, testInfo, 'job-succeeded-en');
 });
 
-test('window.closeout is the frozen contract surface and answers errors as values', async ({
+test('window.closeout is the frozen contract surface (plus on and fileFromDrop) and answers errors as values', async ({
   shell,
   page,
 }) => {
@@ -62,7 +62,7 @@ test('window.closeout is the frozen contract surface and answers errors as value
     };
   });
   expect(surface).toEqual({
-    keys: [...OP_NAMES, 'on'].sort(),
+    keys: [...OP_NAMES, 'on', 'fileFromDrop'].sort(),
     frozen: true,
     writable: false,
     configurable: false,
