@@ -2,10 +2,10 @@
 //
 // The value and every term are folded alike (half-width, simplified Chinese, lower case, hyphens and
 // slashes as spaces). Every term found in the value is a candidate; where candidates overlap, the
-// longest term wins (笔记本电脑 over 笔记本). Among the rest an action beats an item and an item beats
-// a brand (空调维修 is a repair; 联想笔记本电脑 a laptop); then a term outside brackets and before "for" /
-// 适用 beats one inside or after them; then the last one wins, because Chinese and English both put the
-// head noun last (打印机墨盒 is ink; iPhone 15 手机壳 a case). Digits and model codes never match a term,
+// longest term wins (笔记本电脑 over 笔记本). Among the rest, what is included (含安装, 免费配送) and a thing
+// a value is for (in brackets, after "for" / 适用) are subordinate; then an action beats an item and an
+// item beats a brand (空调维修 is a repair; 联想笔记本电脑 a laptop); then the last one wins, because
+// Chinese and English both put the head noun last (打印机墨盒 is ink; iPhone 15 手机壳 a case). Digits and model codes never match a term,
 // so they change nothing. English terms match whole words only, plurals included.
 import { categoryById, taxonomyTerms, type CategoryId } from './categories';
 import { foldForTaxonomy } from './fold';
@@ -50,8 +50,11 @@ const LATIN = /[a-z]/;
 const DIGIT = /[0-9]/;
 const OPENING = '([{【〔';
 const CLOSING = ')]}】〕';
-/** After these, a term names what the thing is for, not what it is (toner for HP printers). */
+/** After these, a thing named is what the value is for, not what it is (toner for HP printers). */
 const FOR_MARKER = /(?:^|[^a-z])(?:for|compatible with|fits)(?![a-z])|适用于?|兼容|用于/;
+/** After these, anything named, a service too, is what comes with it (空调 含安装, 奶茶 免费配送). */
+const INCLUDED_MARKER =
+  /(?:^|[^a-z])(?:incl|including|free|with free)(?![a-z])|包含|包括|含|赠送|附送|送|赠|免费|包邮/;
 
 function pluralForms(key: string): string[] {
   if (!LATIN.test(key[key.length - 1])) return [];
@@ -131,18 +134,22 @@ function withoutOverlaps(found: Found[]): Found[] {
   return taken;
 }
 
-/** Positions inside brackets or after a "for" marker: what a thing is for, not what it is. */
-function demotedFrom(text: string): boolean[] {
-  const demoted = new Array<boolean>(text.length).fill(false);
+/**
+ * Which terms are subordinate: anything after an inclusion marker, and a thing (not a service) inside
+ * brackets or after a "for" marker. 格力空调（维修） is still a repair; 空调（含安装） an air conditioner.
+ */
+function subordinates(text: string): (f: Found) => boolean {
+  const bracketed = new Array<boolean>(text.length).fill(false);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     if (OPENING.includes(text[i])) depth++;
-    demoted[i] = depth > 0;
+    bracketed[i] = depth > 0;
     if (CLOSING.includes(text[i]) && depth > 0) depth--;
   }
-  const marker = FOR_MARKER.exec(text);
-  if (marker) for (let i = marker.index; i < text.length; i++) demoted[i] = true;
-  return demoted;
+  const forAt = FOR_MARKER.exec(text)?.index ?? Infinity;
+  const includedAt = INCLUDED_MARKER.exec(text)?.index ?? Infinity;
+  return (f) =>
+    f.start >= includedAt || (f.entry.role !== 'action' && (bracketed[f.start] || f.start >= forAt));
 }
 
 /** The most likely category of a product or service value, or null when no term of the taxonomy is in it. */
@@ -153,8 +160,8 @@ export function suggestCategory(value: string | null | undefined): CategorySugge
   trie ??= buildTrie();
   const kept = withoutOverlaps(findAll(text, trie));
   if (kept.length === 0) return null;
-  const demoted = demotedFrom(text);
-  const score = (f: Found) => [ROLE_RANK[f.entry.role], demoted[f.start] ? 0 : 1, f.end, f.entry.rank];
+  const subordinate = subordinates(text);
+  const score = (f: Found) => [subordinate(f) ? 0 : 1, ROLE_RANK[f.entry.role], f.end, f.entry.rank];
   const better = (a: Found, b: Found) => {
     const [sa, sb] = [score(a), score(b)];
     for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] > sb[i];

@@ -108,6 +108,15 @@ describe('suggestCategory', () => {
       expect(suggestCategory('打印机墨盒')?.confidence).toBe(0.7); // a rival item lowers it
     });
 
+    it('reads what comes with a thing (含, 送, 免费, incl.) as subordinate, a service too', () => {
+      expect(id('空调（含安装）')).toBe('home-appliances');
+      expect(id('格力空调 免费安装')).toBe('home-appliances');
+      expect(id('奶茶 免费配送')).toBe('food-drink');
+      expect(id('Air conditioner incl. installation')).toBe('home-appliances');
+      expect(id('送货上门')).toBe('logistics'); // nothing else in it
+      expect(id('格力空调（维修）')).toBe('repair-maintenance'); // brackets alone do not subordinate a service
+    });
+
     it('reads what a thing is for, in brackets or after "for" / 适用, as a modifier', () => {
       expect(id('墨盒（适用HP 1020打印机）')).toBe('office-supplies');
       expect(id('墨盒 适用于惠普打印机')).toBe('office-supplies');
