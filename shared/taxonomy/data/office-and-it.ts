@@ -62,6 +62,7 @@ export const OFFICE_AND_IT = [
       ['标签纸', '不干胶标签', '条码纸', 'label paper', 'sticker labels', 'address labels'],
       ['传真纸', '照片纸', '相纸', 'fax paper', 'photo paper'],
       ['打印耗材', '办公耗材', '耗材', 'printer supplies', 'office consumables', 'consumables'],
+      ['办公用品', '办公用品采购', 'office supplies', 'office supply'],
     ],
     brands: [
       ['天章', 'double a', 'paperone', '百旺'],
