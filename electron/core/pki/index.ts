@@ -1,0 +1,17 @@
+// The signed-evidence library: certificates, CRLs, PKCS#12 kits, CMS SignedData, EnvelopedData,
+// AuthEnvelopedData and password recipients, streamed, and readable by `openssl cms`.
+export { PkiError, isPkiError, type PkiErrorCode, type PkiErrorDetails } from './errors';
+export {
+  certificateInfo,
+  certificatePem,
+  createCompanyCa,
+  generateRecipientKit,
+  generateUserKeyPair,
+  issueUserCertificate,
+  type CertificateInfo,
+  type CompanyCa,
+  type KeyAndCertificate,
+} from './certificates';
+export { REVOCATION_REASONS, createCrl, type RevocationReason, type RevokedEntry } from './crl';
+export { makePkcs12, readCertificate } from './pkcs12';
+export { pemEncode } from './encoding';
