@@ -1,6 +1,6 @@
 // Small in-memory encodings shared by the library: PEM armour, DER parsing through asn1js, hex.
 import * as asn1js from 'asn1js';
-import { type PkiError } from './errors';
+import { PkiError } from './errors';
 
 export type BinaryInput = string | Buffer | Uint8Array;
 
@@ -92,3 +92,16 @@ export const colonHex = (bytes: Uint8Array): string =>
 
 /** The exact bytes of an asn1js element as it was decoded (not re-encoded). */
 export const rawOf = (element: asn1js.AsnType): Buffer => toBuffer(element.valueBeforeDecodeView);
+
+/** The octets of an OCTET STRING however it was tagged ([0] IMPLICIT included) or chunked (BER constructed). */
+export function octetsOf(element: asn1js.AsnType, depth = 0): Buffer {
+  const block = (element as asn1js.BaseBlock).valueBlock as unknown as {
+    isConstructed?: boolean;
+    value?: asn1js.AsnType[];
+    valueHexView?: Uint8Array;
+  };
+  if (depth > 16) throw new PkiError('PKI_CMS_MALFORMED', { what: 'string chunks nested too deeply' });
+  if (Array.isArray(block.value) && (block.isConstructed || !block.valueHexView?.length))
+    return Buffer.concat(block.value.map((child) => octetsOf(child, depth + 1)));
+  return toBuffer(block.valueHexView ?? new Uint8Array(0));
+}

@@ -1,147 +1,206 @@
-// PKCS#12 for recipient kits (node-forge), and reading a recipient's certificate from PEM, DER or the
-// certificate part of a PKCS#12. Debian's `openssl pkcs12` opens what makePkcs12 writes without -legacy.
-import { X509Certificate, createHmac, randomBytes } from 'node:crypto';
+// PKCS#12 for recipient kits (written with pkijs), and reading a recipient's certificate from PEM, DER or
+// the certificate part of a PKCS#12 (read with node-forge, which also reads the older PBE schemes).
+// Debian's `openssl pkcs12` opens what makePkcs12 writes without -legacy.
+import { X509Certificate, createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
 import forge from 'node-forge';
-import { looksLikePem, pemEncode, type BinaryInput } from './encoding';
-import { toPrivateKey } from './engine';
+import * as pkijs from 'pkijs';
+import { looksLikePem, octetsOf, pemEncode, toBuffer, type BinaryInput } from './encoding';
+import { engine, toPrivateKey } from './engine';
 import { PkiError, isPkiError } from './errors';
 import { parseCertificate } from './x509';
 
-const KEY_ITERATIONS = 600_000;
-const MAC_ITERATIONS = 600_000;
-const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+const ITERATIONS = 600_000;
+const PKCS12 = {
+  keyBag: '1.2.840.113549.1.12.10.1.2', // pkcs8ShroudedKeyBag
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+} as const;
 
 const invalid = (what: string) => new PkiError('PKI_PKCS12_INVALID', { what });
 
-const A = forge.asn1;
-const U = A.Class.UNIVERSAL;
-const binary = (bytes: Buffer) => bytes.toString('binary');
-
-/**
- * The MacData of RFC 7292 with HMAC-SHA256 (OpenSSL 3's default): forge only writes HMAC-SHA1, and it feeds
- * the password to PBES2 as Latin-1 while OpenSSL uses UTF-8, so the key bag is encrypted with the UTF-8
- * bytes and this MAC (over the password as BMPString, which forge's PKCS#12 KDF does right) is added here.
- */
-function macData(authSafeDer: string, password: string): forge.asn1.Asn1 {
-  const salt = randomBytes(16);
-  const macKey = forge.pkcs12.generateKey(
-    password,
-    forge.util.createBuffer(binary(salt)),
-    3,
-    MAC_ITERATIONS,
-    32,
-    forge.md.sha256.create(),
-  );
-  const mac = createHmac('sha256', Buffer.from(macKey.getBytes(), 'binary'))
-    .update(Buffer.from(authSafeDer, 'binary'))
-    .digest();
-  return A.create(U, A.Type.SEQUENCE, true, [
-    A.create(U, A.Type.SEQUENCE, true, [
-      A.create(U, A.Type.SEQUENCE, true, [
-        A.create(U, A.Type.OID, false, A.oidToDer(SHA256_OID).getBytes()),
-        A.create(U, A.Type.NULL, false, ''),
-      ]),
-      A.create(U, A.Type.OCTETSTRING, false, binary(mac)),
-    ]),
-    A.create(U, A.Type.OCTETSTRING, false, binary(salt)),
-    A.create(U, A.Type.INTEGER, false, A.integerToDer(MAC_ITERATIONS).getBytes()),
-  ]);
+function bagAttributes(localKeyId: Buffer, friendlyName?: string): pkijs.Attribute[] {
+  const attributes = [
+    new pkijs.Attribute({
+      type: PKCS12.localKeyId,
+      values: [new asn1js.OctetString({ valueHex: localKeyId })],
+    }),
+  ];
+  if (friendlyName)
+    attributes.push(
+      new pkijs.Attribute({
+        type: PKCS12.friendlyName,
+        values: [new asn1js.BmpString({ value: friendlyName })],
+      }),
+    );
+  return attributes;
 }
 
 /**
- * A password-protected PKCS#12 holding an RSA key, its certificate and a chain: the key bag shrouded with
- * PBES2 (PBKDF2-HMAC-SHA256, 600 000 iterations, AES-256-CBC), certificate bags in clear, HMAC-SHA256 MAC.
+ * A password-protected PKCS#12 holding a key (RSA or EC), its certificate and a chain: the key bag
+ * shrouded with PBES2 (PBKDF2-HMAC-SHA256, 600 000 iterations, AES-256-CBC), the certificates in clear
+ * and byte for byte as given, and an HMAC-SHA256 MAC (600 000 iterations of the PKCS#12 KDF). pkijs
+ * rather than node-forge writes it: forge re-encodes certificates (changing their signed bytes), reads
+ * no EC keys and runs PBKDF2 in JavaScript (7.5 s at 600 000 iterations).
  */
-export function makePkcs12(options: {
+export async function makePkcs12(options: {
   keyPem: string;
   certPem: string;
   chain?: string[];
   password: string;
   friendlyName?: string;
-}): Buffer {
-  if (typeof options.password !== 'string' || options.password.length < 8)
+}): Promise<Buffer> {
+  if (typeof options.password !== 'string' || [...options.password].length < 8)
     throw new PkiError('PKI_INPUT_INVALID', { what: 'a PKCS#12 password needs at least 8 characters' });
   const key = toPrivateKey(options.keyPem);
-  if (key.asymmetricKeyType !== 'rsa')
-    throw new PkiError('PKI_KEY_INVALID', { what: 'PKCS#12 kits here hold RSA keys only' });
   const certificate = parseCertificate(options.certPem);
   if (!certificate.x509.checkPrivateKey(key))
     throw new PkiError('PKI_KEY_INVALID', { what: 'the key does not belong to the certificate' });
-  const pems = [certificate, ...(options.chain ?? []).map((c, i) => parseCertificate(c, `chain[${i}]`))].map(
-    (c) => pemEncode('CERTIFICATE', c.der),
+  const chain = (options.chain ?? []).map((c, i) => parseCertificate(c, `chain[${i}]`));
+  const password = new TextEncoder().encode(options.password).buffer as ArrayBuffer; // UTF-8, as OpenSSL
+  const localKeyId = createHash('sha1').update(certificate.der).digest();
+
+  const shrouded = new pkijs.PKCS8ShroudedKeyBag({
+    parsedValue: pkijs.PrivateKeyInfo.fromBER(key.export({ type: 'pkcs8', format: 'der' })),
+  });
+  await shrouded.makeInternalValues(
+    {
+      password,
+      contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 },
+      hmacHashAlgorithm: 'SHA-256',
+      iterationCount: ITERATIONS,
+    },
+    engine,
   );
-  let forgeCerts: forge.pki.Certificate[];
-  try {
-    forgeCerts = pems.map((pem) => forge.pki.certificateFromPem(pem));
-  } catch {
-    throw new PkiError('PKI_CERTIFICATE_INVALID', { what: 'PKCS#12 kits here hold RSA certificates only' });
-  }
-  const forgeKey = forge.pki.privateKeyFromPem(key.export({ type: 'pkcs8', format: 'pem' }) as string);
-  const pfx = forge.pkcs12.toPkcs12Asn1(forgeKey, forgeCerts, forge.util.encodeUtf8(options.password), {
-    algorithm: 'aes256',
-    prfAlgorithm: 'sha256',
-    count: KEY_ITERATIONS,
-    saltSize: 16,
-    useMac: false,
-    generateLocalKeyId: true,
-    ...(options.friendlyName ? { friendlyName: options.friendlyName } : {}),
-  } as Parameters<typeof forge.pkcs12.toPkcs12Asn1>[3]); // prfAlgorithm is read by forge, not typed
-  const parts = pfx.value as forge.asn1.Asn1[];
-  const authSafe = ((parts[1].value as forge.asn1.Asn1[])[1].value as forge.asn1.Asn1[])[0].value as string;
-  parts.push(macData(authSafe, options.password));
-  return Buffer.from(A.toDer(pfx).getBytes(), 'binary');
+  const certBag = (der: Buffer, attributes?: pkijs.Attribute[]) =>
+    new pkijs.SafeBag({
+      bagId: PKCS12.certBag,
+      bagValue: new pkijs.CertBag({
+        certId: PKCS12.x509Certificate,
+        certValue: new asn1js.OctetString({ valueHex: der }),
+      }),
+      ...(attributes ? { bagAttributes: attributes } : {}),
+    });
+  const safeContents = [
+    new pkijs.SafeContents({
+      safeBags: [
+        certBag(certificate.der, bagAttributes(localKeyId, options.friendlyName)),
+        ...chain.map((c) => certBag(c.der)),
+      ],
+    }),
+    new pkijs.SafeContents({
+      safeBags: [
+        new pkijs.SafeBag({
+          bagId: PKCS12.keyBag,
+          bagValue: shrouded,
+          bagAttributes: bagAttributes(localKeyId, options.friendlyName),
+        }),
+      ],
+    }),
+  ];
+  const pfx = new pkijs.PFX({
+    parsedValue: {
+      integrityMode: 0,
+      authenticatedSafe: new pkijs.AuthenticatedSafe({
+        parsedValue: { safeContents: safeContents.map((value) => ({ privacyMode: 0, value })) },
+      }),
+    },
+  });
+  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, {}] }, engine);
+  await pfx.makeInternalValues(
+    { password, iterations: ITERATIONS, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' },
+    engine,
+  );
+  return toBuffer(pfx.toSchema().toBER(false));
 }
 
-/** forge decrypts PBES2 bags with the password as Latin-1; OpenSSL and Windows use UTF-8. Try both. */
-function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
-  const parse = () => A.fromDer(p12.toString('binary'));
+const PBES2 = '1.2.840.113549.1.5.13';
+
+/** forge.pbe, which @types/node-forge leaves out. */
+const forgePbe = (
+  forge as unknown as {
+    pbe: { getCipher(oid: string, params: forge.asn1.Asn1, password: string): forge.cipher.BlockCipher };
+  }
+).pbe;
+
+/**
+ * The SafeContents inside one ContentInfo of the AuthenticatedSafe: in clear (id-data), or password-
+ * encrypted (id-encryptedData), decrypted by node-forge, which knows PBES2 and the legacy PKCS#12 PBE
+ * schemes (3DES, RC2) older OpenSSL and Windows still write.
+ */
+function safeContentsOf(info: pkijs.ContentInfo, password: string): pkijs.SafeContents {
+  if (info.contentType === pkijs.ContentInfo.DATA)
+    return pkijs.SafeContents.fromBER(octetsOf(info.content as asn1js.AsnType));
+  if (info.contentType !== pkijs.ContentInfo.ENCRYPTED_DATA) throw invalid('a safe of an unknown kind');
+  const encrypted = new pkijs.EncryptedData({ schema: info.content });
+  const { contentEncryptionAlgorithm: algorithm, encryptedContent } = encrypted.encryptedContentInfo;
+  if (!encryptedContent || !algorithm.algorithmParams) throw invalid('an encrypted safe is damaged');
+  // PBES2 takes the password's UTF-8 bytes; the PKCS#12 PBEs take it as a string (forge makes it BMPString).
+  const forgePassword = algorithm.algorithmId === PBES2 ? forge.util.encodeUtf8(password) : password;
+  const cipher = forgePbe.getCipher(
+    algorithm.algorithmId,
+    forge.asn1.fromDer(toBuffer(algorithm.algorithmParams.toBER(false)).toString('binary')),
+    forgePassword,
+  );
+  cipher.update(forge.util.createBuffer(octetsOf(encryptedContent).toString('binary')));
+  if (!cipher.finish()) throw invalid('the wrong password, or a damaged file');
+  return pkijs.SafeContents.fromBER(Buffer.from(cipher.output.getBytes(), 'binary'));
+}
+
+const localKeyIdOf = (bag: pkijs.SafeBag): string | undefined => {
+  const value = bag.bagAttributes?.find((a) => a.type === PKCS12.localKeyId)?.values[0] as
+    asn1js.OctetString | undefined;
+  return value ? octetsOf(value).toString('hex') : undefined;
+};
+
+async function certificateFromPkcs12(p12: Buffer, password: string): Promise<Buffer> {
+  const bags: pkijs.SafeBag[] = [];
   try {
-    return forge.pkcs12.pkcs12FromAsn1(parse(), password);
+    const pfx = pkijs.PFX.fromBER(Uint8Array.from(p12));
+    // The MAC first (pkijs: HMAC over the PKCS#12 KDF, the password as BMPString): a wrong password stops here.
+    await pfx.parseInternalValues(
+      { password: new TextEncoder().encode(password).buffer as ArrayBuffer, checkIntegrity: true },
+      engine,
+    );
+    for (const info of pfx.parsedValue?.authenticatedSafe?.safeContents ?? [])
+      bags.push(...safeContentsOf(info, password).safeBags);
   } catch (error) {
-    const message = (error as Error).message;
-    const decryptFailed = /Failed to decrypt PKCS#12 SafeContents|Unable to decrypt PKCS#8/.test(message);
-    if (!decryptFailed || ![...password].some((c) => c.charCodeAt(0) > 0x7f)) throw error;
-    const pfx = parse(); // the MAC (over the BMPString password) already verified: drop it, retry with UTF-8
-    if (Array.isArray(pfx.value)) pfx.value = pfx.value.slice(0, 2);
-    return forge.pkcs12.pkcs12FromAsn1(pfx, forge.util.encodeUtf8(password));
-  }
-}
-
-function certificateFromPkcs12(p12: Buffer, password: string): Buffer {
-  let pfx: forge.pkcs12.Pkcs12Pfx;
-  try {
-    pfx = openPkcs12(p12, password);
-  } catch {
+    if (isPkiError(error)) throw error;
     throw invalid('not a PKCS#12 file, the wrong password, or a damaged file');
   }
-  const certOid = forge.pki.oids.certBag;
-  const bags = (pfx.getBags({ bagType: certOid })[certOid] ?? []).filter((b) => b.asn1 || b.cert);
-  const keyOid = forge.pki.oids.pkcs8ShroudedKeyBag;
-  const keyIds = (pfx.getBags({ bagType: keyOid })[keyOid] ?? []).map((b) => b.attributes?.localKeyId?.[0]);
-  const ders = bags.map((bag) => {
-    // bag.cert is null for key types forge cannot read (EC); the certificate's own ASN.1 is always there.
-    const node = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : certificateNode(bag.asn1);
-    return { der: Buffer.from(A.toDer(node).getBytes(), 'binary'), keyId: bag.attributes?.localKeyId?.[0] };
+  const keyIds = bags.filter((b) => b.bagId === PKCS12.keyBag).map(localKeyIdOf);
+  // The DER exactly as stored (a parsed and re-encoded certificate could change its signed bytes).
+  const certificates = bags
+    .filter(
+      (b) => b.bagId === PKCS12.certBag && (b.bagValue as pkijs.CertBag).certId === PKCS12.x509Certificate,
+    )
+    .map((b) => ({
+      der: octetsOf((b.bagValue as pkijs.CertBag).certValue as asn1js.AsnType),
+      keyId: localKeyIdOf(b),
+    }));
+  const paired = certificates.find((c) => c.keyId !== undefined && keyIds.includes(c.keyId));
+  const endEntity = certificates.find((c) => {
+    try {
+      return !new X509Certificate(c.der).ca;
+    } catch {
+      return false;
+    }
   });
-  const paired = ders.find((d) => d.keyId !== undefined && keyIds.includes(d.keyId));
-  const endEntity = ders.find((d) => !new X509Certificate(d.der).ca);
-  const chosen = paired ?? endEntity ?? ders[0];
+  const chosen = paired ?? endEntity ?? certificates[0];
   if (!chosen) throw invalid('the PKCS#12 file holds no certificate');
   return chosen.der;
-}
-
-/** CertBag ::= SEQUENCE { certId, [0] EXPLICIT OCTET STRING (DER certificate) } */
-function certificateNode(bag: forge.asn1.Asn1 | undefined): forge.asn1.Asn1 {
-  const certValue = ((bag?.value as forge.asn1.Asn1[] | undefined)?.[1]?.value as forge.asn1.Asn1[])?.[0];
-  if (!certValue || typeof certValue.value !== 'string') throw invalid('a certificate bag is damaged');
-  return A.fromDer(certValue.value);
 }
 
 /**
  * A recipient's certificate as PEM, from a PEM or DER certificate or from a PKCS#12 file (its password
  * given): the certificate paired with the key, else the one that is not a CA.
  */
-export function readCertificate(input: BinaryInput, options: { password?: string } = {}): string {
+export async function readCertificate(
+  input: BinaryInput,
+  options: { password?: string } = {},
+): Promise<string> {
   try {
     return pemEncode('CERTIFICATE', parseCertificate(input).der);
   } catch (error) {
@@ -152,6 +211,6 @@ export function readCertificate(input: BinaryInput, options: { password?: string
         what: 'not a certificate; if it is a PKCS#12 file, give its password',
       });
   }
-  const der = certificateFromPkcs12(Buffer.from(input), options.password);
+  const der = await certificateFromPkcs12(Buffer.from(input), options.password);
   return pemEncode('CERTIFICATE', parseCertificate(der, 'PKCS#12 certificate').der);
 }
