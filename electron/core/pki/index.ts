@@ -15,3 +15,13 @@ export {
 export { REVOCATION_REASONS, createCrl, type RevocationReason, type RevokedEntry } from './crl';
 export { makePkcs12, readCertificate } from './pkcs12';
 export { pemEncode } from './encoding';
+export { signAttached, signDetached, signaturePem, type SignOptions, type Signer } from './signed-data';
+export {
+  verifyAttached,
+  verifyAttachedToFile,
+  verifyDetached,
+  type SignerSummary,
+  type VerifyFailure,
+  type VerifyOptions,
+  type VerifyResult,
+} from './verify';
