@@ -25,3 +25,6 @@ export {
   type VerifyOptions,
   type VerifyResult,
 } from './verify';
+export { encrypt, type ContentCipher, type EncryptOptions } from './enveloped';
+export { decrypt, decryptToFile } from './decrypt';
+export { PWRI_ITERATIONS, type Credential, type Recipient } from './recipients';

@@ -18,7 +18,13 @@ export interface OpensslResult {
 }
 
 export function openssl(args: string[], cwd: string, input?: Buffer | string): OpensslResult {
-  const result = spawnSync('openssl', args, { cwd, input, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('openssl', args, {
+    cwd,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
