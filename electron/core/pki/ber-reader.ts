@@ -85,6 +85,12 @@ export class BerReader {
     }
   }
 
+  /** Lets the source go (closes a file stream) when reading stops early; harmless after the end. */
+  async release(): Promise<void> {
+    this.finished = true;
+    await this.iterator.return?.();
+  }
+
   /** True when the input has no more bytes. */
   async atEnd(): Promise<boolean> {
     return !(await this.fill(1));

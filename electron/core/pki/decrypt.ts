@@ -76,6 +76,14 @@ function recipientInfos(raw: Buffer): pkijs.RecipientInfo[] {
  */
 export async function* decrypt(input: CmsInput, credential: Credential): AsyncGenerator<Buffer> {
   const reader = new BerReader(cmsChunks(input));
+  try {
+    yield* decryptFrom(reader, credential);
+  } finally {
+    await reader.release(); // a consumer that stops early (or an error) closes the input stream too
+  }
+}
+
+async function* decryptFrom(reader: BerReader, credential: Credential): AsyncGenerator<Buffer> {
   const ci = await reader.expect(0x30, null, 'ContentInfo');
   const { raw: typeRaw } = await reader.element(ci.end, 256, 'contentType');
   const type = parseAsn1(typeRaw, () => malformed('contentType'));

@@ -227,9 +227,11 @@ async function run(
   options: VerifyOptions,
 ) {
   let parsed: Parsed;
+  const reader = new BerReader(cmsChunks(guardSource(input)));
   try {
-    parsed = await parseSignedData(new BerReader(cmsChunks(guardSource(input))), detached, output);
+    parsed = await parseSignedData(reader, detached, output);
   } catch (error) {
+    await reader.release().catch(() => undefined);
     if (error instanceof SourceFailure) throw error.original;
     if (isPkiError(error, 'PKI_CMS_UNSUPPORTED'))
       return { ok: false, failure: 'unsupported', detail: error.message } as const;
