@@ -17,7 +17,7 @@ export interface Header {
   end: number | null;
 }
 
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 const MAX_LENGTH_OCTETS = 6; // 2^48 bytes: more than any file, and within Number's exact range
 const EOC = Buffer.from([0, 0]);
 

@@ -54,7 +54,7 @@ export function checkCreditCode(value: string | null | undefined): string | null
 }
 
 /** Positive, minimally encoded 128-bit serial (top bit clear, first byte non-zero). */
-export function randomSerial(): asn1js.Integer {
+function randomSerial(): asn1js.Integer {
   const serial = randomBytes(16);
   serial[0] &= 0x7f;
   if (serial[0] === 0) serial[0] = 1;
@@ -107,7 +107,7 @@ export const authorityKeyId = (keyId: Buffer) =>
     new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyId }) }),
   );
 
-export interface CertificateTemplate {
+interface CertificateTemplate {
   subject: pkijs.RelativeDistinguishedNames;
   issuer: pkijs.RelativeDistinguishedNames;
   spki: pkijs.PublicKeyInfo;

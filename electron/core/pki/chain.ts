@@ -15,9 +15,9 @@ import {
   type ParsedCertificate,
 } from './x509';
 
-export type ChainFailure = 'untrusted-chain' | 'revoked' | 'expired';
+type ChainFailure = 'untrusted-chain' | 'revoked' | 'expired';
 
-export type ChainResult =
+type ChainResult =
   { ok: true; path: ParsedCertificate[] } | { ok: false; failure: ChainFailure; detail: string };
 
 const MAX_PATH = 8;

@@ -9,7 +9,7 @@ import { writeFileIf } from './atomic-file';
 import { BerReader } from './ber-reader';
 import { octetsOf, parseAsn1 } from './encoding';
 import { PkiError, malformed, unsupported } from './errors';
-import { cmsChunks, writeTo, type CmsInput } from './input';
+import { StreamFailure, cmsChunks, guardSource, writeTo, type CmsInput } from './input';
 import { OID } from './oids';
 import { openRecipientInfos, type Credential } from './recipients';
 
@@ -75,9 +75,14 @@ function recipientInfos(raw: Buffer): pkijs.RecipientInfo[] {
  * discard what was written).
  */
 export async function* decrypt(input: CmsInput, credential: Credential): AsyncGenerator<Buffer> {
-  const reader = new BerReader(cmsChunks(input));
+  const reader = new BerReader(cmsChunks(guardSource(input)));
   try {
     yield* decryptFrom(reader, credential);
+  } catch (error) {
+    if (error instanceof StreamFailure) throw error.original;
+    if (error instanceof PkiError) throw error;
+    // pkijs refusing a structure it was handed: hostile or damaged input, said as such.
+    throw malformed(`unreadable structure (${(error as Error)?.message ?? String(error)})`, 'envelope');
   } finally {
     await reader.release(); // a consumer that stops early (or an error) closes the input stream too
   }
@@ -170,9 +175,13 @@ export async function decryptToFile(
     path,
     async (output) => {
       let bytes = 0;
-      for await (const piece of decrypt(input, credential)) {
-        bytes += piece.length;
-        await writeTo(output, piece);
+      try {
+        for await (const piece of decrypt(input, credential)) {
+          bytes += piece.length;
+          await writeTo(output, piece);
+        }
+      } catch (error) {
+        throw error instanceof StreamFailure ? error.original : error;
       }
       return { bytes };
     },

@@ -15,7 +15,7 @@ export function pemEncode(label: string, der: Uint8Array): string {
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 #]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
 
 /** Every PEM block of the text with one of the labels, decoded, in order. */
-export function pemBlocks(text: string, labels: readonly string[]): Buffer[] {
+function pemBlocks(text: string, labels: readonly string[]): Buffer[] {
   const out: Buffer[] = [];
   for (const match of text.matchAll(PEM_BLOCK)) {
     if (!labels.includes(match[1])) continue;
@@ -83,23 +83,19 @@ export const toBuffer = (bytes: ArrayBuffer | Uint8Array): Buffer =>
     ? Buffer.from(bytes)
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Upper-case hex pairs joined by colons, as `openssl x509 -fingerprint` prints them. */
-export const colonHex = (bytes: Uint8Array): string =>
-  Buffer.from(bytes)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1:');
-
 /** The exact bytes of an asn1js element as it was decoded (not re-encoded). */
 export const rawOf = (element: asn1js.AsnType): Buffer => toBuffer(element.valueBeforeDecodeView);
 
 /** The octets of an OCTET STRING however it was tagged ([0] IMPLICIT included) or chunked (BER constructed). */
-export function octetsOf(element: asn1js.AsnType, depth = 0): Buffer {
-  const block = (element as asn1js.BaseBlock).valueBlock as unknown as {
-    isConstructed?: boolean;
-    value?: asn1js.AsnType[];
-    valueHexView?: Uint8Array;
-  };
+export function octetsOf(element: asn1js.AsnType | undefined, depth = 0): Buffer {
+  const block = (element as asn1js.BaseBlock | undefined)?.valueBlock as unknown as
+    | {
+        isConstructed?: boolean;
+        value?: asn1js.AsnType[];
+        valueHexView?: Uint8Array;
+      }
+    | undefined;
+  if (!block) throw new PkiError('PKI_CMS_MALFORMED', { what: 'an OCTET STRING is missing' });
   if (depth > 16) throw new PkiError('PKI_CMS_MALFORMED', { what: 'string chunks nested too deeply' });
   if (Array.isArray(block.value) && (block.isConstructed || !block.valueHexView?.length))
     return Buffer.concat(block.value.map((child) => octetsOf(child, depth + 1)));

@@ -10,7 +10,6 @@ export const TAG = {
   sequence: 0x30,
   set: 0x31,
   context0: 0xa0,
-  context0Primitive: 0x80,
 } as const;
 
 /** Identifier octet followed by 0x80: the value runs until end-of-contents. */

@@ -8,7 +8,7 @@ export type ContentInput = Buffer | Uint8Array | AsyncIterable<Uint8Array>;
 export type CmsInput = ContentInput | string;
 
 const PIECE = 64 * 1024;
-export const CMS_PEM_LABELS = ['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'] as const;
+const CMS_PEM_LABELS = ['CMS', 'PKCS7', 'PKCS #7 SIGNED DATA'] as const;
 
 /** The bytes as a stream of Buffers; a Buffer is handed out in 64 KiB views (no copy). */
 export async function* chunksOf(input: ContentInput): AsyncGenerator<Buffer> {
@@ -92,6 +92,14 @@ async function* pemDecoded(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
 
 /** Writes a chunk, waiting for the writer to drain: the caller's memory stays flat. */
 export async function writeTo(output: Writable, chunk: Buffer): Promise<void> {
+  try {
+    await writeAndDrain(output, chunk);
+  } catch (error) {
+    throw new StreamFailure(error);
+  }
+}
+
+async function writeAndDrain(output: Writable, chunk: Buffer): Promise<void> {
   if (output.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
@@ -109,10 +117,13 @@ export async function writeTo(output: Writable, chunk: Buffer): Promise<void> {
   });
 }
 
-/** Marks an error thrown by the caller's input stream (a read error, a failed decryption upstream). */
-export class SourceFailure extends Error {
+/**
+ * Marks an error of the caller's own streams (a read error, a failed decryption upstream, a full disk on
+ * the output), so a parser can tell it from malformed bytes and rethrow it as it was.
+ */
+export class StreamFailure extends Error {
   constructor(readonly original: unknown) {
-    super('the input stream failed');
+    super('a stream of the caller failed');
   }
 }
 
@@ -123,7 +134,7 @@ export function guardSource(input: CmsInput): CmsInput {
     try {
       yield* input;
     } catch (error) {
-      throw new SourceFailure(error);
+      throw new StreamFailure(error);
     }
   })();
 }

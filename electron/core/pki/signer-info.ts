@@ -96,7 +96,7 @@ export function signerInfoDer(
 
 // ---- reading ----
 
-export interface ReadSignerInfo {
+interface ReadSignerInfo {
   info: pkijs.SignerInfo;
   digestName: 'sha256' | 'sha384' | 'sha512';
 }
@@ -127,7 +127,7 @@ export function findSignerCertificate(
   return candidates.find((c) => subjectKeyIdentifier(c)?.equals(keyId));
 }
 
-export interface SignedAttributes {
+interface SignedAttributes {
   contentType: string;
   messageDigest: Buffer;
   signingTime: Date | null;

@@ -13,7 +13,7 @@ import { parseCrl } from './crl';
 import { parseAsn1, rawOf, type BinaryInput } from './encoding';
 import { PkiError, isPkiError, malformed } from './errors';
 import {
-  SourceFailure,
+  StreamFailure,
   chunksOf,
   cmsChunks,
   guardSource,
@@ -232,12 +232,17 @@ async function run(
     parsed = await parseSignedData(reader, detached, output);
   } catch (error) {
     await reader.release().catch(() => undefined);
-    if (error instanceof SourceFailure) throw error.original;
+    if (error instanceof StreamFailure) throw error.original;
     if (isPkiError(error, 'PKI_CMS_UNSUPPORTED'))
       return { ok: false, failure: 'unsupported', detail: error.message } as const;
     if (isPkiError(error, 'PKI_CMS_MALFORMED') || isPkiError(error, 'PKI_CERTIFICATE_INVALID'))
       return { ok: false, failure: 'malformed', detail: error.message } as const;
-    throw error;
+    if (isPkiError(error)) throw error;
+    return {
+      ok: false,
+      failure: 'malformed',
+      detail: `unreadable structure (${(error as Error)?.message})`,
+    } as const;
   }
   try {
     return await evaluate(parsed, options);
@@ -246,7 +251,12 @@ async function run(
       return { ok: false, failure: 'unsupported', detail: error.message } as const;
     if (isPkiError(error, 'PKI_CMS_MALFORMED'))
       return { ok: false, failure: 'malformed', detail: error.message } as const;
-    throw error;
+    if (isPkiError(error)) throw error; // the caller's own arguments (anchors, CRLs)
+    return {
+      ok: false,
+      failure: 'malformed',
+      detail: `unreadable structure (${(error as Error)?.message})`,
+    } as const;
   }
 }
 

@@ -13,7 +13,7 @@ export interface ParsedCertificate {
   cert: pkijs.Certificate;
 }
 
-export const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'] as const;
+const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'] as const;
 
 const invalidCertificate = (where: string) => () =>
   new PkiError('PKI_CERTIFICATE_INVALID', { what: 'not an X.509 certificate (PEM or DER)', where });
