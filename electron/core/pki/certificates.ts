@@ -245,7 +245,3 @@ export function certificateInfo(input: BinaryInput): CertificateInfo {
     keyAlgorithm: keyAlgorithm(c),
   };
 }
-
-/** A certificate as PEM, whatever form (PEM or DER) it came in. */
-export const certificatePem = (input: BinaryInput): string =>
-  pemEncode('CERTIFICATE', parseCertificate(input).der);

@@ -147,8 +147,7 @@ export async function crlIssuedBy(parsed: ParsedCrl, issuer: ParsedCertificate):
 /** When the CRL lists the certificate (same issuer, same serial): the revocation date, else null. */
 export function revokedAt(parsed: ParsedCrl, certificate: ParsedCertificate): Date | null {
   if (!parsed.crl.issuer.isEqual(certificate.cert.issuer)) return null;
-  const found = parsed.crl.revokedCertificates?.find((r) =>
-    r.userCertificate.isEqual(certificate.cert.serialNumber),
-  );
+  const serial = certificate.cert.serialNumber.toBigInt(); // by value: encodings may differ in leading zeros
+  const found = parsed.crl.revokedCertificates?.find((r) => r.userCertificate.toBigInt() === serial);
   return found ? found.revocationDate.value : null;
 }

@@ -3,7 +3,6 @@
 export { PkiError, isPkiError, type PkiErrorCode, type PkiErrorDetails } from './errors';
 export {
   certificateInfo,
-  certificatePem,
   createCompanyCa,
   generateRecipientKit,
   generateUserKeyPair,
@@ -14,7 +13,8 @@ export {
 } from './certificates';
 export { REVOCATION_REASONS, createCrl, type RevocationReason, type RevokedEntry } from './crl';
 export { makePkcs12, readCertificate } from './pkcs12';
-export { pemEncode } from './encoding';
+export type { BinaryInput } from './encoding';
+export type { CmsInput, ContentInput } from './input';
 export { signAttached, signDetached, signaturePem, type SignOptions, type Signer } from './signed-data';
 export {
   verifyAttached,

@@ -128,13 +128,14 @@ export class StreamFailure extends Error {
 }
 
 /** The input with its own errors marked, so a parser can tell them from malformed bytes and rethrow them. */
-export function guardSource(input: CmsInput): CmsInput {
+export function guardSource<T extends CmsInput>(input: T): T {
   if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  const stream = input as AsyncIterable<Uint8Array>;
   return (async function* guarded() {
     try {
-      yield* input;
+      yield* stream;
     } catch (error) {
       throw new StreamFailure(error);
     }
-  })();
+  })() as unknown as T;
 }

@@ -133,7 +133,7 @@ async function parseSignedData(
     await reader.close(encap, 'encapContentInfo');
   } else {
     if (!detached) throw malformed('the signature is detached: give the content it signs', 'eContent');
-    contentBytes = await hashContent(chunksOf(detached), hashes, output);
+    contentBytes = await hashContent(chunksOf(guardSource(detached)), hashes, output);
   }
 
   let certificates: ParsedCertificate[] = [];

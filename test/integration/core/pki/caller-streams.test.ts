@@ -9,8 +9,10 @@ import {
   decryptToFile,
   encrypt,
   signAttached,
+  signDetached,
   verifyAttached,
   verifyAttachedToFile,
+  verifyDetached,
 } from '../../../../electron/core/pki';
 import { tempDir } from '../../helpers';
 
@@ -34,8 +36,12 @@ afterAll(() => dir?.remove());
 
 const trust = () => ({ trustAnchors: [ca.certificatePem] });
 
-test('a missing input file is ENOENT, for verification and for decryption', async () => {
+test('a missing input file is ENOENT, for verification (signature or detached content) and decryption', async () => {
   const missing = join(dir.path, 'missing.p7m');
+  const detached = await signDetached(Buffer.from('x'), ca);
+  await expect(verifyDetached(detached, createReadStream(missing), trust())).rejects.toMatchObject({
+    code: 'ENOENT',
+  });
   await expect(verifyAttached(createReadStream(missing), null, trust())).rejects.toMatchObject({
     code: 'ENOENT',
   });
