@@ -43,10 +43,11 @@ export async function signDetached(
   signer: Signer,
   options: SignOptions = {},
 ): Promise<Buffer> {
-  const prepared = prepareSigner(signer);
+  const signingTime = options.signingTime ?? new Date();
+  const prepared = prepareSigner(signer, signingTime);
   const hash = createHash('sha256');
   for await (const piece of chunksOf(content)) hash.update(piece);
-  const signerInfo = signerInfoDer(prepared, hash.digest(), options.signingTime ?? new Date(), OID.data);
+  const signerInfo = signerInfoDer(prepared, hash.digest(), signingTime, OID.data);
   const signedData = definite(
     TAG.sequence,
     integer(1),
@@ -68,8 +69,8 @@ export async function* signAttached(
   signer: Signer,
   options: SignOptions = {},
 ): AsyncGenerator<Buffer> {
-  const prepared = prepareSigner(signer);
   const signingTime = options.signingTime ?? new Date();
+  const prepared = prepareSigner(signer, signingTime);
   yield Buffer.concat([
     open(TAG.sequence), // ContentInfo
     oid(OID.signedData),

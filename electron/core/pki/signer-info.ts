@@ -7,7 +7,7 @@ import { octetsOf, parsePkijs, toBuffer } from './encoding';
 import { signingScheme, toPrivateKey, type PrivateKeyInput, type SigningScheme } from './engine';
 import { PkiError, malformed } from './errors';
 import { DIGEST_BY_OID, OID } from './oids';
-import { parseCertificate, subjectKeyIdentifier, type ParsedCertificate } from './x509';
+import { notAfter, notBefore, parseCertificate, subjectKeyIdentifier, type ParsedCertificate } from './x509';
 
 /** Who signs: their certificate, its private key, and the chain up to (and including) the company CA. */
 export interface Signer {
@@ -23,8 +23,14 @@ export interface PreparedSigner {
   scheme: SigningScheme;
 }
 
-export function prepareSigner(signer: Signer): PreparedSigner {
+/** Checks the signer's key against its certificate, and that the certificate is valid at signing time. */
+export function prepareSigner(signer: Signer, signingTime: Date): PreparedSigner {
   const certificate = parseCertificate(signer.certificatePem, 'signer certificate');
+  if (signingTime < notBefore(certificate) || signingTime > notAfter(certificate))
+    throw new PkiError('PKI_CERTIFICATE_INVALID', {
+      what: 'the signer certificate is not valid at the signing time',
+      where: 'signer certificate',
+    });
   const key = toPrivateKey(signer.privateKeyPem);
   const scheme = signingScheme(key);
   if (!certificate.x509.checkPrivateKey(key))

@@ -142,6 +142,10 @@ test('expired: a user certificate whose validity ended (openssl refuses it too);
   );
   const trust = { trustAnchors: [ca.certificatePem] };
   expect(await verifyDetached(signature, content, trust)).toMatchObject({ ok: false, failure: 'expired' });
+  // Signing now with that certificate is refused outright: it would only make evidence nobody can check.
+  await expect(
+    signDetached(content, { certificatePem, privateKeyPem: keys.privateKeyPem, chain: [ca.certificatePem] }),
+  ).rejects.toMatchObject({ code: 'PKI_CERTIFICATE_INVALID' });
   const inside = new Date(issuedAt.getTime() + YEAR);
   expect(await verifyDetached(signature, content, { ...trust, at: inside })).toMatchObject({ ok: true });
 
