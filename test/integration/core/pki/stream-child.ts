@@ -13,6 +13,20 @@ interface Job {
   cipher?: 'aes-256-cbc' | 'aes-256-gcm';
 }
 
+/**
+ * This process's peak RSS. Linux's VmHWM belongs to the address space, which exec replaces; getrusage's
+ * maxrss would also count the parent's pages at fork time (a jest worker's few hundred MB).
+ */
+function peakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2]) as Job;
   const keys = JSON.parse(readFileSync(job.keys, 'utf8')) as {
@@ -41,7 +55,7 @@ async function main(): Promise<void> {
     );
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, result })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, maxRssKb: peakRssKb(), result })}\n`);
 }
 
 main().catch((error: unknown) => {
