@@ -7,6 +7,11 @@ const transform = {
   ],
 };
 
+// pkijs, asn1js and their helpers ship only ES modules: SWC compiles them to CommonJS like our own code.
+const transformIgnorePatterns = [
+  '/node_modules/(?!(pkijs|asn1js|bytestreamjs|@peculiar/utils|@noble/hashes)/)',
+];
+
 module.exports = {
   projects: [
     {
@@ -15,6 +20,7 @@ module.exports = {
       roots: ['<rootDir>/test/unit'],
       testMatch: ['**/*.test.ts'],
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'integration',
@@ -22,6 +28,7 @@ module.exports = {
       roots: ['<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/integration/global-setup.cjs',
     },
   ],
