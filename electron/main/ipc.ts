@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { IpcMain } from 'electron';
-import type { z } from 'zod';
 import {
   callOptionsSchema,
   channelFor,
@@ -18,6 +17,7 @@ import {
 } from '../../shared/contract';
 import { formatError, type ErrorCode } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
+import { describeZodError } from '../../shared/zod-message';
 import type { EngineClient } from '../core/host/index';
 import { isAppUrl } from './app-url';
 import type { AppWindows } from './app-windows';
@@ -33,12 +33,6 @@ export type IpcCall = (
 
 function refusal(code: ErrorCode, details?: Record<string, unknown>): Result<never> {
   return fail(code, formatError(code, 'en', details), details);
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`)
-    .join('; ');
 }
 
 /** What only the shell answers (contract operations with host: 'shell'), and the file handles it issued. */
@@ -59,10 +53,10 @@ export function handleCall(engine: EngineClient, windows: AppWindows, shell: She
       }
       // Validated here as well as in the engine, so nothing malformed even crosses into the worker.
       const parsed = contract[op].input.safeParse(input ?? {});
-      if (!parsed.success) return refusal('INVALID_INPUT', { detail: describeIssues(parsed.error) });
+      if (!parsed.success) return refusal('INVALID_INPUT', { detail: describeZodError(parsed.error) });
       const parsedOptions = callOptionsSchema.safeParse(options);
       if (!parsedOptions.success) {
-        return refusal('INVALID_INPUT', { detail: describeIssues(parsedOptions.error) });
+        return refusal('INVALID_INPUT', { detail: describeZodError(parsedOptions.error) });
       }
       if (contract[op].host === 'shell') return await shell.run(op, event, parsed.data);
       // Windows name files by dialog handles only; the engine gets the paths behind them.

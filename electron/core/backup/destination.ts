@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 /** Free space to leave over on top of the snapshot (10 % above the vault's size, plus this). */
 export const SPACE_MARGIN_BYTES = 16 * 1024 * 1024;

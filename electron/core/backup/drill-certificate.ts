@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupCheck } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder, formatDateTime, writeDocument } from '../documents/pdf';
 import { writeFileAtomic } from '../util/atomic-write';
 import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';

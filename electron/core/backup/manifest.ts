@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
-import { describeZodError } from '../host/zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
 export const BACKUP_EXTENSION = '.cobackup';
 export const MANIFEST_FORMAT = 'closeout-backup-manifest';

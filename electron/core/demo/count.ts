@@ -1,7 +1,7 @@
 // demo.count: a harmless job that counts with progress, so the job runner, its events and
 // cancellation can be exercised end to end (tests, and "check the app works" in Settings).
 import type { DemoCountResult, OpParsedInput } from '../../../shared/contract';
-import type { JobContext } from '../host/job-runner';
+import type { JobContext } from '../kernel/job';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

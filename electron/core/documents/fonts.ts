@@ -3,7 +3,7 @@
 // invisibly and takes tens of seconds over WOFF (see docs/FORMATS.md and the PDF probe).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export interface FontFiles {
   regular: string;

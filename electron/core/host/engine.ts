@@ -12,15 +12,16 @@ import {
   type OpResult,
 } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { asEngineError, EngineError } from './engine-error';
-import { JobRunner, type JobContext } from './job-runner';
+import { asEngineError, EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
+import { JobRunner } from './job-runner';
 import { handlers } from './router';
 import type { EngineClient, EngineEnv, EngineListener, OpContext } from './types';
 import type { OpenVault } from '../vault/open-vault';
 import { UnlockThrottle } from '../vault/unlock-throttle';
 import { setFontDirectory } from '../documents/fonts';
 import type { SessionLocked } from '../../../shared/contract';
-import { describeZodError } from './zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
 export class Engine implements EngineClient {
   private readonly listeners = new Set<EngineListener>();

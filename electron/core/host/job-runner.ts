@@ -2,19 +2,11 @@
 // job at least twice a second), cooperative cancellation, and one writer at a time.
 import { randomUUID } from 'node:crypto';
 import type { JobFinished, JobProgress, OpName } from '../../../shared/contract';
-import { EngineError } from './engine-error';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 
 const EMIT_EVERY_MS = 250;
 const HEARTBEAT_MS = 400;
-
-export interface JobContext {
-  readonly id: string;
-  readonly signal: AbortSignal;
-  /** Report progress; cheap to call on every row, the runner throttles. */
-  progress(done: number, total?: number | null, phase?: string): void;
-  /** Yields to the event loop (so cancel messages arrive) and throws CANCELLED once cancelled. */
-  checkpoint(): Promise<void>;
-}
 
 export interface JobSink {
   progress(event: JobProgress): void;

@@ -30,8 +30,8 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../quality/duplicates/merge';
 import { clusters, decide, split } from '../quality/duplicates/review';
 import { runDedupe } from '../quality/duplicates/run-dedupe';
-import { EngineError } from './engine-error';
-import type { JobContext } from './job-runner';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 import type { Handlers, OpContext } from './types';
 
 /** The engine checks access before a handler runs; this only narrows the type. */

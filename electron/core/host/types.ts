@@ -12,7 +12,11 @@ import type {
 import type { Result } from '../../../shared/result';
 import type { OpenVault } from '../vault/open-vault';
 import type { UnlockThrottle } from '../vault/unlock-throttle';
-import type { JobContext, JobRunner } from './job-runner';
+import type { EngineEnv } from '../kernel/env';
+import type { JobContext } from '../kernel/job';
+import type { JobRunner } from './job-runner';
+
+export type { EngineEnv };
 
 export type EngineListener = (event: EventName, payload: unknown) => void;
 
@@ -20,15 +24,6 @@ export interface EngineClient {
   call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>>;
   on(listener: EngineListener): () => void;
   close(): Promise<void>;
-}
-
-export interface EngineEnv {
-  dataDir: string;
-  mode: 'worker' | 'in-process';
-  /** Electron's version when hosted by the desktop app, otherwise null. */
-  electronVersion: string | null;
-  /** Where the PDF fonts are when packaged (resources/fonts); null: from node_modules. */
-  fontsDir?: string | null;
 }
 
 export interface OpContext {

@@ -2,7 +2,7 @@
 // that prove nothing was lost (rowsRead === rowsEmitted + rowsRejected). Rows wait in a small outbox that
 // the reader drains between chunks, awaiting the consumer (back-pressure: the next chunk is read only once
 // the consumer has taken the last one) and calling job.checkpoint() every few thousand rows.
-import type { JobContext } from '../host/job-runner';
+import type { JobContext } from '../kernel/job';
 import type {
   Note,
   NoteKind,

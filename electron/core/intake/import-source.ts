@@ -19,8 +19,8 @@ import {
 import { duplicateTargets, fieldForHeader } from '../../../shared/mapping';
 import { searchDocument } from '../../../shared/search-grams';
 import { sha256File } from '../backup/file-hash';
-import { EngineError } from '../host/engine-error';
-import type { JobContext } from '../host/job-runner';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 import { classifyCustomers } from '../quality/classify';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';

@@ -4,7 +4,7 @@ import type { OpParsedInput } from '../../../shared/contract';
 import type { ColumnMapping } from '../../../shared/customer';
 import { LAST_MAPPING, type MappingTemplate } from '../../../shared/import-types';
 import { duplicateTargets } from '../../../shared/mapping';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 

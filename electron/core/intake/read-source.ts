@@ -1,8 +1,8 @@
 // readSource / previewSource: sniff the file (content first, name second), refuse what is not a customer
 // file with one clear error, and hand the rest to the reader for its format.
 import { open, stat } from 'node:fs/promises';
-import { EngineError } from '../host/engine-error';
-import type { JobContext } from '../host/job-runner';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 import { RowCollector } from './collector';
 import type { TextReaderContext } from './context';
 import { readCsv } from './csv';

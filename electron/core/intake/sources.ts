@@ -6,7 +6,7 @@ import type { OpParsedInput } from '../../../shared/contract';
 import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import type { QuarantinePage, QuarantineRow, SourceDeleted, SourceInfo } from '../../../shared/import-types';
 import { sha256File } from '../backup/file-hash';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { OpenVault } from '../vault/open-vault';
 import { pathOf } from '../util/file-ref';
 

@@ -22,7 +22,7 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS, { type Row } from 'exceljs';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { ReaderContext } from './context';
 import { columnLetter } from './header';
 import { SharedStringsLimitError, SharedStringsParser } from './shared-strings';

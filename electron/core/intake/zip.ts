@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { formatBytes } from './limits';
 import type { IntakeLimits } from './types';
 

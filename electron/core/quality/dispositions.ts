@@ -6,12 +6,12 @@
 import type { OpParsedInput } from '../../../shared/contract';
 import { RETENTION_PRESETS, type DispositionSet } from '../../../shared/quality/disposition';
 import type { DispositionApplied, DispositionSetResult } from '../../../shared/quality/results';
-import type { JobContext } from '../host/job-runner';
+import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
 import { localDay } from './classify';
 import { customerStats } from './customer-stats';
 import { filterCondition } from './filter-sql';
-import { inJobTransaction } from './job-transaction';
+import { inJobTransaction } from '../kernel/job-transaction';
 import { AUDIT_IDS_MAX } from './override-records';
 
 /** SET clause and its parameters for one disposition; retain-until of a preset counts from year end. */

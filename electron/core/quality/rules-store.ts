@@ -2,7 +2,7 @@
 // record remembers the version it was classified under (customers.rules_version).
 import { DEFAULT_RULES } from '../../../shared/quality/default-rules';
 import { rulesSchema, type ClassificationRules, type RulesVersion } from '../../../shared/quality/rules';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 
 interface RulesRow {

@@ -4,11 +4,11 @@ import type { OpParsedInput } from '../../../shared/contract';
 import type { ClassifyRunResult, RulesInfo, RulesSaved } from '../../../shared/quality/results';
 import type { ClassificationRules } from '../../../shared/quality/rules';
 import type { RecordFilter } from '../../../shared/records';
-import { EngineError } from '../host/engine-error';
-import type { JobContext } from '../host/job-runner';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
 import { Classifier } from './classify';
-import { inJobTransaction } from './job-transaction';
+import { inJobTransaction } from '../kernel/job-transaction';
 import { insertRules, listRuleVersions, peekRules } from './rules-store';
 
 async function reclassify(

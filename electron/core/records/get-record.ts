@@ -9,7 +9,7 @@
 //   a bulk operation over more records names its scope instead (a rule, a filter, a source) and is then
 //   not part of each record's own history.
 import type { RecordDetail, RecordHistoryEntry, RecordSourceRow } from '../../../shared/records';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { loadRecord, sourceRowsOf } from './record-view';
 

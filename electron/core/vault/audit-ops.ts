@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntryView, OpParsedInput } from '../../../shared/contract';
 import { csvLine, UTF8_BOM } from '../../../shared/csv';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { fromRow, type AuditRow } from './audit';

@@ -1,7 +1,7 @@
 // Signed checkpoints of the audit chain: the company's key signs the chain head every 100 entries and
 // at irreversible steps, so rewriting the chain from some entry on (or cutting its tail) is detectable
 // even by someone who recomputes every hash after it. Each checkpoint can be checked with openssl.
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { auditHead } from './audit';
 import type { VaultDb } from './database';
 import { signDetached, verifyDetached, type CompanyIdentity } from './identity';

@@ -15,7 +15,7 @@ import {
 } from 'node:crypto';
 import forge from 'node-forge';
 import { checkCreditCode, normaliseCreditCode } from '../../../shared/identifiers/credit-code';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export interface CompanyIdentity {
   certificatePem: string;

@@ -11,8 +11,8 @@ import {
 } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { EngineError } from '../host/engine-error';
-import { describeZodError } from '../host/zod-message';
+import { EngineError } from '../kernel/engine-error';
+import { describeZodError } from '../../../shared/zod-message';
 import { writeFileAtomic } from '../util/atomic-write';
 import { DEFAULT_KDF, deriveKey, type Argon2idParams } from './kdf';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { VaultSummary } from '../../../shared/contract';
 import { ensureDataDir } from '../app/data-dir';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
-import { describeZodError } from '../host/zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
 export const REGISTRY_FILE = 'vaults.json';
 

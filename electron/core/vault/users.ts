@@ -3,7 +3,7 @@
 // record it restores the previous keyring, so the two never disagree.
 import { randomUUID } from 'node:crypto';
 import type { OpParsedInput, Role, UserInfo } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { requireStrongPassphrase } from './create-vault';
 import { makeSlot, newKeyring, readKeyring, writeKeyring, type Keyring } from './keyring';
 import type { OpenVault } from './open-vault';

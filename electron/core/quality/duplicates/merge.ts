@@ -11,7 +11,7 @@ import {
   type MergeField,
 } from '../../../../shared/duplicates';
 import { nameKeys } from '../../../../shared/normalise/names';
-import { EngineError } from '../../host/engine-error';
+import { EngineError } from '../../kernel/engine-error';
 import type { VaultDb } from '../../vault/database';
 import type { OpenVault } from '../../vault/open-vault';
 import { MERGE_COLUMNS } from './merge-plan';

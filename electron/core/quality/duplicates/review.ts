@@ -2,7 +2,7 @@
 // A decision is kept across later detection runs; a record taken out of a cluster is never linked to
 // the records it was taken from again (the pairs are kept in cluster_apart).
 import type { ClusterPage, ClusterView, OpParsedInput, SplitResult } from '../../../../shared/contract';
-import { EngineError } from '../../host/engine-error';
+import { EngineError } from '../../kernel/engine-error';
 import type { OpenVault } from '../../vault/open-vault';
 import { detectDuplicates } from './detect';
 import {

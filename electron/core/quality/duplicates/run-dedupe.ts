@@ -5,7 +5,7 @@
 // clusters, the merges and the audit entry are then written in one transaction, so a cancel or a
 // failure leaves the vault as it was.
 import type { DedupeRunResult, OpParsedInput } from '../../../../shared/contract';
-import type { JobContext } from '../../host/job-runner';
+import type { JobContext } from '../../kernel/job';
 import type { OpenVault } from '../../vault/open-vault';
 import { detectDuplicates } from './detect';
 import { applyMerge } from './merge';

@@ -13,7 +13,7 @@ import {
   type MergeInfo,
 } from '../../../../shared/duplicates';
 import { searchDocument } from '../../../../shared/search-grams';
-import { EngineError } from '../../host/engine-error';
+import { EngineError } from '../../kernel/engine-error';
 import type { VaultDb } from '../../vault/database';
 import { sourceRowsOf } from '../../records/record-view';
 import type { DedupeRecord } from './keys';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normaliseRecord, prepareMapping } from '../../../../electron/core/intake/normalise-record';
 import { classifyCustomers } from '../../../../electron/core/quality/classify';
-import { JOB_CACHE_KIB } from '../../../../electron/core/quality/job-transaction';
+import { JOB_CACHE_KIB } from '../../../../electron/core/kernel/job-transaction';
 import { createVaultDatabase } from '../../../../electron/core/vault/database';
 import { migrate } from '../../../../electron/core/vault/migrate';
 import { CUSTOMER_FIELDS, generateCustomers } from '../../../fixtures/customers';

@@ -1,5 +1,5 @@
 import type { JobFinished, JobProgress } from '../../../../shared/contract';
-import { EngineError } from '../../../../electron/core/host/engine-error';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
 import { JobRunner } from '../../../../electron/core/host/job-runner';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

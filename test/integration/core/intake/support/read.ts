@@ -1,8 +1,8 @@
 // Helpers for intake tests: read a file completely, and check the books balance.
 import { readSource } from '../../../../../electron/core/intake';
 import type { ReadOptions, ReadResult, SourceRow } from '../../../../../electron/core/intake';
-import type { JobContext } from '../../../../../electron/core/host/job-runner';
-import { EngineError } from '../../../../../electron/core/host/engine-error';
+import type { JobContext } from '../../../../../electron/core/kernel/job';
+import { EngineError } from '../../../../../electron/core/kernel/engine-error';
 
 export async function readAll(
   file: string,

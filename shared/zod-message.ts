@@ -1,4 +1,4 @@
-// One line naming each bad field, for INVALID_INPUT errors.
+// One line naming each bad field, for INVALID_INPUT errors: the engine and main describe a bad input alike.
 import type { z } from 'zod';
 
 export function describeZodError(error: z.ZodError): string {

@@ -1,13 +1,13 @@
 // One transaction around a job that yields between batches (so progress reaches the window and a
 // cancel arrives): it commits whole when the work finishes, and rolls back on an error or a cancel.
 // Writers are serialised by the job runner, so no other write can interleave.
-import type { VaultDb } from '../vault/database';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** Page cache during such a job, in KiB (negative: SQLite's way of giving it in KiB), as the import uses. */
 export const JOB_CACHE_KIB = -131072;
 
 export async function inJobTransaction<T>(
-  db: VaultDb,
+  db: Database.Database,
   work: () => Promise<T>,
   options: { rollback?: (result: T) => boolean } = {},
 ): Promise<T> {
