@@ -11,8 +11,8 @@ import type {
   SourceDeleted,
   SourceInfo,
 } from './import-types';
-import { dispositionRuleSchema, dispositionSetSchema } from './quality/disposition';
-import { overrideChangeSchema } from './quality/overrides';
+import { dispositionRuleSchema, dispositionSetSchema } from './dispositions';
+import { overrideChangeSchema } from './classification/overrides';
 import type {
   ClassifyRunResult,
   CustomerStats,
@@ -22,13 +22,13 @@ import type {
   RulesInfo,
   RulesSaved,
 } from './quality/results';
-import { rulesSchema } from './quality/rules';
+import { rulesSchema } from './classification/rules';
 import {
   CLUSTER_STATUSES,
   MERGE_FIELDS,
   type ClusterPage,
   type ClusterView,
-  type DedupeRunResult,
+  type DuplicatesRunResult,
   type MergeResult,
   type SplitResult,
 } from './duplicates';
@@ -383,7 +383,7 @@ export interface BackupRecord {
   deletedAt: string | null;
 }
 
-export type { ClusterPage, ClusterView, DedupeRunResult, MergeResult, SplitResult } from './duplicates';
+export type { ClusterPage, ClusterView, DuplicatesRunResult, MergeResult, SplitResult } from './duplicates';
 
 // ---- operations ------------------------------------------------------------------------------------
 
@@ -692,21 +692,21 @@ export const contract = {
     writes: true,
     summary: 'After a verified import: overwrite and delete the plaintext source file (same SHA-256 only)',
   }),
-  'mappings.list': op<MappingTemplate[]>()({
+  'import.mappings': op<MappingTemplate[]>()({
     input: none,
     access: ['owner', 'operator'],
     job: false,
     writes: false,
     summary: 'Saved column mappings (templates, and the last one used)',
   }),
-  'mappings.save': op<MappingTemplate>()({
+  'import.saveMapping': op<MappingTemplate>()({
     input: z.strictObject({ name: mappingNameSchema, mapping: columnMappingSchema }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
     summary: 'Save a column mapping as a reusable template',
   }),
-  'mappings.delete': op<{ deleted: boolean }>()({
+  'import.deleteMapping': op<{ deleted: boolean }>()({
     input: z.strictObject({ name: mappingNameSchema }),
     access: ['owner', 'operator'],
     job: false,
@@ -736,14 +736,14 @@ export const contract = {
     summary: 'Write the selected records as CSV (UTF-8 with BOM or GB18030), XLSX or JSON, formula-safe',
   }),
   // ---- classification, dispositions and statistics (issue 4) ----
-  'rules.get': op<RulesInfo>()({
+  'classification.rules': op<RulesInfo>()({
     input: none,
     access: ['owner', 'operator', 'auditor'],
     job: false,
     writes: false,
     summary: 'The classification rules in force and the list of earlier versions',
   }),
-  'rules.save': op<RulesSaved>()({
+  'classification.saveRules': op<RulesSaved>()({
     input: z.strictObject({
       rules: rulesSchema,
       note: z.string().trim().max(500).optional(),
@@ -754,7 +754,7 @@ export const contract = {
     writes: true,
     summary: 'Store the classification rules as a new version; optionally reclassify every record',
   }),
-  'classify.run': op<ClassifyRunResult>()({
+  'classification.run': op<ClassifyRunResult>()({
     input: z.strictObject({
       filter: recordFilterSchema.optional(),
       /** New rules to store first (owners only). */
@@ -766,7 +766,7 @@ export const contract = {
     writes: true,
     summary: 'Reclassify every record (or a filter of them) under the rules in force; overrides stay',
   }),
-  'records.override': op<OverrideResult>()({
+  'classification.override': op<OverrideResult>()({
     input: z
       .strictObject({
         ids: z.array(z.int().positive()).min(1).max(100_000).optional(),
@@ -781,11 +781,11 @@ export const contract = {
     writes: true,
     summary: 'Set or clear type, region, category or flags by hand for records, in bulk',
   }),
-  'dispose.apply': op<DispositionApplied>()({
+  'dispositions.apply': op<DispositionApplied>()({
     input: z.strictObject({
       rules: z.array(dispositionRuleSchema).min(1).max(100),
       dryRun: z.boolean().default(false),
-      /** Leave dispositions a person set by hand (dispose.set) alone. */
+      /** Leave dispositions a person set by hand (dispositions.set) alone. */
       keepManual: z.boolean().default(true),
     }),
     access: ['owner', 'operator'],
@@ -793,7 +793,7 @@ export const contract = {
     writes: true,
     summary: 'Decide dispositions by rules (first matching rule wins); a dry run only counts',
   }),
-  'dispose.set': op<DispositionSetResult>()({
+  'dispositions.set': op<DispositionSetResult>()({
     input: z.strictObject({
       ids: z.array(z.int().positive()).min(1).max(100_000),
       set: z.union([dispositionSetSchema, z.strictObject({ disposition: z.null() })]),
@@ -803,7 +803,7 @@ export const contract = {
     writes: true,
     summary: "Set (or clear) listed records' disposition by hand: RETAIN needs a basis and a date",
   }),
-  'stats.get': op<CustomerStats>()({
+  'records.stats': op<CustomerStats>()({
     input: none,
     access: ['owner', 'operator', 'auditor'],
     job: false,
@@ -811,7 +811,7 @@ export const contract = {
     summary: 'Counts by type, region, category, flag, duplicates and disposition',
   }),
   // ---- duplicates (issue 4) ------------------------------------------------------------------------
-  'dedupe.run': op<DedupeRunResult>()({
+  'duplicates.run': op<DuplicatesRunResult>()({
     input: z.strictObject({
       mergeAbove: z.number().min(0).max(100).optional(),
       report: z.boolean().default(false),
@@ -822,7 +822,7 @@ export const contract = {
     summary:
       'Find duplicate clusters over all active records (decided clusters kept); optionally merge those above a score',
   }),
-  'dedupe.clusters': op<ClusterPage>()({
+  'duplicates.clusters': op<ClusterPage>()({
     input: z.strictObject({
       status: z.enum(CLUSTER_STATUSES).optional(),
       minScore: z.number().min(0).max(100).optional(),
@@ -836,21 +836,21 @@ export const contract = {
     writes: false,
     summary: 'Duplicate clusters, strongest first, with members, their source rows and the match explanation',
   }),
-  'dedupe.decide': op<ClusterView>()({
+  'duplicates.decide': op<ClusterView>()({
     input: z.strictObject({ clusterId: z.int().positive(), decision: z.enum(['accept', 'reject']) }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
     summary: 'Accept a duplicate cluster (same customer) or reject it (different customers)',
   }),
-  'dedupe.split': op<SplitResult>()({
+  'duplicates.split': op<SplitResult>()({
     input: z.strictObject({ clusterId: z.int().positive(), recordId: z.int().positive() }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
     summary: 'Take one record out of a duplicate cluster; it is not linked to those records again',
   }),
-  'dedupe.merge': op<MergeResult>()({
+  'duplicates.merge': op<MergeResult>()({
     input: z.strictObject({
       clusterId: z.int().positive(),
       survivorId: z.int().positive().optional(),
@@ -862,7 +862,7 @@ export const contract = {
     writes: true,
     summary: "Merge a cluster into one record, choosing each field's surviving value; reversible",
   }),
-  'dedupe.unmerge': op<MergeResult>()({
+  'duplicates.unmerge': op<MergeResult>()({
     input: z.strictObject({ mergeId: z.int().positive() }),
     access: ['owner', 'operator'],
     job: false,

@@ -90,7 +90,7 @@ export interface ClusterView {
   members: ClusterMember[];
   /** What a merge would take when nobody chooses: the survivor and the member each value comes from. */
   suggestion: { survivorId: number; chosen: Record<MergeField, number> };
-  /** The merge in force, for a merged cluster (what dedupe.unmerge undoes). */
+  /** The merge in force, for a merged cluster (what duplicates.unmerge undoes). */
   merge: MergeInfo | null;
 }
 
@@ -118,7 +118,7 @@ export interface ClusterReport {
   members: Array<{ id: number; sources: SourceRowRef[] }>;
 }
 
-export interface DedupeRunResult {
+export interface DuplicatesRunResult {
   /** Active records compared (merged ones and members of decided clusters are not). */
   records: number;
   /** Candidate pairs scored. */

@@ -66,7 +66,7 @@ function humanCluster(c: ClusterView, lang: Lang): string {
 export const dedupeCommands: readonly CommandDef[] = [
   def({
     path: ['dedupe'],
-    op: 'dedupe.run',
+    op: 'duplicates.run',
     vault: true,
     description:
       'find duplicate clusters (decided ones kept); --merge-above SCORE merges every pending cluster at or above it / 查找重复客户',
@@ -98,7 +98,7 @@ export const dedupeCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dedupe', 'clusters'],
-    op: 'dedupe.clusters',
+    op: 'duplicates.clusters',
     vault: true,
     description: 'list duplicate clusters, strongest first, with members and source rows / 列出重复组',
     configure: (c) =>
@@ -121,7 +121,7 @@ export const dedupeCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dedupe', 'decide'],
-    op: 'dedupe.decide',
+    op: 'duplicates.decide',
     vault: true,
     args: ['<cluster>', '<decision>'],
     description: 'accept (same customer) or reject (different customers) a cluster / 确认或否决重复组',
@@ -138,7 +138,7 @@ export const dedupeCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dedupe', 'split'],
-    op: 'dedupe.split',
+    op: 'duplicates.split',
     vault: true,
     args: ['<cluster>', '<record>'],
     description: 'take one record out of a cluster / 将一条记录移出重复组',
@@ -150,7 +150,7 @@ export const dedupeCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dedupe', 'merge'],
-    op: 'dedupe.merge',
+    op: 'duplicates.merge',
     vault: true,
     args: ['<cluster>'],
     description:
@@ -178,7 +178,7 @@ export const dedupeCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dedupe', 'unmerge'],
-    op: 'dedupe.unmerge',
+    op: 'duplicates.unmerge',
     vault: true,
     args: ['<merge>'],
     description: 'undo a merge exactly / 撤销合并',

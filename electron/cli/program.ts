@@ -40,15 +40,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   const covered = new Set(commands.map((c) => c.op));
-  const generic: CommandDef[] = OP_NAMES.filter((op) => !covered.has(op)).map((op) => ({
-    path: op.split('.'),
-    op,
-    vault: contract[op].access !== 'public',
-    description: contract[op].summary,
-    configure: (c) => c.option('--input <json>', 'operation input as JSON', '{}'),
-    input: (_args, o) => parseJsonInput(o.input as string),
-    human: (value) => JSON.stringify(value, null, 2),
-  }));
+  const generic: CommandDef[] = OP_NAMES.filter((op) => !covered.has(op)).flatMap((op) => [
+    genericCommand(op, op.split('.'), contract[op].summary),
+    ...(KEPT_PATHS[op]
+      ? [genericCommand(op, KEPT_PATHS[op], `same as \`closeout ${op.replace('.', ' ')}\``)]
+      : []),
+  ]);
 
   let exitCode = 0;
   for (const def of [...commands, ...generic]) {
@@ -129,6 +126,31 @@ function commandAt(program: Command, path: readonly string[]): Command {
     if (i < path.length - 1 && !existing) parent.description(`${word} commands`);
   }
   return parent;
+}
+
+/**
+ * Words scripts already use for operations that were renamed since (the generic commands follow the
+ * operation names): kept as they were, with the same --input and output.
+ */
+const KEPT_PATHS: Partial<Record<OpName, readonly string[]>> = {
+  'import.mappings': ['mappings', 'list'],
+  'import.saveMapping': ['mappings', 'save'],
+  'import.deleteMapping': ['mappings', 'delete'],
+  'dispositions.set': ['dispose', 'set'],
+  'classification.override': ['records', 'override'],
+};
+
+/** `closeout <namespace> <verb> [FILE] --input JSON`: any operation, its result printed as JSON. */
+function genericCommand(op: OpName, path: readonly string[], description: string): CommandDef {
+  return {
+    path,
+    op,
+    vault: contract[op].access !== 'public',
+    description,
+    configure: (c) => c.option('--input <json>', 'operation input as JSON', '{}'),
+    input: (_args, o) => parseJsonInput(o.input as string),
+    human: (value) => JSON.stringify(value, null, 2),
+  };
 }
 
 function parseJsonInput(text: string): never {

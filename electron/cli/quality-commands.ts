@@ -9,7 +9,7 @@ import {
   RETENTION_PRESET_NAMES,
   type DispositionRule,
   type RetentionPreset,
-} from '../../shared/quality/disposition';
+} from '../../shared/dispositions';
 import type { CustomerStats, DispositionApplied, RulesInfo } from '../../shared/quality/results';
 import type { RecordFilter } from '../../shared/records';
 import { CliError } from './cli-error';
@@ -28,10 +28,10 @@ function readJson(file: string, what: string): unknown {
 }
 
 /** A rules file: the rules body itself, or what `rules get --json` prints (its `current.body`). */
-function readRulesFile(file: string): OpInput<'rules.save'>['rules'] {
+function readRulesFile(file: string): OpInput<'classification.saveRules'>['rules'] {
   const parsed = readJson(file, '--rules') as { current?: { body?: unknown }; body?: unknown };
   // The engine validates the body against the contract's schema and names the first problem.
-  return (parsed?.current?.body ?? parsed?.body ?? parsed) as OpInput<'rules.save'>['rules'];
+  return (parsed?.current?.body ?? parsed?.body ?? parsed) as OpInput<'classification.saveRules'>['rules'];
 }
 
 function parseFilter(text: string | undefined): RecordFilter | undefined {
@@ -180,7 +180,7 @@ const def = <K extends OpName>(d: CommandDef<K>): CommandDef => d as unknown as 
 export const qualityCommands: readonly CommandDef[] = [
   def({
     path: ['classify'],
-    op: 'classify.run',
+    op: 'classification.run',
     vault: true,
     description:
       'classify every record (type, region, category, sensitive, minor, stale) under the rules in force; --rules stores new ones first / 按规则分类客户记录',
@@ -203,7 +203,7 @@ export const qualityCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['dispose'],
-    op: 'dispose.apply',
+    op: 'dispositions.apply',
     vault: true,
     description:
       'decide dispositions by rules, first match wins: --rule stale=DESTROY --rule type:business=RETAIN:accounting-30y --rule none=ANONYMISE (or a JSON file) / 按规则设定处置方式',
@@ -221,7 +221,7 @@ export const qualityCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['stats'],
-    op: 'stats.get',
+    op: 'records.stats',
     vault: true,
     description: 'counts by type, region, category, flag, duplicates and disposition / 统计',
     input: () => ({}),
@@ -229,7 +229,7 @@ export const qualityCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['rules', 'get'],
-    op: 'rules.get',
+    op: 'classification.rules',
     vault: true,
     description: 'the classification rules in force and their versions / 查看分类规则',
     input: () => ({}),
@@ -237,7 +237,7 @@ export const qualityCommands: readonly CommandDef[] = [
   }),
   def({
     path: ['rules', 'set'],
-    op: 'rules.save',
+    op: 'classification.saveRules',
     vault: true,
     args: ['<rules>'],
     description:

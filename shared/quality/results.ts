@@ -1,6 +1,6 @@
 // What the classification, disposition and statistics operations answer (contract result types).
 import type { Disposition } from '../customer';
-import type { RulesVersion } from './rules';
+import type { RulesVersion } from '../classification/rules';
 
 export interface RulesInfo {
   current: RulesVersion;

@@ -7,14 +7,14 @@ import { pruneBackups } from '../backup/prune-backups';
 import { restoreBackup } from '../backup/restore-backup';
 import { verifyBackup } from '../backup/verify-backup';
 import { demoCount } from '../demo/count';
-import { previewImport, runImport } from '../intake/import-source';
-import { deleteMapping, listMappings, saveMapping } from '../intake/mappings';
-import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../intake/sources';
-import { customerStats } from '../quality/customer-stats';
-import { noteDispositionCount } from '../quality/disposition-count';
-import { applyDispositions, setDispositions } from '../quality/dispositions';
-import { overrideRecords } from '../quality/override-records';
-import { getRules, runClassify, saveRules } from '../quality/run-classify';
+import { previewImport, runImport } from '../import/import-source';
+import { deleteMapping, listMappings, saveMapping } from '../import/mappings';
+import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../import/sources';
+import { customerStats } from '../records/customer-stats';
+import { noteDispositionCount } from '../dispositions/disposition-count';
+import { applyDispositions, setDispositions } from '../dispositions/dispositions';
+import { overrideRecords } from '../classification/override-records';
+import { getRules, runClassify, saveRules } from '../classification/run-classify';
 import { exportRecords } from '../records/export-records';
 import { getRecord } from '../records/get-record';
 import { queryRecords } from '../records/query-records';
@@ -27,9 +27,9 @@ import { unlockVault } from '../vault/unlock-vault';
 import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../vault/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
-import { mergeCluster, unmerge } from '../quality/duplicates/merge';
-import { clusters, decide, split } from '../quality/duplicates/review';
-import { runDedupe } from '../quality/duplicates/run-dedupe';
+import { mergeCluster, unmerge } from '../duplicates/merge';
+import { clusters, decide, split } from '../duplicates/review';
+import { runDuplicates } from '../duplicates/run-duplicates';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import type { Handlers, OpContext } from './types';
@@ -135,34 +135,34 @@ export const handlers: Handlers = {
   'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
   'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
   'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
-  'mappings.list': (_input, ctx) => listMappings(open(ctx)),
-  'mappings.save': (input, ctx) => saveMapping(open(ctx), input),
-  'mappings.delete': (input, ctx) => deleteMapping(open(ctx), input),
+  'import.mappings': (_input, ctx) => listMappings(open(ctx)),
+  'import.saveMapping': (input, ctx) => saveMapping(open(ctx), input),
+  'import.deleteMapping': (input, ctx) => deleteMapping(open(ctx), input),
 
   'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
   'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
   'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
 
-  'rules.get': (_input, ctx) => getRules(open(ctx)),
-  'rules.save': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
-  'classify.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
-  'records.override': (input, ctx) => overrideRecords(open(ctx), input),
-  'dispose.apply': async (input, ctx) => {
+  'classification.rules': (_input, ctx) => getRules(open(ctx)),
+  'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
+  'classification.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
+  'classification.override': (input, ctx) => overrideRecords(open(ctx), input),
+  'dispositions.apply': async (input, ctx) => {
     const result = await applyDispositions(open(ctx), input, job(ctx));
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
-  'dispose.set': (input, ctx) => {
+  'dispositions.set': (input, ctx) => {
     const result = setDispositions(open(ctx), input);
     noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
-  'stats.get': (_input, ctx) => customerStats(open(ctx).reader()),
+  'records.stats': (_input, ctx) => customerStats(open(ctx).reader()),
 
-  'dedupe.run': (input, ctx) => runDedupe(open(ctx), input, job(ctx)),
-  'dedupe.clusters': (input, ctx) => clusters(open(ctx), input),
-  'dedupe.decide': (input, ctx) => decide(open(ctx), input),
-  'dedupe.split': (input, ctx) => split(open(ctx), input),
-  'dedupe.merge': (input, ctx) => mergeCluster(open(ctx), input),
-  'dedupe.unmerge': (input, ctx) => unmerge(open(ctx), input),
+  'duplicates.run': (input, ctx) => runDuplicates(open(ctx), input, job(ctx)),
+  'duplicates.clusters': (input, ctx) => clusters(open(ctx), input),
+  'duplicates.decide': (input, ctx) => decide(open(ctx), input),
+  'duplicates.split': (input, ctx) => split(open(ctx), input),
+  'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
+  'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
 };

@@ -12,6 +12,7 @@ import { auditReport } from './check-vault';
 import { exportCheckpoint, listCheckpoints } from './checkpoints';
 import { signDetached } from './identity';
 import { loadIdentity } from './identity-store';
+import { recordedOpNames } from '../../../shared/op-aliases';
 import type { OpenVault } from './open-vault';
 
 /** The view the renderer and exports get: an entry without its user id and previous hash. */
@@ -29,7 +30,12 @@ export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.l
     args.push(value);
   };
   filter('user_name = ?', input.userName);
-  filter('op = ?', input.op);
+  if (input.op) {
+    // Entries of vaults written before an operation was renamed carry its old name.
+    const names = recordedOpNames(input.op);
+    where.push(`op IN (${names.map(() => '?').join(', ')})`);
+    args.push(...names);
+  }
   filter('at >= ?', input.from && new Date(input.from).toISOString());
   filter('at <= ?', input.to && new Date(input.to).toISOString());
   filter('seq < ?', input.beforeSeq);

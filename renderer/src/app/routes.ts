@@ -4,7 +4,7 @@ export const ROUTES = [
   'dashboard',
   'records',
   'duplicates',
-  'intake',
+  'import',
   'classification',
   'dispositions',
   'backup',

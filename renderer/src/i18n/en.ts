@@ -12,7 +12,7 @@ export const en: UiMessages = {
     dashboard: 'Dashboard',
     records: 'Records',
     duplicates: 'Duplicates',
-    intake: 'Import',
+    import: 'Import',
     classification: 'Classification',
     dispositions: 'Dispositions',
     backup: 'Backup',
@@ -28,17 +28,11 @@ export const en: UiMessages = {
   },
   placeholder: {
     title: 'Coming in a later version',
-    records:
-      'Search, view and correct every customer record in the open vault, with its source and disposition.',
-    intake:
-      'Import CSV, Excel, vCard and JSON files, clean and classify the customer records, find duplicates and give every record a disposition.',
-    backup: 'Back up the vault to disk, verify the copy, rehearse a restore and print a recovery sheet.',
     handover:
       'Vet the recipient, record the agreement, notify customers and respect their objections, then build a signed and encrypted handover package.',
     wipe: 'Securely erase records, files and backups, log paper and cloud destruction, and issue a certificate of sanitisation.',
     compliance:
       'Evaluate the compliance checklists from evidence, prepare the PIPIA and the record of processing, and produce the compliance report.',
-    audit: 'Browse and verify the tamper-evident audit chain of every action taken on the vault.',
   },
   common: {
     cancel: 'Cancel',
@@ -472,6 +466,7 @@ export const en: UiMessages = {
     exportNotAllowed: 'Only owners and auditors can export the audit log',
     exported: 'Written to the chosen folder:',
     exportFailed: 'Not exported',
+    recordedAs: 'Recorded as {{op}}',
   },
   settings: {
     title: 'Settings',

@@ -11,7 +11,7 @@ export const zhCN = {
     dashboard: '总览',
     records: '客户记录',
     duplicates: '重复客户',
-    intake: '导入',
+    import: '导入',
     classification: '分类',
     dispositions: '处置',
     backup: '备份',
@@ -27,13 +27,9 @@ export const zhCN = {
   },
   placeholder: {
     title: '将在后续版本中提供',
-    records: '在已打开的保险库中搜索、查看和更正每一条客户记录，并显示其来源与处置方式。',
-    intake: '导入 CSV、Excel、vCard 和 JSON 文件，清洗并分类客户记录，查找重复项并为每条记录确定处置方式。',
-    backup: '将保险库备份到磁盘，校验备份副本，演练恢复，并打印恢复单。',
     handover: '审核接收方、登记移交协议、通知客户并尊重其异议，然后生成经签名和加密的移交包。',
     wipe: '安全擦除记录、文件和备份，登记纸质与云端数据的销毁，并出具销毁证明。',
     compliance: '依据证据逐项评估合规检查清单，编制个人信息保护影响评估和处理活动记录，并生成合规报告。',
-    audit: '浏览并校验保险库中每一项操作留下的防篡改审计链。',
   },
   common: {
     cancel: '取消',
@@ -452,6 +448,7 @@ export const zhCN = {
     exportNotAllowed: '只有所有者和审计员可以导出审计日志',
     exported: '已写入所选文件夹：',
     exportFailed: '未能导出',
+    recordedAs: '记录时的名称：{{op}}',
   },
   settings: {
     title: '设置',

@@ -34,7 +34,7 @@ function MergeAbove({ onRun, disabled }: { onRun: (score: number) => void; disab
   const [preview, setPreview] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    void api.call('dedupe.clusters', { status: 'pending', minScore: score, limit: 1 }).then((r) => {
+    void api.call('duplicates.clusters', { status: 'pending', minScore: score, limit: 1 }).then((r) => {
       if (live) setPreview(r.ok ? r.value.total : null);
     });
     return () => {
@@ -74,16 +74,16 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
-  const run = useJob('dedupe.run');
+  const run = useJob('duplicates.run');
   const finished = run.state.status === 'finished' ? run.state.id : null;
 
-  const { state: page, reload } = useOperation('dedupe.clusters', {
+  const { state: page, reload } = useOperation('duplicates.clusters', {
     status: status === 'all' ? undefined : status,
     minScore: minScore ?? undefined,
     offset,
     limit: PAGE,
   });
-  const { state: detail, reload: reloadDetail } = useOperation('dedupe.clusters', {
+  const { state: detail, reload: reloadDetail } = useOperation('duplicates.clusters', {
     clusterId: selected ?? 1,
     limit: 1,
   });

@@ -119,6 +119,8 @@ describe('closeout import (CLI)', () => {
     expect(out.mappingSaved).toBe('english export');
     const list = JSON.parse(runCli(['mappings', 'list', vault, '--json'], env).stdout);
     expect(list.map((t: { name: string }) => t.name)).toEqual(['@last', 'english export']);
+    // The same operation under its own name (`import.mappings`), as the generic command.
+    expect(JSON.parse(runCli(['import', 'mappings', vault, '--json'], env).stdout)).toEqual(list);
   });
 
   it('names the file and the reason when a file cannot be read, and imports none of the call', () => {

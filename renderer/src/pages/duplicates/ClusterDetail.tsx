@@ -143,7 +143,7 @@ export function ClusterDetail({
               title={t('duplicates.detail.splitConfirm')}
               onConfirm={() =>
                 act(
-                  () => unwrap(api.call('dedupe.split', { clusterId: cluster.id, recordId: m.id })),
+                  () => unwrap(api.call('duplicates.split', { clusterId: cluster.id, recordId: m.id })),
                   cluster.id,
                 )
               }
@@ -211,7 +211,8 @@ export function ClusterDetail({
                 disabled={busy || cluster.status === 'accepted'}
                 onClick={() =>
                   act(
-                    () => unwrap(api.call('dedupe.decide', { clusterId: cluster.id, decision: 'accept' })),
+                    () =>
+                      unwrap(api.call('duplicates.decide', { clusterId: cluster.id, decision: 'accept' })),
                     cluster.id,
                   )
                 }
@@ -223,7 +224,8 @@ export function ClusterDetail({
                 disabled={busy}
                 onClick={() =>
                   act(
-                    () => unwrap(api.call('dedupe.decide', { clusterId: cluster.id, decision: 'reject' })),
+                    () =>
+                      unwrap(api.call('duplicates.decide', { clusterId: cluster.id, decision: 'reject' })),
                     cluster.id,
                   )
                 }
@@ -238,7 +240,7 @@ export function ClusterDetail({
                   act(
                     () =>
                       unwrap(
-                        api.call('dedupe.merge', { clusterId: cluster.id, survivorId: survivor, chosen }),
+                        api.call('duplicates.merge', { clusterId: cluster.id, survivorId: survivor, chosen }),
                       ),
                     cluster.id,
                   )
@@ -253,7 +255,7 @@ export function ClusterDetail({
             <Button
               disabled={busy}
               onClick={() =>
-                act(() => unwrap(api.call('dedupe.unmerge', { mergeId: cluster.merge!.id })), cluster.id)
+                act(() => unwrap(api.call('duplicates.unmerge', { mergeId: cluster.merge!.id })), cluster.id)
               }
               data-testid="cluster-unmerge"
             >

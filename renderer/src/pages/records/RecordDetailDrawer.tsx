@@ -5,6 +5,7 @@ import { Alert, Descriptions, Drawer, Empty, Flex, Skeleton, Table, Tag, Timelin
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OpNameText } from '../../components/OpNameText';
 import { MONOSPACE } from '../../components/RecoveryKeyInput';
 import { useOperation } from '../../hooks/use-operation';
 import { currentLang } from '../../i18n';
@@ -181,7 +182,7 @@ export function RecordDetailDrawer({ id, onClose }: { id: number; onClose: () =>
                   key: h.seq,
                   content: (
                     <div data-testid="record-history-entry">
-                      <Typography.Text code>{h.op}</Typography.Text>{' '}
+                      <OpNameText recorded={h.op} />{' '}
                       <Typography.Text type="secondary">
                         {formatTimestamp(lang, h.at)} · {h.userName ?? '—'} · #{h.seq}
                       </Typography.Text>

@@ -100,7 +100,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('nav.intake')} subtitle={t('importWizard.subtitle')} />
+      <PageHeader title={t('nav.import')} subtitle={t('importWizard.subtitle')} />
       <RequireSession>{() => <ImportWizard />}</RequireSession>
     </>
   );
@@ -488,14 +488,14 @@ function Templates({
   onApply: (mapping: ColumnMapping) => void;
 }) {
   const { t } = useTranslation();
-  const list = useOperation('mappings.list', {});
+  const list = useOperation('import.mappings', {});
   const templates: MappingTemplate[] =
     list.state.status === 'ok' ? list.state.value.filter((m) => !m.reserved) : [];
   const [name, setName] = useState('');
   const [error, setError] = useState<ErrorValue | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const save = async () => {
-    const result = await api.call('mappings.save', { name, mapping });
+    const result = await api.call('import.saveMapping', { name, mapping });
     if (!result.ok) return setError(result.error);
     setError(null);
     setSaved(name);

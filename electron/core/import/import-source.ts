@@ -1,0 +1,513 @@
+// import.preview and import.run: customer files → customer records in the vault.
+//
+// The run is ONE transaction for every file of the call: rows are written as they are read (prepared
+// statements, nothing collected in memory), then the new records are classified and one audit entry is
+// appended; a cancel, any error or the process dying leaves the vault exactly as it was. Rows a reader
+// could not read, and rows that name no one, go to the quarantine table with file, row and reason, so
+// rowsRead === imported + quarantined for every file.
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { OpParsedInput } from '../../../shared/contract';
+import type { ColumnMapping, ColumnTarget, CustomerField } from '../../../shared/customer';
+import {
+  LAST_MAPPING,
+  type ImportInputResult,
+  type ImportPreview,
+  type ImportRunResult,
+  type QuarantineItem,
+} from '../../../shared/import-types';
+import { duplicateTargets, fieldForHeader } from '../../../shared/mapping';
+import { searchDocument } from '../../../shared/search-grams';
+import { sha256File } from '../backup/file-hash';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
+import { classifyCustomers } from '../classification/classify';
+import type { VaultDb } from '../vault/database';
+import type { OpenVault } from '../vault/open-vault';
+import { pathOf } from '../util/file-ref';
+import { readMapping, writeMapping } from './mappings';
+import { normaliseRecord, type CustomerColumns, type PreparedMapping } from './normalise-record';
+import { previewSource, readSource } from './read-source';
+import type { ReadOptions, RowProblem, SourceRow } from './types';
+
+type ImportInput = OpParsedInput<'import.preview'>;
+
+const PREVIEW_ROWS = 20;
+/** Quarantined rows listed in the result per file; all of them are in the vault. */
+const LISTED_QUARANTINE = 100;
+const PROGRESS_EVERY_ROWS = 1000;
+/** Page cache during an import, in KiB (negative: SQLite's way of giving it in KiB). */
+const IMPORT_CACHE_KIB = -131072;
+
+function readOptions(input: ImportInput): ReadOptions {
+  const options: ReadOptions = {};
+  if (input.sheet !== undefined) options.sheet = input.sheet;
+  if (input.encoding !== undefined) options.encoding = input.encoding;
+  if (input.delimiter !== undefined) options.delimiter = input.delimiter;
+  if (input.headerRow !== undefined) options.headerRow = input.headerRow;
+  return options;
+}
+
+function checkMapping(file: string, mapping: ColumnMapping | undefined): void {
+  if (!mapping) return;
+  const twice = duplicateTargets(mapping);
+  if (twice.length > 0)
+    throw new EngineError('IMPORT_MAPPING_INVALID', {
+      file,
+      reason: `more than one column is mapped to ${twice.join(', ')}`,
+    });
+}
+
+function alreadyImported(db: VaultDb, sha256: string): { at: string; name: string } | null {
+  const row = db
+    .prepare('SELECT imported_at AS at, name FROM sources WHERE sha256 = ? ORDER BY imported_at LIMIT 1')
+    .get(sha256) as { at: string; name: string } | undefined;
+  return row ?? null;
+}
+
+/**
+ * The mapping of one file as its rows arrive: what the person chose (or the client's last mapping) for
+ * the headers it names, the automatic suggestion for the others, each field at most once. JSON keys can
+ * first appear deep in a file, so headers are resolved when they are first seen, not up front.
+ */
+class MappingResolver {
+  readonly mapping: ColumnMapping = {};
+  readonly prepared: PreparedMapping = { fields: new Map(), skipped: new Set() };
+  private readonly taken = new Set<CustomerField>();
+
+  constructor(private readonly given: ColumnMapping | null) {}
+
+  see(values: Record<string, string>): void {
+    let fresh: string[] | null = null;
+    for (const header in values) if (!(header in this.mapping)) (fresh ??= []).push(header);
+    if (fresh) this.resolve(fresh);
+  }
+
+  /** New headers: the given mapping's choices first (they win over a suggestion), then suggestions. */
+  resolve(headers: readonly string[]): void {
+    const given = this.given;
+    const named = (h: string) => given !== null && Object.prototype.hasOwnProperty.call(given, h);
+    for (const header of headers) if (named(header)) this.assign(header, given![header]);
+    for (const header of headers)
+      if (!named(header) && !(header in this.mapping)) this.assign(header, fieldForHeader(header) ?? 'extra');
+  }
+
+  private assign(header: string, wanted: ColumnTarget): void {
+    // Each field takes one column: the first one seen keeps it, later ones are kept as extra.
+    const target = isField(wanted) && this.taken.has(wanted) ? 'extra' : wanted;
+    this.mapping[header] = target;
+    if (target === 'skip') this.prepared.skipped.add(header);
+    else if (isField(target)) {
+      this.taken.add(target);
+      this.prepared.fields.set(header, target);
+    }
+  }
+}
+
+const isField = (target: ColumnTarget): target is CustomerField => target !== 'extra' && target !== 'skip';
+
+/** The mapping a file starts from: the one given, else the client's last one, else none (suggested). */
+function startingMapping(db: VaultDb, given: ColumnMapping | undefined) {
+  if (given) return { mapping: given, from: 'given' as const };
+  const saved = readMapping(db, LAST_MAPPING);
+  return saved ? { mapping: saved, from: 'saved' as const } : { mapping: null, from: 'suggested' as const };
+}
+
+export async function previewImport(vault: OpenVault, input: ImportInput): Promise<ImportPreview> {
+  const path = pathOf(input.file);
+  const file = basename(path);
+  checkMapping(file, input.mapping);
+  const preview = await previewSource(path, { ...readOptions(input), rows: PREVIEW_ROWS });
+  const { sha256 } = await sha256File(path);
+  const start = startingMapping(vault.db, input.mapping);
+  const resolver = new MappingResolver(start.mapping);
+  resolver.resolve(preview.headers);
+  const today = new Date();
+  const rows = preview.rows.map((row) => {
+    resolver.see(row.values);
+    const record = normaliseRecord(row, resolver.prepared, { today });
+    return {
+      row: row.line,
+      sheet: row.sheet ?? null,
+      values: row.values,
+      stored: record.columns as unknown as Record<string, string | number | null>,
+      problems: record.problems,
+      quarantine: record.quarantine,
+      readerProblem: row.problem ?? null,
+    };
+  });
+  return {
+    file,
+    bytes: preview.bytes,
+    sha256,
+    format: preview.format,
+    encoding: preview.encoding ?? null,
+    delimiter: preview.delimiter ?? null,
+    sheet: preview.sheet ?? null,
+    sheets: (preview.sheets ?? []).map((s) => ({ name: s.name, state: s.state })),
+    headers: preview.headers,
+    headerRow: preview.headerRow,
+    mapping: resolver.mapping,
+    mappingFrom: start.from,
+    rows,
+    problems: preview.problems.map((p) => quarantineItem(file, p)),
+    notes: preview.notes.map((n) => ({ kind: n.kind, message: n.message })),
+    alreadyImported: alreadyImported(vault.db, sha256),
+  };
+}
+
+const quarantineItem = (file: string, p: RowProblem): QuarantineItem => ({
+  file,
+  sheet: p.sheet ?? null,
+  row: p.line,
+  kind: p.kind,
+  reason: p.reason,
+});
+
+const CUSTOMER_COLUMNS = [
+  'name',
+  'organisation',
+  'phone',
+  'phone_raw',
+  'phone_status',
+  'phone_region',
+  'email',
+  'email_status',
+  'id_number',
+  'id_number_status',
+  'birth_date',
+  'credit_code',
+  'credit_code_status',
+  'address',
+  'country',
+  'product',
+  'last_order_date',
+  'lifetime_value',
+  'currency',
+  'notes',
+  'extra',
+  'name_key',
+  'formula_like',
+] as const satisfies readonly (keyof CustomerColumns)[];
+
+const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${CUSTOMER_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?, ${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
+
+/** What is written for one run: statements prepared once. */
+class Writer {
+  private readonly insertCustomer;
+  private readonly insertFts;
+  private readonly insertQuarantine;
+  private readonly params: unknown[] = new Array(5 + CUSTOMER_COLUMNS.length);
+
+  constructor(
+    private readonly db: VaultDb,
+    private readonly createdAt: string,
+  ) {
+    this.insertCustomer = db.prepare(INSERT_CUSTOMER);
+    this.insertFts = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
+    this.insertQuarantine = db.prepare(
+      'INSERT INTO quarantine (source_id, line, sheet, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  customer(sourceId: string, row: SourceRow, c: CustomerColumns): void {
+    // One reused parameter array: no object per row beyond the record itself.
+    const p = this.params;
+    p[0] = sourceId;
+    p[1] = row.line;
+    p[2] = row.sheet ?? null;
+    p[3] = row.raw;
+    p[4] = this.createdAt;
+    for (let i = 0; i < CUSTOMER_COLUMNS.length; i++) p[5 + i] = c[CUSTOMER_COLUMNS[i]];
+    const id = this.insertCustomer.run(p).lastInsertRowid;
+    const document = searchDocument([
+      c.name,
+      c.organisation,
+      c.phone,
+      c.phone_raw ? c.phone_raw.replace(/\D+/g, '') : null,
+      c.email,
+      c.address,
+    ]);
+    if (document !== '') this.insertFts.run(id, document);
+  }
+
+  quarantine(
+    sourceId: string,
+    line: number,
+    sheet: string | null,
+    kind: string,
+    reason: string,
+    raw: string | null,
+  ) {
+    this.insertQuarantine.run(sourceId, line, sheet, kind, reason, raw);
+  }
+}
+
+const QUARANTINE_REASONS: Record<string, string> = {
+  'no-identifying-field':
+    'no name, organisation, phone, e-mail, ID number or credit code: the row names no one',
+};
+
+export async function runImport(
+  vault: OpenVault,
+  input: OpParsedInput<'import.run'>,
+  job: JobContext,
+  now = new Date(),
+): Promise<ImportRunResult> {
+  const db = vault.db;
+  // Everything that can be refused is refused before the transaction starts.
+  const files = input.inputs.map((item) => {
+    const path = pathOf(item.file);
+    checkMapping(basename(path), item.mapping);
+    return { item, path, file: basename(path) };
+  });
+  const hashed: Array<{ sha256: string; size: number }> = [];
+  for (const f of files) {
+    try {
+      hashed.push(await sha256File(f.path));
+    } catch (error) {
+      throw new EngineError('FILE_UNREADABLE', {
+        path: f.path,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+    }
+    await job.checkpoint();
+  }
+  if (!input.allowSameSource) {
+    const seen = new Map<string, string>();
+    files.forEach((f, i) => {
+      const before = alreadyImported(db, hashed[i].sha256);
+      if (before) throw new EngineError('IMPORT_SAME_SOURCE', { file: f.file, at: before.at });
+      if (seen.has(hashed[i].sha256))
+        throw new EngineError('IMPORT_SAME_SOURCE', {
+          file: f.file,
+          at: `${now.toISOString()} (${seen.get(hashed[i].sha256)})`,
+        });
+      seen.set(hashed[i].sha256, f.file);
+    });
+  }
+
+  const totalBytes = Math.max(
+    1,
+    hashed.reduce((sum, h) => sum + h.size, 0),
+  );
+  const at = now.toISOString();
+  const writer = new Writer(db, at);
+  const results: ImportInputResult[] = [];
+  let rowsDone = 0;
+  let bytesBefore = 0;
+  let bytesNow = 0;
+  const report = () => {
+    // Rows read so far and the rows the whole call will read, estimated from the bytes read: so the
+    // runner's rate is rows per second and its ETA follows the files' bytes.
+    const estimate = bytesNow > 0 ? Math.max(rowsDone, Math.round((rowsDone * totalBytes) / bytesNow)) : null;
+    job.progress(rowsDone, estimate, 'importing');
+  };
+  const readerJob: JobContext = {
+    id: job.id,
+    signal: job.signal,
+    checkpoint: () => job.checkpoint(),
+    progress: (done) => {
+      bytesNow = bytesBefore + done;
+      report();
+    },
+  };
+
+  // A larger page cache while the transaction grows: with SQLite's default (~8 MB) the cache spills
+  // dirty pages, each encrypted and written to the WAL, and then reread for the next index insert.
+  // Bounded (not a function of the file's size), and set back afterwards.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const deferred = deferIndexes(db, totalBytes);
+    let lastMapping: ColumnMapping | null = null;
+    for (const [i, f] of files.entries()) {
+      const sourceId = randomUUID();
+      const start = startingMapping(db, f.item.mapping);
+      const resolver = new MappingResolver(start.mapping);
+      db.prepare(
+        `INSERT INTO sources (id, name, sha256, bytes, format, imported_at, imported_by, rows_read, imported, quarantined, mapping)
+         VALUES (?, ?, ?, ?, '', ?, ?, 0, 0, 0, '{}')`,
+      ).run(sourceId, f.file, hashed[i].sha256, hashed[i].size, at, vault.actor.userName);
+
+      let imported = 0;
+      let quarantined = 0;
+      const listed: QuarantineItem[] = [];
+      const listQuarantine = (item: QuarantineItem) => {
+        if (listed.length < LISTED_QUARANTINE) listed.push(item);
+      };
+      const today = now;
+      const result = await readSource(
+        f.path,
+        {
+          ...readOptions(f.item),
+          maxProblems: 0,
+          onProblem: (p) => {
+            if (p.emitted) return;
+            quarantined++;
+            rowsDone++;
+            writer.quarantine(sourceId, p.line, p.sheet ?? null, p.kind, p.reason, p.raw ?? null);
+            listQuarantine(quarantineItem(f.file, p));
+          },
+        },
+        (row) => {
+          resolver.see(row.values);
+          const record = normaliseRecord(row, resolver.prepared, { today });
+          if (record.quarantine) {
+            quarantined++;
+            const reason = QUARANTINE_REASONS[record.quarantine];
+            writer.quarantine(sourceId, row.line, row.sheet ?? null, record.quarantine, reason, row.raw);
+            listQuarantine({
+              file: f.file,
+              sheet: row.sheet ?? null,
+              row: row.line,
+              kind: record.quarantine,
+              reason,
+            });
+          } else {
+            writer.customer(sourceId, row, record.columns);
+            imported++;
+          }
+          if (++rowsDone % PROGRESS_EVERY_ROWS === 0) report();
+        },
+        readerJob,
+      );
+      bytesBefore += hashed[i].size;
+      bytesNow = bytesBefore;
+      report();
+      db.prepare(
+        `UPDATE sources SET format = ?, encoding = ?, sheet = ?, rows_read = ?, imported = ?, quarantined = ?, mapping = ?
+         WHERE id = ?`,
+      ).run(
+        result.format,
+        result.encoding ?? null,
+        result.sheet ?? null,
+        result.rowsRead,
+        imported,
+        quarantined,
+        JSON.stringify(resolver.mapping),
+        sourceId,
+      );
+      lastMapping = resolver.mapping;
+      results.push({
+        file: f.file,
+        sourceId,
+        sha256: hashed[i].sha256,
+        bytes: hashed[i].size,
+        format: result.format,
+        encoding: result.encoding ?? null,
+        delimiter: result.delimiter ?? null,
+        sheet: result.sheet ?? null,
+        headerRow: result.headerRow,
+        mapping: resolver.mapping,
+        rowsRead: result.rowsRead,
+        imported,
+        quarantined,
+        blankRows: result.blankRows,
+        flagged: result.rowsFlagged,
+        quarantine: listed,
+        quarantineOmitted: quarantined - listed.length,
+        notes: result.notes.map((n) => ({ kind: n.kind, message: n.message })),
+      });
+      await job.checkpoint();
+    }
+
+    if (deferred.length > 0) {
+      job.progress(rowsDone, rowsDone, 'indexing');
+      for (const sql of deferred) db.exec(sql);
+      await job.checkpoint();
+    }
+    job.progress(rowsDone, rowsDone, 'classifying');
+    let classified = 0;
+    for (const r of results) {
+      classified += classifyCustomers(db, { sourceId: r.sourceId }, now).classified;
+      await job.checkpoint();
+    }
+
+    const totals = {
+      rowsRead: sum(results, 'rowsRead'),
+      imported: sum(results, 'imported'),
+      quarantined: sum(results, 'quarantined'),
+      blankRows: sum(results, 'blankRows'),
+    };
+    let mappingSaved: string | null = null;
+    // The audit entry, the saved mappings and the counts commit with the rows, or nothing does.
+    vault.change(
+      () => ({
+        op: 'import.run',
+        // No file names: they often are people's names. Source ids, formats and hash prefixes identify them.
+        params: {
+          sources: results.map((r) => ({
+            sourceId: r.sourceId,
+            format: r.format,
+            encoding: r.encoding,
+            sha256: r.sha256.slice(0, 16),
+          })),
+          allowSameSource: input.allowSameSource,
+          mappingSaved: mappingSaved !== null,
+        },
+        counts: { files: results.length, ...totals, classified },
+        outcome: 'ok',
+      }),
+      () => {
+        if (lastMapping) {
+          writeMapping(db, LAST_MAPPING, lastMapping, at);
+          if (input.saveMappingAs) {
+            writeMapping(db, input.saveMappingAs, results[0].mapping, at);
+            mappingSaved = input.saveMappingAs;
+          }
+        }
+      },
+    );
+    // The last chance to cancel: after COMMIT the import has happened.
+    await job.checkpoint();
+    db.exec('COMMIT');
+    job.progress(rowsDone, rowsDone, 'done');
+    return { inputs: results, totals, mappingSaved, classified };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    if (db.open) db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** Inputs from this size on (~25 000 rows) are large enough for building the indexes afterwards to pay off. */
+const DEFER_INDEXES_BYTES = 4 * 1024 * 1024;
+/** A rough size of one customer row in a CSV, to compare an input with the records already there. */
+const BYTES_PER_ROW = 150;
+
+/**
+ * For a large import, drops the secondary indexes of customers (phone, e-mail, ID, credit code, name key …)
+ * inside the transaction and returns their CREATE statements, to run once every row is in. Inserting a
+ * million rows into five indexes on random keys touches pages all over the file, and once the file
+ * outgrows the page cache each touch is a read, a decryption and a write; building an index afterwards
+ * is one sorted pass. customers_source stays (its keys arrive in order, and classification reads by it).
+ * Not done when the vault already holds many more records than the import brings: rebuilding their index
+ * entries would cost more than it saves. A rollback (cancel, error, crash) brings the indexes back with
+ * everything else.
+ */
+function deferIndexes(db: VaultDb, totalBytes: number): string[] {
+  if (totalBytes < DEFER_INDEXES_BYTES) return [];
+  const existing = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+  if (existing > (4 * totalBytes) / BYTES_PER_ROW) return [];
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master
+       WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL AND name <> 'customers_source'`,
+    )
+    .all() as Array<{ name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  return indexes.map((index) => index.sql);
+}
+
+function sum(
+  results: ImportInputResult[],
+  key: 'rowsRead' | 'imported' | 'quarantined' | 'blankRows',
+): number {
+  let total = 0;
+  for (const r of results) total += r[key];
+  return total;
+}
