@@ -68,7 +68,8 @@ export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly __result?: R;
 }
 
-const op =
+/** Declares an operation whose result is `R`: `op<R>()({ input, access, job, writes, summary })`. */
+export const op =
   <R>() =>
   <I extends z.ZodType>(spec: Omit<OpSpec<I, R>, '__result'>): OpSpec<I, R> =>
     spec;
@@ -252,10 +253,6 @@ export interface VaultCheckReport {
 export interface ChosenFile {
   handle: string;
   name: string;
-}
-
-export interface DemoCountResult {
-  counted: number;
 }
 
 // ---- backup result types (issue 5) -------------------------------------------------------------
@@ -578,16 +575,6 @@ export const contract = {
     host: 'shell',
     summary: 'Ask the person to choose a file or folder; the window gets a handle, never the path',
   }),
-  'demo.count': op<DemoCountResult>()({
-    input: z.strictObject({
-      total: z.int().min(1).max(1_000_000),
-      stepMs: z.int().min(0).max(1_000).default(10),
-    }),
-    access: 'public',
-    job: true,
-    writes: true,
-    summary: 'Counts to `total` with progress: exercises the job runner end to end',
-  }),
   'backup.create': op<BackupCreated>()({
     input: z.strictObject({ dir: fileRefSchema }),
     access: ['owner', 'operator'],
@@ -873,9 +860,13 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
+/** Any contract: the product's, or one a test composes from it and operations of its own. */
+export type ContractShape = Readonly<Record<string, OpSpec>>;
+/** The result type an operation's spec carries. */
+export type SpecResult<S> = S extends OpSpec<z.ZodType, infer R> ? R : never;
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
-export type OpResult<K extends OpName> = Contract[K] extends OpSpec<z.ZodType, infer R> ? R : never;
+export type OpResult<K extends OpName> = SpecResult<Contract[K]>;
 
 export const OP_NAMES = Object.keys(contract) as OpName[];
 
@@ -890,7 +881,7 @@ export type CallOptions = z.infer<typeof callOptionsSchema>;
 
 export interface JobProgress {
   job: string;
-  op: OpName;
+  op: string;
   phase: string;
   done: number;
   /** Null while the total is not yet known. */
@@ -903,7 +894,7 @@ export interface JobProgress {
 
 export interface JobFinished {
   job: string;
-  op: OpName;
+  op: string;
   outcome: 'succeeded' | 'failed' | 'cancelled';
 }
 

@@ -436,17 +436,6 @@ export const commands: readonly CommandDef[] = [
     human: (r) => r.files.join('\n'),
   }),
   define({
-    path: ['demo', 'count'],
-    op: 'demo.count',
-    description: 'count with progress (checks the job runner) / 计数演示任务',
-    configure: (c) =>
-      c
-        .option('--total <n>', 'how far to count', integer('--total'), 100)
-        .option('--step-ms <ms>', 'pause per step', integer('--step-ms'), 10),
-    input: (_args, o) => ({ total: o.total as number, stepMs: o.stepMs as number }),
-    human: (r, lang) => t(lang, `已数到 ${r.counted}`, `counted ${r.counted}`),
-  }),
-  define({
     path: ['backup', 'create'],
     op: 'backup.create',
     vault: true,

@@ -1,7 +1,7 @@
 // Runs long operations as jobs: progress events (throttled, with a heartbeat so the UI hears from a
 // job at least twice a second), cooperative cancellation, and one writer at a time.
 import { randomUUID } from 'node:crypto';
-import type { JobFinished, JobProgress, OpName } from '../../../shared/contract';
+import type { JobFinished, JobProgress } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 
@@ -15,7 +15,7 @@ export interface JobSink {
 
 interface Running {
   controller: AbortController;
-  op: OpName;
+  op: string;
 }
 
 export class JobRunner {
@@ -54,7 +54,7 @@ export class JobRunner {
     return randomUUID();
   }
 
-  async run<T>(id: string, op: OpName, body: (ctx: JobContext) => Promise<T>): Promise<T> {
+  async run<T>(id: string, op: string, body: (ctx: JobContext) => Promise<T>): Promise<T> {
     if (this.running.has(id)) throw new EngineError('JOB_ID_IN_USE', { job: id });
     const controller = new AbortController();
     this.running.set(id, { controller, op });

@@ -1,4 +1,6 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
+// `product` is what the desktop app's worker and the CLI run: the shipped contract and these handlers.
+import { contract } from '../../../shared/contract';
 import { appInfo } from '../app/app-info';
 import { listBackups } from '../backup/backups-table';
 import { createBackup } from '../backup/create-backup';
@@ -6,7 +8,6 @@ import { drillBackup } from '../backup/drill-backup';
 import { pruneBackups } from '../backup/prune-backups';
 import { restoreBackup } from '../backup/restore-backup';
 import { verifyBackup } from '../backup/verify-backup';
-import { demoCount } from '../demo/count';
 import { previewImport, runImport } from '../import/import-source';
 import { deleteMapping, listMappings, saveMapping } from '../import/mappings';
 import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../import/sources';
@@ -32,7 +33,7 @@ import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
-import type { Handlers, OpContext } from './types';
+import type { Composition, Handlers, OpContext } from './types';
 
 /** The engine checks access before a handler runs; this only narrows the type. */
 const open = (ctx: OpContext): OpenVault => {
@@ -40,7 +41,7 @@ const open = (ctx: OpContext): OpenVault => {
   return ctx.vault;
 };
 
-const job = (ctx: { job?: JobContext }): JobContext => {
+export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
@@ -103,8 +104,6 @@ export const handlers: Handlers = {
     throw new EngineError('SHELL_ONLY');
   },
 
-  'demo.count': (input, ctx) => demoCount(input, job(ctx)),
-
   'backup.create': async (input, ctx) => {
     const vault = open(ctx);
     const { content, ...created } = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
@@ -166,3 +165,5 @@ export const handlers: Handlers = {
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
 };
+
+export const product: Composition<typeof contract> = { contract, handlers };

@@ -488,12 +488,6 @@ export const en: UiMessages = {
       manageUsers: 'Manage users & roles',
       editInOverview: 'Change it in the vault overview',
     },
-    jobCheck: {
-      title: 'Check the job runner',
-      description:
-        'Runs a harmless counting job to confirm that progress, cancelling and the outcome are reported correctly.',
-      run: 'Run the check',
-    },
   },
   importWizard: {
     subtitle:
@@ -608,7 +602,6 @@ export const en: UiMessages = {
       keyring: 'Keyring',
       unlocking: 'Unlocking',
       start: 'Starting',
-      counting: 'Counting',
       loading: 'Loading',
       blocking: 'Blocking',
       scoring: 'Scoring',

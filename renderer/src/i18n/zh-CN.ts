@@ -470,11 +470,6 @@ export const zhCN = {
       manageUsers: '管理用户与角色',
       editInOverview: '在保险库概览中修改',
     },
-    jobCheck: {
-      title: '检查任务执行器',
-      description: '运行一个无害的计数任务，确认进度显示、取消和结果报告都正常工作。',
-      run: '开始检查',
-    },
   },
   importWizard: {
     subtitle:
@@ -588,7 +583,6 @@ export const zhCN = {
       keyring: '密钥环',
       unlocking: '解锁中',
       start: '准备中',
-      counting: '计数中',
       loading: '读取中',
       blocking: '分组中',
       scoring: '评分中',

@@ -41,9 +41,14 @@ describe('contract', () => {
 
   it('rejects extra input fields (strict schemas)', () => {
     expect(contract['app.info'].input.safeParse({ path: '/etc/passwd' }).success).toBe(false);
-    expect(contract['demo.count'].input.safeParse({ total: 5 }).success).toBe(true);
-    expect(contract['demo.count'].input.safeParse({ total: 0 }).success).toBe(false);
-    expect(contract['demo.count'].input.safeParse({ total: 2.5 }).success).toBe(false);
+    expect(contract['backup.prune'].input.safeParse({ keepLast: 5 }).success).toBe(true);
+    expect(contract['backup.prune'].input.safeParse({ keepLast: 0 }).success).toBe(false);
+    expect(contract['backup.prune'].input.safeParse({ keepLast: 2.5 }).success).toBe(false);
+    expect(contract['backup.prune'].input.safeParse({ keepLast: 5, keepWeekly: 1 }).success).toBe(false);
+  });
+
+  it('ships no test or demo operation', () => {
+    for (const op of OP_NAMES) expect(op).not.toMatch(/^(test|demo)\./);
   });
 
   it('declares events with dotted names', () => {

@@ -307,7 +307,7 @@ describe('jobs', () => {
     let delivered = 0;
     let deliveredAtCancel = -1;
     let cancelledAt = 0;
-    const started = jobs.run('job-import-cancel', 'demo.count', (job) =>
+    const started = jobs.run('job-import-cancel', 'import.run', (job) =>
       readSource(
         file,
         {},

@@ -52,7 +52,6 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'audit.verify': {},
     'audit.export': { dir: { path: join(v.dir, `audit-${role}-${n}`) } },
     'dialog.choose': { kind: 'open', purpose: 'vault' },
-    'demo.count': { total: 1, stepMs: 0 },
     'backup.create': { dir: { path: join(v.dir, 'no-such-backup-folder') } },
     'backup.verify': { backup: { path: join(v.dir, 'no-such.cobackup') } },
     'backup.restore': { backup: { path: join(v.dir, 'no-such.cobackup') }, to: { path: join(v.dir, 'r') } },
