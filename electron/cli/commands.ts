@@ -20,7 +20,7 @@ import type {
 } from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
 import type { ColumnMapping } from '../../shared/customer';
-import type { ImportRunResult } from '../../shared/import-types';
+import type { ImportRunResult } from '../../shared/contract';
 import { decodeRecoveryKey } from '../../shared/recovery-key';
 import { CliError } from './cli-error';
 import { readNewPassphrase, readPassphrase, readSecretFile } from './passphrase';

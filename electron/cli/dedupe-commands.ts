@@ -1,7 +1,8 @@
 // `closeout dedupe FILE` and its review commands (clusters, decide, split, merge, unmerge): duplicate
 // detection and review without the window. The JSON they print with --json is documented in docs/CLI.md.
 import type { OpName } from '../../shared/contract';
-import { MERGE_FIELDS, type ClusterView, type MergeField } from '../../shared/duplicates';
+import { MERGE_FIELDS, type MergeField } from '../../shared/duplicates';
+import { type ClusterView } from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
 import { CliError } from './cli-error';
 import type { CommandDef } from './command-def';

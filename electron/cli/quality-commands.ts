@@ -10,7 +10,7 @@ import {
   type DispositionRule,
   type RetentionPreset,
 } from '../../shared/dispositions';
-import type { CustomerStats, DispositionApplied, RulesInfo } from '../../shared/quality/results';
+import type { CustomerStats, DispositionApplied, RulesInfo } from '../../shared/contract';
 import type { RecordFilter } from '../../shared/records';
 import { CliError } from './cli-error';
 import type { CommandDef } from './command-def';

@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClusterView } from '../../shared/duplicates';
+import type { ClusterView } from '../../shared/contract';
 import { generateCustomers } from '../fixtures/customers';
 import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';

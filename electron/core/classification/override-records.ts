@@ -4,7 +4,7 @@
 // count, and the record ids when there are at most AUDIT_IDS_MAX of them.
 import type { OpParsedInput } from '../../../shared/contract';
 import { applyOverrideChange } from '../../../shared/classification/overrides';
-import type { OverrideResult } from '../../../shared/quality/results';
+import type { OverrideResult } from '../../../shared/contract';
 import type { OpenVault } from '../vault/open-vault';
 import { classifyCustomers, parseOverrides } from './classify';
 import { filterCondition } from '../records/filter-sql';

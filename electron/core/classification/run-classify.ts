@@ -1,7 +1,7 @@
 // classification.run and classification.saveRules: reclassify the vault (or a filter's records) under the rules in force,
 // optionally saving new rules first, as one audited transaction that a cancel rolls back whole.
 import type { OpParsedInput } from '../../../shared/contract';
-import type { ClassifyRunResult, RulesInfo, RulesSaved } from '../../../shared/quality/results';
+import type { ClassifyRunResult, RulesInfo, RulesSaved } from '../../../shared/contract';
 import type { ClassificationRules } from '../../../shared/classification/rules';
 import type { RecordFilter } from '../../../shared/records';
 import { EngineError } from '../kernel/engine-error';

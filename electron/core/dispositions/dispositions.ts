@@ -5,7 +5,7 @@
 // dispositions.set decides listed records by hand.
 import type { OpParsedInput } from '../../../shared/contract';
 import { RETENTION_PRESETS, type DispositionSet } from '../../../shared/dispositions';
-import type { DispositionApplied, DispositionSetResult } from '../../../shared/quality/results';
+import type { DispositionApplied, DispositionSetResult } from '../../../shared/contract';
 import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
 import { localDay } from '../classification/classify';

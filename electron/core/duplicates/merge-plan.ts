@@ -1,7 +1,8 @@
 // What a merge keeps when nobody chooses: the fullest record survives, and each field takes the
 // survivor's value unless it is missing or invalid there and valid in another member. Pure.
 import type { FieldStatus } from '../../../shared/customer';
-import { MERGE_FIELDS, type ClusterMember, type MergeField } from '../../../shared/duplicates';
+import { MERGE_FIELDS, type MergeField } from '../../../shared/duplicates';
+import { type ClusterMember } from '../../../shared/contract';
 
 /** The customers columns each merge field carries with it (a phone brings its status and region). */
 export const MERGE_COLUMNS: Readonly<Record<MergeField, readonly string[]>> = {

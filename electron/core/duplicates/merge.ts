@@ -4,12 +4,8 @@
 // kept in the merges row — the survivor's previous columns, the others' previous links, the cluster's
 // previous decision — so unmerge puts every column back exactly.
 import type { MergeResult, OpParsedInput } from '../../../shared/contract';
-import {
-  MERGE_FIELDS,
-  type ClusterStatus,
-  type ClusterView,
-  type MergeField,
-} from '../../../shared/duplicates';
+import { MERGE_FIELDS, type ClusterStatus, type MergeField } from '../../../shared/duplicates';
+import { type ClusterView } from '../../../shared/contract';
 import { nameKeys } from '../../../shared/normalise/names';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';

@@ -10,7 +10,8 @@ import type { OpenVault } from '../vault/open-vault';
 import { detectDuplicates } from './detect';
 import { applyMerge } from './merge';
 import { CANDIDATE_THRESHOLD } from './score';
-import type { ClusterExplanation, ClusterReport } from '../../../shared/duplicates';
+import type { ClusterExplanation } from '../../../shared/duplicates';
+import type { ClusterReport } from '../../../shared/contract';
 import type { VaultDb } from '../vault/database';
 import { clusterViews, dropCluster, loadApart, loadCandidates, type ClusterRow } from './store';
 

@@ -5,13 +5,15 @@ import type { FieldStatus, SourceRowRef } from '../../../shared/customer';
 import {
   CLUSTER_STATUSES,
   type ClusterExplanation,
+  type ClusterStatus,
+  type MergeField,
+} from '../../../shared/duplicates';
+import {
   type ClusterMember,
   type ClusterPage,
-  type ClusterStatus,
   type ClusterView,
-  type MergeField,
   type MergeInfo,
-} from '../../../shared/duplicates';
+} from '../../../shared/contract';
 import { searchDocument } from '../../../shared/search-grams';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';

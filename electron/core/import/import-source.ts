@@ -15,7 +15,7 @@ import {
   type ImportPreview,
   type ImportRunResult,
   type QuarantineItem,
-} from '../../../shared/import-types';
+} from '../../../shared/contract';
 import { duplicateTargets, fieldForHeader } from '../../../shared/mapping';
 import { searchDocument } from '../../../shared/search-grams';
 import { sha256File } from '../backup/file-hash';

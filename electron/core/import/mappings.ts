@@ -2,7 +2,7 @@
 // under the reserved name @last, which the next preview starts from.
 import type { OpParsedInput } from '../../../shared/contract';
 import type { ColumnMapping } from '../../../shared/customer';
-import { LAST_MAPPING, type MappingTemplate } from '../../../shared/import-types';
+import { LAST_MAPPING, type MappingTemplate } from '../../../shared/contract';
 import { duplicateTargets } from '../../../shared/mapping';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';

@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OpParsedInput } from '../../../shared/contract';
 import { csvLine, UTF8_BOM } from '../../../shared/csv';
-import type { QuarantinePage, QuarantineRow, SourceDeleted, SourceInfo } from '../../../shared/import-types';
+import type { QuarantinePage, QuarantineRow, SourceDeleted, SourceInfo } from '../../../shared/contract';
 import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
 import type { OpenVault } from '../vault/open-vault';

@@ -1,7 +1,7 @@
 // records.stats: the counts the Classification page, the Dashboard and `closeout stats --json` show, in
 // one pass over the customers (plus small GROUP BYs for categories, countries and sensitive kinds).
 import { DISPOSITIONS, SENSITIVE_KINDS } from '../../../shared/customer';
-import type { CustomerStats } from '../../../shared/quality/results';
+import type { CustomerStats } from '../../../shared/contract';
 import { UNMATCHED } from '../../../shared/classification/rules';
 import type { VaultDb } from '../vault/database';
 import { peekRules } from '../classification/rules-store';

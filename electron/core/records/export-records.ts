@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import type { OpParsedInput } from '../../../shared/contract';
 import type { CustomerRecord } from '../../../shared/customer';
 import { csvCell, UTF8_BOM } from '../../../shared/csv';
-import type { RecordExportResult } from '../../../shared/records';
+import type { RecordExportResult } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { openAtomic, type AtomicFile } from '../util/atomic-write';

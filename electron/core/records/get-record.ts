@@ -8,7 +8,7 @@
 //   params.ids (numbers) when it touches at most 1000 records (a merge lists survivor and merged ids);
 //   a bulk operation over more records names its scope instead (a rule, a filter, a source) and is then
 //   not part of each record's own history.
-import type { RecordDetail, RecordHistoryEntry, RecordSourceRow } from '../../../shared/records';
+import type { RecordDetail, RecordHistoryEntry, RecordSourceRow } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { loadRecord, sourceRowsOf } from './record-view';

@@ -12,7 +12,7 @@ import { auditReport } from './check-vault';
 import { exportCheckpoint, listCheckpoints } from './checkpoints';
 import { signDetached } from './identity';
 import { loadIdentity } from './identity-store';
-import { recordedOpNames } from '../../../shared/op-aliases';
+import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { OpenVault } from './open-vault';
 
 /** The view the renderer and exports get: an entry without its user id and previous hash. */

@@ -2,7 +2,7 @@
 // that were renamed since); the recorded one stays visible on hover.
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentOpName } from '../../../shared/op-aliases';
+import { currentOpName } from '../../../shared/contract/renamed';
 
 export function OpNameText({ recorded }: { recorded: string }) {
   const { t } = useTranslation();

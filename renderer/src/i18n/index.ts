@@ -54,7 +54,7 @@ void i18next.use(initReactI18next).init({
     // React escapes what it renders; escaping here too would show &amp; and friends.
     escapeValue: false,
   },
-  // Like shared/errors.ts formatError: a placeholder without a value stays visible, never vanishes.
+  // Like shared/errors formatError: a placeholder without a value stays visible, never vanishes.
   missingInterpolationHandler: (_text: string, match: RegExpExecArray) => match[0],
 });
 applyToDocument(initial);

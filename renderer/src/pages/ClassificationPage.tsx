@@ -5,7 +5,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerStats } from '../../../shared/quality/results';
+import type { CustomerStats } from '../../../shared/contract';
 import { recordsHref } from './records/filter-hash';
 import type { RecordFilter } from '../../../shared/records';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpInput } from '../../../shared/contract';
 import { DISPOSITIONS, type Disposition } from '../../../shared/customer';
 import { RETENTION_PRESET_NAMES, type RetentionPreset } from '../../../shared/dispositions';
-import type { DispositionApplied } from '../../../shared/quality/results';
+import type { DispositionApplied } from '../../../shared/contract';
 import type { RecordFilter } from '../../../shared/records';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';

@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClusterStatus, ClusterView } from '../../../shared/duplicates';
+import type { ClusterStatus } from '../../../shared/duplicates';
+import type { ClusterView } from '../../../shared/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';

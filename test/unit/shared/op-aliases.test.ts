@@ -1,5 +1,5 @@
 import { OP_NAMES } from '../../../shared/contract';
-import { currentOpName, recordedOpNames } from '../../../shared/op-aliases';
+import { currentOpName, recordedOpNames } from '../../../shared/contract/renamed';
 
 describe('renamed operations', () => {
   it('maps each old name to an operation of today', () => {

@@ -4,13 +4,8 @@
 import { Button, Card, Descriptions, Flex, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MERGE_FIELDS,
-  type ClusterMember,
-  type ClusterView,
-  type FieldMatch,
-  type MergeField,
-} from '../../../../shared/duplicates';
+import { MERGE_FIELDS, type FieldMatch, type MergeField } from '../../../../shared/duplicates';
+import { type ClusterMember, type ClusterView } from '../../../../shared/contract';
 import type { ErrorValue } from '../../platform/api';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -37,7 +37,7 @@ import type {
   ImportRunResult,
   MappingTemplate,
   QuarantineItem,
-} from '../../../../shared/import-types';
+} from '../../../../shared/contract';
 import type { ChosenFile } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';

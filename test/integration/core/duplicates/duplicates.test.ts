@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeRecoveryKey } from '../../../../shared/recovery-key';
 import { searchMatch } from '../../../../shared/search-grams';
-import type { ClusterView } from '../../../../shared/duplicates';
+import type { ClusterView } from '../../../../shared/contract';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
 import { generateCustomers, type GeneratedCustomer } from '../../../fixtures/customers';
 import { encodeCsv } from '../../../fixtures/write-csv';

@@ -7,7 +7,7 @@ import { components, UnionFind } from '../../../../electron/core/duplicates/clus
 import { detectDuplicates } from '../../../../electron/core/duplicates/detect';
 import type { DedupeRecord } from '../../../../electron/core/duplicates/keys';
 import { suggestMerge } from '../../../../electron/core/duplicates/merge-plan';
-import type { ClusterMember } from '../../../../shared/duplicates';
+import type { ClusterMember } from '../../../../shared/contract';
 
 let nextId = 1;
 const record = (over: Partial<DedupeRecord>): DedupeRecord => ({

@@ -1,6 +1,30 @@
-// Result types of the import operations (import.*, mappings.*), shared by the engine, the CLI's JSON
-// (documented in docs/CLI.md) and the Import wizard. Pure types; the contract declares the operations.
-import type { ColumnMapping, CustomerField } from './customer';
+// import.*: reading customer files (preview, run), the sources and quarantine they leave, saved column
+// mappings. The result types are shared by the engine, the CLI's JSON (docs/CLI.md) and the Import wizard.
+import { z } from 'zod';
+import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from '../customer';
+import { fileRefSchema, none, op, type OpSpec } from './op';
+
+/** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
+export const columnMappingSchema = z.record(
+  z.string().max(500),
+  z.enum([...CUSTOMER_FIELDS, 'extra', 'skip']),
+);
+/** Template names; names starting with @ are reserved (@last: the client's last mapping). */
+const mappingNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^@]/, 'names starting with @ are reserved');
+/** One file to import, with what the person chose in the wizard (each detected when absent). */
+export const importInputSchema = z.strictObject({
+  file: fileRefSchema,
+  sheet: z.string().min(1).max(200).optional(),
+  encoding: z.string().min(1).max(40).optional(),
+  delimiter: z.string().length(1).optional(),
+  headerRow: z.int().min(0).max(1_048_576).optional(),
+  mapping: columnMappingSchema.optional(),
+});
 
 export type ImportFormat = 'csv' | 'xlsx' | 'vcard' | 'json' | 'jsonl';
 
@@ -150,3 +174,79 @@ export interface SourceDeleted {
 
 /** The reserved name of the client's last mapping. */
 export const LAST_MAPPING = '@last';
+
+export const importOps = {
+  'import.preview': op<ImportPreview>()({
+    input: importInputSchema,
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary:
+      'Detect format, encoding and sheet; suggest a mapping; show the first rows as they will be stored',
+  }),
+  'import.run': op<ImportRunResult>()({
+    input: z.strictObject({
+      inputs: z.array(importInputSchema).min(1).max(100),
+      allowSameSource: z.boolean().default(false),
+      saveMappingAs: mappingNameSchema.optional(),
+    }),
+    access: ['owner', 'operator'],
+    job: true,
+    writes: true,
+    summary:
+      'Import customer files into the vault (one transaction), quarantining unreadable rows, then classify',
+  }),
+  'import.sources': op<SourceInfo[]>()({
+    input: none,
+    access: ['owner', 'operator', 'auditor'],
+    job: false,
+    writes: false,
+    summary: 'The files imported into this vault, with their SHA-256 and counts',
+  }),
+  'import.quarantine': op<QuarantinePage>()({
+    input: z.strictObject({
+      sourceId: z.uuid().optional(),
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(1000).default(100),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary: 'Quarantined rows (file, row, reason, original text), page by page',
+  }),
+  'import.exportQuarantine': op<{ path: string; rows: number }>()({
+    input: z.strictObject({ out: fileRefSchema, sourceId: z.uuid().optional() }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Write the quarantined rows as CSV (UTF-8 with BOM, formula-safe) to a new file',
+  }),
+  'import.deleteSource': op<SourceDeleted>()({
+    input: z.strictObject({ file: fileRefSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'After a verified import: overwrite and delete the plaintext source file (same SHA-256 only)',
+  }),
+  'import.mappings': op<MappingTemplate[]>()({
+    input: none,
+    access: ['owner', 'operator'],
+    job: false,
+    writes: false,
+    summary: 'Saved column mappings (templates, and the last one used)',
+  }),
+  'import.saveMapping': op<MappingTemplate>()({
+    input: z.strictObject({ name: mappingNameSchema, mapping: columnMappingSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Save a column mapping as a reusable template',
+  }),
+  'import.deleteMapping': op<{ deleted: boolean }>()({
+    input: z.strictObject({ name: mappingNameSchema }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: 'Delete a saved column mapping',
+  }),
+} as const satisfies Record<string, OpSpec>;

@@ -1,7 +1,7 @@
 // Operations renamed since vaults were first written. An audit entry keeps the name it was recorded under
 // (the hash chain covers it, and exports show it as written); the window shows today's name and the audit
 // filter finds both. The one list of old → new names.
-import type { OpName } from './contract';
+import type { OpName } from './index';
 
 const RENAMED: Readonly<Record<string, OpName>> = {
   'mappings.list': 'import.mappings',
