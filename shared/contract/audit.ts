@@ -1,6 +1,6 @@
 // audit.*: the audit chain, for people (the Audit page) and for auditors (exports openssl can check).
 import { z } from 'zod';
-import { fileRefSchema, none, op, type OpSpec } from './op';
+import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
 
 export interface AuditEntryView {
   seq: number;
@@ -32,14 +32,14 @@ export const auditOps = {
       beforeSeq: z.int().positive().optional(),
       limit: z.int().min(1).max(1000).default(200),
     }),
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'Audit entries, newest first, filtered by user, operation and time',
   }),
   'audit.verify': op<AuditReport>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: true,
     writes: false,
     summary: 'Check every hash and signature of the audit chain',

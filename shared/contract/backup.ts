@@ -1,6 +1,6 @@
 // backup.*: encrypted snapshots on another disk, their verification, drills, restores and retention.
 import { z } from 'zod';
-import { backupRefSchema, fileRefSchema, none, op, type OpSpec } from './op';
+import { backupRefSchema, fileRefSchema, none, op, ROLES, type OpSpec } from './op';
 import type { SessionInfo } from './vault';
 
 /** One named check of a backup; a failure is a value with `ok: false`, never silent. */
@@ -161,7 +161,7 @@ export const backupOps = {
   }),
   'backup.list': op<BackupRecord[]>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'Every backup copy of the open vault, with its last verification and drills',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { overrideChangeSchema } from '../classification/overrides';
 import { rulesSchema, type RulesVersion } from '../classification/rules';
 import { recordFilterSchema } from '../records';
-import { none, op, type OpSpec } from './op';
+import { none, op, ROLES, type OpSpec } from './op';
 
 export interface RulesInfo {
   current: RulesVersion;
@@ -33,7 +33,7 @@ export interface OverrideResult {
 export const classificationOps = {
   'classification.rules': op<RulesInfo>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'The classification rules in force and the list of earlier versions',

@@ -2,7 +2,7 @@
 // mappings. The result types are shared by the engine, the CLI's JSON (docs/CLI.md) and the Import wizard.
 import { z } from 'zod';
 import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from '../customer';
-import { fileRefSchema, none, op, type OpSpec } from './op';
+import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
 
 /** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
 export const columnMappingSchema = z.record(
@@ -198,7 +198,7 @@ export const importOps = {
   }),
   'import.sources': op<SourceInfo[]>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'The files imported into this vault, with their SHA-256 and counts',

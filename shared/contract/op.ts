@@ -11,7 +11,7 @@ export const ROLES = ['owner', 'operator', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-/** `public`: needs no unlocked vault (app-level). Otherwise the roles of the unlocked session allowed. */
+/** `public`: needs no unlocked vault (app-level). Otherwise the roles of the unlocked session allowed (ROLES: any). */
 export type Access = 'public' | readonly Role[];
 
 export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CustomerRecord, SourceRowRef } from '../customer';
 import { recordExportOptions, recordQuerySchema, type RecordExportFormat } from '../records';
 import type { DispositionCounts } from './dispositions';
-import { fileRefSchema, none, op, type OpSpec } from './op';
+import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
 
 export interface RecordPage {
   /** Null when the count was not asked for ('none'). */
@@ -85,7 +85,7 @@ export interface CustomerStats {
 export const recordsOps = {
   'records.query': op<RecordPage>()({
     input: recordQuerySchema,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary:
@@ -93,21 +93,21 @@ export const recordsOps = {
   }),
   'records.get': op<RecordDetail>()({
     input: z.strictObject({ id: z.int().positive() }),
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'One record with its source rows as read and its history from the audit chain',
   }),
   'records.export': op<RecordExportResult>()({
     input: z.strictObject({ ...recordExportOptions, file: fileRefSchema }),
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: true,
     writes: true,
     summary: 'Write the selected records as CSV (UTF-8 with BOM or GB18030), XLSX or JSON, formula-safe',
   }),
   'records.stats': op<CustomerStats>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'Counts by type, region, category, flag, duplicates and disposition',

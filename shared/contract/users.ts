@@ -1,6 +1,6 @@
 // users.*: who can open the vault, with which role and passphrase.
 import { z } from 'zod';
-import { none, op, roleSchema, type OpSpec, type Role } from './op';
+import { none, op, ROLES, roleSchema, type OpSpec, type Role } from './op';
 
 export const passphrase = z.string().min(1).max(1024);
 export const userName = z.string().trim().min(1).max(100);
@@ -16,7 +16,7 @@ export interface UserInfo {
 export const usersOps = {
   'users.list': op<UserInfo[]>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'The people who can open this vault and their roles',
@@ -44,7 +44,7 @@ export const usersOps = {
   }),
   'users.setPassphrase': op<{ changed: true }>()({
     input: z.strictObject({ name: userName, passphrase }),
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: true,
     summary: "Change a passphrase (owners: anyone's; others: their own)",

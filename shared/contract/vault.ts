@@ -1,7 +1,7 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
 import type { AuditReport } from './audit';
-import { fileRefSchema, none, op, vaultRefSchema, type OpSpec, type Role } from './op';
+import { fileRefSchema, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
 import { passphrase, userName } from './users';
 
 const isoDate = z.iso.date();
@@ -139,7 +139,7 @@ export const vaultOps = {
   }),
   'vault.info': op<VaultDetails>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: false,
     writes: false,
     summary: 'Details of the open vault (no customer values)',
@@ -169,7 +169,7 @@ export const vaultOps = {
   }),
   'vault.check': op<VaultCheckReport>()({
     input: none,
-    access: ['owner', 'operator', 'auditor'],
+    access: ROLES,
     job: true,
     writes: false,
     summary: 'Check every page, the database structure and the audit chain',
