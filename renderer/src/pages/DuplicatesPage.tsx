@@ -220,7 +220,7 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
               render: (_: unknown, c: ClusterView) => (
                 <Flex wrap gap={4}>
                   {c.explanation.matched.map((f) => (
-                    <Tag key={f}>{t(`duplicates.fields.${f}`)}</Tag>
+                    <Tag key={f}>{t(`fields.${f}`)}</Tag>
                   ))}
                 </Flex>
               ),

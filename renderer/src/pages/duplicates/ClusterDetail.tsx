@@ -30,7 +30,7 @@ function MatchTag({ match }: { match: FieldMatch }) {
   const color = match.kind === 'conflict' ? 'error' : match.kind === 'exact' ? 'success' : 'warning';
   return (
     <Tag color={color} data-testid={`match-${match.field}-${match.kind}`}>
-      {t(`duplicates.fields.${match.field}`)} · {t(`duplicates.kind.${match.kind}`)}
+      {t(`fields.${match.field}`)} · {t(`duplicates.kind.${match.kind}`)}
       {match.kind === 'fuzzy' ? ` ${Math.round(match.similarity * 100)}%` : ''} ({match.points > 0 ? '+' : ''}
       {match.points})
     </Tag>
@@ -100,9 +100,7 @@ export function ClusterDetail({
       title: t('duplicates.detail.field'),
       width: 140,
       render: (_: unknown, row: { field: MergeField }) => (
-        <Typography.Text strong={differs.has(row.field)}>
-          {t(`duplicates.mergeFields.${row.field}`)}
-        </Typography.Text>
+        <Typography.Text strong={differs.has(row.field)}>{t(`fields.${row.field}`)}</Typography.Text>
       ),
     },
     ...members.map((m) => ({

@@ -357,7 +357,8 @@ function FileMapping({
       for (const [h, tgt] of Object.entries(next)) if (h !== header && tgt === target) next[h] = 'extra';
     onChange({ mapping: next });
   };
-  const targetLabel = (target: ColumnTarget) => t(`importWizard.fields.${target}`);
+  const targetLabel = (target: ColumnTarget) =>
+    target === 'extra' || target === 'skip' ? t(`importWizard.targets.${target}`) : t(`fields.${target}`);
 
   return (
     <Flex vertical gap={16} data-testid="import-mapping" data-file={file.name}>
@@ -437,7 +438,7 @@ function PreviewTable({ rows, loading }: { rows: ImportPreviewRow[]; loading: bo
   const columns: TableColumnsType<ImportPreviewRow> = [
     { title: t('importWizard.row'), dataIndex: 'row', key: 'row', width: 64, fixed: 'left' },
     ...PREVIEW_COLUMNS.map(({ column, field }) => ({
-      title: t(`importWizard.fields.${field}`),
+      title: t(`fields.${field}`),
       key: column,
       render: (_: unknown, row: ImportPreviewRow) => {
         const value = row.stored[column];
