@@ -91,6 +91,13 @@ describe('closeout CLI', () => {
     expect(res.stderr).toContain("unknown command 'frobnicate'");
   });
 
+  it('a number that is not one is a single INVALID_INPUT line with exit 2, before anything runs', () => {
+    const res = runCli(['audit', 'list', 'no-such.cvault', '--limit', 'many'], cliEnv(dir.path));
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/^closeout: INVALID_INPUT: .*--limit must be a whole number/);
+  });
+
   it('has no test or demo commands: only the product ships', () => {
     const res = runCli(['demo', 'count', '--total', '3'], cliEnv(dir.path));
     expect(res.status).not.toBe(0);

@@ -1,26 +1,11 @@
 // `closeout dedupe FILE` and its review commands (clusters, decide, split, merge, unmerge): duplicate
 // detection and review without the window. The JSON they print with --json is documented in docs/CLI.md.
-import type { OpName } from '../../shared/contract';
-import { MERGE_FIELDS, type MergeField } from '../../shared/duplicates';
-import { type ClusterView } from '../../shared/contract';
-import type { Lang } from '../../shared/errors';
-import { CliError } from './cli-error';
-import type { CommandDef } from './command-def';
-
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh-CN' ? zh : en);
-const def = <K extends OpName>(d: CommandDef<K>): CommandDef => d as unknown as CommandDef;
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function whole(name: string, text: string | undefined, min = 1): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw CliError.of(
-      'INVALID_INPUT',
-      { detail: `${name} must be a whole number ≥ ${min} (not ${text})` },
-      2,
-    );
-  return n;
-}
+import type { ClusterView } from '../../../shared/contract';
+import { MERGE_FIELDS, type MergeField } from '../../../shared/duplicates';
+import type { Lang } from '../../../shared/errors';
+import { CliError } from '../cli-error';
+import type { CommandDef } from '../command-def';
+import { collect, define, t, whole } from '../helpers';
 
 function score(text: unknown): number | undefined {
   if (text === undefined) return undefined;
@@ -65,7 +50,7 @@ function humanCluster(c: ClusterView, lang: Lang): string {
 }
 
 export const dedupeCommands: readonly CommandDef[] = [
-  def({
+  define({
     path: ['dedupe'],
     op: 'duplicates.run',
     vault: true,
@@ -97,7 +82,7 @@ export const dedupeCommands: readonly CommandDef[] = [
         ),
       ].join('\n'),
   }),
-  def({
+  define({
     path: ['dedupe', 'clusters'],
     op: 'duplicates.clusters',
     vault: true,
@@ -120,7 +105,7 @@ export const dedupeCommands: readonly CommandDef[] = [
         t(lang, `共 ${page.total} 个`, `${page.total} in all`),
       ].join('\n'),
   }),
-  def({
+  define({
     path: ['dedupe', 'decide'],
     op: 'duplicates.decide',
     vault: true,
@@ -137,7 +122,7 @@ export const dedupeCommands: readonly CommandDef[] = [
     },
     human: humanCluster,
   }),
-  def({
+  define({
     path: ['dedupe', 'split'],
     op: 'duplicates.split',
     vault: true,
@@ -149,7 +134,7 @@ export const dedupeCommands: readonly CommandDef[] = [
         ? humanCluster(r.cluster, lang)
         : t(lang, '重复组已解散', 'the cluster no longer groups anything'),
   }),
-  def({
+  define({
     path: ['dedupe', 'merge'],
     op: 'duplicates.merge',
     vault: true,
@@ -177,7 +162,7 @@ export const dedupeCommands: readonly CommandDef[] = [
         `merge ${r.mergeId}: ${r.mergedIds.join(', ')} merged into ${r.survivorId}`,
       ),
   }),
-  def({
+  define({
     path: ['dedupe', 'unmerge'],
     op: 'duplicates.unmerge',
     vault: true,
