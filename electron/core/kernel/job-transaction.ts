@@ -3,7 +3,7 @@
 // Writers are serialised by the job runner, so no other write can interleave.
 import type Database from 'better-sqlite3-multiple-ciphers';
 
-/** Page cache during such a job, in KiB (negative: SQLite's way of giving it in KiB), as the import uses. */
+/** Page cache during such a job and during an import, in KiB (negative: SQLite's way of giving it in KiB). */
 export const JOB_CACHE_KIB = -131072;
 
 export async function inJobTransaction<T>(
