@@ -46,7 +46,7 @@ export const recordFilterSchema = z.strictObject({
 });
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
-export const RECORD_SORT_FIELDS = [
+const RECORD_SORT_FIELDS = [
   'id',
   'name',
   'organisation',
@@ -63,7 +63,7 @@ export const RECORD_SORT_FIELDS = [
 ] as const;
 export type RecordSortField = (typeof RECORD_SORT_FIELDS)[number];
 
-export const recordSortSchema = z.strictObject({
+const recordSortSchema = z.strictObject({
   field: z.enum(RECORD_SORT_FIELDS),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -72,7 +72,7 @@ export const recordSortSchema = z.strictObject({
 const searchText = z.string().max(200);
 
 /** The largest page one call returns. */
-export const RECORD_PAGE_MAX = 500;
+const RECORD_PAGE_MAX = 500;
 /**
  * How far a 'capped' count goes: beyond it the answer is "10 000+" (totalExact false) so that a search
  * answers in milliseconds on a million records; ask again with count 'exact' for the precise figure.

@@ -3,9 +3,6 @@
 import { z } from 'zod';
 import { CUSTOMER_TYPES, REGIONS, SENSITIVE_KINDS } from '../customer';
 
-export const OVERRIDE_FLAGS = ['stale', 'minor', 'incomplete', 'typeDoubtful', 'regionConflict'] as const;
-export type OverrideFlag = (typeof OVERRIDE_FLAGS)[number];
-
 export const overridesSchema = z.strictObject({
   type: z.enum(CUSTOMER_TYPES).optional(),
   region: z.enum(REGIONS).optional(),
@@ -78,10 +75,4 @@ export function applyOverrideChange(current: RecordOverrides, change: OverrideCh
   }
   if (Object.keys(next.flags ?? {}).length === 0) delete next.flags;
   return next;
-}
-
-/** The names of the overridden fields, as CustomerRecord.overrides lists them. */
-export function overriddenFields(o: RecordOverrides): string[] {
-  const fields = (['type', 'region', 'regionCountry', 'category'] as const).filter((k) => k in o);
-  return [...fields, ...Object.keys(o.flags ?? {}).map((f) => `flags.${f}`)];
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The fields the completeness score can count; a validated field counts only when it is valid. */
-export const COMPLETENESS_FIELDS = [
+const COMPLETENESS_FIELDS = [
   'name',
   'phone',
   'email',
@@ -24,12 +24,11 @@ export const UNMATCHED = 'unmatched';
 
 const word = z.string().trim().min(1).max(100);
 
-export const categoryRuleSchema = z.strictObject({
+const categoryRuleSchema = z.strictObject({
   name: word.refine((n) => n !== UNMATCHED, { message: `"${UNMATCHED}" is reserved` }),
   /** Matched on the product field: Chinese anywhere in it, Latin words as whole words, any case. */
   keywords: z.array(word).min(1).max(500),
 });
-export type CategoryRule = z.infer<typeof categoryRuleSchema>;
 
 export const rulesSchema = z
   .strictObject({

@@ -12,7 +12,7 @@ import {
 import { op, type OpSpec } from './op';
 
 /** A member's values as the review shows them side by side (lifetimeValue in minor units + currency). */
-export type MemberValues = Record<MergeField, string | number | null> & { currency: string | null };
+type MemberValues = Record<MergeField, string | number | null> & { currency: string | null };
 
 export interface ClusterMember {
   id: number;

@@ -5,10 +5,7 @@ import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from '../cust
 import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
 
 /** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
-export const columnMappingSchema = z.record(
-  z.string().max(500),
-  z.enum([...CUSTOMER_FIELDS, 'extra', 'skip']),
-);
+const columnMappingSchema = z.record(z.string().max(500), z.enum([...CUSTOMER_FIELDS, 'extra', 'skip']));
 /** Template names; names starting with @ are reserved (@last: the client's last mapping). */
 const mappingNameSchema = z
   .string()
@@ -17,7 +14,7 @@ const mappingNameSchema = z
   .max(100)
   .regex(/^[^@]/, 'names starting with @ are reserved');
 /** One file to import, with what the person chose in the wizard (each detected when absent). */
-export const importInputSchema = z.strictObject({
+const importInputSchema = z.strictObject({
   file: fileRefSchema,
   sheet: z.string().min(1).max(200).optional(),
   encoding: z.string().min(1).max(40).optional(),
@@ -26,10 +23,10 @@ export const importInputSchema = z.strictObject({
   mapping: columnMappingSchema.optional(),
 });
 
-export type ImportFormat = 'csv' | 'xlsx' | 'vcard' | 'json' | 'jsonl';
+type ImportFormat = 'csv' | 'xlsx' | 'vcard' | 'json' | 'jsonl';
 
 /** Where a source row came from: the file's name (never its folder), the sheet and the row a person would give. */
-export interface ImportRowRef {
+interface ImportRowRef {
   file: string;
   sheet: string | null;
   row: number;
@@ -43,13 +40,13 @@ export interface QuarantineItem extends ImportRowRef {
   reason: string;
 }
 
-export interface ImportNote {
+interface ImportNote {
   kind: string;
   message: string;
 }
 
 /** A mapped value that did not validate (the window highlights it; `problem` names why). */
-export interface ImportFieldProblem {
+interface ImportFieldProblem {
   field: CustomerField;
   status: 'invalid' | 'ambiguous';
   problem: string;

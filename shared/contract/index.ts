@@ -92,7 +92,7 @@ export interface SessionLocked {
 
 const event = <P>() => ({}) as { readonly __payload?: P };
 
-export const events = {
+const events = {
   'job.progress': event<JobProgress>(),
   'job.finished': event<JobFinished>(),
   'session.locked': event<SessionLocked>(),

@@ -12,7 +12,7 @@ export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
 /** `public`: needs no unlocked vault (app-level). Otherwise the roles of the unlocked session allowed (ROLES: any). */
-export type Access = 'public' | readonly Role[];
+type Access = 'public' | readonly Role[];
 
 export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;

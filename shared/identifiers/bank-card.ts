@@ -3,7 +3,7 @@
 import { MISSING, invalid, type Invalid, type Missing } from '../normalise/status';
 import { toHalfWidth } from '../normalise/text';
 
-export type BankCardProblem =
+type BankCardProblem =
   | 'length'
   | 'format'
   | 'checksum'

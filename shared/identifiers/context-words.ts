@@ -4,7 +4,7 @@
 export type IdentifierKind =
   'resident-id' | 'credit-code' | 'bank-card' | 'mobile' | 'email' | 'passport' | 'travel-permit';
 
-export const CONTEXT_WORDS: Readonly<Record<IdentifierKind, readonly string[]>> = {
+const CONTEXT_WORDS: Readonly<Record<IdentifierKind, readonly string[]>> = {
   'resident-id': [
     '身份证',
     '身份證',

@@ -29,8 +29,6 @@ export function checkCreditCode(text: string): CreditCodeProblem | null {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum';
 }
 
-export const isValidCreditCode = (text: string): boolean => checkCreditCode(text) === null;
-
 // GB 11714-1997 organisation code, embedded at positions 9-17: 8 body characters (digits, or letters
 // A=10 … Z=35) weighted 3 7 9 10 5 8 4 2, check C = 11 − (S mod 11), 10 → X, 11 → 0. Some real codes
 // reportedly fail it (REGULATORY §10.2 [M]), so it only ever produces a warning.

@@ -17,9 +17,7 @@ import {
 } from './passport';
 import { checkResidentId, type DayLike } from './resident-id';
 
-export type { IdentifierKind } from './context-words';
-
-export type Confidence = 'high' | 'medium' | 'low';
+type Confidence = 'high' | 'medium' | 'low';
 
 export interface IdentifierMatch {
   kind: IdentifierKind;

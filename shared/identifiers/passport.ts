@@ -43,7 +43,7 @@ export function mrzCheckDigit(field: string): number {
 export type MrzField = 'document-number' | 'birth-date' | 'expiry-date' | 'personal-number' | 'composite';
 
 /** 44 characters: the second line of a passport's (TD3) machine-readable zone. */
-export const MRZ_TD3_LINE2 = /^[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MFX<]\d{6}\d[A-Z0-9<]{14}[\d<]\d$/;
+const MRZ_TD3_LINE2 = /^[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MFX<]\d{6}\d[A-Z0-9<]{14}[\d<]\d$/;
 
 /**
  * Checks every check digit on a TD3 line 2; returns the fields whose check digit is wrong (empty when

@@ -26,7 +26,7 @@ const PROVINCES = new Set([
   83,
 ]);
 
-export type ResidentIdHolder =
+type ResidentIdHolder =
   | 'resident'
   /** Residence permit for Hong Kong, Macao or Taiwan residents (810000 / 820000 / 830000). */
   | 'hk-macao-taiwan-permit'
@@ -36,7 +36,7 @@ export type ResidentIdHolder =
    */
   | 'foreign-permanent-resident';
 
-export type ResidentIdProblem =
+type ResidentIdProblem =
   | 'length'
   /** Wrong characters for the position (letters in the body, X anywhere but last …). */
   | 'format'

@@ -19,7 +19,7 @@ import { AppShell } from './pages/app-shell';
 import { testContract, type TestContract, type TestOpName } from '../support/test-contract';
 import { createTestEngine } from '../support/test-engine';
 
-export interface HarnessProblems {
+interface HarnessProblems {
   offOriginRequests: string[];
   cspViolations: CspViolationReport[];
   consoleErrors: string[];

@@ -74,7 +74,7 @@ function parseSet(text: string, rule: string): DispositionRule['set'] {
 }
 
 /** `--rule` values in order: `WHEN=WHAT`, or a JSON file of rules ([{when, set}] or {rules: […]}). */
-export function parseDisposeRules(values: readonly string[]): DispositionRule[] {
+function parseDisposeRules(values: readonly string[]): DispositionRule[] {
   const rules: DispositionRule[] = [];
   for (const value of values) {
     if (value.endsWith('.json') || (existsSync(value) && !value.includes('='))) {

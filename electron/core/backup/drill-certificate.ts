@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
 import type { BackupManifest } from './manifest';
 
-export const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
+const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
 
 export interface DrillCertificate {
   format: typeof CERTIFICATE_FORMAT;

@@ -24,7 +24,7 @@ import { fsyncFile, sha256File } from './file-hash';
 import { inspectBackup, type Inspection } from './inspect-backup';
 import type { BackupManifest } from './manifest';
 
-export function requireVerified(inspection: Inspection, file: string): BackupManifest {
+function requireVerified(inspection: Inspection, file: string): BackupManifest {
   const failed = inspection.verification.checks.filter((c) => !c.ok).map((c) => c.name);
   if (!inspection.manifest || failed.length) {
     inspection.key.fill(0);
@@ -64,7 +64,7 @@ export async function copyIntoPlace(
   }
 }
 
-export function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
+function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
   let to = pathOf(ref);
   if (!to.endsWith(VAULT_EXTENSION)) to += VAULT_EXTENSION;
   if (existsSync(to)) throw new EngineError('VAULT_EXISTS', { path: to });

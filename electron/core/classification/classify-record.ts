@@ -33,7 +33,7 @@ export interface RecordFacts {
   extra: Record<string, string>;
 }
 
-export type RegionEvidence = 'country' | 'address' | 'phone' | 'idNumber' | 'creditCode';
+type RegionEvidence = 'country' | 'address' | 'phone' | 'idNumber' | 'creditCode';
 
 export interface Classification {
   type: CustomerType;

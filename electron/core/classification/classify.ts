@@ -54,7 +54,7 @@ const COLUMNS = `id, name, organisation, phone, phone_status, phone_region, emai
   id_number_status, birth_date, credit_code, credit_code_status, address, country, product, last_order_date,
   lifetime_value, notes, extra, overrides`;
 
-export const BATCH = 2000;
+const BATCH = 2000;
 
 /** One run's statements and compiled rules: build once, then feed it batches. */
 export class Classifier {

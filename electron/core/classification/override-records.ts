@@ -5,11 +5,10 @@
 import type { OpParsedInput } from '../../../shared/contract';
 import { applyOverrideChange } from '../../../shared/classification/overrides';
 import type { OverrideResult } from '../../../shared/contract';
+import { AUDIT_IDS_MAX } from '../vault/audit';
 import type { OpenVault } from '../vault/open-vault';
 import { classifyCustomers, parseOverrides } from './classify';
 import { filterCondition } from '../records/filter-sql';
-
-export const AUDIT_IDS_MAX = 1000;
 
 export function overrideRecords(
   vault: OpenVault,

@@ -12,7 +12,7 @@ import { localDay } from '../classification/classify';
 import { customerStats } from '../records/customer-stats';
 import { filterCondition } from '../records/filter-sql';
 import { inJobTransaction } from '../kernel/job-transaction';
-import { AUDIT_IDS_MAX } from '../classification/override-records';
+import { AUDIT_IDS_MAX } from '../vault/audit';
 
 /** SET clause and its parameters for one disposition; retain-until of a preset counts from year end. */
 function setClause(

@@ -11,7 +11,7 @@ export interface FontFiles {
 }
 
 /** The file names, the same in node_modules and in the packaged app's font folder. */
-export const FONT_FILE_NAMES: Readonly<FontFiles> = {
+const FONT_FILE_NAMES: Readonly<FontFiles> = {
   regular: 'NotoSansSC_400Regular.ttf',
   bold: 'NotoSansSC_700Bold.ttf',
 };

@@ -12,7 +12,7 @@ import { components, type Link } from './cluster';
 import { blockingKeys, type BlockKind, type DedupeRecord } from './keys';
 import { CANDIDATE_THRESHOLD, SHARED_BY, scorePair, scoringView, type ScoringView } from './score';
 
-export interface DetectedCluster {
+interface DetectedCluster {
   /** Record ids, ascending. */
   members: number[];
   score: number;

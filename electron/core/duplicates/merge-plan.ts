@@ -30,7 +30,7 @@ const CHECKED: Partial<Record<MergeField, keyof ClusterMember['status']>> = {
 type Member = Pick<ClusterMember, 'id' | 'values' | 'status'>;
 
 /** 2: present and valid (or not checked), 1: present but invalid, 0: missing. */
-export function fieldQuality(member: Member, field: MergeField): 0 | 1 | 2 {
+function fieldQuality(member: Member, field: MergeField): 0 | 1 | 2 {
   const value = member.values[field];
   if (value === null || value === '') return 0;
   const checked = CHECKED[field];

@@ -120,7 +120,7 @@ export async function runDuplicates(
  * Every cluster with each member's own source row (file, sheet, row), for scripts: no customer values.
  * A merged cluster lists the records merged away too, so every source row of the cluster is named.
  */
-export function clusterReport(db: VaultDb): ClusterReport[] {
+function clusterReport(db: VaultDb): ClusterReport[] {
   const members = new Map<number, ClusterReport['members']>();
   const rows = db
     .prepare(

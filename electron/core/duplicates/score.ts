@@ -15,7 +15,7 @@ import { bigramDice, editDistance, editSimilarity, jaroWinkler, tokenJaccard } f
 /** Pairs scoring this or more become links of a candidate cluster. */
 export const CANDIDATE_THRESHOLD = 50;
 
-export const WEIGHTS = {
+const WEIGHTS = {
   idNumber: { exact: 45, fuzzy: 15, conflict: -60 },
   creditCode: { exact: 45, fuzzy: 15, conflict: -60 },
   phone: { exact: 30, shared: 10, conflict: -10 },
@@ -239,7 +239,3 @@ export function scorePair(a: ScoringView, b: ScoringView): PairScore {
   const sum = fields.reduce((total, f) => total + f.points, 0);
   return { score: Math.max(0, Math.min(100, sum)), fields };
 }
-
-/** True when the pair has two different valid identifiers: evidence they are two customers. */
-export const hasIdentifierConflict = (pair: PairScore): boolean =>
-  pair.fields.some((f) => f.kind === 'conflict' && (f.field === 'idNumber' || f.field === 'creditCode'));

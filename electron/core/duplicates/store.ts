@@ -56,7 +56,7 @@ export const SNAPSHOT_COLUMNS = [
   'cluster_id',
   'merged_into',
 ] as const;
-export type SnapshotColumn = (typeof SNAPSHOT_COLUMNS)[number];
+type SnapshotColumn = (typeof SNAPSHOT_COLUMNS)[number];
 export type Snapshot = Record<SnapshotColumn, string | number | null>;
 
 export interface MemberRow extends Snapshot {
@@ -142,7 +142,7 @@ export function rowsById(db: VaultDb, ids: readonly number[]): MemberRow[] {
 
 const status = (value: unknown): FieldStatus => (value ?? 'missing') as FieldStatus;
 
-export function toMember(row: MemberRow, sources: SourceRowRef[]): ClusterMember {
+function toMember(row: MemberRow, sources: SourceRowRef[]): ClusterMember {
   return {
     id: row.id,
     values: {
@@ -171,7 +171,7 @@ export function toMember(row: MemberRow, sources: SourceRowRef[]): ClusterMember
   };
 }
 
-export function sourcesOf(db: VaultDb, ids: readonly number[]): Map<number, SourceRowRef[]> {
+function sourcesOf(db: VaultDb, ids: readonly number[]): Map<number, SourceRowRef[]> {
   const out = new Map<number, SourceRowRef[]>();
   for (const [id, hits] of sourceRowsOf(db, ids))
     out.set(
@@ -206,7 +206,7 @@ function activeMerge(db: VaultDb, clusterId: number): MergeRow | undefined {
     .get(clusterId) as MergeRow | undefined;
 }
 
-export const mergeInfo = (m: MergeRow): MergeInfo => ({
+const mergeInfo = (m: MergeRow): MergeInfo => ({
   id: m.id,
   survivorId: m.survivor_id,
   mergedIds: JSON.parse(m.merged_ids) as number[],

@@ -1,12 +1,12 @@
 // What the dispatcher hands each reader.
 import type { RowCollector } from './collector';
-import type { IntakeLimits, ReadOptions } from './types';
+import type { ImportLimits, ReadOptions } from './types';
 
 export interface ReaderContext {
   file: string;
   size: number;
   options: ReadOptions;
-  limits: IntakeLimits;
+  limits: ImportLimits;
   out: RowCollector;
 }
 

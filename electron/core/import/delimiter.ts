@@ -2,7 +2,7 @@
 // Quote-aware: a comma inside a quoted note does not count, and a quoted note that spans lines stays one
 // record. The delimiter is the candidate that splits the most records into the same number (> 1) of fields.
 
-export const DELIMITERS = [',', '\t', ';', '|'] as const;
+const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 export type Newline = '\r\n' | '\n' | '\r';
 

@@ -1,11 +1,11 @@
 // Default limits for reading untrusted files. They bound memory and work (ZIP bombs, runaway quotes) while
 // staying well above anything a real customer export holds; a caller may tighten or loosen them.
-import type { IntakeLimits } from './types';
+import type { ImportLimits } from './types';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
-export const DEFAULT_LIMITS: Readonly<IntakeLimits> = {
+const DEFAULT_LIMITS: Readonly<ImportLimits> = {
   // Excel caps a cell at 32 767 characters; 4 Mi characters is a whole row of such cells and then some.
   maxRecordChars: 4 * MiB,
   maxZipEntries: 10_000,
@@ -22,7 +22,7 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = {
   maxSharedStringsBytes: 192 * MiB,
 };
 
-export function resolveLimits(overrides: Partial<IntakeLimits> | undefined): IntakeLimits {
+export function resolveLimits(overrides: Partial<ImportLimits> | undefined): ImportLimits {
   return { ...DEFAULT_LIMITS, ...overrides };
 }
 

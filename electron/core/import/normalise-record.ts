@@ -44,13 +44,13 @@ export interface CustomerColumns {
 }
 
 /** Why a mapped value was flagged, for the preview (the window translates `problem`). */
-export interface FieldProblem {
+interface FieldProblem {
   field: CustomerField;
   status: 'invalid' | 'ambiguous';
   problem: string;
 }
 
-export type QuarantineReason = 'no-identifying-field';
+type QuarantineReason = 'no-identifying-field';
 
 export interface NormalisedRecord {
   columns: CustomerColumns;

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { createDecoder } from './encoding';
 
-export const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 export async function* readText(
   file: string,

@@ -120,7 +120,7 @@ export interface ReadResult {
   truncated: boolean;
 }
 
-export interface IntakeLimits {
+export interface ImportLimits {
   /** Longest CSV record, JSON element or line, or vCard card, in characters. */
   maxRecordChars: number;
   /** XLSX: entries in the ZIP directory. */
@@ -158,7 +158,7 @@ export interface ReadOptions {
   maxProblems?: number;
   /** Every problem, with the whole raw text of rejected rows (for a quarantine table). */
   onProblem?: (problem: RowProblem) => void | Promise<void>;
-  limits?: Partial<IntakeLimits>;
+  limits?: Partial<ImportLimits>;
 }
 
 export type RowSink = (row: SourceRow) => void | Promise<void>;

@@ -54,7 +54,7 @@ interface WorkbookReaderInternals {
 
 const SMALL_PART = 64 * 1024 * 1024;
 
-export interface WorkbookSheet extends SheetInfo {
+interface WorkbookSheet extends SheetInfo {
   path: string;
 }
 

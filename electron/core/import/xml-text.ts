@@ -25,7 +25,7 @@ export function decodeOoxmlEscapes(text: string): string {
 }
 
 /** Attributes of one start tag's inside (`name="v" r:id='w'`), entity-decoded; keys keep their prefix. */
-export function attributes(inside: string): Record<string, string> {
+function attributes(inside: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of inside.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
     out[m[1]] = decodeXmlEntities(m[2] ?? m[3] ?? '');

@@ -7,7 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { EngineError } from '../kernel/engine-error';
 import { formatBytes } from './limits';
-import type { IntakeLimits } from './types';
+import type { ImportLimits } from './types';
 
 export interface ZipEntry {
   name: string;
@@ -132,7 +132,7 @@ export async function readZipDirectory(
   handle: FileHandle,
   size: number,
   file: string,
-  limits: IntakeLimits,
+  limits: ImportLimits,
 ): Promise<ZipDirectory> {
   const tailLength = Math.min(size, 22 + 0xffff);
   const tail = await readAt(handle, size - tailLength, tailLength);
@@ -185,7 +185,7 @@ export function checkPart(
   zip: ZipDirectory,
   entry: ZipEntry,
   maxBytes: number,
-  limits: IntakeLimits,
+  limits: ImportLimits,
   what = 'per workbook part',
 ): void {
   if (entry.uncompressedSize > maxBytes)

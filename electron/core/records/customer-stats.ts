@@ -91,11 +91,3 @@ export function customerStats(db: VaultDb): CustomerStats {
     rulesVersion,
   };
 }
-
-/** Records without a disposition (the Dashboard's figure). */
-export function countWithoutDisposition(db: VaultDb): number {
-  return db
-    .prepare(`SELECT COUNT(*) FROM customers WHERE ${LIVE} AND disposition IS NULL`)
-    .pluck()
-    .get() as number;
-}

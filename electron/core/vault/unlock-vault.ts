@@ -15,7 +15,7 @@ import { OpenVault, type Actor } from './open-vault';
 import { findRegistered, upsertRegistry } from './registry';
 import type { UnlockThrottle } from './unlock-throttle';
 
-export function resolveVaultPath(ref: VaultRef, dataDir: string): string {
+function resolveVaultPath(ref: VaultRef, dataDir: string): string {
   return 'vaultId' in ref ? findRegistered(dataDir, ref.vaultId).path : pathOf(ref);
 }
 

@@ -8,7 +8,7 @@ export const INTERPOLATION_SUFFIX = '}}';
 // The catalogue's placeholder syntax, as shared/errors formatError() reads it.
 const CATALOGUE_PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
-export function toI18nextTemplate(message: string): string {
+function toI18nextTemplate(message: string): string {
   return message.replace(
     CATALOGUE_PLACEHOLDER,
     (_whole, name: string) => `${INTERPOLATION_PREFIX}${name}${INTERPOLATION_SUFFIX}`,

@@ -9,8 +9,8 @@ import { zhCN, type UiMessages } from './zh-CN';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export const DEFAULT_LANG: Lang = 'zh-CN';
-export const LANG_STORAGE_KEY = 'closeout.lang';
+const DEFAULT_LANG: Lang = 'zh-CN';
+const LANG_STORAGE_KEY = 'closeout.lang';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -58,5 +58,3 @@ void i18next.use(initReactI18next).init({
   missingInterpolationHandler: (_text: string, match: RegExpExecArray) => match[0],
 });
 applyToDocument(initial);
-
-export default i18next;

@@ -106,7 +106,7 @@ export function ImportPage() {
   );
 }
 
-export function ImportWizard() {
+function ImportWizard() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('files');
   const [files, setFiles] = useState<ChosenInput[]>([]);

@@ -17,7 +17,7 @@ export async function readAll(
 }
 
 /** Nothing lost silently: every record read is delivered or rejected, and every problem is listed. */
-export function expectAccounted(result: ReadResult): void {
+function expectAccounted(result: ReadResult): void {
   expect(result.rowsRead).toBe(result.rowsEmitted + result.rowsRejected);
   expect(result.rowsFlagged).toBeLessThanOrEqual(result.rowsEmitted);
   expect(result.problems.length + result.problemsOmitted).toBe(result.rowsRejected + result.rowsFlagged);
