@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { recordFilterSchema } from './records';
 
 /**
- * Statutory retention presets (../shared/REGULATORY.md §1.5). The period counts from the end of the
+ * Statutory retention presets: accounting archives 30 years (会计档案管理办法 Art. 14 and its annex), tax
+ * records 10 years (税收征收管理法实施细则 Art. 29), invoice stubs 5 years (发票管理办法). The period counts from the end of the
  * accounting year of the record's last order (or of this year when it has none), as Art. 14 of the
  * Accounting Archives Measures counts it, so retain-until is 31 December of that year plus N.
  */

@@ -1,4 +1,4 @@
-// Keywords that, near a number, say what the number is (REGULATORY §10: pattern, then checksum, then
+// Keywords that, near a number, say what the number is (detection goes pattern, then checksum, then
 // context). Many identifiers have no checksum, and 11- or 18-digit runs are common in order numbers.
 
 export type IdentifierKind =

@@ -2,7 +2,7 @@
 // one `*.bench.ts` file under test/bench whose default export is `defineBenchmark({...})`: a setup that
 // prepares data (seeded, cached per size), the Closeout operation to time, and reference tools run on the
 // same data in the same run. Sides alternate run by run so they share the machine's noise, and the report
-// is the ratio of medians, candidate / reference, against the goal in ../shared/PERFORMANCE.md.
+// is the ratio of medians, candidate / reference, against the goal in docs/BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
