@@ -19,13 +19,13 @@ import { getRules, runClassify, saveRules } from '../classification/run-classify
 import { exportRecords } from '../records/export-records';
 import { getRecord } from '../records/get-record';
 import { queryRecords } from '../records/query-records';
-import { exportAudit, listAuditEntries } from '../vault/audit-ops';
+import { exportAudit, listAuditEntries } from '../audit/audit-ops';
 import { auditReport, checkVault } from '../vault/check-vault';
 import { createVault } from '../vault/create-vault';
 import type { OpenVault } from '../vault/open-vault';
 import { forgetVault, listVaults } from '../vault/registry';
 import { unlockVault } from '../vault/unlock-vault';
-import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../vault/users';
+import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../users/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
 import { mergeCluster, unmerge } from '../duplicates/merge';

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OpParsedInput, Role, UserInfo } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
-import { requireStrongPassphrase } from './create-vault';
-import { makeSlot, newKeyring, readKeyring, writeKeyring, type Keyring } from './keyring';
-import type { OpenVault } from './open-vault';
+import { requireStrongPassphrase } from '../vault/create-vault';
+import { makeSlot, newKeyring, readKeyring, writeKeyring, type Keyring } from '../vault/keyring';
+import type { OpenVault } from '../vault/open-vault';
 
 interface UserRow {
   id: string;

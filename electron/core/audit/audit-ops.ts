@@ -7,13 +7,13 @@ import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
-import { fromRow, type AuditRow } from './audit';
-import { auditReport } from './check-vault';
-import { exportCheckpoint, listCheckpoints } from './checkpoints';
-import { signDetached } from './identity';
-import { loadIdentity } from './identity-store';
+import { fromRow, type AuditRow } from '../vault/audit';
+import { auditReport } from '../vault/check-vault';
+import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
+import { signDetached } from '../vault/identity';
+import { loadIdentity } from '../vault/identity-store';
 import { recordedOpNames } from '../../../shared/contract/renamed';
-import type { OpenVault } from './open-vault';
+import type { OpenVault } from '../vault/open-vault';
 
 /** The view the renderer and exports get: an entry without its user id and previous hash. */
 const toView = (row: AuditRow): AuditEntryView => {
