@@ -1,7 +1,9 @@
-// The house rules of ../shared/STYLE.md ("who may import whom"), checked on every `npm test`.
+// Who may import whom (docs/ARCHITECTURE.md, "Layout"), checked on every `npm test`.
 // A wrong arrow fails CI instead of waiting for a reviewer.
 const SHARED = '^shared/';
 const CORE = '^electron/core/';
+const HOST = '^electron/core/host/';
+const KERNEL = '^electron/core/kernel/';
 const MAIN = '^electron/main/';
 const PRELOAD = '^electron/preload';
 const CLI = '^electron/cli/';
@@ -35,6 +37,18 @@ module.exports = {
       {
         path: [ELECTRON, MAIN, PRELOAD, CLI, RENDERER],
       },
+    ),
+    forbid(
+      'features-below-host',
+      'core/host is the composition (engine, router, worker): the features and the kernel never import it',
+      { path: CORE, pathNot: HOST },
+      { path: HOST },
+    ),
+    forbid(
+      'kernel-below-features',
+      'core/kernel (engine error, job context, transactions) is what every feature uses: it imports no feature',
+      { path: KERNEL },
+      { path: CORE, pathNot: KERNEL },
     ),
     forbid(
       'main-uses-host-entry-only',

@@ -1,5 +1,5 @@
 // ESLint (typescript-eslint). Layering is checked by dependency-cruiser (.dependency-cruiser.cjs);
-// here: correctness rules plus the security habits of ../shared/STYLE.md ("designed out").
+// here: correctness rules plus the security habits the app is built without (designedOut, below).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -3,10 +3,11 @@
 // needs only `electron`, as a sandboxed preload must be.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../shared/bridge';
-import { channelFor, DROP_CHANNEL, EVENT_CHANNEL, isEventName } from '../shared/contract';
+import { CHANNEL_PREFIX, DROP_CHANNEL, EVENT_CHANNEL, isEventName, OP_NAMES } from '../shared/contract';
 
 const bridge = buildBridge(
-  (op, input, options) => ipcRenderer.invoke(channelFor(op), input, options),
+  OP_NAMES,
+  (op, input, options) => ipcRenderer.invoke(CHANNEL_PREFIX + op, input, options),
   (listener) => {
     const wrapped = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
       if (isEventName(name)) listener(name, payload);

@@ -40,6 +40,7 @@ check('layering (dependency-cruiser)', bin('depcruise'), [
   'renderer',
   'test',
 ]);
+check('unused files, exports, dependencies (knip)', bin('knip'), []);
 check('prettier', bin('prettier'), ['--check', '.']);
 check('renderer build', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 

@@ -1,9 +1,9 @@
 // `window.closeout`: one function per operation plus `on(event)`. Built from the contract by the
-// preload (over ipcRenderer) and by the e2e harness (over a Playwright binding), so both are the same.
+// preload (over ipcRenderer) and by the e2e harness (over a Playwright binding, from the contract its test
+// engine runs), so both are the same.
 import {
   type ChosenFile,
   EVENT_NAMES,
-  OP_NAMES,
   type CallOptions,
   type EventName,
   type EventPayload,
@@ -29,7 +29,7 @@ export type CloseoutBridge = { readonly [K in OpName]: BridgeCall<K> } & {
   readonly fileFromDrop: DropFile;
 };
 
-export type Invoke = (op: OpName, input: unknown, options?: CallOptions) => Promise<unknown>;
+export type Invoke = (op: string, input: unknown, options?: CallOptions) => Promise<unknown>;
 export type Subscribe = (listener: (event: EventName, payload: unknown) => void) => Unsubscribe;
 export type DropFile = (file: unknown) => Promise<Result<ChosenFile | null>>;
 
@@ -37,9 +37,14 @@ export type DropFile = (file: unknown) => Promise<Result<ChosenFile | null>>;
  * `subscribe` is called once per `on()`, and its unsubscribe is returned as is, so a listener can
  * always be removed (a preload listener that cannot be removed leaks across page reloads).
  */
-export function buildBridge(invoke: Invoke, subscribe: Subscribe, fileFromDrop: DropFile): CloseoutBridge {
+export function buildBridge(
+  ops: readonly string[],
+  invoke: Invoke,
+  subscribe: Subscribe,
+  fileFromDrop: DropFile,
+): CloseoutBridge {
   const api: Record<string, unknown> = {};
-  for (const name of OP_NAMES) {
+  for (const name of ops) {
     api[name] = (input: unknown, options?: CallOptions) => invoke(name, input ?? {}, options);
   }
   api.on = (event: EventName, listener: (payload: unknown) => void): Unsubscribe => {

@@ -17,5 +17,5 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'closeout';
+const APP_HOST = 'closeout';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

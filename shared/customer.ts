@@ -58,7 +58,7 @@ export interface SourceRowRef {
   row: number;
 }
 
-export interface RecordFlags {
+interface RecordFlags {
   stale: boolean;
   minor: boolean;
   sensitive: SensitiveKind[];

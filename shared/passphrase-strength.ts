@@ -8,7 +8,7 @@ export interface PassphraseAssessment {
   problems: Array<'too-short' | 'repeated' | 'sequence' | 'one-class'>;
 }
 
-export const MIN_LENGTH = 10;
+const MIN_LENGTH = 10;
 export const MIN_SCORE = 2;
 
 export function assessPassphrase(passphrase: string): PassphraseAssessment {
@@ -47,6 +47,3 @@ export function assessPassphrase(passphrase: string): PassphraseAssessment {
   if (chars.length < MIN_LENGTH && score > 1) score = 1;
   return { score, bits, problems };
 }
-
-export const isAcceptablePassphrase = (passphrase: string): boolean =>
-  assessPassphrase(passphrase).score >= MIN_SCORE;

@@ -1,7 +1,7 @@
 // The records view's vocabulary, shared by the engine, the CLI and the window: what a search and its
-// filters may say, how a page of records and a record's detail come back, and the export formats.
+// filters may say, and the export formats (what comes back: shared/contract/records.ts).
 import { z } from 'zod';
-import { CUSTOMER_TYPES, DISPOSITIONS, REGIONS, type CustomerRecord, type SourceRowRef } from './customer';
+import { CUSTOMER_TYPES, DISPOSITIONS, REGIONS } from './customer';
 
 const fieldStatusSchema = z.enum(['valid', 'invalid', 'missing', 'legacy']);
 
@@ -46,7 +46,7 @@ export const recordFilterSchema = z.strictObject({
 });
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
-export const RECORD_SORT_FIELDS = [
+const RECORD_SORT_FIELDS = [
   'id',
   'name',
   'organisation',
@@ -63,7 +63,7 @@ export const RECORD_SORT_FIELDS = [
 ] as const;
 export type RecordSortField = (typeof RECORD_SORT_FIELDS)[number];
 
-export const recordSortSchema = z.strictObject({
+const recordSortSchema = z.strictObject({
   field: z.enum(RECORD_SORT_FIELDS),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -72,7 +72,7 @@ export const recordSortSchema = z.strictObject({
 const searchText = z.string().max(200);
 
 /** The largest page one call returns. */
-export const RECORD_PAGE_MAX = 500;
+const RECORD_PAGE_MAX = 500;
 /**
  * How far a 'capped' count goes: beyond it the answer is "10 000+" (totalExact false) so that a search
  * answers in milliseconds on a million records; ask again with count 'exact' for the precise figure.
@@ -99,48 +99,3 @@ export const recordExportOptions = {
   /** Language of the CSV / XLSX column headers (JSON keys are always the CustomerRecord's). */
   headers: z.enum(['zh-CN', 'en']).default('en'),
 };
-
-export interface RecordPage {
-  /** Null when the count was not asked for ('none'). */
-  total: number | null;
-  /** False when counting stopped at RECORD_COUNT_CAP: there are at least `total` records. */
-  totalExact: boolean;
-  offset: number;
-  records: CustomerRecord[];
-}
-
-/** One source row of a record (its own, or one merged into it), with the row as it was read. */
-export interface RecordSourceRow extends SourceRowRef {
-  /** The customer row that came from it (differs from the record's id for merged rows). */
-  customerId: number;
-  format: string;
-  importedAt: string;
-  /** The row as read, verbatim as the import stored it. */
-  raw: string;
-  /** The same row as header → cell, when the import stored it as a JSON object. */
-  rawFields: Record<string, string> | null;
-}
-
-export interface RecordHistoryEntry {
-  seq: number;
-  at: string;
-  userName: string | null;
-  op: string;
-  params: Record<string, unknown>;
-  counts: Record<string, number>;
-  outcome: string;
-}
-
-export interface RecordDetail {
-  record: CustomerRecord;
-  sources: RecordSourceRow[];
-  /** The audit entries that concern this record or one of its source files, oldest first. */
-  history: RecordHistoryEntry[];
-}
-
-export interface RecordExportResult {
-  path: string;
-  format: RecordExportFormat;
-  count: number;
-  bytes: number;
-}

@@ -5,7 +5,7 @@
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GROUPS = 13;
 const DATA_PER_GROUP = 4;
-export const RECOVERY_KEY_BYTES = 32;
+const RECOVERY_KEY_BYTES = 32;
 
 export type RecoveryKeyProblem =
   | { kind: 'length'; groups: number }

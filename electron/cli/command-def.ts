@@ -1,6 +1,6 @@
 // What a hand-written CLI command is: the operation it runs, how its arguments become the operation's
 // input, and how its result is printed. In its own module so the command lists can be split across
-// files (commands.ts gathers them) without an import cycle.
+// files (commands/index.ts gathers them) without an import cycle.
 import type { Command } from 'commander';
 import type { Lang } from '../../shared/errors';
 import type { OpInput, OpName, OpResult } from '../../shared/contract';

@@ -1,13 +1,15 @@
 // Builds and runs the `closeout` command. Kept free of process-global state so tests can run it in
 // process with their own argv, environment and streams.
 import { Command, CommanderError } from 'commander';
-import { contract, OP_NAMES, type JobProgress, type OpName } from '../../shared/contract';
+import { contract, type JobProgress, type OpName } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
 import { CliError, errorLine } from './cli-error';
-import { commands, decodeRecoveryKeyCommand, type CommandDef } from './commands';
+import { commands } from './commands';
+import { genericCommands } from './commands/generic';
+import { decodeRecoveryKeyCommand } from './commands/recovery-key';
 import { cliLang } from './lang';
 import { readPassphrase, readSecretFile, refusePassphraseInArgv } from './passphrase';
 import { progressPrinter } from './progress';
@@ -39,19 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeErr: (s) => io.stderr.write(s),
     });
 
-  const covered = new Set(commands.map((c) => c.op));
-  const generic: CommandDef[] = OP_NAMES.filter((op) => !covered.has(op)).map((op) => ({
-    path: op.split('.'),
-    op,
-    vault: contract[op].access !== 'public',
-    description: contract[op].summary,
-    configure: (c) => c.option('--input <json>', 'operation input as JSON', '{}'),
-    input: (_args, o) => parseJsonInput(o.input as string),
-    human: (value) => JSON.stringify(value, null, 2),
-  }));
-
   let exitCode = 0;
-  for (const def of [...commands, ...generic]) {
+  for (const def of [...commands, ...genericCommands(commands)]) {
     const command = commandAt(program, def.path);
     command.description(def.description).option('--json', 'print the result as JSON');
     if (def.vault) {
@@ -129,14 +120,6 @@ function commandAt(program: Command, path: readonly string[]): Command {
     if (i < path.length - 1 && !existing) parent.description(`${word} commands`);
   }
   return parent;
-}
-
-function parseJsonInput(text: string): never {
-  try {
-    return JSON.parse(text) as never;
-  } catch (error) {
-    throw CliError.of('INVALID_INPUT', { detail: `--input is not JSON (${(error as Error).message})` }, 2);
-  }
 }
 
 async function runOp(engine: EngineClient, op: OpName, input: unknown, io: CliIo): Promise<Result<unknown>> {

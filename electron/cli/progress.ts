@@ -2,7 +2,7 @@
 // CLOSEOUT_PROGRESS=1 asks for it in a log; otherwise silent, so scripts and --json output stay clean.
 import type { JobProgress } from '../../shared/contract';
 
-export function formatProgress(p: JobProgress): string {
+function formatProgress(p: JobProgress): string {
   const pct = p.total ? Math.floor((100 * p.done) / p.total) : null;
   const bar = pct === null ? '' : `[${'#'.repeat(Math.floor(pct / 5)).padEnd(20, '.')}] ${pct}% `;
   const count = p.total === null ? `${p.done}` : `${p.done}/${p.total}`;

@@ -1,13 +1,11 @@
 // The one IPC choke point. Every operation of the contract is registered here and nowhere else; each
-// call is checked (sender, input, options) before it reaches the engine, and every answer, refusals
-// included, is a Result value: a thrown error would lose everything but its message across IPC.
-import { randomUUID } from 'node:crypto';
+// call's sender is checked here, then its input and options (checked-call.ts) before it reaches the engine,
+// and every answer, refusals included, is a Result value: a thrown error would lose everything but its
+// message across IPC.
 import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import type { IpcMain } from 'electron';
-import type { z } from 'zod';
 import {
-  callOptionsSchema,
   channelFor,
   contract,
   DROP_CHANNEL,
@@ -16,11 +14,11 @@ import {
   OP_NAMES,
   type OpName,
 } from '../../shared/contract';
-import { formatError, type ErrorCode } from '../../shared/errors';
-import { fail, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { EngineClient } from '../core/host/index';
 import { isAppUrl } from './app-url';
 import type { AppWindows } from './app-windows';
+import { checkedCall, refusal } from './checked-call';
 import { FileHandles } from './file-handles';
 import { checkSender, type SenderEvent } from './sender';
 
@@ -31,16 +29,6 @@ export type IpcCall = (
   options: unknown,
 ) => Promise<Result<unknown>>;
 
-function refusal(code: ErrorCode, details?: Record<string, unknown>): Result<never> {
-  return fail(code, formatError(code, 'en', details), details);
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /** What only the shell answers (contract operations with host: 'shell'), and the file handles it issued. */
 export interface Shell {
   handles: FileHandles;
@@ -50,32 +38,21 @@ export interface Shell {
 const noShell: Shell = { handles: new FileHandles(), run: async () => refusal('SHELL_ONLY') };
 
 export function handleCall(engine: EngineClient, windows: AppWindows, shell: Shell = noShell): IpcCall {
+  const checked = checkedCall<SenderEvent>(
+    contract,
+    { call: (op, input, options) => engine.call(op as OpName, input, options) },
+    {
+      run: (op, input, event) => shell.run(op as OpName, event, input),
+      swap: (input) => shell.handles.swap(input),
+    },
+  );
   return async (op, event, input, options) => {
-    try {
-      const verdict = checkSender(event, windows);
-      if (!verdict.trusted) {
-        console.warn(`closeout: refused ${op}: ${verdict.reason}`);
-        return refusal('FORBIDDEN_SENDER');
-      }
-      // Validated here as well as in the engine, so nothing malformed even crosses into the worker.
-      const parsed = contract[op].input.safeParse(input ?? {});
-      if (!parsed.success) return refusal('INVALID_INPUT', { detail: describeIssues(parsed.error) });
-      const parsedOptions = callOptionsSchema.safeParse(options);
-      if (!parsedOptions.success) {
-        return refusal('INVALID_INPUT', { detail: describeIssues(parsedOptions.error) });
-      }
-      if (contract[op].host === 'shell') return await shell.run(op, event, parsed.data);
-      // Windows name files by dialog handles only; the engine gets the paths behind them.
-      const swapped = shell.handles.swap(parsed.data);
-      if (!swapped.ok) return refusal(swapped.code);
-      return await engine.call(op, swapped.value, parsedOptions.data);
-    } catch (error) {
-      const ref = randomUUID().slice(0, 8);
-      console.error(
-        `closeout: internal error ${ref} in IPC ${op}: ${error instanceof Error ? error.stack : error}`,
-      );
-      return refusal('INTERNAL', { ref });
+    const verdict = checkSender(event, windows);
+    if (!verdict.trusted) {
+      console.warn(`closeout: refused ${op}: ${verdict.reason}`);
+      return refusal('FORBIDDEN_SENDER');
     }
+    return checked(op, input, options, event);
   };
 }
 

@@ -3,7 +3,7 @@ import type { PowerMonitor } from 'electron';
 import type { EngineClient } from '../core/host/index';
 
 /** Asks the engine to lock the open vault (it emits `session.locked` with reason 'system'). */
-export async function onSystemLock(engine: EngineClient): Promise<void> {
+async function onSystemLock(engine: EngineClient): Promise<void> {
   const result = await engine.call('vault.lock', { reason: 'system' });
   if (!result.ok) console.error(`closeout: locking on system lock failed: ${result.error.code}`);
 }

@@ -3,7 +3,7 @@
 import type { App } from 'electron';
 import type { EngineClient } from '../core/host/index';
 
-export const ENGINE_CLOSE_GRACE_MS = 5_000;
+const ENGINE_CLOSE_GRACE_MS = 5_000;
 
 export function closeEngineOnQuit(
   app: Pick<App, 'on' | 'quit'>,

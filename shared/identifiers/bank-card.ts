@@ -1,9 +1,8 @@
-// Bank card numbers (PAN): 16-19 digits with the Luhn check; UnionPay cards start with 62.
-// ../shared/REGULATORY.md §10.4.
+// Bank card numbers (PAN, ISO/IEC 7812): 16-19 digits with the Luhn check; UnionPay cards start with 62.
 import { MISSING, invalid, type Invalid, type Missing } from '../normalise/status';
 import { toHalfWidth } from '../normalise/text';
 
-export type BankCardProblem =
+type BankCardProblem =
   | 'length'
   | 'format'
   | 'checksum'
@@ -14,7 +13,7 @@ export type BankCardCheck =
   | { status: 'valid'; value: string; unionPay: boolean }
   /**
    * 62-prefixed, 16-19 digits, next to a card or account keyword, but failing Luhn: some older domestic
-   * debit and passbook-linked numbers reportedly do (REGULATORY §10.4 [M]). Still treated as a card.
+   * debit and passbook-linked numbers reportedly do (not verified). Still treated as a card.
    */
   | { status: 'probable'; value: string; unionPay: true }
   | Invalid<BankCardProblem>

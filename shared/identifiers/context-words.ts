@@ -1,10 +1,10 @@
-// Keywords that, near a number, say what the number is (REGULATORY §10: pattern, then checksum, then
+// Keywords that, near a number, say what the number is (detection goes pattern, then checksum, then
 // context). Many identifiers have no checksum, and 11- or 18-digit runs are common in order numbers.
 
 export type IdentifierKind =
   'resident-id' | 'credit-code' | 'bank-card' | 'mobile' | 'email' | 'passport' | 'travel-permit';
 
-export const CONTEXT_WORDS: Readonly<Record<IdentifierKind, readonly string[]>> = {
+const CONTEXT_WORDS: Readonly<Record<IdentifierKind, readonly string[]>> = {
   'resident-id': [
     '身份证',
     '身份證',

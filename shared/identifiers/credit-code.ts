@@ -1,5 +1,5 @@
 // Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-symbol
-// alphabet, the last a check character (weights 3^(i-1) mod 31). ../shared/REGULATORY.md §10.2.
+// alphabet, the last a check character (weights 3^(i-1) mod 31).
 import { MISSING, invalid, type Invalid, type Missing } from '../normalise/status';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -29,11 +29,9 @@ export function checkCreditCode(text: string): CreditCodeProblem | null {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum';
 }
 
-export const isValidCreditCode = (text: string): boolean => checkCreditCode(text) === null;
-
 // GB 11714-1997 organisation code, embedded at positions 9-17: 8 body characters (digits, or letters
 // A=10 … Z=35) weighted 3 7 9 10 5 8 4 2, check C = 11 − (S mod 11), 10 → X, 11 → 0. Some real codes
-// reportedly fail it (REGULATORY §10.2 [M]), so it only ever produces a warning.
+// reportedly fail it (not verified against the standard), so it only ever produces a warning.
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const ORG_VALUES = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -65,7 +63,7 @@ export function creditCodeWarnings(text: string): CreditCodeWarning[] {
 
 /**
  * Registered by market regulation (9) as an individual business (2): the code belongs to a sole
- * trader (个体工商户) and links to a person, so it is personal information (REGULATORY §10.2).
+ * trader (个体工商户) and links to a person, so it is personal information.
  */
 export function isSoleTraderCode(text: string): boolean {
   return normaliseCreditCode(text).startsWith('92');

@@ -1,5 +1,5 @@
 // Finds identifiers inside free text (notes, addresses, any field) so the wizard can label and encrypt
-// them: pattern first, then checksum, then context keywords (REGULATORY §10). Results carry kinds and
+// them: pattern first, then checksum, then context keywords. Results carry kinds and
 // spans, never the values, so a summary can go to a log.
 import { normaliseEmail } from '../normalise/email';
 import { normalisePhone } from '../normalise/phone';
@@ -17,9 +17,7 @@ import {
 } from './passport';
 import { checkResidentId, type DayLike } from './resident-id';
 
-export type { IdentifierKind } from './context-words';
-
-export type Confidence = 'high' | 'medium' | 'low';
+type Confidence = 'high' | 'medium' | 'low';
 
 export interface IdentifierMatch {
   kind: IdentifierKind;

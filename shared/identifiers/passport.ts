@@ -1,6 +1,6 @@
 // Passports and travel permits: number patterns (none has a public check digit) and the ICAO 9303
-// machine-readable zone, which does. ../shared/REGULATORY.md §10.5; the patterns change with new issues
-// (§11.9), so they are detection heuristics, not validators.
+// machine-readable zone, which does. The number patterns change with new issues of the documents, so
+// they are detection heuristics, not validators.
 
 export type TravelDocumentKind =
   /** PRC passport: E + 8 digits, E + letter (no I/O) + 7 digits, G + 8 digits; D/S/P official ones. */
@@ -10,7 +10,7 @@ export type TravelDocumentKind =
   /** 港澳居民来往内地通行证 (回乡证): H (Hong Kong) or M (Macao) + 8 digits, or 10 on older ones. */
   | 'home-return-permit';
 
-/** The `[DSP]E?\d{7}` alternative is uncertain (REGULATORY §10.5). */
+/** The `[DSP]E?\d{7}` alternative is uncertain (not verified against a published format). */
 export const PRC_PASSPORT = /^(?:E[0-9A-HJ-NP-Z]\d{7}|G\d{8}|[DSP]E?\d{7})$/;
 export const HK_MACAO_TRAVEL_PERMIT = /^C(?:\d{8}|[A-HJ-NP-Z]\d{7})$/;
 export const HOME_RETURN_PERMIT = /^[HM](?:\d{8}|\d{10})$/;
@@ -43,7 +43,7 @@ export function mrzCheckDigit(field: string): number {
 export type MrzField = 'document-number' | 'birth-date' | 'expiry-date' | 'personal-number' | 'composite';
 
 /** 44 characters: the second line of a passport's (TD3) machine-readable zone. */
-export const MRZ_TD3_LINE2 = /^[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MFX<]\d{6}\d[A-Z0-9<]{14}[\d<]\d$/;
+const MRZ_TD3_LINE2 = /^[A-Z0-9<]{9}\d[A-Z<]{3}\d{6}\d[MFX<]\d{6}\d[A-Z0-9<]{14}[\d<]\d$/;
 
 /**
  * Checks every check digit on a TD3 line 2; returns the fields whose check digit is wrong (empty when

@@ -1,6 +1,5 @@
 // Resident identity numbers (公民身份号码, GB 11643-1999): validation with the ISO 7064 MOD 11-2 check
 // character, the 15-digit legacy form, and what the number says about its holder (birth date, sex, age).
-// ../shared/REGULATORY.md §10.1.
 import { isRealDate, isoDate, type IsoDate } from '../normalise/date';
 import { MISSING, invalid, type Invalid, type Missing } from '../normalise/status';
 import { toHalfWidth } from '../normalise/text';
@@ -26,17 +25,17 @@ const PROVINCES = new Set([
   83,
 ]);
 
-export type ResidentIdHolder =
+type ResidentIdHolder =
   | 'resident'
   /** Residence permit for Hong Kong, Macao or Taiwan residents (810000 / 820000 / 830000). */
   | 'hk-macao-taiwan-permit'
   /**
    * 2023 foreigner's permanent residence ID: starts with 9, same layout and (reportedly) the same check
-   * character. REGULATORY §10.1 marks this [M], so treat it as a heuristic.
+   * character; not verified against a published standard, so treat it as a heuristic.
    */
   | 'foreign-permanent-resident';
 
-export type ResidentIdProblem =
+type ResidentIdProblem =
   | 'length'
   /** Wrong characters for the position (letters in the body, X anywhere but last …). */
   | 'format'

@@ -1,4 +1,4 @@
-// Keyword detector for sensitive personal information in free text (REGULATORY §9): which categories
+// Keyword detector for sensitive personal information in free text (PIPL Art. 28): which categories
 // a note or field touches, so the wizard can label the record. A hint for a person to confirm, not a
 // classifier: "诊所" in a note does not prove a health record, but it is worth a look.
 import { toHalfWidth } from '../normalise/text';

@@ -11,10 +11,10 @@
 import { MISSING, invalid, type Invalid, type Missing } from './status';
 import { normaliseText } from './text';
 
-export type CurrencyCode =
+type CurrencyCode =
   'CNY' | 'HKD' | 'MOP' | 'TWD' | 'USD' | 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'SGD' | 'AUD' | 'CAD' | 'CHF';
 
-export type AmountProblem =
+type AmountProblem =
   | 'format'
   /** Thousands groups that are not groups of three, or two kinds of group separator. */
   | 'grouping'

@@ -7,7 +7,7 @@ export type IsoDate = string;
 
 export type DayMonthOrder = 'dmy' | 'mdy';
 
-export type DateProblem =
+type DateProblem =
   /** Not a date notation this module reads. */
   | 'format'
   /** Reads as a date, but the day does not exist (2021-02-30, month 13). */
@@ -127,7 +127,7 @@ export function inferDayMonthOrder(samples: Iterable<string>): DayMonthOrder | n
   return null;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -2,7 +2,7 @@
 import { MISSING, invalid, type Invalid, type Missing } from './status';
 import { normaliseText } from './text';
 
-export type EmailProblem =
+type EmailProblem =
   /** No @, or more than one outside a quoted local part. */
   | 'not-an-address'
   /** Several addresses in one cell (separated by ; , / or whitespace). */

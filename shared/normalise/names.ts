@@ -4,7 +4,7 @@ import { Converter } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { normaliseText } from './text';
 
-export type NameScript = 'han' | 'latin' | 'mixed' | 'other';
+type NameScript = 'han' | 'latin' | 'mixed' | 'other';
 
 export interface NameKeys {
   script: NameScript;
@@ -77,7 +77,7 @@ export function toSimplified(text: string): string {
 }
 
 /** Toneless pinyin syllables of the Chinese characters in `text`, ü written v, surname readings first. */
-export function pinyinSyllables(text: string): string[] {
+function pinyinSyllables(text: string): string[] {
   const han = (text.match(HAN_RUN) ?? []).join('');
   if (han === '') return [];
   return pinyin(toSimplified(han), {

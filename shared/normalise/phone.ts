@@ -13,9 +13,9 @@ import {
 import { MISSING, invalid, type Invalid, type Missing } from './status';
 import { normaliseText } from './text';
 
-export type PhoneType = 'mobile' | 'fixed' | 'unknown';
+type PhoneType = 'mobile' | 'fixed' | 'unknown';
 
-export type PhoneProblem =
+type PhoneProblem =
   /** Letters or other text that is not part of a number ("tel:", "无", "见备注"). */
   | 'not-a-number'
   | 'too-short'

@@ -2,9 +2,6 @@
 // one column of statuses whatever the field. Invalid values are flagged, never silently "fixed":
 // a normalised value exists only on statuses where normalising lost nothing.
 
-/** Statuses every check can return; some add 'legacy', 'probable' or 'ambiguous'. */
-export type BaseStatus = 'valid' | 'invalid' | 'missing';
-
 /** The cell was empty (or only whitespace and invisible characters). */
 export interface Missing {
   status: 'missing';

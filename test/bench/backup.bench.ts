@@ -19,7 +19,7 @@ interface State {
 export default defineBenchmark<State>({
   name: 'backup.create',
   summary: 'backup + read-back verification of an N-row vault vs cp + sha256sum of the same vault file',
-  goal: { ratio: 1.5, note: 'issue 5: backup + verify of a 1M-record vault ≤ 1.5× cp + sha256sum' },
+  goal: { ratio: 1.5, note: 'backup + verify of a 1M-record vault ≤ 1.5× cp + sha256sum' },
   async setup(ctx) {
     const vault = await benchVault(ctx, 'backup-create');
     const dest = join(ctx.scratchDir, 'backup-create-dest');

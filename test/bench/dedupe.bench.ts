@@ -1,11 +1,11 @@
 // dedupe: duplicate detection (blocking on phone, e-mail, ID number, credit code and name key, field-by-
-// field scoring, clustering) over N customer records, read from a database as dedupe.run reads them,
+// field scoring, clustering) over N customer records, read from a database as duplicates.run reads them,
 // against a bare SQL GROUP BY on the same normalised key columns in the same database — the least any
 // exact-key duplicate finder has to do. The ratio is the price of the scoring and the fuzzy keys.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { rmSync } from 'node:fs';
-import { detectDuplicates } from '../../electron/core/quality/duplicates/detect';
-import type { DedupeRecord } from '../../electron/core/quality/duplicates/keys';
+import { detectDuplicates } from '../../electron/core/duplicates/detect';
+import type { DedupeRecord } from '../../electron/core/duplicates/keys';
 import { generateCustomers } from '../fixtures/customers';
 import { customerColumns } from '../integration/support/customer-columns';
 import { defineBenchmark, nodeSide } from './harness';
@@ -66,7 +66,7 @@ export default defineBenchmark<State>({
     return { state: { db, rows: ctx.rows }, work: { amount: ctx.rows, unit: 'rows' } };
   },
   candidate: nodeSide<State>({
-    label: 'dedupe.run detection (load, block, score, cluster)',
+    label: 'duplicates.run detection (load, block, score, cluster)',
     async run(s) {
       const db = new Database(s.db, { readonly: true });
       const records: DedupeRecord[] = [];

@@ -2,7 +2,7 @@
 // one `*.bench.ts` file under test/bench whose default export is `defineBenchmark({...})`: a setup that
 // prepares data (seeded, cached per size), the Closeout operation to time, and reference tools run on the
 // same data in the same run. Sides alternate run by run so they share the machine's noise, and the report
-// is the ratio of medians, candidate / reference, against the goal in ../shared/PERFORMANCE.md.
+// is the ratio of medians, candidate / reference, against the goal in docs/BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +16,7 @@ import { encodeCsv, writeCsvFile, type CsvEncoding } from '../fixtures/write-csv
 export type Unit = 'rows' | 'bytes' | 'calls';
 
 /** How much work one run does, for throughput (rows/s, MB/s, calls/s). */
-export interface Work {
+interface Work {
   amount: number;
   unit: Unit;
 }
@@ -37,14 +37,14 @@ export interface BenchConfig {
   options: Readonly<Record<string, string>>;
 }
 
-export interface Dataset {
+interface Dataset {
   path: string;
   rows: number;
   bytes: number;
   encoding: CsvEncoding;
 }
 
-export interface DatasetSpec {
+interface DatasetSpec {
   rows?: number;
   encoding?: CsvEncoding;
   header?: 'zh' | 'en' | 'none';
@@ -91,7 +91,7 @@ export interface CommandSide<S> extends SideBase<S> {
 
 export type Side<S> = NodeSide<S, unknown> | CommandSide<S>;
 
-export interface Goal {
+interface Goal {
   /** Pass when candidate median / first reference median is at most this. */
   ratio: number;
   /** Where the goal comes from. */
@@ -129,7 +129,7 @@ export class SkipBenchmark extends Error {}
 
 // ---- results ----------------------------------------------------------------------------------------
 
-export interface SideResult {
+interface SideResult {
   label: string;
   role: 'candidate' | 'reference';
   kind: 'node' | 'command';
@@ -179,13 +179,13 @@ export interface LoadedBenchmark {
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 let sequence = 0;
 
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function setupContext(config: BenchConfig, log: (message: string) => void): SetupContext {
+function setupContext(config: BenchConfig, log: (message: string) => void): SetupContext {
   const cached = async (key: string, produce: (path: string) => Promise<void>) => {
     const path = join(config.cacheDir, key);
     if (existsSync(path)) return path;

@@ -32,7 +32,7 @@ export default defineBenchmark<State>({
   summary: 'SHA-256 of the generated CSV through one reused buffer vs openssl dgst',
   goal: {
     ratio: 1.5,
-    note: '≤ 1.5× borrowed from "backup + verify" in PERFORMANCE.md (which measured node:crypto ≈ openssl)',
+    note: '≤ 1.5× borrowed from the "backup + verify" goal (docs/BENCHMARKS.md), where node:crypto ≈ openssl',
   },
   async setup(ctx) {
     const data = await ctx.dataset();

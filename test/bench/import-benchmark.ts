@@ -82,7 +82,7 @@ export function importBenchmark(encoding: CsvEncoding, name: string) {
         check: (_s, stdout) => stdout.trim(),
       }),
     ],
-    goal: { ratio: 3, note: 'issue 4: full import ≤ 3× the bare sqlite3 .import' },
+    goal: { ratio: 3, note: 'full import ≤ 3× the bare sqlite3 .import' },
     verify(outputs, s) {
       for (const [label, count] of Object.entries(outputs))
         if (count !== String(s.rows))

@@ -17,7 +17,7 @@ import { renderTable } from './report';
 const USAGE = `usage: npm run bench -- [--only NAME[,NAME…]] [--rows N] [--runs K] [--warmup W] [--seed S]
                      [--calls N] [--cache DIR] [--scratch DIR] [--keep] [--list] [--json FILE]
   NAME matches a benchmark's name or its prefix (--only hash matches hash.sha256).
-  Defaults: --rows 200000 --runs 5 --warmup 1 --seed 42 --calls 1000; --rows 1000000 for PERFORMANCE.md figures.`;
+  Defaults: --rows 200000 --runs 5 --warmup 1 --seed 42 --calls 1000; --rows 1000000 for the goals' sizes (docs/BENCHMARKS.md).`;
 
 type Manifest = { file: string; bundle?: string; error?: string }[];
 

@@ -1,7 +1,7 @@
 // sqlcipher.insert: rows already in memory inserted into an encrypted SQLCipher 4 database with
 // better-sqlite3-multiple-ciphers (raw 256-bit key, one transaction, one prepared statement), against the
-// Debian sqlite3 CLI's `.import` of the same rows' CSV into a plain database: the reference PERFORMANCE.md
-// names for the import (goal ≤ 3× for the full import; here the insert alone).
+// Debian sqlite3 CLI's `.import` of the same rows' CSV into a plain database: the import's reference in
+// docs/BENCHMARKS.md (goal ≤ 3× for the full import; here the insert alone).
 import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -60,7 +60,7 @@ export default defineBenchmark<State>({
   summary: 'insert the rows into an encrypted SQLCipher DB (bsmc) vs sqlite3 CLI .import into a plain DB',
   goal: {
     ratio: 3,
-    note: '≤ 3× is the PERFORMANCE.md goal for the whole import (parse + classify + index); here insert only',
+    note: '≤ 3× is the goal for the whole import (parse + classify + index); here insert only',
   },
   async setup(ctx) {
     try {

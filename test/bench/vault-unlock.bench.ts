@@ -1,6 +1,6 @@
 // vault.unlock: what a person waits for to open a vault with a passphrase (Argon2id → AES-GCM unwrap →
 // SQLCipher open → schema and audit entry), beside the attacker's cost per passphrase guess: one
-// Argon2id derivation with the slot's parameters, which every guess must pay. Goal (PERFORMANCE.md):
+// Argon2id derivation with the slot's parameters, which every guess must pay. Goal (docs/BENCHMARKS.md):
 // unlock 0.3–1 s with ≥ 0.25 s of KDF work per guess.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';

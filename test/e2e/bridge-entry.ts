@@ -1,8 +1,10 @@
 // The test's stand-in for electron/preload.ts, bundled by global-setup.ts and injected as an init script:
-// the same buildBridge() over Playwright bindings instead of ipcRenderer. It also reports CSP violations.
+// the same buildBridge() over Playwright bindings instead of ipcRenderer, with the operations of the
+// contract the test engine runs (the product's and test.count). It also reports CSP violations.
 // Typed without the DOM library (test/ is type-checked as Node code), hence the small local shapes.
 import { buildBridge } from '../../shared/bridge';
 import { isEventName, type EventName } from '../../shared/contract';
+import { TEST_OP_NAMES } from '../support/test-contract';
 import type { HarnessWindow } from './harness/page-globals';
 
 interface ViolationEvent {
@@ -45,6 +47,7 @@ function install(): void {
   };
 
   const bridge = buildBridge(
+    TEST_OP_NAMES,
     (op, input, options) => scope.__closeoutInvoke(op, input, options),
     (listener) => {
       listeners.add(listener);

@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClusterView } from '../../shared/duplicates';
+import type { ClusterView } from '../../shared/contract';
 import { generateCustomers } from '../fixtures/customers';
 import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
@@ -47,7 +47,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await page.getByTestId('dedupe-run').click();
       await expect(page.getByTestId('dedupe-run-summary')).toBeVisible({ timeout: 60_000 });
 
-      const listed = await engine.call('dedupe.clusters', { status: 'pending', limit: 500 });
+      const listed = await engine.call('duplicates.clusters', { status: 'pending', limit: 500 });
       if (!listed.ok) throw new Error(listed.error.code);
       const pairs = listed.value.clusters.filter((c: ClusterView) => c.members.length === 2);
       expect(pairs.length).toBeGreaterThanOrEqual(2);
@@ -68,7 +68,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await keepScreenshot(page, testInfo, `duplicates-${lang}`);
       await detail.getByTestId('cluster-merge').click();
       await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'merged');
-      const merged = await engine.call('dedupe.clusters', { clusterId: toMerge.id });
+      const merged = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!merged.ok) throw new Error(merged.error.code);
       expect(merged.value.clusters[0].merge).toMatchObject({ survivorId: keep.id, mergedIds: [other.id] });
       expect(merged.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
@@ -78,7 +78,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       // Undo.
       await detail.getByTestId('cluster-unmerge').click();
       await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'pending');
-      const undone = await engine.call('dedupe.clusters', { clusterId: toMerge.id });
+      const undone = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!undone.ok) throw new Error(undone.error.code);
       expect(undone.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
         keep.values.name,
@@ -90,7 +90,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await detail.getByTestId(`member-split-${toSplit.members[1].id}`).click();
       await page.getByTestId('split-confirm').click();
       await expect(page.getByTestId('cluster-gone')).toBeVisible();
-      const after = await engine.call('dedupe.clusters', { status: 'pending', limit: 1 });
+      const after = await engine.call('duplicates.clusters', { status: 'pending', limit: 1 });
       if (!after.ok) throw new Error(after.error.code);
       expect(after.value.total).toBe(listed.value.total - 1);
       await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total - 1));

@@ -6,19 +6,20 @@ import { test as base, expect } from '@playwright/test';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine, type EngineClient } from '../../electron/core/host/in-process';
-import { contract, isOpName, type CallOptions, type OpName } from '../../shared/contract';
-import { formatError } from '../../shared/errors';
-import { fail, ok, type Result } from '../../shared/result';
-import { DialogStandIn } from './harness/dialogs';
+import type { EngineClient } from '../../electron/core/host/types';
+import { checkedCall } from '../../electron/main/checked-call';
+import { fail, ok } from '../../shared/result';
+import { DialogStandIn, type DialogRequest } from './harness/dialogs';
 import { EventChannel } from './harness/event-channel';
 import type { CspViolationReport } from './harness/page-globals';
 import { BRIDGE_INIT_SCRIPT, RENDERER_DIST } from './harness/paths';
 import { seedVault, type SeededVault, type SeedVault } from './harness/seed-vault';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 import { AppShell } from './pages/app-shell';
+import { testContract, type TestContract, type TestOpName } from '../support/test-contract';
+import { createTestEngine } from '../support/test-engine';
 
-export interface HarnessProblems {
+interface HarnessProblems {
   offOriginRequests: string[];
   cspViolations: CspViolationReport[];
   consoleErrors: string[];
@@ -28,8 +29,8 @@ export interface HarnessProblems {
 interface TestFixtures {
   /** An empty app data folder for this test only, removed afterwards. */
   dataDir: string;
-  /** The real engine over dataDir, exactly as the desktop app's worker runs it. */
-  engine: EngineClient;
+  /** The real engine over dataDir, as the desktop app's worker runs it, plus the test operation. */
+  engine: EngineClient<TestContract>;
   /** A folder for the files the person "chooses" in dialogs (vaults, sheets, exports), removed afterwards. */
   files: string;
   /** The shell's file dialogs: queue what the person picks with dialogs.next(path). */
@@ -83,7 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   engine: async ({ dataDir }, use) => {
-    const engine = createEngine({ dataDir, electronVersion: null });
+    const engine = createTestEngine({ dataDir, electronVersion: null });
     await use(engine);
     await engine.close();
   },
@@ -126,21 +127,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
 
-      // Like main's IPC router (electron/main/ipc.ts): answer only the page's own main frame, answer the
-      // shell's operations (dialogs) here, and give the engine paths for the page's handles.
-      const invoke = async (op: unknown, input: unknown, options: unknown): Promise<Result<unknown>> => {
-        if (isOpName(op) && contract[op].host === 'shell') {
-          const parsed = contract['dialog.choose'].input.safeParse(input ?? {});
-          if (!parsed.success) return fail('INVALID_INPUT', parsed.error.message);
-          return ok(dialogs.choose(parsed.data));
-        }
-        const swapped = dialogs.swap(input);
-        if (!swapped.ok) return fail(swapped.code, formatError(swapped.code, 'en'));
-        return engine.call(op as OpName, swapped.value, options as CallOptions);
-      };
+      // main's own checks (electron/main/checked-call.ts: schemas, the shell's operations — here the
+      // dialog stand-in —, handles swapped for paths, a path from the page refused), in front of the test
+      // engine; like main's IPC router, only the page's own main frame is answered.
+      const checked = checkedCall<null>(
+        testContract,
+        { call: (op, input, options) => engine.call(op as TestOpName, input, options) },
+        {
+          run: async (_op, input) => ok(dialogs.choose(input as DialogRequest)),
+          swap: (input) => dialogs.swap(input),
+        },
+      );
       await page.exposeBinding('__closeoutInvoke', (source, op: unknown, input: unknown, options: unknown) =>
         source.frame === page.mainFrame()
-          ? invoke(op, input, options)
+          ? checked(op as string, input, options, null)
           : fail('FORBIDDEN_SENDER', 'not the main frame'),
       );
       // A dropped file: the shell would read its path from the File; here the test queued it with

@@ -56,7 +56,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       });
       expect(opened.ok).toBe(true);
 
-      await shell.open('intake');
+      await shell.open('import');
       if (lang === 'en') await shell.switchLanguage('en');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Import' : '导入');
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const WORKER_SCRIPT = join(ROOT, 'dist', 'core', 'worker.js');
-export const CLI = join(ROOT, 'bin', 'closeout.js');
+const CLI = join(ROOT, 'bin', 'closeout.js');
 
 export function tempDir(prefix = 'closeout-it-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

@@ -1,7 +1,7 @@
 // app.info: what a user or support needs to know about this installation (no secrets).
 import type { AppInfo } from '../../../shared/contract';
 import pkg from '../../../package.json';
-import type { EngineEnv } from '../host/types';
+import type { EngineEnv } from '../kernel/env';
 
 export function appInfo(env: EngineEnv): AppInfo {
   return {

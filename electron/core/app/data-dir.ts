@@ -4,9 +4,9 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
-export const APP_DIR_NAME = 'Closeout';
+const APP_DIR_NAME = 'Closeout';
 
 export function resolveDataDir(
   env: NodeJS.ProcessEnv = process.env,

@@ -1,7 +1,7 @@
 // A backup named by the renderer: by its id in the open vault's backups table (a listed copy needs no
 // dialog, and the window never names a path), or by a file the person chose.
 import type { BackupRef } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { findBackup } from './backups-table';

@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, realpathSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 /** Free space to leave over on top of the snapshot (10 % above the vault's size, plus this). */
-export const SPACE_MARGIN_BYTES = 16 * 1024 * 1024;
+const SPACE_MARGIN_BYTES = 16 * 1024 * 1024;
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -15,7 +15,7 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-export function vaultBytes(vaultFile: string): number {
+function vaultBytes(vaultFile: string): number {
   let total = 0;
   for (const file of [vaultFile, `${vaultFile}-wal`]) {
     try {
@@ -92,7 +92,7 @@ const DEBRIS = [
   /^\..+\.cobackup\.manifest\.json(\.p7s)?\.[0-9a-f]{12}\.tmp$/,
 ];
 /** Younger debris may belong to a backup another Closeout is writing right now. */
-export const DEBRIS_AGE_MS = 60 * 60 * 1000;
+const DEBRIS_AGE_MS = 60 * 60 * 1000;
 
 /** Removes debris of backups killed part-way (crash, power cut) from a destination. Returns the count. */
 export function sweepDebris(dir: string, now = Date.now()): number {

@@ -5,13 +5,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupCheck } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
-import { DocumentBuilder, formatDateTime, writeDocument } from '../documents/pdf';
+import { EngineError } from '../kernel/engine-error';
+import { DocumentBuilder } from '../documents/pdf';
+import { formatDateTime, writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
 import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
 import type { BackupManifest } from './manifest';
 
-export const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
+const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
 
 export interface DrillCertificate {
   format: typeof CERTIFICATE_FORMAT;

@@ -1,19 +1,18 @@
 // The backup manifest: what a backup file is and holds, signed by the company's key so a copy can be
 // checked long after, without Closeout, by `sha256sum` and `openssl cms -verify`. Format: docs/FORMATS.md.
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
-import { describeZodError } from '../host/zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
-export const BACKUP_EXTENSION = '.cobackup';
-export const MANIFEST_FORMAT = 'closeout-backup-manifest';
+const BACKUP_EXTENSION = '.cobackup';
+const MANIFEST_FORMAT = 'closeout-backup-manifest';
 export const manifestPathFor = (backupFile: string): string => `${backupFile}.manifest.json`;
 export const signaturePathFor = (backupFile: string): string => `${backupFile}.manifest.json.p7s`;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const manifestSchema = z.strictObject({
+const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(1),
   backupId: z.uuid(),
@@ -70,7 +69,7 @@ export function summarise(m: BackupManifest): BackupManifestSummary {
 }
 
 /** A file-system-safe name stem for the client: letters (any script) and digits, the rest as dashes. */
-export function clientSlug(clientName: string): string {
+function clientSlug(clientName: string): string {
   const slug = clientName
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -92,8 +91,4 @@ export function backupFileName(clientName: string, at: Date, taken: (name: strin
     if (!taken(name) && !taken(basename(manifestPathFor(name))) && !taken(basename(signaturePathFor(name))))
       return name;
   }
-}
-
-export function readIfPresent(file: string): Buffer | null {
-  return existsSync(file) ? readFileSync(file) : null;
 }

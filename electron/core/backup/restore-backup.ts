@@ -8,22 +8,23 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupRestored, OpParsedInput, SessionInfo } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
-import type { JobContext } from '../host/job-runner';
-import type { OpContext } from '../host/types';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { VAULT_EXTENSION } from '../vault/create-vault';
 import { keyringPathFor, newKeyring, readKeyring, writeKeyring } from '../vault/keyring';
 import { readMeta } from '../vault/meta';
 import { upsertRegistry } from '../vault/registry';
+import type { OpenVault } from '../vault/open-vault';
+import type { UnlockThrottle } from '../vault/unlock-throttle';
 import { unlockVault } from '../vault/unlock-vault';
 import { backupPathOf } from './backup-ref';
 import { fsyncFile, sha256File } from './file-hash';
 import { inspectBackup, type Inspection } from './inspect-backup';
 import type { BackupManifest } from './manifest';
 
-export function requireVerified(inspection: Inspection, file: string): BackupManifest {
+function requireVerified(inspection: Inspection, file: string): BackupManifest {
   const failed = inspection.verification.checks.filter((c) => !c.ok).map((c) => c.name);
   if (!inspection.manifest || failed.length) {
     inspection.key.fill(0);
@@ -63,7 +64,7 @@ export async function copyIntoPlace(
   }
 }
 
-export function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
+function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
   let to = pathOf(ref);
   if (!to.endsWith(VAULT_EXTENSION)) to += VAULT_EXTENSION;
   if (existsSync(to)) throw new EngineError('VAULT_EXISTS', { path: to });
@@ -79,9 +80,17 @@ export function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): strin
   return to;
 }
 
+/** What a restore needs of the engine: the open vault (if any), which it may replace with the restored one. */
+export interface RestoreContext {
+  readonly env: { readonly dataDir: string };
+  readonly vault: OpenVault | null;
+  readonly throttle: UnlockThrottle;
+  setVault(vault: OpenVault | null, reason?: 'user'): void;
+}
+
 export async function restoreBackup(
   input: OpParsedInput<'backup.restore'>,
-  ctx: OpContext,
+  ctx: RestoreContext,
   job: JobContext,
 ): Promise<BackupRestored> {
   const backup = backupPathOf(input.backup, ctx.vault);

@@ -31,7 +31,7 @@ export interface ContentDescription {
 }
 
 /** Ordinary tables (not SQLite's own, not virtual tables), in code-point order of their names. */
-export function contentTables(db: VaultDb): string[] {
+function contentTables(db: VaultDb): string[] {
   const rows = db
     .prepare(
       `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,

@@ -2,7 +2,7 @@
 // enough); when the backup's own vault is open, the result is also recorded in its backups table and
 // the registry's backup health (a failure is a marker the Dashboard shows until a copy passes).
 import type { BackupVerification, OpParsedInput } from '../../../shared/contract';
-import type { JobContext } from '../host/job-runner';
+import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';

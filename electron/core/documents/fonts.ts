@@ -3,7 +3,7 @@
 // invisibly and takes tens of seconds over WOFF (see docs/FORMATS.md and the PDF probe).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export interface FontFiles {
   regular: string;
@@ -11,7 +11,7 @@ export interface FontFiles {
 }
 
 /** The file names, the same in node_modules and in the packaged app's font folder. */
-export const FONT_FILE_NAMES: Readonly<FontFiles> = {
+const FONT_FILE_NAMES: Readonly<FontFiles> = {
   regular: 'NotoSansSC_400Regular.ttf',
   bold: 'NotoSansSC_700Bold.ttf',
 };

@@ -3,61 +3,25 @@
 // Same inputs, same bytes: the dates are passed in and nothing random goes into the file.
 import type PDFKitDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { writeFileAtomic } from '../util/atomic-write';
 import { locateFonts } from './fonts';
+import { formatDateTime } from './write-document';
+import {
+  A4,
+  CODE_SPACING,
+  COLOR,
+  lineGap,
+  MARGIN,
+  SIZE,
+  type DocumentMeta,
+  type KeyValueRow,
+  type Region,
+  type SignatureField,
+} from './page';
 
 // require, not import: for an import esbuild picks pdfkit's ESM build, which reads import.meta.url while
 // loading, and the CommonJS bundle (dist/) leaves that empty, so the module throws before any PDF is made.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PDFDocument: typeof PDFKitDocument = require('pdfkit');
-
-export interface DocumentMeta {
-  /** /Title; shown by readers in the title bar. */
-  title: string;
-  subject?: string;
-  keywords?: string;
-  /** /CreationDate, /ModDate and the footer's generated-at line. */
-  createdAt: Date;
-  /** Goes into /Creator and the footer. */
-  appVersion: string;
-  /** A small line at the top of every page, e.g. the product and a confidentiality mark. */
-  runningHeader?: { left: string; right?: string };
-}
-
-/** A horizontal band of the page: helpers draw into it (default: the full text width). */
-export interface Region {
-  x: number;
-  width: number;
-}
-
-export interface KeyValueRow {
-  label: string;
-  labelEn: string;
-  value: string;
-}
-
-export interface SignatureField {
-  label: string;
-  labelEn: string;
-  /** Share of the row, 1 when alone; the shares of one row are normalised. */
-  share?: number;
-}
-
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 62, bottom: 56, left: 56, right: 56 };
-
-const COLOR = {
-  ink: '#1b1b1b',
-  muted: '#5c5c5c',
-  faint: '#8a8a8a',
-  rule: '#c4c4c4',
-  fill: '#f3f3f1',
-  accent: '#9a1b1b',
-  accentFill: '#fbf1f0',
-};
-const SIZE = { body: 9.5, bodyEn: 8.5, small: 7.5 };
-/** Letter spacing for codes, as a share of the font size: under pdftotext's 0.1 em word break. */
-const CODE_SPACING = 0.06;
 
 export class DocumentBuilder {
   readonly doc: PDFKit.PDFDocument;
@@ -515,28 +479,4 @@ export class DocumentBuilder {
     });
     this.cursor = this.doc.y;
   }
-}
-
-function lineGap(size: number): number {
-  return size * 0.2;
-}
-
-/** "2025-03-14 18:05 (UTC+08:00)": local wall time with its offset, unambiguous on paper. */
-export function formatDateTime(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return (
-    `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ` +
-    `${two(date.getHours())}:${two(date.getMinutes())} (UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)})`
-  );
-}
-
-/**
- * Writes a finished document so a crash leaves the old file or the new one, never half of one. Owner-only
- * by default: most Closeout documents name a client, and the recovery sheet holds a key.
- */
-export function writeDocument(file: string, pdf: Uint8Array, mode = 0o600): void {
-  writeFileAtomic(file, pdf, mode);
 }

@@ -3,26 +3,29 @@
 import { randomUUID } from 'node:crypto';
 import {
   callOptionsSchema,
-  contract,
-  isOpName,
   type CallOptions,
+  type Contract,
+  type ContractShape,
   type EventName,
   type EventPayload,
-  type OpName,
-  type OpResult,
+  type SpecResult,
 } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { asEngineError, EngineError } from './engine-error';
-import { JobRunner, type JobContext } from './job-runner';
-import { handlers } from './router';
-import type { EngineClient, EngineEnv, EngineListener, OpContext } from './types';
+import { asEngineError, EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
+import { JobRunner } from './job-runner';
+import type { Composition, EngineClient, EngineEnv, EngineListener, OpContext } from './types';
 import type { OpenVault } from '../vault/open-vault';
 import { UnlockThrottle } from '../vault/unlock-throttle';
 import { setFontDirectory } from '../documents/fonts';
 import type { SessionLocked } from '../../../shared/contract';
-import { describeZodError } from './zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
-export class Engine implements EngineClient {
+/**
+ * The engine: sessions, access, jobs and the answers as values, over whichever contract and handlers its
+ * composition root gives it (the product's in the worker and the CLI; tests may add operations of their own).
+ */
+export class Engine<C extends ContractShape = Contract> implements EngineClient<C> {
   private readonly listeners = new Set<EngineListener>();
   readonly jobs: JobRunner;
   private readonly throttle = new UnlockThrottle();
@@ -31,7 +34,10 @@ export class Engine implements EngineClient {
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(readonly env: EngineEnv) {
+  constructor(
+    readonly env: EngineEnv,
+    private readonly composition: Composition<C>,
+  ) {
     if (env.fontsDir) setFontDirectory(env.fontsDir);
     this.jobs = new JobRunner({
       progress: (payload) => this.emit('job.progress', payload),
@@ -78,7 +84,7 @@ export class Engine implements EngineClient {
   }
 
   /** A refused operation is worth an audit entry: someone tried something their role does not allow. */
-  private recordRefusal(op: OpName, role: string): void {
+  private recordRefusal(op: string, role: string): void {
     const vault = this.vault;
     if (!vault) return;
     const write = () => {
@@ -94,7 +100,11 @@ export class Engine implements EngineClient {
     else write();
   }
 
-  async call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>> {
+  async call<K extends keyof C & string>(
+    op: K,
+    input: unknown,
+    options?: CallOptions,
+  ): Promise<Result<SpecResult<C[K]>>> {
     try {
       return ok(await this.dispatch(op, input, options));
     } catch (error) {
@@ -102,13 +112,15 @@ export class Engine implements EngineClient {
     }
   }
 
-  private async dispatch<K extends OpName>(
+  private async dispatch<K extends keyof C & string>(
     op: K,
     rawInput: unknown,
     rawOptions: unknown,
-  ): Promise<OpResult<K>> {
+  ): Promise<SpecResult<C[K]>> {
     if (this.closed) throw new EngineError('ENGINE_UNAVAILABLE');
-    if (!isOpName(op)) throw new EngineError('UNKNOWN_OPERATION', { op: String(op) });
+    const { contract, handlers } = this.composition;
+    if (typeof op !== 'string' || !Object.prototype.hasOwnProperty.call(contract, op))
+      throw new EngineError('UNKNOWN_OPERATION', { op: String(op) });
     const spec = contract[op];
 
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -136,7 +148,7 @@ export class Engine implements EngineClient {
       emit: (event, payload) => this.emit(event, payload),
     };
     const invoke = (job?: JobContext) =>
-      Promise.resolve(handler(parsed.data, job ? { ...ctx, job } : ctx)) as Promise<OpResult<K>>;
+      Promise.resolve(handler(parsed.data, job ? { ...ctx, job } : ctx)) as Promise<SpecResult<C[K]>>;
 
     if (!spec.job) return spec.writes ? this.jobs.exclusive(() => invoke()) : invoke();
     // A job is registered (and so cancellable) before it waits for the writer's turn.

@@ -1,20 +1,12 @@
 // Runs long operations as jobs: progress events (throttled, with a heartbeat so the UI hears from a
 // job at least twice a second), cooperative cancellation, and one writer at a time.
 import { randomUUID } from 'node:crypto';
-import type { JobFinished, JobProgress, OpName } from '../../../shared/contract';
-import { EngineError } from './engine-error';
+import type { JobFinished, JobProgress } from '../../../shared/contract';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
 
 const EMIT_EVERY_MS = 250;
 const HEARTBEAT_MS = 400;
-
-export interface JobContext {
-  readonly id: string;
-  readonly signal: AbortSignal;
-  /** Report progress; cheap to call on every row, the runner throttles. */
-  progress(done: number, total?: number | null, phase?: string): void;
-  /** Yields to the event loop (so cancel messages arrive) and throws CANCELLED once cancelled. */
-  checkpoint(): Promise<void>;
-}
 
 export interface JobSink {
   progress(event: JobProgress): void;
@@ -23,7 +15,7 @@ export interface JobSink {
 
 interface Running {
   controller: AbortController;
-  op: OpName;
+  op: string;
 }
 
 export class JobRunner {
@@ -62,7 +54,7 @@ export class JobRunner {
     return randomUUID();
   }
 
-  async run<T>(id: string, op: OpName, body: (ctx: JobContext) => Promise<T>): Promise<T> {
+  async run<T>(id: string, op: string, body: (ctx: JobContext) => Promise<T>): Promise<T> {
     if (this.running.has(id)) throw new EngineError('JOB_ID_IN_USE', { job: id });
     const controller = new AbortController();
     this.running.set(id, { controller, op });

@@ -1,4 +1,6 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
+// `product` is what the desktop app's worker and the CLI run: the shipped contract and these handlers.
+import { contract } from '../../../shared/contract';
 import { appInfo } from '../app/app-info';
 import { listBackups } from '../backup/backups-table';
 import { createBackup } from '../backup/create-backup';
@@ -6,33 +8,32 @@ import { drillBackup } from '../backup/drill-backup';
 import { pruneBackups } from '../backup/prune-backups';
 import { restoreBackup } from '../backup/restore-backup';
 import { verifyBackup } from '../backup/verify-backup';
-import { demoCount } from '../demo/count';
-import { previewImport, runImport } from '../intake/import-source';
-import { deleteMapping, listMappings, saveMapping } from '../intake/mappings';
-import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../intake/sources';
-import { customerStats } from '../quality/customer-stats';
-import { noteDispositionCount } from '../quality/disposition-count';
-import { applyDispositions, setDispositions } from '../quality/dispositions';
-import { overrideRecords } from '../quality/override-records';
-import { getRules, runClassify, saveRules } from '../quality/run-classify';
+import { previewImport, runImport } from '../import/import-source';
+import { deleteMapping, listMappings, saveMapping } from '../import/mappings';
+import { deleteSource, exportQuarantine, listSources, quarantinePage } from '../import/sources';
+import { customerStats } from '../records/customer-stats';
+import { noteDispositionCount } from '../dispositions/disposition-count';
+import { applyDispositions, setDispositions } from '../dispositions/dispositions';
+import { overrideRecords } from '../classification/override-records';
+import { getRules, runClassify, saveRules } from '../classification/run-classify';
 import { exportRecords } from '../records/export-records';
 import { getRecord } from '../records/get-record';
 import { queryRecords } from '../records/query-records';
-import { exportAudit, listAuditEntries } from '../vault/audit-ops';
+import { exportAudit, listAuditEntries } from '../audit/audit-ops';
 import { auditReport, checkVault } from '../vault/check-vault';
 import { createVault } from '../vault/create-vault';
 import type { OpenVault } from '../vault/open-vault';
 import { forgetVault, listVaults } from '../vault/registry';
 import { unlockVault } from '../vault/unlock-vault';
-import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../vault/users';
+import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../users/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
-import { mergeCluster, unmerge } from '../quality/duplicates/merge';
-import { clusters, decide, split } from '../quality/duplicates/review';
-import { runDedupe } from '../quality/duplicates/run-dedupe';
-import { EngineError } from './engine-error';
-import type { JobContext } from './job-runner';
-import type { Handlers, OpContext } from './types';
+import { mergeCluster, unmerge } from '../duplicates/merge';
+import { clusters, decide, split } from '../duplicates/review';
+import { runDuplicates } from '../duplicates/run-duplicates';
+import { EngineError } from '../kernel/engine-error';
+import type { JobContext } from '../kernel/job';
+import type { Composition, Handlers, OpContext } from './types';
 
 /** The engine checks access before a handler runs; this only narrows the type. */
 const open = (ctx: OpContext): OpenVault => {
@@ -40,7 +41,7 @@ const open = (ctx: OpContext): OpenVault => {
   return ctx.vault;
 };
 
-const job = (ctx: { job?: JobContext }): JobContext => {
+export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
@@ -103,8 +104,6 @@ export const handlers: Handlers = {
     throw new EngineError('SHELL_ONLY');
   },
 
-  'demo.count': (input, ctx) => demoCount(input, job(ctx)),
-
   'backup.create': async (input, ctx) => {
     const vault = open(ctx);
     const { content, ...created } = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
@@ -135,34 +134,36 @@ export const handlers: Handlers = {
   'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
   'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
   'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
-  'mappings.list': (_input, ctx) => listMappings(open(ctx)),
-  'mappings.save': (input, ctx) => saveMapping(open(ctx), input),
-  'mappings.delete': (input, ctx) => deleteMapping(open(ctx), input),
+  'import.mappings': (_input, ctx) => listMappings(open(ctx)),
+  'import.saveMapping': (input, ctx) => saveMapping(open(ctx), input),
+  'import.deleteMapping': (input, ctx) => deleteMapping(open(ctx), input),
 
   'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
   'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
   'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
 
-  'rules.get': (_input, ctx) => getRules(open(ctx)),
-  'rules.save': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
-  'classify.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
-  'records.override': (input, ctx) => overrideRecords(open(ctx), input),
-  'dispose.apply': async (input, ctx) => {
+  'classification.rules': (_input, ctx) => getRules(open(ctx)),
+  'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
+  'classification.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
+  'classification.override': (input, ctx) => overrideRecords(open(ctx), input),
+  'dispositions.apply': async (input, ctx) => {
     const result = await applyDispositions(open(ctx), input, job(ctx));
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
-  'dispose.set': (input, ctx) => {
+  'dispositions.set': (input, ctx) => {
     const result = setDispositions(open(ctx), input);
     noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
-  'stats.get': (_input, ctx) => customerStats(open(ctx).reader()),
+  'records.stats': (_input, ctx) => customerStats(open(ctx).reader()),
 
-  'dedupe.run': (input, ctx) => runDedupe(open(ctx), input, job(ctx)),
-  'dedupe.clusters': (input, ctx) => clusters(open(ctx), input),
-  'dedupe.decide': (input, ctx) => decide(open(ctx), input),
-  'dedupe.split': (input, ctx) => split(open(ctx), input),
-  'dedupe.merge': (input, ctx) => mergeCluster(open(ctx), input),
-  'dedupe.unmerge': (input, ctx) => unmerge(open(ctx), input),
+  'duplicates.run': (input, ctx) => runDuplicates(open(ctx), input, job(ctx)),
+  'duplicates.clusters': (input, ctx) => clusters(open(ctx), input),
+  'duplicates.decide': (input, ctx) => decide(open(ctx), input),
+  'duplicates.split': (input, ctx) => split(open(ctx), input),
+  'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
+  'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
 };
+
+export const product: Composition<typeof contract> = { contract, handlers };

@@ -1,34 +1,34 @@
 // The engine's public face: the same interface whether it runs in a worker (desktop app) or in
-// process (CLI, jest).
+// process (CLI, jest), and the shape of what it is composed from (a contract and one handler per op).
+import type { z } from 'zod';
 import type {
   CallOptions,
+  Contract,
+  ContractShape,
   EventName,
   EventPayload,
-  OpName,
-  OpParsedInput,
-  OpResult,
   SessionLocked,
+  SpecResult,
 } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import type { EngineEnv } from '../kernel/env';
+import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
 import type { UnlockThrottle } from '../vault/unlock-throttle';
-import type { JobContext, JobRunner } from './job-runner';
+import type { JobRunner } from './job-runner';
+
+export type { EngineEnv };
 
 export type EngineListener = (event: EventName, payload: unknown) => void;
 
-export interface EngineClient {
-  call<K extends OpName>(op: K, input: unknown, options?: CallOptions): Promise<Result<OpResult<K>>>;
+export interface EngineClient<C extends ContractShape = Contract> {
+  call<K extends keyof C & string>(
+    op: K,
+    input: unknown,
+    options?: CallOptions,
+  ): Promise<Result<SpecResult<C[K]>>>;
   on(listener: EngineListener): () => void;
   close(): Promise<void>;
-}
-
-export interface EngineEnv {
-  dataDir: string;
-  mode: 'worker' | 'in-process';
-  /** Electron's version when hosted by the desktop app, otherwise null. */
-  electronVersion: string | null;
-  /** Where the PDF fonts are when packaged (resources/fonts); null: from node_modules. */
-  fontsDir?: string | null;
 }
 
 export interface OpContext {
@@ -42,14 +42,17 @@ export interface OpContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export interface JobOpContext extends OpContext {
-  readonly job: JobContext;
+type Handler<S extends ContractShape[string]> = (
+  input: z.output<S['input']>,
+  ctx: OpContext & { readonly job?: JobContext },
+) => Promise<SpecResult<S>> | SpecResult<S>;
+
+/** Every operation of a contract must have exactly one handler: a missing one fails to compile. */
+export type HandlersOf<C extends ContractShape> = { readonly [K in keyof C]: Handler<C[K]> };
+export type Handlers = HandlersOf<Contract>;
+
+/** What an engine runs: a contract and its handlers, chosen by the composition root. */
+export interface Composition<C extends ContractShape> {
+  readonly contract: C;
+  readonly handlers: HandlersOf<C>;
 }
-
-type Handler<K extends OpName> = (
-  input: OpParsedInput<K>,
-  ctx: OpContext & Partial<Pick<JobOpContext, 'job'>>,
-) => Promise<OpResult<K>> | OpResult<K>;
-
-/** Every operation of the contract must have exactly one handler: a missing one fails to compile. */
-export type Handlers = { readonly [K in OpName]: Handler<K> };

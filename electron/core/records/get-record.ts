@@ -8,13 +8,10 @@
 //   params.ids (numbers) when it touches at most 1000 records (a merge lists survivor and merged ids);
 //   a bulk operation over more records names its scope instead (a rule, a filter, a source) and is then
 //   not part of each record's own history.
-import type { RecordDetail, RecordHistoryEntry, RecordSourceRow } from '../../../shared/records';
-import { EngineError } from '../host/engine-error';
+import type { RecordDetail, RecordHistoryEntry, RecordSourceRow } from '../../../shared/contract';
+import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { loadRecord, sourceRowsOf } from './record-view';
-
-/** How many ids an audit entry lists before it names its scope instead (see the convention above). */
-export const AUDIT_IDS_MAX = 1000;
 
 interface SourceDetailRow {
   format: string;
@@ -36,7 +33,7 @@ function rawFields(raw: string): Record<string, string> | null {
 const cellText = (v: unknown): string =>
   typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
 
-export function recordHistory(db: VaultDb, customerIds: readonly number[], sourceIds: readonly string[]) {
+function recordHistory(db: VaultDb, customerIds: readonly number[], sourceIds: readonly string[]) {
   // The audit chain is small next to the customers (one entry per operation, not per record), so a
   // scan with JSON tests is cheap and needs no index that would have to follow the chain's format.
   const rows = db

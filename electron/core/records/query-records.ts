@@ -5,12 +5,8 @@
 // The count is capped by default (RECORD_COUNT_CAP, "10 000+") because an exact count of a common
 // search means reading its whole posting list; the window asks for the exact figure separately.
 import type { OpParsedInput } from '../../../shared/contract';
-import {
-  RECORD_COUNT_CAP,
-  type RecordFilter,
-  type RecordPage,
-  type RecordSortField,
-} from '../../../shared/records';
+import { RECORD_COUNT_CAP, type RecordFilter, type RecordSortField } from '../../../shared/records';
+import { type RecordPage } from '../../../shared/contract';
 import { searchMatch } from '../../../shared/search-grams';
 import type { VaultDb } from '../vault/database';
 import { loadRecords } from './record-view';

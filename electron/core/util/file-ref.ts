@@ -2,7 +2,7 @@
 // paths before a call reaches the engine, so a handle arriving here means a stale or forged one.
 import { isAbsolute, resolve } from 'node:path';
 import type { FileRef } from '../../../shared/contract';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export function pathOf(ref: FileRef): string {
   if ('handle' in ref) throw new EngineError('FILE_HANDLE_UNKNOWN');

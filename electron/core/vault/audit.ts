@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import type { VaultDb } from './database';
 import { canonicalJson } from './canonical-json';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * An audit entry lists the ids of the records it changed when there are at most this many; a bulk
+ * operation names its scope (filter, counts) instead. records.get finds a record's history by these ids.
+ */
+export const AUDIT_IDS_MAX = 1000;
 
 export interface AuditInput {
   op: string;
@@ -109,7 +115,7 @@ export function appendAudit(db: VaultDb, actor: AuditActor, input: AuditInput, n
   return { ...base, prevHash: head.hash, hash };
 }
 
-export type AuditProblem =
+type AuditProblem =
   | { kind: 'gap'; seq: number; expected: number }
   | { kind: 'link'; seq: number }
   | { kind: 'hash'; seq: number }
@@ -147,13 +153,4 @@ export function verifyAuditChain(db: VaultDb): AuditVerification {
     expected++;
   }
   return { entries, head: prev, firstProblem: null };
-}
-
-export function listAudit(db: VaultDb, limit = 500, beforeSeq?: number): AuditEntry[] {
-  const rows = (
-    beforeSeq === undefined
-      ? db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?').all(limit)
-      : db.prepare('SELECT * FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(beforeSeq, limit)
-  ) as AuditRow[];
-  return rows.map(fromRow);
 }

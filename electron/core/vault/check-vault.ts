@@ -2,7 +2,7 @@
 // cipher_integrity_check is a silent no-op, so quick_check is the real page check), the structural
 // integrity check, the audit hash chain and the signed checkpoints.
 import type { AuditReport, VaultCheckReport } from '../../../shared/contract';
-import type { JobContext } from '../host/job-runner';
+import type { JobContext } from '../kernel/job';
 import { verifyAuditChain } from './audit';
 import { verifyCheckpoints } from './checkpoints';
 import { loadIdentity } from './identity-store';

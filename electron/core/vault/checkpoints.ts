@@ -1,14 +1,14 @@
 // Signed checkpoints of the audit chain: the company's key signs the chain head every 100 entries and
 // at irreversible steps, so rewriting the chain from some entry on (or cutting its tail) is detectable
 // even by someone who recomputes every hash after it. Each checkpoint can be checked with openssl.
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { auditHead } from './audit';
 import type { VaultDb } from './database';
 import { signDetached, verifyDetached, type CompanyIdentity } from './identity';
 
-export const CHECKPOINT_INTERVAL = 100;
+const CHECKPOINT_INTERVAL = 100;
 
-export const CHECKPOINT_FORMAT = 'closeout-audit-checkpoint/1';
+const CHECKPOINT_FORMAT = 'closeout-audit-checkpoint/1';
 
 export interface CheckpointRow {
   seq: number;
@@ -19,7 +19,7 @@ export interface CheckpointRow {
   signature: string;
 }
 
-export type CheckpointProblem = { kind: 'signature' | 'head-mismatch' | 'beyond-chain'; seq: number };
+type CheckpointProblem = { kind: 'signature' | 'head-mismatch' | 'beyond-chain'; seq: number };
 
 export interface CheckpointVerification {
   /** Checkpoints that passed, in seq order, before the first problem (all of them when there is none). */

@@ -8,7 +8,7 @@ import type { OpParsedInput, VaultCreated } from '../../../shared/contract';
 import { checkCreditCode, normaliseCreditCode } from '../../../shared/identifiers/credit-code';
 import { assessPassphrase, MIN_SCORE } from '../../../shared/passphrase-strength';
 import { encodeRecoveryKey } from '../../../shared/recovery-key';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { appendAudit } from './audit';

@@ -4,7 +4,7 @@
 // temp files in memory, freed pages zeroed. The PRAGMAs are listed in docs/FORMATS.md.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export type VaultDb = Database.Database;
 

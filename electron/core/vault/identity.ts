@@ -2,7 +2,8 @@
 // signatures it makes, which a recipient checks with nothing but `openssl cms -verify`.
 // node:crypto does keygen, hashing and RSA; node-forge only builds the certificate and reads PKCS#12.
 // SignedData is written and read with the small DER helpers below, not forge.pkcs7: forge cannot verify
-// SignedData, and it hashes in pure JS (see shared/reference/probe-cms-interop.md).
+// SignedData, and it hashes in pure JS; test/integration/core/vault/identity-openssl.test.ts has openssl
+// check what is written here.
 import {
   X509Certificate,
   createHash,
@@ -15,7 +16,7 @@ import {
 } from 'node:crypto';
 import forge from 'node-forge';
 import { checkCreditCode, normaliseCreditCode } from '../../../shared/identifiers/credit-code';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 export interface CompanyIdentity {
   certificatePem: string;

@@ -18,7 +18,7 @@ export const DEFAULT_KDF: Argon2idParams = {
 };
 
 /** The weakest parameters a slot may carry (the vault issue's floor: ≥ 64 MiB, t ≥ 3). */
-export const MINIMUM_KDF = { memoryKiB: 64 * 1024, iterations: 3 };
+const MINIMUM_KDF = { memoryKiB: 64 * 1024, iterations: 3 };
 
 export async function deriveKey(passphrase: string, salt: Buffer, params: Argon2idParams): Promise<Buffer> {
   if (params.memoryKiB < MINIMUM_KDF.memoryKiB || params.iterations < MINIMUM_KDF.iterations)

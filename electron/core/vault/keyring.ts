@@ -11,12 +11,12 @@ import {
 } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { EngineError } from '../host/engine-error';
-import { describeZodError } from '../host/zod-message';
+import { EngineError } from '../kernel/engine-error';
+import { describeZodError } from '../../../shared/zod-message';
 import { writeFileAtomic } from '../util/atomic-write';
 import { DEFAULT_KDF, deriveKey, type Argon2idParams } from './kdf';
 
-export const KEYRING_SUFFIX = '.keys';
+const KEYRING_SUFFIX = '.keys';
 export const keyringPathFor = (vaultFile: string): string => vaultFile + KEYRING_SUFFIX;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
@@ -50,7 +50,7 @@ const aad = (vaultId: string, slot: Pick<KeySlot, 'id' | 'userId'>) =>
   Buffer.from(`closeout-keyring:v1:${vaultId}:${slot.id}:${slot.userId}`, 'utf8');
 
 /** HMAC of a constant under the vault key: tells a wrong key from a damaged database. Reveals nothing. */
-export function keyCheckFor(vaultId: string, vaultKey: Buffer): string {
+function keyCheckFor(vaultId: string, vaultKey: Buffer): string {
   return createHmac('sha256', vaultKey).update(`closeout-key-check:v1:${vaultId}`).digest('base64');
 }
 

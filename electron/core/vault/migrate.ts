@@ -1,7 +1,7 @@
 // Brings a vault's schema up to date. A vault from a newer Closeout is refused before anything is
 // written; an older one is first copied (still encrypted, VACUUM INTO) beside itself, then migrated.
 import { existsSync } from 'node:fs';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from './database';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 

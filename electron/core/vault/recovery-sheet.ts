@@ -1,7 +1,8 @@
 // The recovery sheet: the vault key on paper, in Chinese and English, with everything a person needs to
 // open the vault later, with Closeout or with any SQLCipher 4 client and no Closeout at all.
 import { checkRecoveryKey } from '../../../shared/recovery-key';
-import { DocumentBuilder, formatDateTime, writeDocument } from '../documents/pdf';
+import { DocumentBuilder } from '../documents/pdf';
+import { formatDateTime, writeDocument } from '../documents/write-document';
 
 export interface RecoverySheetInfo {
   clientName: string;

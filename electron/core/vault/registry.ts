@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { VaultSummary } from '../../../shared/contract';
 import { ensureDataDir } from '../app/data-dir';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
-import { describeZodError } from '../host/zod-message';
+import { describeZodError } from '../../../shared/zod-message';
 
-export const REGISTRY_FILE = 'vaults.json';
+const REGISTRY_FILE = 'vaults.json';
 
 const entrySchema = z.object({
   id: z.string().min(1),
@@ -34,7 +34,7 @@ const registrySchema = z.object({ version: z.literal(1), vaults: z.array(entrySc
 
 export type RegistryEntry = z.infer<typeof entrySchema>;
 
-export function registryPath(dataDir: string): string {
+function registryPath(dataDir: string): string {
   return join(dataDir, REGISTRY_FILE);
 }
 

@@ -1,7 +1,7 @@
 // A growing wait after repeated wrong passphrases for one vault: the first 3 attempts are free, then
 // 2, 4, 8 … up to 60 s between attempts. Kept in the engine's memory (the KDF already costs every
 // guess ≥ 0.25 s; this stops a person or a script hammering the unlock screen).
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 
 const FREE_ATTEMPTS = 3;
 const MAX_WAIT_S = 60;

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { OpParsedInput, Role, VaultRef } from '../../../shared/contract';
 import { checkRecoveryKey, decodeRecoveryKey } from '../../../shared/recovery-key';
-import { asEngineError, EngineError } from '../host/engine-error';
+import { asEngineError, EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import { inspectVaultFile, openVaultDatabase, type VaultDb } from './database';
 import { keyMatches, readKeyring, type Keyring } from './keyring';
@@ -15,7 +15,7 @@ import { OpenVault, type Actor } from './open-vault';
 import { findRegistered, upsertRegistry } from './registry';
 import type { UnlockThrottle } from './unlock-throttle';
 
-export function resolveVaultPath(ref: VaultRef, dataDir: string): string {
+function resolveVaultPath(ref: VaultRef, dataDir: string): string {
   return 'vaultId' in ref ? findRegistered(dataDir, ref.vaultId).path : pathOf(ref);
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { OpParsedInput, VaultSummary } from '../../../shared/contract';
 import { encodeRecoveryKey } from '../../../shared/recovery-key';
 import pkg from '../../../package.json';
-import { EngineError } from '../host/engine-error';
+import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import { readKeyring } from './keyring';
 import { readMeta, writeMeta } from './meta';

@@ -58,7 +58,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   records: <TeamOutlined />,
   duplicates: <ClusterOutlined />,
-  intake: <ImportOutlined />,
+  import: <ImportOutlined />,
   classification: <TagsOutlined />,
   dispositions: <CarryOutOutlined />,
   backup: <SaveOutlined />,
@@ -99,7 +99,7 @@ function Page({ location }: { location: AppLocation }) {
       return <RecordsPage />;
     case 'settings':
       return <SettingsPage />;
-    case 'intake':
+    case 'import':
       return <ImportPage />;
     default:
       return <PlaceholderPage page={location.view} />;

@@ -4,7 +4,7 @@ export const ROUTES = [
   'dashboard',
   'records',
   'duplicates',
-  'intake',
+  'import',
   'classification',
   'dispositions',
   'backup',
@@ -17,9 +17,9 @@ export const ROUTES = [
 
 export type RouteKey = (typeof ROUTES)[number];
 
-export const DEFAULT_ROUTE: RouteKey = 'dashboard';
+const DEFAULT_ROUTE: RouteKey = 'dashboard';
 
-export function isRouteKey(value: string): value is RouteKey {
+function isRouteKey(value: string): value is RouteKey {
   return (ROUTES as readonly string[]).includes(value);
 }
 
@@ -31,7 +31,7 @@ const SUB_VIEWS = {
   users: 'settings',
 } as const satisfies Record<string, RouteKey>;
 
-export type SubView = keyof typeof SUB_VIEWS;
+type SubView = keyof typeof SUB_VIEWS;
 export type ViewKey = RouteKey | SubView;
 
 export interface AppLocation {
@@ -61,8 +61,6 @@ export function hashForLocation(location: AppLocation): string {
       return `#/${location.view}`;
   }
 }
-
-export const hashFor = (route: RouteKey): string => `#/${route}`;
 
 /** The sidebar entry that is highlighted while a view is shown. */
 export function sidebarKeyFor(view: ViewKey): RouteKey {

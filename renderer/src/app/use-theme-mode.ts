@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { readPreference, writePreference } from '../platform/preferences';
 
-export const THEME_MODES = ['light', 'dark'] as const;
+const THEME_MODES = ['light', 'dark'] as const;
 export type ThemeMode = (typeof THEME_MODES)[number];
-export const THEME_STORAGE_KEY = 'closeout.theme';
+const THEME_STORAGE_KEY = 'closeout.theme';
 
 export function useThemeMode(): [ThemeMode, (mode: ThemeMode) => void] {
   const [mode, setMode] = useState<ThemeMode>(() => readPreference(THEME_STORAGE_KEY, THEME_MODES, 'light'));

@@ -1,4 +1,4 @@
-// Shows an engine error in the current language, from its code (messages come from shared/errors.ts).
+// Shows an engine error in the current language, from its code (messages come from shared/errors/).
 import { Alert, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { assessPassphrase, MIN_SCORE } from '../../../shared/passphrase-strength';
 import { PassphraseStrength } from './PassphraseStrength';
 
-export const PASSPHRASE_FIELDS = ['passphrase', 'passphraseConfirm'] as const;
-
 export function PassphraseFields({ label }: { label?: string }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();

@@ -3,7 +3,7 @@
 // checkRecoveryKey, with the other twelve positions filled by a group that always checks out.
 import { checkRecoveryKey } from '../../../shared/recovery-key';
 
-export const GROUPS = 13;
+const GROUPS = 13;
 const GROUP_LENGTH = 5;
 // "0000" has check character "0" (Luhn over zeros), so "00000" is a valid group anywhere.
 const NEUTRAL_GROUP = '00000';

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { JobFinished, JobProgress, OpInput, OpName, OpResult } from '../../../shared/contract';
 import { api, type ErrorValue, type JobHandle } from '../platform/api';
 
-export type JobOutcome = JobFinished['outcome'];
+type JobOutcome = JobFinished['outcome'];
 
 export type JobState<T> =
   | { status: 'idle' }

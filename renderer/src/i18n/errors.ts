@@ -1,14 +1,14 @@
-// The `errors` namespace, built from the one catalogue in shared/errors.ts so no message is written twice.
+// The `errors` namespace, built from the one catalogue in shared/errors/ so no message is written twice.
 import { ERROR_CODES, ERRORS, type ErrorCode, type Lang } from '../../../shared/errors';
 
 /** i18next's placeholder delimiters, set explicitly in i18n/index.ts so the conversion below stays true. */
 export const INTERPOLATION_PREFIX = '{{';
 export const INTERPOLATION_SUFFIX = '}}';
 
-// The catalogue's placeholder syntax, as shared/errors.ts formatError() reads it.
+// The catalogue's placeholder syntax, as shared/errors formatError() reads it.
 const CATALOGUE_PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
-export function toI18nextTemplate(message: string): string {
+function toI18nextTemplate(message: string): string {
   return message.replace(
     CATALOGUE_PLACEHOLDER,
     (_whole, name: string) => `${INTERPOLATION_PREFIX}${name}${INTERPOLATION_SUFFIX}`,

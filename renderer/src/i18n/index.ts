@@ -9,8 +9,8 @@ import { zhCN, type UiMessages } from './zh-CN';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export const DEFAULT_LANG: Lang = 'zh-CN';
-export const LANG_STORAGE_KEY = 'closeout.lang';
+const DEFAULT_LANG: Lang = 'zh-CN';
+const LANG_STORAGE_KEY = 'closeout.lang';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -54,9 +54,7 @@ void i18next.use(initReactI18next).init({
     // React escapes what it renders; escaping here too would show &amp; and friends.
     escapeValue: false,
   },
-  // Like shared/errors.ts formatError: a placeholder without a value stays visible, never vanishes.
+  // Like shared/errors formatError: a placeholder without a value stays visible, never vanishes.
   missingInterpolationHandler: (_text: string, match: RegExpExecArray) => match[0],
 });
 applyToDocument(initial);
-
-export default i18next;

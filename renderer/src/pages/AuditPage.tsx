@@ -31,6 +31,7 @@ import { contract, OP_NAMES, type AuditEntryView, type AuditReport } from '../..
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
+import { OpNameText } from '../components/OpNameText';
 import { MONOSPACE } from '../components/RecoveryKeyInput';
 import { RequireSession } from '../components/RequireSession';
 import { useJob } from '../hooks/use-job';
@@ -233,7 +234,7 @@ function AuditLog() {
       title: t('audit.columns.op'),
       dataIndex: 'op',
       width: 210,
-      render: (name: string) => <Typography.Text code>{name}</Typography.Text>,
+      render: (name: string) => <OpNameText recorded={name} />,
     },
     {
       title: t('audit.columns.outcome'),

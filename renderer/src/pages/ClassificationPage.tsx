@@ -5,8 +5,8 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerStats } from '../../../shared/quality/results';
-import { recordsHref } from '../../../shared/quality/links';
+import type { CustomerStats } from '../../../shared/contract';
+import { recordsHref } from './records/filter-hash';
 import type { RecordFilter } from '../../../shared/records';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
@@ -170,8 +170,8 @@ function Summary({ stats }: { stats: CustomerStats }) {
 
 function Classification({ canClassify, isOwner }: { canClassify: boolean; isOwner: boolean }) {
   const { t } = useTranslation();
-  const { state: stats, reload } = useOperation('stats.get', {});
-  const reclassify = useJob('classify.run');
+  const { state: stats, reload } = useOperation('records.stats', {});
+  const reclassify = useJob('classification.run');
   const finished = reclassify.state.status === 'finished' ? reclassify.state.id : null;
   useEffect(() => {
     if (finished) reload();

@@ -177,7 +177,7 @@ export function DashboardPage() {
     {
       title: t('dashboard.columns.withoutDisposition'),
       key: 'withoutDisposition',
-      // Kept in the registry (see electron/core/quality/disposition-count.ts), so shown for locked vaults too.
+      // Kept in the registry (see electron/core/dispositions/disposition-count.ts), so shown for locked vaults too.
       render: (_: unknown, vault) =>
         vault.withoutDisposition === null || vault.customers === null ? (
           '—'

@@ -23,8 +23,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpInput } from '../../../shared/contract';
 import { DISPOSITIONS, type Disposition } from '../../../shared/customer';
-import { RETENTION_PRESET_NAMES, type RetentionPreset } from '../../../shared/quality/disposition';
-import type { DispositionApplied } from '../../../shared/quality/results';
+import { RETENTION_PRESET_NAMES, type RetentionPreset } from '../../../shared/dispositions';
+import type { DispositionApplied } from '../../../shared/contract';
 import type { RecordFilter } from '../../../shared/records';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
@@ -34,7 +34,7 @@ import { useJob } from '../hooks/use-job';
 import { useOperation } from '../hooks/use-operation';
 import { CountLink } from './ClassificationPage';
 
-type DisposeRules = OpInput<'dispose.apply'>['rules'];
+type DisposeRules = OpInput<'dispositions.apply'>['rules'];
 
 /** The conditions a rule can start from; categories are added from the vault's statistics. */
 const CONDITIONS = {
@@ -92,14 +92,14 @@ function toRules(drafts: DraftRule[]): DisposeRules | null {
 
 function Dispositions({ canApply }: { canApply: boolean }) {
   const { t } = useTranslation();
-  const { state: stats, reload } = useOperation('stats.get', {});
+  const { state: stats, reload } = useOperation('records.stats', {});
   const [drafts, setDrafts] = useState<DraftRule[]>([blankRule(), blankRule('none', 'ANONYMISE')]);
   // Edits (and applying) start a new draft version; a dry run's counts are shown only for the version
   // they were counted for.
   const [version, setVersion] = useState(0);
   const [previewOf, setPreviewOf] = useState<number | null>(null);
-  const dry = useJob('dispose.apply');
-  const apply = useJob('dispose.apply');
+  const dry = useJob('dispositions.apply');
+  const apply = useJob('dispositions.apply');
   const dryValue: DispositionApplied | null =
     dry.state.status === 'finished' ? (dry.state.value ?? null) : null;
   const preview = previewOf === version ? dryValue : null;

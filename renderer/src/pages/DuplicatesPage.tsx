@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClusterStatus, ClusterView } from '../../../shared/duplicates';
+import type { ClusterStatus } from '../../../shared/duplicates';
+import type { ClusterView } from '../../../shared/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
@@ -34,7 +35,7 @@ function MergeAbove({ onRun, disabled }: { onRun: (score: number) => void; disab
   const [preview, setPreview] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    void api.call('dedupe.clusters', { status: 'pending', minScore: score, limit: 1 }).then((r) => {
+    void api.call('duplicates.clusters', { status: 'pending', minScore: score, limit: 1 }).then((r) => {
       if (live) setPreview(r.ok ? r.value.total : null);
     });
     return () => {
@@ -74,16 +75,16 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
-  const run = useJob('dedupe.run');
+  const run = useJob('duplicates.run');
   const finished = run.state.status === 'finished' ? run.state.id : null;
 
-  const { state: page, reload } = useOperation('dedupe.clusters', {
+  const { state: page, reload } = useOperation('duplicates.clusters', {
     status: status === 'all' ? undefined : status,
     minScore: minScore ?? undefined,
     offset,
     limit: PAGE,
   });
-  const { state: detail, reload: reloadDetail } = useOperation('dedupe.clusters', {
+  const { state: detail, reload: reloadDetail } = useOperation('duplicates.clusters', {
     clusterId: selected ?? 1,
     limit: 1,
   });
@@ -219,7 +220,7 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
               render: (_: unknown, c: ClusterView) => (
                 <Flex wrap gap={4}>
                   {c.explanation.matched.map((f) => (
-                    <Tag key={f}>{t(`duplicates.fields.${f}`)}</Tag>
+                    <Tag key={f}>{t(`fields.${f}`)}</Tag>
                   ))}
                 </Flex>
               ),

@@ -109,19 +109,19 @@ function RecordsView() {
     return [
       { title: '#', key: 'id', width: 80, render: cell((r) => r.id) },
       {
-        title: t('records.fields.name'),
+        title: t('fields.name'),
         key: 'name',
         width: 150,
         render: cell((r) => <span data-testid="records-cell-name">{r.name ?? '—'}</span>),
       },
       {
-        title: t('records.fields.organisation'),
+        title: t('fields.organisation'),
         key: 'organisation',
         width: 180,
         render: cell((r) => text(r.organisation)),
       },
       {
-        title: t('records.fields.phone'),
+        title: t('fields.phone'),
         key: 'phone',
         width: 190,
         render: cell((r) => (
@@ -132,7 +132,7 @@ function RecordsView() {
         )),
       },
       {
-        title: t('records.fields.email'),
+        title: t('fields.email'),
         key: 'email',
         width: 220,
         render: cell((r) => (
@@ -143,19 +143,19 @@ function RecordsView() {
         )),
       },
       {
-        title: t('records.fields.address'),
+        title: t('fields.address'),
         key: 'address',
         width: 260,
         render: cell((r) => text(r.address)),
       },
       {
-        title: t('records.fields.type'),
+        title: t('records.columns.type'),
         key: 'type',
         width: 100,
         render: cell((r) => t(`records.type.${r.type}`)),
       },
       {
-        title: t('records.fields.region'),
+        title: t('records.columns.region'),
         key: 'region',
         width: 140,
         render: cell(
@@ -163,19 +163,19 @@ function RecordsView() {
         ),
       },
       {
-        title: t('records.fields.category'),
+        title: t('records.columns.category'),
         key: 'category',
         width: 130,
         render: cell((r) => r.category ?? <Typography.Text type="secondary">—</Typography.Text>),
       },
       {
-        title: t('records.fields.flags'),
+        title: t('records.columns.flags'),
         key: 'flags',
         width: 220,
         render: cell((r) => <FlagTags record={r} />),
       },
       {
-        title: t('records.fields.disposition'),
+        title: t('records.columns.disposition'),
         key: 'disposition',
         width: 120,
         render: cell((r) =>
@@ -187,7 +187,7 @@ function RecordsView() {
         ),
       },
       {
-        title: t('records.fields.source'),
+        title: t('records.columns.source'),
         key: 'source',
         width: 200,
         render: cell((r) =>

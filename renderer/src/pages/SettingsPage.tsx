@@ -1,18 +1,13 @@
-// This installation (version, data folder, runtime) and a self-check of the job runner.
-import { EditOutlined, PlayCircleOutlined, TeamOutlined } from '@ant-design/icons';
+// The open vault's settings and this installation (version, data folder, runtime).
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
-import { useJob } from '../hooks/use-job';
 import { useOperation } from '../hooks/use-operation';
 import { navigateTo } from '../app/use-hash-route';
 import { RoleTag } from '../components/RoleTag';
 import { useSession } from '../session/session-context';
-
-// 400 steps of 25 ms: about ten seconds, long enough to watch and to cancel on a busy machine.
-const DEMO_JOB = { total: 400, stepMs: 25 } as const;
 
 function AboutCard() {
   const { t } = useTranslation();
@@ -50,32 +45,6 @@ function AboutCard() {
           </Descriptions.Item>
         </Descriptions>
       )}
-    </Card>
-  );
-}
-
-function JobCheckCard() {
-  const { t } = useTranslation();
-  const job = useJob('demo.count');
-  return (
-    <Card title={t('settings.jobCheck.title')} data-testid="job-check">
-      <Flex vertical gap={16}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('settings.jobCheck.description')}
-        </Typography.Paragraph>
-        <div>
-          <Button
-            type="primary"
-            icon={<PlayCircleOutlined />}
-            disabled={job.state.status === 'running'}
-            onClick={() => job.start(DEMO_JOB)}
-            data-testid="job-run"
-          >
-            {t('settings.jobCheck.run')}
-          </Button>
-        </div>
-        <JobProgress state={job.state} onCancel={job.cancel} cancelError={job.cancelError} />
-      </Flex>
     </Card>
   );
 }
@@ -145,7 +114,6 @@ export function SettingsPage() {
       <Flex vertical gap={24}>
         <VaultCard />
         <AboutCard />
-        <JobCheckCard />
       </Flex>
     </>
   );

@@ -13,8 +13,13 @@ export interface CspViolationReport {
 }
 
 export interface HarnessWindow {
-  /** What the app sees, exactly as electron/preload.ts exposes it. */
-  readonly closeout: CloseoutBridge;
+  /** What the app sees, as electron/preload.ts exposes it, plus the test operation of the test engine. */
+  readonly closeout: CloseoutBridge & {
+    readonly 'test.count': (
+      input: { total: number; stepMs?: number },
+      options?: CallOptions,
+    ) => Promise<Result<{ counted: number }>>;
+  };
   /** Playwright bindings installed by fixtures.ts. */
   __closeoutInvoke(op: string, input: unknown, options?: CallOptions): Promise<unknown>;
   __closeoutNextEvents(): Promise<EventBatch>;

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { createEngine } from '../../../electron/core/host/in-process';
 import type { OpInput, OpName, OpResult, Role } from '../../../shared/contract';
 
-export interface SeedUser {
+interface SeedUser {
   name: string;
   role: Role;
   passphrase: string;
 }
 
-export type SeedCall = <K extends OpName>(op: K, input: OpInput<K>) => Promise<OpResult<K>>;
+type SeedCall = <K extends OpName>(op: K, input: OpInput<K>) => Promise<OpResult<K>>;
 
 export interface SeedVault {
   clientName: string;

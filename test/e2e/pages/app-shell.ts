@@ -6,7 +6,7 @@ export type Route =
   | 'dashboard'
   | 'records'
   | 'duplicates'
-  | 'intake'
+  | 'import'
   | 'classification'
   | 'dispositions'
   | 'backup'
@@ -22,7 +22,7 @@ export const ROUTE_ORDER: readonly Route[] = [
   'dashboard',
   'records',
   'duplicates',
-  'intake',
+  'import',
   'classification',
   'dispositions',
   'backup',

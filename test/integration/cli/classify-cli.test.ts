@@ -2,9 +2,9 @@
 // generator's truth, a dry run that changes nothing, and one error line with exit 2 for a bad rule.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localDay } from '../../../electron/core/quality/classify';
-import { yearsBefore } from '../../../electron/core/quality/classify-record';
-import { DEFAULT_RULES } from '../../../shared/quality/default-rules';
+import { localDay } from '../../../electron/core/classification/classify';
+import { yearsBefore } from '../../../electron/core/classification/classify-record';
+import { DEFAULT_RULES } from '../../../shared/classification/default-rules';
 import { generateCustomers } from '../../fixtures/customers';
 import { encodeCsv } from '../../fixtures/write-csv';
 import { cliEnv, runCli, tempDir } from '../helpers';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { OP_NAMES } from '../../../shared/contract';
 import { commands } from '../../../electron/cli/commands';
 import pkg from '../../../package.json';
-import { cliEnv, runCli, spawnCli, tempDir } from '../helpers';
+import { cliEnv, runCli, tempDir } from '../helpers';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -85,35 +85,22 @@ describe('closeout CLI', () => {
     }
   });
 
-  it('runs a job and prints its result; JSON on request', () => {
-    const res = runCli(['demo', 'count', '--total', '20', '--step-ms', '0', '--json'], cliEnv(dir.path));
-    expect(res.status).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ counted: 20 });
-    expect(res.stderr).toBe(''); // no progress noise when stderr is not a terminal
-  });
-
-  it('cancels a job cleanly on Ctrl+C (exit 130, CANCELLED)', async () => {
-    const child = spawnCli(
-      ['demo', 'count', '--total', '100000', '--step-ms', '5'],
-      cliEnv(dir.path, { CLOSEOUT_PROGRESS: '1' }),
-    );
-    let stderr = '';
-    // Interrupt once the job has reported progress, so this is the job's own clean cancellation.
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-        if (stderr.includes('progress: counting')) resolve();
-      }),
-    );
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/closeout: CANCELLED: /);
-  });
-
   it('fails an unknown command with a non-zero exit', () => {
     const res = runCli(['frobnicate'], cliEnv(dir.path));
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('a number that is not one is a single INVALID_INPUT line with exit 2, before anything runs', () => {
+    const res = runCli(['audit', 'list', 'no-such.cvault', '--limit', 'many'], cliEnv(dir.path));
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/^closeout: INVALID_INPUT: .*--limit must be a whole number/);
+  });
+
+  it('has no test or demo commands: only the product ships', () => {
+    const res = runCli(['demo', 'count', '--total', '3'], cliEnv(dir.path));
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain("unknown command 'demo'");
   });
 });

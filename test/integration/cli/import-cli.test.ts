@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { CUSTOMER_FIELDS, customerRows } from '../../fixtures/customers';
 import { CSV_HEADERS, csvRecord, encodeCsv } from '../../fixtures/write-csv';
-import { cliEnv, runCli, tempDir } from '../helpers';
+import { cliEnv, runCli, spawnCli, tempDir } from '../helpers';
 
 jest.setTimeout(120_000);
 
@@ -119,6 +119,28 @@ describe('closeout import (CLI)', () => {
     expect(out.mappingSaved).toBe('english export');
     const list = JSON.parse(runCli(['mappings', 'list', vault, '--json'], env).stdout);
     expect(list.map((t: { name: string }) => t.name)).toEqual(['@last', 'english export']);
+    // The same operation under its own name (`import.mappings`), as the generic command.
+    expect(JSON.parse(runCli(['import', 'mappings', vault, '--json'], env).stdout)).toEqual(list);
+  });
+
+  it('Ctrl+C cancels an import cleanly: exit 130, CANCELLED, nothing of the file imported', async () => {
+    const big = join(dir.path, 'in', 'big.csv');
+    writeFileSync(big, encodeCsv(customerRows(80, 150_000), { header: 'en' }));
+    const child = spawnCli(['import', vault, big], { ...env, CLOSEOUT_PROGRESS: '1' });
+    let stderr = '';
+    // Interrupt once the import reports rows, so this is the job's own clean cancellation.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes('progress: importing')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/closeout: CANCELLED: /);
+    const sources = JSON.parse(runCli(['import', 'sources', vault, '--json'], env).stdout);
+    expect(sources.map((s: { name: string }) => s.name)).not.toContain('big.csv');
   });
 
   it('names the file and the reason when a file cannot be read, and imports none of the call', () => {

@@ -9,7 +9,7 @@ import type { VaultDb } from '../../../electron/core/vault/database';
 import type { CustomerRow, GeneratedCustomer } from '../../fixtures/customers';
 import { customerColumns, type CustomerColumns } from './customer-columns';
 
-export interface Classification {
+interface Classification {
   type: 'individual' | 'business' | 'unknown';
   type_doubtful: number;
   region: 'mainland' | 'hk_mo_tw' | 'overseas' | 'unknown';
@@ -46,7 +46,7 @@ function category(product: string | null): string | null {
 }
 
 /** A fixed classification from the generator's truth: what the filter tests count against. */
-export function classificationOf(g: GeneratedCustomer, columns: CustomerColumns): Classification {
+function classificationOf(g: GeneratedCustomer, columns: CustomerColumns): Classification {
   const t = g.truth;
   const i = t.index;
   const region =

@@ -103,8 +103,14 @@ describe('a trusted call', () => {
   });
 
   it('sends the validated input (with defaults) and options', async () => {
-    await call('demo.count', eventFrom(win.webContents), { total: 3 }, { jobId: 'job_12345678' });
-    expect(engine.calls).toEqual([['demo.count', { total: 3, stepMs: 10 }, { jobId: 'job_12345678' }]]);
+    await call('backup.prune', eventFrom(win.webContents), { keepLast: 3 }, { jobId: 'job_12345678' });
+    expect(engine.calls).toEqual([
+      [
+        'backup.prune',
+        { keepLast: 3, keepDaily: 0, keepMonthly: 0, dryRun: false },
+        { jobId: 'job_12345678' },
+      ],
+    ]);
   });
 });
 
@@ -175,7 +181,7 @@ describe('invalid input: INVALID_INPUT as a value, never a throw', () => {
   }
 
   it('a value outside the schema names the field', async () => {
-    expect(await expectInvalid('demo.count', { total: 0 })).toContain('total');
+    expect(await expectInvalid('backup.prune', { keepLast: 0 })).toContain('keepLast');
   });
 
   it('an unknown key (schemas are strict)', async () => {
@@ -212,10 +218,10 @@ describe('forwardEvents', () => {
   it('sends engine events to every live app window showing the app', () => {
     const second = appWindow(windows);
     forwardEvents(engine, windows);
-    engine.emit('job.finished', { job: 'job_12345678', op: 'demo.count', outcome: 'succeeded' });
+    engine.emit('job.finished', { job: 'job_12345678', op: 'vault.check', outcome: 'succeeded' });
     for (const target of [win, second]) {
       expect(target.webContents.sent).toEqual([
-        [EVENT_CHANNEL, 'job.finished', { job: 'job_12345678', op: 'demo.count', outcome: 'succeeded' }],
+        [EVENT_CHANNEL, 'job.finished', { job: 'job_12345678', op: 'vault.check', outcome: 'succeeded' }],
       ]);
     }
   });

@@ -7,6 +7,7 @@ describe('buildBridge', () => {
     const listeners = new Set<(event: EventName, payload: unknown) => void>();
     const dropped: unknown[] = [];
     const bridge = buildBridge(
+      OP_NAMES,
       async (...args) => {
         calls.push(args);
         return { ok: true, value: null };
@@ -52,8 +53,8 @@ describe('buildBridge', () => {
 
   it('forwards operation name, input and options', async () => {
     const { bridge, calls } = makeBridge();
-    await bridge['demo.count']({ total: 3 }, { jobId: 'abcdefgh' });
-    expect(calls).toEqual([['demo.count', { total: 3 }, { jobId: 'abcdefgh' }]]);
+    await bridge['backup.prune']({ keepLast: 3 }, { jobId: 'abcdefgh' });
+    expect(calls).toEqual([['backup.prune', { keepLast: 3 }, { jobId: 'abcdefgh' }]]);
   });
 
   it('delivers only the subscribed event, and unsubscribes for real', () => {

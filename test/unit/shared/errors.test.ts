@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ERRORS, ERROR_CODES, formatError, isErrorCode } from '../../../shared/errors';
+
+const ERRORS_DIR = join(__dirname, '..', '..', '..', 'shared', 'errors');
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -19,6 +23,13 @@ describe('error catalogue', () => {
     expect(formatError('NOT_ALLOWED', 'en', { role: 'auditor' })).toBe('Your role (auditor) may not do this');
     expect(formatError('NOT_ALLOWED', 'zh-CN', { role: 'auditor' })).toContain('auditor');
     expect(formatError('NOT_ALLOWED', 'en')).toContain('{{role}}');
+  });
+
+  it('defines each code in exactly one namespace file (a code defined twice would silently win)', () => {
+    const perFile = readdirSync(ERRORS_DIR)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'entry.ts')
+      .flatMap((f) => Object.keys(Object.values(require(join(ERRORS_DIR, f)) as object)[0] as object));
+    expect(perFile.sort()).toEqual([...ERROR_CODES].sort());
   });
 
   it('recognises its own codes only', () => {

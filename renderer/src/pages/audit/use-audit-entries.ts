@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntryView, OpInput } from '../../../../shared/contract';
 import { api, type ErrorValue } from '../../platform/api';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export type AuditQuery = Omit<OpInput<'audit.list'>, 'beforeSeq' | 'limit'>;
 

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rulesSchema, type ClassificationRules } from '../../../../shared/quality/rules';
+import { rulesSchema, type ClassificationRules } from '../../../../shared/classification/rules';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../hooks/use-job';
@@ -25,12 +25,12 @@ import { useOperation } from '../../hooks/use-operation';
 
 export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { state: loaded, reload } = useOperation('rules.get', {});
+  const { state: loaded, reload } = useOperation('classification.rules', {});
   // Edits belong to the version they were made on; once another version is loaded (after a save) the
   // editor shows that one.
   const [edited, setEdited] = useState<{ version: number; body: ClassificationRules } | null>(null);
-  const save = useJob('rules.save');
-  const reclassify = useJob('classify.run');
+  const save = useJob('classification.saveRules');
+  const reclassify = useJob('classification.run');
 
   const loadedVersion = loaded.status === 'ok' ? loaded.value.current : null;
   const draft =

@@ -4,13 +4,8 @@
 import { Button, Card, Descriptions, Flex, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MERGE_FIELDS,
-  type ClusterMember,
-  type ClusterView,
-  type FieldMatch,
-  type MergeField,
-} from '../../../../shared/duplicates';
+import { MERGE_FIELDS, type FieldMatch, type MergeField } from '../../../../shared/duplicates';
+import { type ClusterMember, type ClusterView } from '../../../../shared/contract';
 import type { ErrorValue } from '../../platform/api';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -35,7 +30,7 @@ function MatchTag({ match }: { match: FieldMatch }) {
   const color = match.kind === 'conflict' ? 'error' : match.kind === 'exact' ? 'success' : 'warning';
   return (
     <Tag color={color} data-testid={`match-${match.field}-${match.kind}`}>
-      {t(`duplicates.fields.${match.field}`)} · {t(`duplicates.kind.${match.kind}`)}
+      {t(`fields.${match.field}`)} · {t(`duplicates.kind.${match.kind}`)}
       {match.kind === 'fuzzy' ? ` ${Math.round(match.similarity * 100)}%` : ''} ({match.points > 0 ? '+' : ''}
       {match.points})
     </Tag>
@@ -105,9 +100,7 @@ export function ClusterDetail({
       title: t('duplicates.detail.field'),
       width: 140,
       render: (_: unknown, row: { field: MergeField }) => (
-        <Typography.Text strong={differs.has(row.field)}>
-          {t(`duplicates.mergeFields.${row.field}`)}
-        </Typography.Text>
+        <Typography.Text strong={differs.has(row.field)}>{t(`fields.${row.field}`)}</Typography.Text>
       ),
     },
     ...members.map((m) => ({
@@ -143,7 +136,7 @@ export function ClusterDetail({
               title={t('duplicates.detail.splitConfirm')}
               onConfirm={() =>
                 act(
-                  () => unwrap(api.call('dedupe.split', { clusterId: cluster.id, recordId: m.id })),
+                  () => unwrap(api.call('duplicates.split', { clusterId: cluster.id, recordId: m.id })),
                   cluster.id,
                 )
               }
@@ -211,7 +204,8 @@ export function ClusterDetail({
                 disabled={busy || cluster.status === 'accepted'}
                 onClick={() =>
                   act(
-                    () => unwrap(api.call('dedupe.decide', { clusterId: cluster.id, decision: 'accept' })),
+                    () =>
+                      unwrap(api.call('duplicates.decide', { clusterId: cluster.id, decision: 'accept' })),
                     cluster.id,
                   )
                 }
@@ -223,7 +217,8 @@ export function ClusterDetail({
                 disabled={busy}
                 onClick={() =>
                   act(
-                    () => unwrap(api.call('dedupe.decide', { clusterId: cluster.id, decision: 'reject' })),
+                    () =>
+                      unwrap(api.call('duplicates.decide', { clusterId: cluster.id, decision: 'reject' })),
                     cluster.id,
                   )
                 }
@@ -238,7 +233,7 @@ export function ClusterDetail({
                   act(
                     () =>
                       unwrap(
-                        api.call('dedupe.merge', { clusterId: cluster.id, survivorId: survivor, chosen }),
+                        api.call('duplicates.merge', { clusterId: cluster.id, survivorId: survivor, chosen }),
                       ),
                     cluster.id,
                   )
@@ -253,7 +248,7 @@ export function ClusterDetail({
             <Button
               disabled={busy}
               onClick={() =>
-                act(() => unwrap(api.call('dedupe.unmerge', { mergeId: cluster.merge!.id })), cluster.id)
+                act(() => unwrap(api.call('duplicates.unmerge', { mergeId: cluster.merge!.id })), cluster.id)
               }
               data-testid="cluster-unmerge"
             >

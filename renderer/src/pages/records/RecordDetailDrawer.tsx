@@ -3,8 +3,9 @@
 // history from the audit chain. Customer values are rendered as text only (never as HTML).
 import { Alert, Descriptions, Drawer, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
+import type { CustomerField, CustomerRecord, FieldStatus } from '../../../../shared/customer';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OpNameText } from '../../components/OpNameText';
 import { MONOSPACE } from '../../components/RecoveryKeyInput';
 import { useOperation } from '../../hooks/use-operation';
 import { currentLang } from '../../i18n';
@@ -24,7 +25,8 @@ function Value({ value, status }: { value: string | null; status?: FieldStatus }
 
 function RecordFields({ record }: { record: CustomerRecord }) {
   const { t } = useTranslation();
-  const f = (key: keyof UiMessages['records']['fields']) => t(`records.fields.${key}`);
+  const f = (key: CustomerField) => t(`fields.${key}`);
+  const c = (key: keyof UiMessages['records']['columns']) => t(`records.columns.${key}`);
   return (
     <Descriptions size="small" column={1} bordered data-testid="record-fields">
       <Descriptions.Item label={f('name')}>
@@ -55,20 +57,20 @@ function RecordFields({ record }: { record: CustomerRecord }) {
       <Descriptions.Item label={f('notes')}>
         <span style={{ whiteSpace: 'pre-wrap' }}>{record.notes ?? '—'}</span>
       </Descriptions.Item>
-      <Descriptions.Item label={f('type')}>{t(`records.type.${record.type}`)}</Descriptions.Item>
-      <Descriptions.Item label={f('region')}>
+      <Descriptions.Item label={c('type')}>{t(`records.type.${record.type}`)}</Descriptions.Item>
+      <Descriptions.Item label={c('region')}>
         {t(`records.region.${record.region}`)}
         {record.regionCountry ? ` (${record.regionCountry})` : ''}
       </Descriptions.Item>
-      <Descriptions.Item label={f('category')}>
+      <Descriptions.Item label={c('category')}>
         {record.category ?? t('records.filters.unmatched')}
       </Descriptions.Item>
-      <Descriptions.Item label={f('flags')}>
+      <Descriptions.Item label={c('flags')}>
         <FlagTags record={record} />
       </Descriptions.Item>
-      <Descriptions.Item label={f('completeness')}>{record.completeness}</Descriptions.Item>
-      <Descriptions.Item label={f('cluster')}>{record.cluster ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('disposition')}>
+      <Descriptions.Item label={c('completeness')}>{record.completeness}</Descriptions.Item>
+      <Descriptions.Item label={c('cluster')}>{record.cluster ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={c('disposition')}>
         {record.disposition ? (
           <span>
             {t(`records.disposition.${record.disposition}`)}
@@ -81,7 +83,7 @@ function RecordFields({ record }: { record: CustomerRecord }) {
         )}
       </Descriptions.Item>
       {record.overrides.length ? (
-        <Descriptions.Item label={f('overrides')}>{record.overrides.join(', ')}</Descriptions.Item>
+        <Descriptions.Item label={c('overrides')}>{record.overrides.join(', ')}</Descriptions.Item>
       ) : null}
     </Descriptions>
   );
@@ -181,7 +183,7 @@ export function RecordDetailDrawer({ id, onClose }: { id: number; onClose: () =>
                   key: h.seq,
                   content: (
                     <div data-testid="record-history-entry">
-                      <Typography.Text code>{h.op}</Typography.Text>{' '}
+                      <OpNameText recorded={h.op} />{' '}
                       <Typography.Text type="secondary">
                         {formatTimestamp(lang, h.at)} · {h.userName ?? '—'} · #{h.seq}
                       </Typography.Text>

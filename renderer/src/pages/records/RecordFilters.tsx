@@ -100,15 +100,15 @@ export function RecordFilters({
           <Select
             key={field}
             allowClear
-            placeholder={t(`records.status.${field}`)}
-            aria-label={t(`records.status.${field}`)}
+            placeholder={t(`fields.${field}`)}
+            aria-label={t(`fields.${field}`)}
             data-testid={`records-filter-status-${field}`}
             style={{ width: 150 }}
             value={filter.status?.[field]}
             onChange={(v?: string) => setStatus(field, v)}
             options={STATUSES.filter((s) => s !== 'legacy' || field === 'idNumber').map((s) => ({
               value: s,
-              label: `${t(`records.status.${field}`)}: ${t(`records.statusValue.${s}`)}`,
+              label: `${t(`fields.${field}`)}: ${t(`records.statusValue.${s}`)}`,
             }))}
           />
         ))}

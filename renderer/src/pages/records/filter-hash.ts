@@ -1,6 +1,11 @@
-// The filter other pages link to: `#/records?filter=<URI-encoded JSON>` (shared/quality/links.ts writes
-// it). Read with the same schema the engine checks, so a link never carries something the engine refuses.
+// The filter other pages link to: `#/records?filter=<URI-encoded JSON of a RecordFilter>`, written and read
+// here. Read with the same schema the engine checks, so a link never carries something the engine refuses.
 import { recordFilterSchema, type RecordFilter } from '../../../../shared/records';
+
+/** The Records page's address for a filter: every page that links to a list of records uses it. */
+export function recordsHref(filter: RecordFilter): string {
+  return `#/records?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+}
 
 export interface HashFilter {
   filter: RecordFilter;

@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../../../../shared/customer';
 import type { RecordFilter } from '../../../../shared/records';
 import { api, type ErrorValue } from '../../platform/api';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Pages kept in memory (least recently shown are dropped first). */
 const MAX_PAGES = 60;
 /** Pages fetched per burst: when scrolling fast only the rows last shown matter. */

@@ -40,7 +40,7 @@ const text = (value: string | null | undefined): string | null => {
 };
 
 /** A picked date as the contract wants it: ISO yyyy-mm-dd, or null when cleared. */
-export const isoDate = (value: Dayjs | null | undefined): string | null =>
+const isoDate = (value: Dayjs | null | undefined): string | null =>
   value ? value.format('YYYY-MM-DD') : null;
 
 export function detailsInput(values: DetailsValues): OpInput<'vault.create'>['details'] {

@@ -37,7 +37,7 @@ import type {
   ImportRunResult,
   MappingTemplate,
   QuarantineItem,
-} from '../../../../shared/import-types';
+} from '../../../../shared/contract';
 import type { ChosenFile } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
@@ -100,13 +100,13 @@ export function ImportPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('nav.intake')} subtitle={t('importWizard.subtitle')} />
+      <PageHeader title={t('nav.import')} subtitle={t('importWizard.subtitle')} />
       <RequireSession>{() => <ImportWizard />}</RequireSession>
     </>
   );
 }
 
-export function ImportWizard() {
+function ImportWizard() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('files');
   const [files, setFiles] = useState<ChosenInput[]>([]);
@@ -357,7 +357,8 @@ function FileMapping({
       for (const [h, tgt] of Object.entries(next)) if (h !== header && tgt === target) next[h] = 'extra';
     onChange({ mapping: next });
   };
-  const targetLabel = (target: ColumnTarget) => t(`importWizard.fields.${target}`);
+  const targetLabel = (target: ColumnTarget) =>
+    target === 'extra' || target === 'skip' ? t(`importWizard.targets.${target}`) : t(`fields.${target}`);
 
   return (
     <Flex vertical gap={16} data-testid="import-mapping" data-file={file.name}>
@@ -437,7 +438,7 @@ function PreviewTable({ rows, loading }: { rows: ImportPreviewRow[]; loading: bo
   const columns: TableColumnsType<ImportPreviewRow> = [
     { title: t('importWizard.row'), dataIndex: 'row', key: 'row', width: 64, fixed: 'left' },
     ...PREVIEW_COLUMNS.map(({ column, field }) => ({
-      title: t(`importWizard.fields.${field}`),
+      title: t(`fields.${field}`),
       key: column,
       render: (_: unknown, row: ImportPreviewRow) => {
         const value = row.stored[column];
@@ -488,14 +489,14 @@ function Templates({
   onApply: (mapping: ColumnMapping) => void;
 }) {
   const { t } = useTranslation();
-  const list = useOperation('mappings.list', {});
+  const list = useOperation('import.mappings', {});
   const templates: MappingTemplate[] =
     list.state.status === 'ok' ? list.state.value.filter((m) => !m.reserved) : [];
   const [name, setName] = useState('');
   const [error, setError] = useState<ErrorValue | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const save = async () => {
-    const result = await api.call('mappings.save', { name, mapping });
+    const result = await api.call('import.saveMapping', { name, mapping });
     if (!result.ok) return setError(result.error);
     setError(null);
     setSaved(name);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineError } from '../../../../electron/core/host/engine-error';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
 import { setFontDirectory } from '../../../../electron/core/documents/fonts';
 import {
   renderRecoverySheet,

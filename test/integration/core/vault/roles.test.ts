@@ -2,7 +2,7 @@
 // enforced by the engine (the renderer hiding a button is never the protection).
 import { join } from 'node:path';
 import { ROLES, contract, OP_NAMES, type OpInput, type OpName, type Role } from '../../../../shared/contract';
-import { DEFAULT_RULES } from '../../../../shared/quality/default-rules';
+import { DEFAULT_RULES } from '../../../../shared/classification/default-rules';
 import {
   AUDITOR_PASS,
   OPERATOR_PASS,
@@ -52,7 +52,6 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'audit.verify': {},
     'audit.export': { dir: { path: join(v.dir, `audit-${role}-${n}`) } },
     'dialog.choose': { kind: 'open', purpose: 'vault' },
-    'demo.count': { total: 1, stepMs: 0 },
     'backup.create': { dir: { path: join(v.dir, 'no-such-backup-folder') } },
     'backup.verify': { backup: { path: join(v.dir, 'no-such.cobackup') } },
     'backup.restore': { backup: { path: join(v.dir, 'no-such.cobackup') }, to: { path: join(v.dir, 'r') } },
@@ -65,28 +64,28 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'import.quarantine': {},
     'import.exportQuarantine': { out: { path: join(v.dir, `quarantine-${role}-${n}.csv`) } },
     'import.deleteSource': { file: { path: join(v.dir, 'no-such.csv') } },
-    'mappings.list': {},
-    'mappings.save': { name: `template-${role}-${n}`, mapping: { 客户名称: 'name' } },
-    'mappings.delete': { name: 'no-such-template' },
+    'import.mappings': {},
+    'import.saveMapping': { name: `template-${role}-${n}`, mapping: { 客户名称: 'name' } },
+    'import.deleteMapping': { name: 'no-such-template' },
     'records.query': { query: '张伟', limit: 10 },
     'records.get': { id: 1 },
     'records.export': { format: 'csv', file: { path: join(v.dir, `records-${role}-${n}.csv`) } },
-    'rules.get': {},
-    'rules.save': { rules: DEFAULT_RULES },
-    'classify.run': {},
-    'records.override': { ids: [1], set: { type: 'business' } },
-    'dispose.apply': {
+    'classification.rules': {},
+    'classification.saveRules': { rules: DEFAULT_RULES },
+    'classification.run': {},
+    'classification.override': { ids: [1], set: { type: 'business' } },
+    'dispositions.apply': {
       rules: [{ when: { flags: { stale: true } }, set: { disposition: 'DESTROY' } }],
       dryRun: true,
     },
-    'dispose.set': { ids: [1], set: { disposition: 'DESTROY' } },
-    'stats.get': {},
-    'dedupe.run': {},
-    'dedupe.clusters': {},
-    'dedupe.decide': { clusterId: 999_999, decision: 'reject' },
-    'dedupe.split': { clusterId: 999_999, recordId: 1 },
-    'dedupe.merge': { clusterId: 999_999 },
-    'dedupe.unmerge': { mergeId: 999_999 },
+    'dispositions.set': { ids: [1], set: { disposition: 'DESTROY' } },
+    'records.stats': {},
+    'duplicates.run': {},
+    'duplicates.clusters': {},
+    'duplicates.decide': { clusterId: 999_999, decision: 'reject' },
+    'duplicates.split': { clusterId: 999_999, recordId: 1 },
+    'duplicates.merge': { clusterId: 999_999 },
+    'duplicates.unmerge': { mergeId: 999_999 },
   };
 }
 
@@ -131,7 +130,7 @@ describe('roles', () => {
             'DEDUPE_MERGE_NOT_FOUND',
             // records.get of a record the empty vault does not have
             'RECORD_NOT_FOUND',
-            // import.* on a file that is not there; mappings.delete of a template that does not exist
+            // import.* on a file that is not there; import.deleteMapping of a template that does not exist
             'FILE_UNREADABLE',
             'MAPPING_NOT_FOUND',
           ]).toContain(res.error.code);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDataDir, resolveDataDir } from '../../../../electron/core/app/data-dir';
-import { EngineError } from '../../../../electron/core/host/engine-error';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
 
 describe('resolveDataDir', () => {
   it('prefers CLOSEOUT_DATA_DIR on every platform', () => {

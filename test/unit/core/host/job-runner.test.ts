@@ -1,5 +1,5 @@
 import type { JobFinished, JobProgress } from '../../../../shared/contract';
-import { EngineError } from '../../../../electron/core/host/engine-error';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
 import { JobRunner } from '../../../../electron/core/host/job-runner';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,7 +17,7 @@ function runner() {
 describe('JobRunner', () => {
   it('throttles a chatty job but always reports the last step', async () => {
     const { jobs, progress } = runner();
-    await jobs.run('job-aaaaaaaa', 'demo.count', async (job) => {
+    await jobs.run('job-aaaaaaaa', 'test.count', async (job) => {
       for (let i = 1; i <= 100_000; i++) job.progress(i, 100_000, 'counting');
     });
     expect(progress.length).toBeLessThan(20);
@@ -26,7 +26,7 @@ describe('JobRunner', () => {
 
   it('keeps reporting (heartbeat) while a job is quiet', async () => {
     const { jobs, progress } = runner();
-    await jobs.run('job-bbbbbbbb', 'demo.count', async (job) => {
+    await jobs.run('job-bbbbbbbb', 'test.count', async (job) => {
       job.progress(1, 10, 'waiting');
       await sleep(1300);
     });
@@ -36,7 +36,7 @@ describe('JobRunner', () => {
 
   it('computes rate and ETA', async () => {
     const { jobs, progress } = runner();
-    await jobs.run('job-cccccccc', 'demo.count', async (job) => {
+    await jobs.run('job-cccccccc', 'test.count', async (job) => {
       await sleep(300);
       job.progress(50, 100, 'half');
     });
@@ -47,30 +47,30 @@ describe('JobRunner', () => {
 
   it('cancels cooperatively and reports the outcome', async () => {
     const { jobs, finished } = runner();
-    const running = jobs.run('job-dddddddd', 'demo.count', async (job) => {
+    const running = jobs.run('job-dddddddd', 'test.count', async (job) => {
       for (;;) await job.checkpoint();
     });
     await sleep(20);
     expect(jobs.cancel('job-dddddddd')).toBe(true);
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(finished).toEqual([{ job: 'job-dddddddd', op: 'demo.count', outcome: 'cancelled' }]);
+    expect(finished).toEqual([{ job: 'job-dddddddd', op: 'test.count', outcome: 'cancelled' }]);
     expect(jobs.cancel('job-dddddddd')).toBe(false);
   });
 
   it('reports a job that finished past its last checkpoint as succeeded: its work is committed', async () => {
     const { jobs, finished } = runner();
-    const running = jobs.run('job-eeeeeeee', 'demo.count', async () => {
+    const running = jobs.run('job-eeeeeeee', 'test.count', async () => {
       await sleep(50);
       return 'committed';
     });
     expect(jobs.cancel('job-eeeeeeee')).toBe(true);
     await expect(running).resolves.toBe('committed');
-    expect(finished).toEqual([{ job: 'job-eeeeeeee', op: 'demo.count', outcome: 'succeeded' }]);
+    expect(finished).toEqual([{ job: 'job-eeeeeeee', op: 'test.count', outcome: 'succeeded' }]);
   });
 
   it('a job that reaches a checkpoint after the cancel stops with CANCELLED', async () => {
     const { jobs } = runner();
-    const running = jobs.run('job-gggggggg', 'demo.count', async (job) => {
+    const running = jobs.run('job-gggggggg', 'test.count', async (job) => {
       await sleep(50);
       await job.checkpoint();
       return 'never';
@@ -81,8 +81,8 @@ describe('JobRunner', () => {
 
   it('refuses a job id already in use', async () => {
     const { jobs } = runner();
-    const first = jobs.run('job-ffffffff', 'demo.count', () => sleep(50));
-    await expect(jobs.run('job-ffffffff', 'demo.count', async () => 1)).rejects.toMatchObject({
+    const first = jobs.run('job-ffffffff', 'test.count', () => sleep(50));
+    await expect(jobs.run('job-ffffffff', 'test.count', async () => 1)).rejects.toMatchObject({
       code: 'JOB_ID_IN_USE',
     });
     await first;

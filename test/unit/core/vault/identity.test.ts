@@ -1,7 +1,7 @@
 // The company identity: certificate contents, detached CMS signatures, PKCS#12 import. Real keys, no mocks.
 import { X509Certificate, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
-import { EngineError } from '../../../../electron/core/host/engine-error';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
 import {
   certificateInfo,
   generateIdentity,

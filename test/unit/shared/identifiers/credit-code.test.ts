@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/identifiers/credit-code';
 import { seeded } from '../seeded';
 
-const SAMPLE = '91350100M000100Y43'; // REGULATORY §10.2's recomputed example
+const SAMPLE = '91350100M000100Y43'; // a valid example, its check character recomputed by hand
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 describe('unified social credit code', () => {

@@ -1,0 +1,81 @@
+// `closeout classify FILE` and `closeout rules get|set`: (re)classify records under the versioned rules.
+// The JSON they print with --json is documented in docs/CLI.md.
+import type { OpInput, RulesInfo } from '../../../shared/contract';
+import type { Lang } from '../../../shared/errors';
+import type { CommandDef } from '../command-def';
+import { define, parseFilter, readJson, str, t } from '../helpers';
+
+/** A rules file: the rules body itself, or what `rules get --json` prints (its `current.body`). */
+function readRulesFile(file: string): OpInput<'classification.saveRules'>['rules'] {
+  const parsed = readJson(file, '--rules') as { current?: { body?: unknown }; body?: unknown };
+  // The engine validates the body against the contract's schema and names the first problem.
+  return (parsed?.current?.body ?? parsed?.body ?? parsed) as OpInput<'classification.saveRules'>['rules'];
+}
+
+function humanRules(r: RulesInfo, lang: Lang): string {
+  const b = r.current.body;
+  return [
+    `${t(lang, '规则版本', 'rules version')} ${r.current.version}${r.stored ? '' : t(lang, '（默认，尚未保存）', ' (defaults, not stored yet)')}`,
+    `${t(lang, '类别', 'categories')}: ${b.categories.map((c) => c.name).join(', ')}`,
+    `${t(lang, '不活跃年限', 'stale after (years)')}: ${b.staleYears}   ${t(lang, '完整度阈值', 'completeness threshold')}: ${b.completeness.threshold}   ${t(lang, '未成年年龄', 'minor under')}: ${b.minorAge}`,
+    `${t(lang, '组织标志词', 'organisation markers')}: ${b.organisationMarkers.length}`,
+    ...r.history.map((h) => `  v${h.version}  ${h.createdAt}  ${h.createdBy ?? '-'}  ${h.note ?? ''}`),
+  ].join('\n');
+}
+
+export const classifyCommands: readonly CommandDef[] = [
+  define({
+    path: ['classify'],
+    op: 'classification.run',
+    vault: true,
+    description:
+      'classify every record (type, region, category, sensitive, minor, stale) under the rules in force; --rules stores new ones first / 按规则分类客户记录',
+    configure: (c) =>
+      c
+        .option('--rules <file>', 'rules JSON to store as a new version first (owner only)')
+        .option('--filter <json>', 'only the records matching this filter (as on the Records page)')
+        .option('--note <text>', 'a note for the new rules version'),
+    input: (_a, o) => ({
+      rules: str(o.rules) ? readRulesFile(String(o.rules)) : undefined,
+      filter: parseFilter(str(o.filter)),
+      note: str(o.note),
+    }),
+    human: (r, lang) =>
+      t(
+        lang,
+        `已按规则版本 ${r.rulesVersion} 分类 ${r.classified} 条记录${r.savedRules ? '（新规则已保存）' : ''}`,
+        `classified ${r.classified} records under rules version ${r.rulesVersion}${r.savedRules ? ' (new rules stored)' : ''}`,
+      ),
+  }),
+  define({
+    path: ['rules', 'get'],
+    op: 'classification.rules',
+    vault: true,
+    description: 'the classification rules in force and their versions / 查看分类规则',
+    input: () => ({}),
+    human: humanRules,
+  }),
+  define({
+    path: ['rules', 'set'],
+    op: 'classification.saveRules',
+    vault: true,
+    args: ['<rules>'],
+    description:
+      'store a rules JSON file as a new version (owner); --reclassify applies it at once / 保存新版分类规则',
+    configure: (c) =>
+      c
+        .option('--reclassify', 'reclassify every record under the new rules')
+        .option('--note <text>', 'a note for the version'),
+    input: (args, o) => ({
+      rules: readRulesFile(args[0]),
+      note: str(o.note),
+      reclassify: o.reclassify === true,
+    }),
+    human: (r, lang) =>
+      t(
+        lang,
+        `规则版本 ${r.version} 已保存${r.reclassified === null ? '' : `，已重新分类 ${r.reclassified} 条`}`,
+        `rules version ${r.version} stored${r.reclassified === null ? '' : `; ${r.reclassified} records reclassified`}`,
+      ),
+  }),
+];

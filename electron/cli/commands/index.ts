@@ -1,0 +1,46 @@
+// The CLI's commands, one file per command group. Hand-written ones give an operation friendly
+// arguments; every other operation of the contract is still reachable as a generic command
+// (`closeout <namespace> <verb> [FILE] --input JSON`, generic.ts). A command with `vault: true` takes the
+// vault FILE as its first argument: the CLI unlocks it (with --passphrase-file / CLOSEOUT_PASSPHRASE, or
+// --recovery-key-file), runs the operation, and locks it.
+import type { CommandDef } from '../command-def';
+import { appCommands } from './app';
+import { auditCommands } from './audit';
+import { backupCommands } from './backup';
+import { classifyCommands } from './classify';
+import { dedupeCommands } from './dedupe';
+import { disposeCommands } from './dispose';
+import { importCommands } from './import';
+import { recordsCommands } from './records';
+import { usersCommands } from './users';
+import { vaultCommands } from './vault';
+
+/** The order of the top-level commands in `closeout --help`, as users have known it. */
+const HELP_ORDER = [
+  'records',
+  'classify',
+  'dispose',
+  'stats',
+  'rules',
+  'dedupe',
+  'info',
+  'app',
+  'vault',
+  'audit',
+  'backup',
+  'import',
+];
+const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
+
+export const commands: readonly CommandDef[] = [
+  ...recordsCommands,
+  ...classifyCommands,
+  ...disposeCommands,
+  ...dedupeCommands,
+  ...appCommands,
+  ...vaultCommands,
+  ...usersCommands,
+  ...auditCommands,
+  ...backupCommands,
+  ...importCommands,
+].sort((a, b) => rank(a) - rank(b));

@@ -1,0 +1,239 @@
+// Classification of customer records (type, region, category, sensitive / minor / stale / incomplete
+// flags) under the vault's current rules, written back in batches with prepared statements. The
+// import calls classifyCustomers inside its own transaction so a committed import is always
+// classified; classification.run reclassifies the vault (or a filter) as a job that commits whole or not at
+// all. Overridden fields keep the value a person set.
+import type { FieldStatus } from '../../../shared/customer';
+import type { RecordFilter } from '../../../shared/records';
+import { overridesSchema, type RecordOverrides } from '../../../shared/classification/overrides';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { VaultDb } from '../vault/database';
+import { classifyRecord, compileRules, type Classification, type CompiledRules } from './classify-record';
+import { filterCondition, type SqlCondition } from '../records/filter-sql';
+import { currentRules } from './rules-store';
+
+export interface ClassifyScope {
+  /** Only the records of one imported source (the import's own rows). */
+  sourceId?: string;
+  /** Only these records. */
+  ids?: readonly number[];
+  /** Only the records matching this filter. */
+  filter?: RecordFilter;
+}
+
+export interface ClassifyCounts {
+  classified: number;
+  rulesVersion: number;
+}
+
+interface Row {
+  id: number;
+  name: string | null;
+  organisation: string | null;
+  phone: string | null;
+  phone_status: FieldStatus;
+  phone_region: string | null;
+  email: string | null;
+  email_status: FieldStatus;
+  id_number: string | null;
+  id_number_status: FieldStatus;
+  birth_date: string | null;
+  credit_code: string | null;
+  credit_code_status: FieldStatus;
+  address: string | null;
+  country: string | null;
+  product: string | null;
+  last_order_date: string | null;
+  lifetime_value: number | null;
+  notes: string | null;
+  extra: string;
+  overrides: string;
+}
+
+const COLUMNS = `id, name, organisation, phone, phone_status, phone_region, email, email_status, id_number,
+  id_number_status, birth_date, credit_code, credit_code_status, address, country, product, last_order_date,
+  lifetime_value, notes, extra, overrides`;
+
+const BATCH = 2000;
+
+/** One run's statements and compiled rules: build once, then feed it batches. */
+export class Classifier {
+  private readonly compiled: CompiledRules;
+  readonly rulesVersion: number;
+  private readonly update: Statement;
+  private readonly select: Statement;
+  private readonly condition: SqlCondition;
+  private readonly today: string;
+  private lastId = 0;
+  private remainingIds: number[] | null;
+  done = 0;
+
+  constructor(
+    private readonly db: VaultDb,
+    scope: ClassifyScope,
+    now: Date,
+  ) {
+    const rules = currentRules(db, now);
+    this.rulesVersion = rules.version;
+    this.compiled = compileRules(rules.body);
+    this.today = localDay(now);
+    this.condition = scope.filter
+      ? filterCondition(scope.filter)
+      : { sql: scope.sourceId ? 'source_id = ?' : '1', params: scope.sourceId ? [scope.sourceId] : [] };
+    if (scope.filter && scope.sourceId) {
+      this.condition = {
+        sql: `${this.condition.sql} AND source_id = ?`,
+        params: [...this.condition.params, scope.sourceId],
+      };
+    }
+    this.remainingIds = scope.ids ? [...new Set(scope.ids)].sort((a, b) => a - b) : null;
+    this.select = this.remainingIds
+      ? db.prepare(
+          `SELECT ${COLUMNS} FROM customers WHERE id IN (SELECT value FROM json_each(?)) AND ${this.condition.sql} ORDER BY id`,
+        )
+      : db.prepare(
+          `SELECT ${COLUMNS} FROM customers WHERE id > ? AND ${this.condition.sql} ORDER BY id LIMIT ${BATCH}`,
+        );
+    this.update = db.prepare(
+      `UPDATE customers SET type = ?, type_doubtful = ?, region = ?, region_country = ?, region_conflict = ?,
+         region_evidence = ?, category = ?, sensitive = ?, minor = ?, stale = ?, completeness = ?, incomplete = ?,
+         rules_version = ?
+       WHERE id = ?`,
+    );
+  }
+
+  /** How many records the run will touch (for progress). */
+  total(): number {
+    if (this.remainingIds) return this.remainingIds.length;
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM customers WHERE ${this.condition.sql}`)
+      .get(...this.condition.params) as { n: number };
+    return row.n;
+  }
+
+  /** Classifies the next batch; false when there is nothing left. */
+  next(): boolean {
+    let rows: Row[];
+    if (this.remainingIds) {
+      if (this.remainingIds.length === 0) return false;
+      const chunk = this.remainingIds.splice(0, BATCH);
+      rows = this.select.all(JSON.stringify(chunk), ...this.condition.params) as Row[];
+      if (rows.length === 0) return this.remainingIds.length > 0 || false;
+    } else {
+      rows = this.select.all(this.lastId, ...this.condition.params) as Row[];
+      if (rows.length === 0) return false;
+      this.lastId = rows[rows.length - 1].id;
+    }
+    for (const row of rows) {
+      const c = withOverrides(
+        classifyRecord(factsOf(row), this.compiled, this.today),
+        parseOverrides(row.overrides),
+      );
+      this.update.run(
+        c.type,
+        c.typeDoubtful ? 1 : 0,
+        c.region,
+        c.regionCountry,
+        c.regionConflict ? 1 : 0,
+        // Only when the evidence disagrees, so a person can see which field said what (kept small).
+        c.regionConflict ? JSON.stringify(c.regionEvidence) : null,
+        c.category,
+        c.sensitive.join(','),
+        c.minor ? 1 : 0,
+        c.stale ? 1 : 0,
+        c.completeness,
+        c.incomplete ? 1 : 0,
+        this.rulesVersion,
+        row.id,
+      );
+    }
+    this.done += rows.length;
+    return true;
+  }
+}
+
+/**
+ * Classifies the scope's records under the current rules (storing the default rules as version 1 on
+ * first use). Runs inside the caller's transaction when there is one (the import's), else in its own.
+ */
+export function classifyCustomers(db: VaultDb, scope: ClassifyScope = {}, now = new Date()): ClassifyCounts {
+  const run = () => {
+    const classifier = new Classifier(db, scope, now);
+    while (classifier.next());
+    return { classified: classifier.done, rulesVersion: classifier.rulesVersion };
+  };
+  return db.inTransaction ? run() : db.transaction(run)();
+}
+
+function factsOf(row: Row) {
+  let extra: Record<string, string> = {};
+  if (row.extra && row.extra !== '{}') {
+    try {
+      const parsed = JSON.parse(row.extra) as unknown;
+      if (parsed && typeof parsed === 'object') extra = parsed as Record<string, string>;
+    } catch {
+      // An unreadable extra column classifies as if empty; the record keeps its raw row regardless.
+    }
+  }
+  return {
+    name: row.name,
+    organisation: row.organisation,
+    phone: row.phone,
+    phoneStatus: row.phone_status,
+    phoneRegion: row.phone_region,
+    email: row.email,
+    emailStatus: row.email_status,
+    idNumber: row.id_number,
+    idNumberStatus: row.id_number_status,
+    birthDate: row.birth_date,
+    creditCode: row.credit_code,
+    creditCodeStatus: row.credit_code_status,
+    address: row.address,
+    country: row.country,
+    product: row.product,
+    lastOrderDate: row.last_order_date,
+    lifetimeValue: row.lifetime_value,
+    notes: row.notes,
+    extra: Object.fromEntries(Object.entries(extra).filter(([, v]) => typeof v === 'string')),
+  };
+}
+
+export function parseOverrides(text: string): RecordOverrides {
+  if (!text || text === '{}') return {};
+  try {
+    const parsed = overridesSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a person set wins over what the rules computed. */
+export function withOverrides(c: Classification, o: RecordOverrides): Classification {
+  if (Object.keys(o).length === 0) return c;
+  const out = { ...c };
+  if (o.type !== undefined) out.type = o.type;
+  if (o.region !== undefined) {
+    out.region = o.region;
+    // A region set by hand without a country keeps the computed country only if it agrees.
+    if (o.regionCountry === undefined && o.region !== c.region) out.regionCountry = null;
+  }
+  if (o.regionCountry !== undefined) out.regionCountry = o.regionCountry;
+  if (o.category !== undefined) out.category = o.category;
+  const f = o.flags ?? {};
+  if (f.stale !== undefined) out.stale = f.stale;
+  if (f.minor !== undefined) out.minor = f.minor;
+  if (f.incomplete !== undefined) out.incomplete = f.incomplete;
+  if (f.typeDoubtful !== undefined) out.typeDoubtful = f.typeDoubtful;
+  if (f.regionConflict !== undefined) out.regionConflict = f.regionConflict;
+  if (f.sensitive !== undefined) out.sensitive = f.sensitive;
+  return out;
+}
+
+/** The calendar day as the person sees it (local time), as resident-id.ts reads "today". */
+export function localDay(now: Date): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

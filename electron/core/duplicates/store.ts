@@ -1,0 +1,324 @@
+// The duplicate tables as the engine reads and writes them: the records detection compares, the
+// clusters and their members for review, the pairs a person took apart, and the search index rows a
+// merge has to rewrite.
+import type { FieldStatus, SourceRowRef } from '../../../shared/customer';
+import {
+  CLUSTER_STATUSES,
+  type ClusterExplanation,
+  type ClusterStatus,
+  type MergeField,
+} from '../../../shared/duplicates';
+import {
+  type ClusterMember,
+  type ClusterPage,
+  type ClusterView,
+  type MergeInfo,
+} from '../../../shared/contract';
+import { searchDocument } from '../../../shared/search-grams';
+import { EngineError } from '../kernel/engine-error';
+import type { VaultDb } from '../vault/database';
+import { sourceRowsOf } from '../records/record-view';
+import type { DedupeRecord } from './keys';
+import { suggestMerge } from './merge-plan';
+
+export interface ClusterRow {
+  id: number;
+  score: number;
+  explanation: string;
+  status: ClusterStatus;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** Every column a merge can change on a record, and what unmerge puts back. */
+export const SNAPSHOT_COLUMNS = [
+  'name',
+  'organisation',
+  'phone',
+  'phone_raw',
+  'phone_status',
+  'phone_region',
+  'email',
+  'email_status',
+  'id_number',
+  'id_number_status',
+  'birth_date',
+  'credit_code',
+  'credit_code_status',
+  'address',
+  'country',
+  'product',
+  'last_order_date',
+  'lifetime_value',
+  'currency',
+  'notes',
+  'name_key',
+  'cluster_id',
+  'merged_into',
+] as const;
+type SnapshotColumn = (typeof SNAPSHOT_COLUMNS)[number];
+export type Snapshot = Record<SnapshotColumn, string | number | null>;
+
+export interface MemberRow extends Snapshot {
+  id: number;
+}
+
+const MEMBER_SELECT = `SELECT id, ${SNAPSHOT_COLUMNS.join(', ')} FROM customers`;
+
+/** Active records outside decided clusters: what a detection run compares. Streams, then holds. */
+export function loadCandidates(db: VaultDb): DedupeRecord[] {
+  const out: DedupeRecord[] = [];
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, c.organisation, c.phone, c.email, c.id_number, c.id_number_status,
+              c.credit_code, c.credit_code_status, c.address, c.name_key
+         FROM customers c LEFT JOIN clusters k ON k.id = c.cluster_id
+        WHERE c.merged_into IS NULL AND (k.id IS NULL OR k.status IN ('pending', 'merged'))
+        ORDER BY c.id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<
+    [
+      number,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      FieldStatus,
+      string | null,
+      FieldStatus,
+      string | null,
+      string | null,
+    ]
+  >;
+  for (const r of rows)
+    out.push({
+      id: r[0],
+      name: r[1],
+      organisation: r[2],
+      phone: r[3],
+      email: r[4],
+      idNumber: r[5],
+      idNumberStatus: r[6],
+      creditCode: r[7],
+      creditCodeStatus: r[8],
+      address: r[9],
+      nameKey: r[10],
+    });
+  return out;
+}
+
+/** The pairs taken apart, as a lookup (a < b). */
+export function loadApart(db: VaultDb): (a: number, b: number) => boolean {
+  const pairs = new Set<string>();
+  for (const row of db.prepare('SELECT a, b FROM cluster_apart').iterate() as IterableIterator<{
+    a: number;
+    b: number;
+  }>)
+    pairs.add(`${row.a}:${row.b}`);
+  return (a, b) => pairs.size > 0 && pairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+}
+
+export function readCluster(db: VaultDb, id: number): ClusterRow {
+  const row = db.prepare('SELECT * FROM clusters WHERE id = ?').get(id) as ClusterRow | undefined;
+  if (!row) throw new EngineError('DEDUPE_CLUSTER_NOT_FOUND', { cluster: id });
+  return row;
+}
+
+/**
+ * A cluster's members: the active records in it, and for a merged cluster also the records merged
+ * into its survivor by that merge. In id order.
+ */
+export function memberRows(db: VaultDb, clusterId: number): MemberRow[] {
+  return db.prepare(`${MEMBER_SELECT} WHERE cluster_id = ? ORDER BY id`).all(clusterId) as MemberRow[];
+}
+
+export function rowsById(db: VaultDb, ids: readonly number[]): MemberRow[] {
+  return db
+    .prepare(`${MEMBER_SELECT} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(JSON.stringify(ids)) as MemberRow[];
+}
+
+const status = (value: unknown): FieldStatus => (value ?? 'missing') as FieldStatus;
+
+function toMember(row: MemberRow, sources: SourceRowRef[]): ClusterMember {
+  return {
+    id: row.id,
+    values: {
+      name: row.name,
+      organisation: row.organisation,
+      phone: row.phone,
+      email: row.email,
+      idNumber: row.id_number,
+      creditCode: row.credit_code,
+      address: row.address,
+      country: row.country,
+      product: row.product,
+      lastOrderDate: row.last_order_date,
+      lifetimeValue: row.lifetime_value,
+      notes: row.notes,
+      currency: row.currency as string | null,
+    },
+    status: {
+      phone: status(row.phone_status),
+      email: status(row.email_status),
+      idNumber: status(row.id_number_status),
+      creditCode: status(row.credit_code_status),
+    },
+    sources,
+    mergedInto: row.merged_into as number | null,
+  };
+}
+
+function sourcesOf(db: VaultDb, ids: readonly number[]): Map<number, SourceRowRef[]> {
+  const out = new Map<number, SourceRowRef[]>();
+  for (const [id, hits] of sourceRowsOf(db, ids))
+    out.set(
+      id,
+      hits.map(({ sourceId, file, sheet, row }) => ({ sourceId, file, sheet, row })),
+    );
+  return out;
+}
+
+interface MergeRow {
+  id: number;
+  cluster_id: number | null;
+  survivor_id: number;
+  merged_ids: string;
+  before: string;
+  chosen: string;
+  at: string;
+  by_user: string | null;
+  undone_at: string | null;
+}
+
+export function readMerge(db: VaultDb, id: number): MergeRow {
+  const row = db.prepare('SELECT * FROM merges WHERE id = ?').get(id) as MergeRow | undefined;
+  if (!row) throw new EngineError('DEDUPE_MERGE_NOT_FOUND', { merge: id });
+  return row;
+}
+
+/** The merge in force for a merged cluster (the newest one not undone). */
+function activeMerge(db: VaultDb, clusterId: number): MergeRow | undefined {
+  return db
+    .prepare('SELECT * FROM merges WHERE cluster_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1')
+    .get(clusterId) as MergeRow | undefined;
+}
+
+const mergeInfo = (m: MergeRow): MergeInfo => ({
+  id: m.id,
+  survivorId: m.survivor_id,
+  mergedIds: JSON.parse(m.merged_ids) as number[],
+  at: m.at,
+  by: m.by_user,
+  chosen: JSON.parse(m.chosen) as Partial<Record<MergeField, number>>,
+});
+
+/** Full views of the clusters given, with members, their source rows and the suggested merge. */
+export function clusterViews(db: VaultDb, rows: readonly ClusterRow[]): ClusterView[] {
+  return rows.map((row) => {
+    const merge = row.status === 'merged' ? activeMerge(db, row.id) : undefined;
+    const info = merge ? mergeInfo(merge) : null;
+    const members = info ? rowsById(db, [info.survivorId, ...info.mergedIds]) : memberRows(db, row.id);
+    const sources = sourcesOf(
+      db,
+      members.map((m) => m.id),
+    );
+    const views = members.map((m) => toMember(m, sources.get(m.id) ?? []));
+    return {
+      id: row.id,
+      score: row.score,
+      status: row.status,
+      decidedAt: row.decided_at,
+      decidedBy: row.decided_by,
+      explanation: JSON.parse(row.explanation) as ClusterExplanation,
+      members: views,
+      suggestion:
+        views.length > 0
+          ? suggestMerge(views)
+          : { survivorId: 0, chosen: {} as ClusterView['suggestion']['chosen'] },
+      merge: info,
+    };
+  });
+}
+
+export interface ClusterQuery {
+  status?: ClusterStatus;
+  minScore?: number;
+  maxScore?: number;
+  clusterId?: number;
+  offset: number;
+  limit: number;
+}
+
+export function listClusters(db: VaultDb, q: ClusterQuery): ClusterPage {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (q.status) add('status = ?', q.status);
+  if (q.minScore !== undefined) add('score >= ?', q.minScore);
+  if (q.maxScore !== undefined) add('score <= ?', q.maxScore);
+  if (q.clusterId !== undefined) add('id = ?', q.clusterId);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM clusters ${clause}`).get(...params) as { n: number })
+    .n;
+  // Strongest first: what a person reviews first, and what an automatic merge would take.
+  const rows = db
+    .prepare(`SELECT * FROM clusters ${clause} ORDER BY score DESC, id LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as ClusterRow[];
+  const byStatus = Object.fromEntries(CLUSTER_STATUSES.map((s) => [s, 0])) as Record<ClusterStatus, number>;
+  for (const r of db.prepare('SELECT status, count(*) AS n FROM clusters GROUP BY status').all() as Array<{
+    status: ClusterStatus;
+    n: number;
+  }>)
+    byStatus[r.status] = r.n;
+  return { total, offset: q.offset, clusters: clusterViews(db, rows), byStatus };
+}
+
+/**
+ * Rewrites a record's row in the search index from its current values, the way the import writes it
+ * (electron/core/import/import-source.ts): name, organisation, phone, the raw phone's digits, e-mail,
+ * address. A record merged away has no row: the default views and search do not show it.
+ */
+export function reindex(db: VaultDb, id: number): void {
+  db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(id);
+  const c = db
+    .prepare(
+      'SELECT name, organisation, phone, phone_raw, email, address, merged_into FROM customers WHERE id = ?',
+    )
+    .get(id) as
+    | {
+        name: string | null;
+        organisation: string | null;
+        phone: string | null;
+        phone_raw: string | null;
+        email: string | null;
+        address: string | null;
+        merged_into: number | null;
+      }
+    | undefined;
+  if (!c || c.merged_into !== null) return;
+  const document = searchDocument([
+    c.name,
+    c.organisation,
+    c.phone,
+    c.phone_raw ? c.phone_raw.replace(/\D+/g, '') : null,
+    c.email,
+    c.address,
+  ]);
+  if (document !== '') db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)').run(id, document);
+}
+
+/**
+ * Removes a cluster that no longer groups anything. Merges that were undone may still name it; they
+ * forget it (their records are back as they were, the cluster id told only where they had been).
+ */
+export function dropCluster(db: VaultDb, id: number): void {
+  db.prepare('UPDATE customers SET cluster_id = NULL WHERE cluster_id = ?').run(id);
+  db.prepare('UPDATE merges SET cluster_id = NULL WHERE cluster_id = ? AND undone_at IS NOT NULL').run(id);
+  db.prepare('DELETE FROM clusters WHERE id = ?').run(id);
+}

@@ -1,0 +1,332 @@
+// One source row + the column mapping → the values of a `customers` row: cleaned text, validated
+// identifiers with their statuses, ISO dates, amounts in minor units, the name key for duplicate
+// blocking and the formula-like flag. Invalid values are flagged and kept as written (cleaned of
+// invisible characters and full-width digits only), never "fixed". A row with nothing that identifies
+// anyone is not a customer record: it goes to quarantine with the reason.
+import type { ColumnMapping, CustomerField, FieldStatus } from '../../../shared/customer';
+import { checkResidentId } from '../../../shared/identifiers/resident-id';
+import { validateCreditCode } from '../../../shared/identifiers/credit-code';
+import { normaliseAmount } from '../../../shared/normalise/amount';
+import { normaliseDate } from '../../../shared/normalise/date';
+import { normaliseEmail } from '../../../shared/normalise/email';
+import { nameKeys } from '../../../shared/normalise/names';
+import { normalisePhone, type PhoneOptions } from '../../../shared/normalise/phone';
+import { normaliseText } from '../../../shared/normalise/text';
+import { countryFromText } from '../classification/region';
+import type { SourceRow } from './types';
+
+/** The columns of `customers` that import fills (the rest are classification, set afterwards). */
+export interface CustomerColumns {
+  name: string | null;
+  organisation: string | null;
+  phone: string | null;
+  phone_raw: string | null;
+  phone_status: 'valid' | 'invalid' | 'missing';
+  phone_region: string | null;
+  email: string | null;
+  email_status: 'valid' | 'invalid' | 'missing';
+  id_number: string | null;
+  id_number_status: FieldStatus;
+  birth_date: string | null;
+  credit_code: string | null;
+  credit_code_status: 'valid' | 'invalid' | 'missing';
+  address: string | null;
+  country: string | null;
+  product: string | null;
+  last_order_date: string | null;
+  lifetime_value: number | null;
+  currency: string | null;
+  notes: string | null;
+  /** JSON object: unmapped columns by header, plus values of mapped columns that could not be read. */
+  extra: string;
+  name_key: string | null;
+  formula_like: 0 | 1;
+}
+
+/** Why a mapped value was flagged, for the preview (the window translates `problem`). */
+interface FieldProblem {
+  field: CustomerField;
+  status: 'invalid' | 'ambiguous';
+  problem: string;
+}
+
+type QuarantineReason = 'no-identifying-field';
+
+export interface NormalisedRecord {
+  columns: CustomerColumns;
+  problems: FieldProblem[];
+  /** Set when the row is not imported as a customer. */
+  quarantine: QuarantineReason | null;
+}
+
+/**
+ * A cell a spreadsheet would run: = or @ first, or + / - followed by more than a number (-2+3+cmd|'/C
+ * calc'!A0). +86 138 0013 8000, -1,234.50 and 0512-… are numbers to Excel, harmless however they are
+ * stored, and flagging every overseas phone would make the flag meaningless.
+ */
+const FORMULA_LIKE = /^(?:[=@]|[+-](?![\d\s().,/+\-¥￥$€£%]*$))/;
+/**
+ * Excel's text marker: a leading apostrophe typed to keep 330106198907075251 from becoming 3.30106E+17.
+ * It is how the value was entered, not part of it, so identifiers are read without it.
+ */
+const TEXT_MARK = /^\s*['\uFF07]/;
+const unmark = (text: string | undefined) => (text === undefined ? undefined : text.replace(TEXT_MARK, ''));
+
+/** Mapped values (source column text) by field, for one row. */
+type PhoneRegion = NonNullable<PhoneOptions['defaultRegion']>;
+
+type FieldValues = Partial<Record<CustomerField, string>>;
+
+/**
+ * Precomputed per mapping, so each row only walks its own values: which header goes to which field,
+ * and which are kept as extra.
+ */
+export interface PreparedMapping {
+  fields: Map<string, CustomerField>;
+  skipped: Set<string>;
+}
+
+export function prepareMapping(mapping: ColumnMapping): PreparedMapping {
+  const fields = new Map<string, CustomerField>();
+  const skipped = new Set<string>();
+  for (const [header, target] of Object.entries(mapping)) {
+    if (target === 'skip') skipped.add(header);
+    else if (target !== 'extra') fields.set(header, target);
+  }
+  return { fields, skipped };
+}
+
+const clean = (text: string | undefined, mode: 'all' | 'alphanumeric' = 'all'): string | null => {
+  if (text === undefined) return null;
+  const value = normaliseText(text, { halfWidth: mode });
+  return value === '' ? null : value;
+};
+
+/**
+ * What people write around a number in a phone column: a label (手机：…, Tel: …), a note after it
+ * ((微信同号), (office)) and the country code in brackets ((+86)…). The cell as written stays in phone_raw.
+ */
+function phoneCandidate(text: string): string {
+  return (
+    normaliseText(text.replace(TEXT_MARK, ''))
+      .replace(/^(?:手机号码|手机号|手机|电话号码|联系电话|电话|座机|tel|phone|mobile|cell)\s*[:.]?\s*/i, '')
+      .replace(/\s*\([^()\d+]*\)\s*$/, '')
+      .replace(/^\(\s*(\+\d{1,3})\s*\)\s*/, '$1 ')
+      // 0512-86367629-38: a mainland landline with its extension after a second hyphen.
+      .replace(/^(0\d{2,3}-\d{7,8})-(\d{1,5})$/, '$1 ext $2')
+  );
+}
+
+/**
+ * Mainland mobiles are most of every file, and libphonenumber's full parse is the import's largest cost
+ * per row. Its metadata decides a mainland mobile's validity by the first five digits at most
+ * (1(?:610\d|740[0-5])\d{6}|1(?:[38]\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\d{8}), so the verdict for
+ * one number of a five-digit prefix is the verdict for all of them: it is asked once per prefix. A prefix
+ * that is not a valid mobile falls through to the full parse.
+ */
+const MAINLAND_MOBILE = /^(?:\+86|0086)?[\s-]*(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})$/;
+const mobilePrefixValid = new Map<string, boolean>();
+
+function fastMainlandMobile(candidate: string) {
+  const match = MAINLAND_MOBILE.exec(candidate);
+  if (!match) return null;
+  const digits = match[1] + match[2] + match[3];
+  const prefix = digits.slice(0, 5);
+  let valid = mobilePrefixValid.get(prefix);
+  if (valid === undefined) {
+    const check = normalisePhone(digits, { defaultRegion: 'CN' });
+    valid = check.status === 'valid' && check.type === 'mobile' && check.e164 === `+86${digits}`;
+    mobilePrefixValid.set(prefix, valid);
+  }
+  if (!valid) return null;
+  return {
+    status: 'valid' as const,
+    e164: `+86${digits}`,
+    callingCode: '86',
+    region: 'CN',
+    type: 'mobile' as const,
+  };
+}
+
+function readPhone(text: string | undefined, home: string | null) {
+  if (text === undefined) return normalisePhone(null);
+  const candidate = phoneCandidate(text);
+  if (home === null || home === 'CN') {
+    const fast = fastMainlandMobile(candidate);
+    if (fast) return fast;
+  }
+  const first = normalisePhone(candidate, { defaultRegion: (home ?? 'CN') as PhoneRegion });
+  // Dialled from China, 00886… is Taiwan even when the record says 台湾 (whose own prefix is 002).
+  if (first.status !== 'invalid' || home === null || home === 'CN' || !candidate.startsWith('00'))
+    return first;
+  const fromChina = normalisePhone(candidate, { defaultRegion: 'CN' });
+  return fromChina.status === 'valid' ? fromChina : first;
+}
+
+export interface NormaliseOptions {
+  /** "Today" for resident-ID birth dates (not in the future). Default: now. */
+  today?: Date;
+}
+
+export function normaliseRecord(
+  row: SourceRow,
+  mapping: PreparedMapping,
+  options: NormaliseOptions = {},
+): NormalisedRecord {
+  const values: FieldValues = {};
+  const extra: Record<string, string> = {};
+  let formulaLike = false;
+  for (const header in row.values) {
+    const value = row.values[header];
+    if (mapping.skipped.has(header)) continue;
+    const field = mapping.fields.get(header);
+    if (field) values[field] = value;
+    else if (value.trim() !== '') extra[header] = value;
+  }
+  const problems: FieldProblem[] = [];
+  const flag = (field: CustomerField, status: 'invalid' | 'ambiguous', problem: string) =>
+    problems.push({ field, status, problem });
+  /** A mapped value that could not be read as its field: kept where a person can still see it. */
+  const keepAsExtra = (field: CustomerField) => {
+    for (const [header, f] of mapping.fields)
+      if (f === field && row.values[header] !== undefined) extra[header] = row.values[header];
+  };
+
+  const name = clean(values.name);
+  const organisation = clean(values.organisation);
+
+  const phoneText = values.phone;
+  // A number without a country code is read in the record's own country when the country column names
+  // one (0491 570 786 with 澳大利亚 is Australian); otherwise as a mainland number.
+  const country = clean(values.country);
+  const home = countryFromText(country);
+  const phone = readPhone(phoneText, home);
+  let phoneValue: string | null = null;
+  let phoneRegion: string | null = null;
+  if (phone.status === 'valid') {
+    phoneValue = phone.e164;
+    phoneRegion = phone.region;
+  } else if (phone.status === 'invalid') {
+    phoneValue = clean(phoneText);
+    flag('phone', 'invalid', phone.problem);
+  }
+
+  const email = normaliseEmail(values.email ?? null);
+  let emailValue: string | null = null;
+  if (email.status === 'valid') emailValue = email.value;
+  else if (email.status === 'invalid') {
+    emailValue = clean(values.email);
+    flag('email', 'invalid', email.problem);
+  }
+
+  const id = checkResidentId(unmark(values.idNumber) ?? null, options.today ? { today: options.today } : {});
+  let idValue: string | null = null;
+  let birthDate: string | null = null;
+  if (id.status === 'valid' || id.status === 'legacy') {
+    idValue = id.value;
+    birthDate = id.birthDate;
+  } else if (id.status === 'invalid') {
+    idValue = clean(values.idNumber);
+    flag('idNumber', 'invalid', id.problem);
+  }
+
+  const credit = validateCreditCode(unmark(values.creditCode) ?? null);
+  let creditValue: string | null = null;
+  if (credit.status === 'valid') creditValue = credit.value;
+  else if (credit.status === 'invalid') {
+    creditValue = clean(values.creditCode);
+    flag('creditCode', 'invalid', credit.problem);
+  }
+
+  // The column is known to hold dates, so a bare number is an Excel serial (a CSV saved from Excel
+  // keeps the serial when the cell was not formatted as a date).
+  // nn/nn/yyyy is read in the record's own country's order when it names one (05/04/2021 is 4 May in
+  // the US, 5 April in Britain); a mainland or unplaced record leaves it ambiguous for a person to decide.
+  const order = home === 'US' || home === 'PH' ? 'mdy' : home && home !== 'CN' ? 'dmy' : undefined;
+  const date = normaliseDate(values.lastOrderDate ?? null, { excelSerial: true, order });
+  let lastOrderDate: string | null = null;
+  if (date.status === 'valid') lastOrderDate = date.value;
+  else if (date.status !== 'missing') {
+    flag('lastOrderDate', date.status, date.problem);
+    keepAsExtra('lastOrderDate');
+  }
+
+  const amount = normaliseAmount(values.lifetimeValue ?? null);
+  let cents: number | null = null;
+  let currency: string | null = null;
+  if (amount.status === 'valid') {
+    cents = amount.cents;
+    currency = amount.currency;
+  } else if (amount.status === 'invalid') {
+    flag('lifetimeValue', 'invalid', amount.problem);
+    keepAsExtra('lifetimeValue');
+  }
+
+  // Formula injection: any cell of the row, mapped or not, as written.
+  for (const header in row.values) {
+    if (FORMULA_LIKE.test(row.values[header].trimStart())) {
+      formulaLike = true;
+      break;
+    }
+  }
+
+  const columns: CustomerColumns = {
+    name,
+    organisation,
+    phone: phoneValue,
+    phone_raw: phoneText === undefined || phoneText.trim() === '' ? null : phoneText,
+    phone_status: phone.status,
+    phone_region: phoneRegion,
+    email: emailValue,
+    email_status: email.status,
+    id_number: idValue,
+    id_number_status: id.status,
+    birth_date: birthDate,
+    credit_code: creditValue,
+    credit_code_status: credit.status,
+    address: clean(values.address, 'alphanumeric'),
+    country,
+    product: clean(values.product),
+    last_order_date: lastOrderDate,
+    lifetime_value: cents,
+    currency,
+    notes: clean(values.notes, 'alphanumeric'),
+    extra: jsonObject(extra),
+    name_key: null,
+    formula_like: formulaLike ? 1 : 0,
+  };
+  const keyOf = name ?? organisation;
+  if (keyOf) columns.name_key = nameKey(keyOf);
+
+  const identified =
+    name !== null ||
+    organisation !== null ||
+    phone.status !== 'missing' ||
+    email.status !== 'missing' ||
+    id.status !== 'missing' ||
+    credit.status !== 'missing';
+  return { columns, problems, quarantine: identified ? null : 'no-identifying-field' };
+}
+
+/**
+ * Name keys by name: pinyin is the second largest cost per row, and names repeat (the same person in
+ * several files, common given names). Bounded: cleared when full, so memory does not grow with the file.
+ */
+const NAME_KEY_CACHE_SIZE = 50_000;
+const nameKeyCache = new Map<string, string | null>();
+
+function nameKey(name: string): string | null {
+  let key = nameKeyCache.get(name);
+  if (key === undefined) {
+    key = nameKeys(name)?.tokens || null;
+    if (nameKeyCache.size >= NAME_KEY_CACHE_SIZE) nameKeyCache.clear();
+    nameKeyCache.set(name, key);
+  }
+  return key;
+}
+
+/** `{}` without calling JSON.stringify for the (common) row with no extra fields. */
+function jsonObject(value: Record<string, string>): string {
+  for (const _ in value) return JSON.stringify(value);
+  return '{}';
+}

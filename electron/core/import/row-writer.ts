@@ -1,0 +1,115 @@
+// What an import writes, with statements prepared once per run: each record with its search document,
+// each quarantined row, and, for a large import, its choice to build the secondary indexes afterwards.
+import { searchDocument } from '../../../shared/search-grams';
+import type { VaultDb } from '../vault/database';
+import type { CustomerColumns } from './normalise-record';
+import type { SourceRow } from './types';
+
+const CUSTOMER_COLUMNS = [
+  'name',
+  'organisation',
+  'phone',
+  'phone_raw',
+  'phone_status',
+  'phone_region',
+  'email',
+  'email_status',
+  'id_number',
+  'id_number_status',
+  'birth_date',
+  'credit_code',
+  'credit_code_status',
+  'address',
+  'country',
+  'product',
+  'last_order_date',
+  'lifetime_value',
+  'currency',
+  'notes',
+  'extra',
+  'name_key',
+  'formula_like',
+] as const satisfies readonly (keyof CustomerColumns)[];
+
+const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${CUSTOMER_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?, ${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
+
+/** What is written for one run: statements prepared once. */
+export class Writer {
+  private readonly insertCustomer;
+  private readonly insertFts;
+  private readonly insertQuarantine;
+  private readonly params: unknown[] = new Array(5 + CUSTOMER_COLUMNS.length);
+
+  constructor(
+    private readonly db: VaultDb,
+    private readonly createdAt: string,
+  ) {
+    this.insertCustomer = db.prepare(INSERT_CUSTOMER);
+    this.insertFts = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
+    this.insertQuarantine = db.prepare(
+      'INSERT INTO quarantine (source_id, line, sheet, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  customer(sourceId: string, row: SourceRow, c: CustomerColumns): void {
+    // One reused parameter array: no object per row beyond the record itself.
+    const p = this.params;
+    p[0] = sourceId;
+    p[1] = row.line;
+    p[2] = row.sheet ?? null;
+    p[3] = row.raw;
+    p[4] = this.createdAt;
+    for (let i = 0; i < CUSTOMER_COLUMNS.length; i++) p[5 + i] = c[CUSTOMER_COLUMNS[i]];
+    const id = this.insertCustomer.run(p).lastInsertRowid;
+    const document = searchDocument([
+      c.name,
+      c.organisation,
+      c.phone,
+      c.phone_raw ? c.phone_raw.replace(/\D+/g, '') : null,
+      c.email,
+      c.address,
+    ]);
+    if (document !== '') this.insertFts.run(id, document);
+  }
+
+  quarantine(
+    sourceId: string,
+    line: number,
+    sheet: string | null,
+    kind: string,
+    reason: string,
+    raw: string | null,
+  ) {
+    this.insertQuarantine.run(sourceId, line, sheet, kind, reason, raw);
+  }
+}
+
+/** Inputs from this size on (~25 000 rows) are large enough for building the indexes afterwards to pay off. */
+const DEFER_INDEXES_BYTES = 4 * 1024 * 1024;
+/** A rough size of one customer row in a CSV, to compare an input with the records already there. */
+const BYTES_PER_ROW = 150;
+
+/**
+ * For a large import, drops the secondary indexes of customers (phone, e-mail, ID, credit code, name key …)
+ * inside the transaction and returns their CREATE statements, to run once every row is in. Inserting a
+ * million rows into five indexes on random keys touches pages all over the file, and once the file
+ * outgrows the page cache each touch is a read, a decryption and a write; building an index afterwards
+ * is one sorted pass. customers_source stays (its keys arrive in order, and classification reads by it).
+ * Not done when the vault already holds many more records than the import brings: rebuilding their index
+ * entries would cost more than it saves. A rollback (cancel, error, crash) brings the indexes back with
+ * everything else.
+ */
+export function deferIndexes(db: VaultDb, totalBytes: number): string[] {
+  if (totalBytes < DEFER_INDEXES_BYTES) return [];
+  const existing = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+  if (existing > (4 * totalBytes) / BYTES_PER_ROW) return [];
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master
+       WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL AND name <> 'customers_source'`,
+    )
+    .all() as Array<{ name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  return indexes.map((index) => index.sql);
+}

@@ -1,0 +1,59 @@
+// knip (unused files, exports and dependencies), run by `npm test`. The entry points are what ships
+// (main, preload, engine worker, CLI, renderer) and what runs the tests, the benchmarks and the scripts.
+import type { KnipConfig } from 'knip';
+
+const config: KnipConfig = {
+  entry: [
+    'electron/main/index.ts',
+    'electron/preload.ts',
+    'electron/core/host/worker.ts',
+    'electron/cli/closeout.ts',
+    'scripts/*.mjs',
+    'build/*.cjs',
+    'test/**/*.test.ts',
+    'test/e2e/**/*.spec.ts',
+    'test/e2e/bridge-entry.ts',
+    'test/bench/main.ts',
+    'test/bench/**/*.bench.ts',
+    'test/fixtures/generate.ts',
+    // Run as child processes or bundled by path (scripts/run-ts.mjs) from the tests that use them.
+    'test/integration/**/*-child.ts',
+    'test/integration/support/crash-writer.ts',
+    'test/integration/core/**/measure-*.ts',
+  ],
+  project: [
+    'electron/**/*.ts',
+    'shared/**/*.ts',
+    'renderer/src/**/*.{ts,tsx}',
+    'test/**/*.ts',
+    'scripts/*.mjs',
+    'bin/*.js',
+    'build/*.cjs',
+  ],
+  ignoreDependencies: [
+    // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
+    '@expo-google-fonts/noto-sans-sc',
+    // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
+    // charts, component tests, the Electron security audit): each leaves this list when it lands.
+    'asn1js',
+    'pkijs',
+    'yauzl',
+    'tar-stream',
+    '@types/yauzl',
+    '@types/tar-stream',
+    'echarts',
+    '@testing-library/dom',
+    '@testing-library/react',
+    'jest-environment-jsdom',
+    '@doyensec/electronegativity',
+    // electron-builder's own config reader, pattern matcher and asar reader, which the packaging tests use
+    // to read the build as electron-builder does; installed with it.
+    '@electron/asar',
+    'js-yaml',
+    'minimatch',
+  ],
+  // System tools the integration tests and benchmarks check their output with (README: requirements).
+  ignoreBinaries: ['openssl', 'pdftotext', 'sqlite3', 'mount', 'umount'],
+};
+
+export default config;

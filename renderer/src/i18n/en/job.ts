@@ -1,0 +1,50 @@
+// English text of a job's progress: the same keys as zh-CN/job.ts (the type checks it).
+import type { Messages } from '../messages';
+import type { job as zh } from '../zh-CN/job';
+
+export const job: Messages<typeof zh> = {
+  job: {
+    phases: {
+      applying: 'Applying rules',
+      importing: 'Importing',
+      indexing: 'Indexing',
+      classifying: 'Classifying',
+      checking: 'Checking',
+      snapshot: 'Snapshot',
+      hashing: 'Hashing',
+      signing: 'Signing',
+      writing: 'Writing',
+      recording: 'Recording',
+      comparing: 'Comparing',
+      manifest: 'Manifest',
+      pages: 'Pages',
+      structure: 'Structure',
+      records: 'Records',
+      copying: 'Copying',
+      keyring: 'Keyring',
+      unlocking: 'Unlocking',
+      start: 'Starting',
+      loading: 'Loading',
+      blocking: 'Blocking',
+      scoring: 'Scoring',
+      clustering: 'Clustering',
+      verifying: 'Verifying',
+      done: 'Done',
+    },
+    count: '{{done}} / {{total}}',
+    countUnknown: '{{done}} done',
+    rate: '{{rate}} items/s',
+    eta: '{{eta}} left',
+    etaUnknown: 'Time left unknown',
+    seconds: '{{s}} s',
+    minutes: '{{m}} min {{s}} s',
+    hours: '{{h}} h {{m}} min',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    outcome: {
+      succeeded: 'Succeeded',
+      cancelled: 'Cancelled',
+      failed: 'Failed',
+    },
+  },
+};

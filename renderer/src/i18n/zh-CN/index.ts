@@ -1,0 +1,37 @@
+// Chinese (the default language) UI text, one file per namespace merged here; en/ has exactly the same
+// keys (each of its files is typed against the Chinese one). Error messages live in shared/errors/.
+import type { Messages } from '../messages';
+import { audit } from './audit';
+import { backup } from './backup';
+import { classification } from './classification';
+import { dashboard } from './dashboard';
+import { dispositions } from './dispositions';
+import { duplicates } from './duplicates';
+import { fields } from './fields';
+import { importWizard } from './import';
+import { job } from './job';
+import { records } from './records';
+import { settings } from './settings';
+import { shell } from './shell';
+import { users } from './users';
+import { vault } from './vault';
+
+export const zhCN = {
+  ...shell,
+  ...vault,
+  ...users,
+  ...dashboard,
+  ...backup,
+  ...audit,
+  ...settings,
+  ...importWizard,
+  ...job,
+  ...classification,
+  ...dispositions,
+  ...records,
+  ...duplicates,
+  ...fields,
+};
+
+/** The shape every language must fill: the same keys as Chinese, any strings. */
+export type UiMessages = Messages<typeof zhCN>;

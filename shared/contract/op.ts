@@ -1,0 +1,61 @@
+// What every namespace of the contract is made of: the roles, an operation's spec and the `op()` helper
+// that declares one, and the references to files, vaults and backups that inputs use.
+import { z } from 'zod';
+
+// zod 4 probes `new Function('')` to decide whether to compile validators; the renderer's and the
+// preload's CSP forbid eval, so the probe would be reported as a violation. Interpret instead.
+z.config({ jitless: true });
+
+/** The roles: the one list, from which the type and the schema come. */
+export const ROLES = ['owner', 'operator', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/** `public`: needs no unlocked vault (app-level). Otherwise the roles of the unlocked session allowed (ROLES: any). */
+type Access = 'public' | readonly Role[];
+
+export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
+  readonly input: I;
+  readonly access: Access;
+  /** A job streams `job.progress` events and can be cancelled with `job.cancel`. */
+  readonly job: boolean;
+  /** Writers run one at a time; readers may run beside them. */
+  readonly writes: boolean;
+  /**
+   * Who answers: the engine (default), or the desktop shell for what only it can do (native dialogs).
+   * The engine answers shell operations with SHELL_ONLY; the e2e harness stands in for the shell.
+   */
+  readonly host?: 'shell';
+  readonly summary: string;
+  /** Phantom: carries the result type; never set at run time. */
+  readonly __result?: R;
+}
+
+/** Declares an operation whose result is `R`: `op<R>()({ input, access, job, writes, summary })`. */
+export const op =
+  <R>() =>
+  <I extends z.ZodType>(spec: Omit<OpSpec<I, R>, '__result'>): OpSpec<I, R> =>
+    spec;
+
+/** The input of an operation that takes none. */
+export const none = z.strictObject({});
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'job id: 8–64 of A–Z a–z 0–9 _ -');
+
+/**
+ * A file the engine should read or write. The CLI (and main, after its dialogs) pass `{path}`; the
+ * renderer can only pass a `{handle}` that main issued for a file the user chose in a dialog — main
+ * swaps it for the path and refuses any `{path}` coming from a window.
+ */
+export const fileRefSchema = z.union([
+  z.strictObject({ path: z.string().min(1).max(4096) }),
+  z.strictObject({ handle: z.string().regex(/^h-[A-Za-z0-9_-]{8,64}$/) }),
+]);
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** A vault: by its registry id (what the renderer uses), or by file. */
+export const vaultRefSchema = z.union([z.strictObject({ vaultId: z.uuid() }), fileRefSchema]);
+export type VaultRef = z.infer<typeof vaultRefSchema>;
+
+/** A backup: by its id in the open vault's backups table (what the renderer uses for a listed copy), or by file. */
+export const backupRefSchema = z.union([z.strictObject({ backupId: z.uuid() }), fileRefSchema]);
+export type BackupRef = z.infer<typeof backupRefSchema>;

@@ -1,0 +1,44 @@
+// The one catalogue of error codes. Every code has a zh-CN and an en message; each namespace keeps its
+// codes in its own file, merged here into the one ERRORS object that the renderer's i18n resources and
+// the CLI both read, so there is no second list.
+import { appErrors } from './app';
+import { auditErrors } from './audit';
+import { backupErrors } from './backup';
+import { cliErrors } from './cli';
+import { commonErrors } from './common';
+import { duplicatesErrors } from './duplicates';
+import { importErrors } from './import';
+import { recordsErrors } from './records';
+import { usersErrors } from './users';
+import { vaultErrors } from './vault';
+import type { ErrorEntry, Lang } from './entry';
+
+export type { Lang };
+
+export const ERRORS = {
+  ...commonErrors,
+  ...appErrors,
+  ...cliErrors,
+  ...vaultErrors,
+  ...usersErrors,
+  ...auditErrors,
+  ...backupErrors,
+  ...importErrors,
+  ...recordsErrors,
+  ...duplicatesErrors,
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** Fills `{{name}}` placeholders from details; unknown placeholders are left visible, never dropped. */
+export function formatError(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  return ERRORS[code][lang].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in details ? String(details[name]) : whole,
+  );
+}
