@@ -4,16 +4,23 @@
 // router, the engine's router, the CLI, the renderer's client and the e2e bridge are all derived.
 import { z } from 'zod';
 import { appOps } from './app';
+import { assessmentsOps } from './assessments';
 import { auditOps } from './audit';
 import { backupOps } from './backup';
 import { classificationOps } from './classification';
+import { complianceOps } from './compliance';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
 import { duplicatesOps } from './duplicates';
+import { evidenceOps } from './evidence';
 import { importOps } from './import';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
+import { peopleOps } from './people';
+import { planOps } from './plan';
 import { recordsOps } from './records';
+import { risksOps } from './risks';
+import { ropaOps } from './ropa';
 import { usersOps } from './users';
 import { vaultOps } from './vault';
 
@@ -30,6 +37,13 @@ export * from './records';
 export * from './classification';
 export * from './dispositions';
 export * from './duplicates';
+export * from './plan';
+export * from './compliance';
+export * from './assessments';
+export * from './ropa';
+export * from './people';
+export * from './risks';
+export * from './evidence';
 
 export const contract = {
   ...appOps,
@@ -44,6 +58,13 @@ export const contract = {
   ...classificationOps,
   ...dispositionsOps,
   ...duplicatesOps,
+  ...planOps,
+  ...complianceOps,
+  ...assessmentsOps,
+  ...ropaOps,
+  ...peopleOps,
+  ...risksOps,
+  ...evidenceOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

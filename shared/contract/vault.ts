@@ -1,5 +1,6 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
+import type { KeyDateKind } from '../compliance/key-dates';
 import type { AuditReport } from './audit';
 import { fileRefSchema, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
 import { passphrase, userName } from './users';
@@ -41,6 +42,9 @@ export interface VaultSummary {
   /** Customer records, and those without a disposition yet: null until the vault first had records. */
   customers: number | null;
   withoutDisposition: number | null;
+  /** The closure plan's nearest due date not yet past, and how many blockers it has: null until first worked out. */
+  nextDeadline: { kind: KeyDateKind; date: string } | null;
+  blockers: number | null;
   /** False when the file is no longer where the registry last saw it. */
   present: boolean;
 }

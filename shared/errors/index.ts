@@ -6,6 +6,7 @@ import { auditErrors } from './audit';
 import { backupErrors } from './backup';
 import { cliErrors } from './cli';
 import { commonErrors } from './common';
+import { complianceErrors } from './compliance';
 import { duplicatesErrors } from './duplicates';
 import { importErrors } from './import';
 import { recordsErrors } from './records';
@@ -26,6 +27,7 @@ export const ERRORS = {
   ...importErrors,
   ...recordsErrors,
   ...duplicatesErrors,
+  ...complianceErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

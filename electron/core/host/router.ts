@@ -31,6 +31,24 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../duplicates/merge';
 import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
+import { answerItem, removeCompanyItem, saveCompanyItem, setApplicability } from '../compliance/answers';
+import { evaluateChecklist } from '../compliance/checklist';
+import { notePassphraseStrength } from '../compliance/passphrase-check';
+import { writeComplianceReport } from '../compliance/report';
+import {
+  approveAssessment,
+  getAssessment,
+  saveAssessment,
+  writeAssessment,
+} from '../assessments/assessments';
+import { buildEvidencePack } from '../evidence/build-pack';
+import { verifyEvidencePack } from '../evidence/verify-pack';
+import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } from '../people/people';
+import { writeUndertaking } from '../people/undertaking';
+import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
+import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { addRisk, listRisks, updateRisk } from '../risks/register';
+import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import type { Composition, Handlers, OpContext } from './types';
@@ -39,6 +57,19 @@ import type { Composition, Handlers, OpContext } from './types';
 const open = (ctx: OpContext): OpenVault => {
   if (!ctx.vault) throw new EngineError('VAULT_LOCKED');
   return ctx.vault;
+};
+
+/**
+ * After an operation that moves the closure: the plan's stage, next deadline and blockers into the vault
+ * and the registry, today's counts for the charts. Best effort: it never undoes the operation.
+ */
+const progress = (ctx: OpContext): void => {
+  if (!ctx.vault) return;
+  try {
+    noteClosureProgress(ctx.env.dataDir, ctx.vault);
+  } catch {
+    // Worked out again after the next such operation and at lock.
+  }
 };
 
 export const job = (ctx: { job?: JobContext }): JobContext => {
@@ -61,6 +92,7 @@ export const handlers: Handlers = {
     // another vault locks nothing.
     const vault = await unlockVault(input, ctx.env.dataDir, ctx.throttle);
     ctx.setVault(vault);
+    if ('passphrase' in input) notePassphraseStrength(vault, vault.actor.userName, input.passphrase);
     return vault.session();
   },
   'vault.lock': (input, ctx) => {
@@ -73,6 +105,7 @@ export const handlers: Handlers = {
       } catch {
         // The count is refreshed again after the next import or disposition change.
       }
+    progress(ctx);
     ctx.setVault(null, input.reason);
     return { locked };
   },
@@ -86,10 +119,18 @@ export const handlers: Handlers = {
   'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
 
   'users.list': (_input, ctx) => listUsers(open(ctx)),
-  'users.add': (input, ctx) => addUser(open(ctx), input),
+  'users.add': async (input, ctx) => {
+    const added = await addUser(open(ctx), input);
+    notePassphraseStrength(open(ctx), input.name, input.passphrase);
+    return added;
+  },
   'users.remove': (input, ctx) => removeUser(open(ctx), input),
   'users.setRole': (input, ctx) => setRole(open(ctx), input),
-  'users.setPassphrase': (input, ctx) => setPassphrase(open(ctx), input),
+  'users.setPassphrase': async (input, ctx) => {
+    const result = await setPassphrase(open(ctx), input);
+    notePassphraseStrength(open(ctx), input.name, input.passphrase);
+    return result;
+  },
 
   'audit.list': (input, ctx) => listAuditEntries(open(ctx), input),
   'audit.verify': async (_input, ctx) => {
@@ -116,11 +157,16 @@ export const handlers: Handlers = {
       ctx.env.dataDir,
       { known: { sha256: created.sha256, content } },
     );
+    progress(ctx);
     return { ...created, verification };
   },
   'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx), ctx.env.dataDir),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
-  'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'backup.drill': async (input, ctx) => {
+    const result = await drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir);
+    progress(ctx);
+    return result;
+  },
   'backup.list': (_input, ctx) => listBackups(open(ctx).db),
   'backup.prune': (input, ctx) => pruneBackups(open(ctx), input, ctx.env.dataDir),
 
@@ -128,6 +174,7 @@ export const handlers: Handlers = {
   'import.run': async (input, ctx) => {
     const result = await runImport(open(ctx), input, job(ctx));
     noteDispositionCount(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),
@@ -149,11 +196,13 @@ export const handlers: Handlers = {
   'dispositions.apply': async (input, ctx) => {
     const result = await applyDispositions(open(ctx), input, job(ctx));
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    if (!result.dryRun) progress(ctx);
     return result;
   },
   'dispositions.set': (input, ctx) => {
     const result = setDispositions(open(ctx), input);
     noteDispositionCount(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'records.stats': (_input, ctx) => customerStats(open(ctx).reader()),
@@ -164,6 +213,54 @@ export const handlers: Handlers = {
   'duplicates.split': (input, ctx) => split(open(ctx), input),
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
+
+  'plan.get': (_input, ctx) => closurePlan(open(ctx)),
+  'plan.history': (_input, ctx) => progressHistory(open(ctx)),
+  'plan.setDates': (input, ctx) => {
+    setPlanDates(open(ctx), input);
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+  'plan.confirm': (input, ctx) => {
+    confirmStep(open(ctx), input);
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+  'plan.certify': (_input, ctx) => {
+    certifyClosure(open(ctx));
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+
+  'compliance.checklist': (input, ctx) => evaluateChecklist(open(ctx), input.regimes),
+  'compliance.setApplicability': (input, ctx) => setApplicability(open(ctx), input),
+  'compliance.answer': (input, ctx) => answerItem(open(ctx), input),
+  'compliance.saveItem': (input, ctx) => saveCompanyItem(open(ctx), input),
+  'compliance.removeItem': (input, ctx) => removeCompanyItem(open(ctx), input),
+  'compliance.report': (input, ctx) => writeComplianceReport(open(ctx), input),
+
+  'assessments.get': (input, ctx) => getAssessment(open(ctx), input.kind),
+  'assessments.save': (input, ctx) => saveAssessment(open(ctx), input),
+  'assessments.approve': (input, ctx) => approveAssessment(open(ctx), input.kind, ctx.env.dataDir),
+  'assessments.write': (input, ctx) => writeAssessment(open(ctx), input),
+
+  'ropa.get': (_input, ctx) => getRopa(open(ctx)),
+  'ropa.retention': (_input, ctx) => getRetention(open(ctx)),
+  'ropa.write': (input, ctx) => writeRopa(open(ctx), input),
+
+  'people.list': (_input, ctx) => listPeople(open(ctx)),
+  'people.save': (input, ctx) => savePerson(open(ctx), input),
+  'people.remove': (input, ctx) => removePerson(open(ctx), input),
+  'people.recordUndertaking': (input, ctx) => recordUndertaking(open(ctx), input),
+  'people.writeUndertaking': (input, ctx) => writeUndertaking(open(ctx), input),
+  'people.addTraining': (input, ctx) => addTraining(open(ctx), input),
+
+  'risks.list': (_input, ctx) => listRisks(open(ctx)),
+  'risks.add': (input, ctx) => addRisk(open(ctx), input),
+  'risks.update': (input, ctx) => updateRisk(open(ctx), input),
+
+  'evidence.pack': (input, ctx) => buildEvidencePack(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'evidence.verify': (input, ctx) => verifyEvidencePack(input, job(ctx)),
 };
 
 export const product: Composition<typeof contract> = { contract, handlers };

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { VaultSummary } from '../../../shared/contract';
+import { KEY_DATE_KINDS } from '../../../shared/compliance/key-dates';
 import { ensureDataDir } from '../app/data-dir';
 import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -28,6 +29,13 @@ const entrySchema = z.object({
   // import or a disposition changes them. Null until the vault first had customer records.
   customers: z.number().int().nonnegative().nullable().default(null),
   withoutDisposition: z.number().int().nonnegative().nullable().default(null),
+  // The closure plan, readable without unlocking (a kind of date, a date and a count): written whenever
+  // the plan is worked out (after imports, disposition changes, backups, locks). Absent in older files.
+  nextDeadline: z
+    .object({ kind: z.enum(KEY_DATE_KINDS), date: z.string() })
+    .nullable()
+    .default(null),
+  blockers: z.number().int().nonnegative().nullable().default(null),
 });
 
 const registrySchema = z.object({ version: z.literal(1), vaults: z.array(entrySchema) });
@@ -92,6 +100,8 @@ export function upsertRegistry(
           lastVerifyFailure: null,
           customers: null,
           withoutDisposition: null,
+          nextDeadline: null,
+          blockers: null,
         };
   const next = {
     ...base,

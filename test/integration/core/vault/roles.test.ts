@@ -86,6 +86,56 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'duplicates.split': { clusterId: 999_999, recordId: 1 },
     'duplicates.merge': { clusterId: 999_999 },
     'duplicates.unmerge': { mergeId: 999_999 },
+    'plan.get': {},
+    'plan.history': {},
+    'plan.setDates': { objectionDeadline: '2030-01-31' },
+    'plan.confirm': { step: 'notify', note: 'letters posted' },
+    'plan.certify': {},
+    'compliance.checklist': {},
+    'compliance.setApplicability': { pipl: true, gdpr: false, ccpa: false, iso27001: true },
+    'compliance.answer': { itemId: 'no-such-item', status: 'met', note: 'n' },
+    'compliance.saveItem': { title: `rule ${role} ${n}` },
+    'compliance.removeItem': { id: '00000000-0000-4000-8000-000000000000' },
+    'compliance.report': { dir: { path: join(v.dir, `report-${role}-${n}`) } },
+    'assessments.get': { kind: 'pipia' },
+    'assessments.save': {
+      kind: 'dpia',
+      body: {
+        purposes: 'p',
+        lawfulness: '',
+        impact: '',
+        likelihood: 2,
+        severity: 2,
+        measures: '',
+        proportionality: '',
+        conclusion: '',
+        residualRisk: 'low',
+      },
+    },
+    'assessments.approve': { kind: 'pipia' },
+    'assessments.write': { kind: 'pipia', dir: { path: join(v.dir, `pipia-${role}-${n}`) } },
+    'ropa.get': {},
+    'ropa.retention': {},
+    'ropa.write': { dir: { path: join(v.dir, `ropa-${role}-${n}`) } },
+    'people.list': {},
+    'people.save': { name: `person ${role} ${n}`, duty: 'accountant' },
+    'people.remove': { id: '00000000-0000-4000-8000-000000000000' },
+    'people.recordUndertaking': { id: '00000000-0000-4000-8000-000000000000', signedOn: '2026-01-05' },
+    'people.writeUndertaking': {
+      id: '00000000-0000-4000-8000-000000000000',
+      out: { path: join(v.dir, `undertaking-${role}-${n}.pdf`) },
+    },
+    'people.addTraining': {
+      heldOn: '2026-01-05',
+      topic: 't',
+      trainer: 'x',
+      attendees: ['00000000-0000-4000-8000-000000000000'],
+    },
+    'risks.list': {},
+    'risks.add': { title: `risk ${role} ${n}`, category: 'other', likelihood: 2, impact: 2 },
+    'risks.update': { id: 'guide-leakage', owner: role },
+    'evidence.pack': { dir: { path: join(v.dir, `evidence-${role}-${n}`) } },
+    'evidence.verify': { pack: { path: join(v.dir, 'no-such.p7m') } },
   };
 }
 
@@ -133,6 +183,13 @@ describe('roles', () => {
             // import.* on a file that is not there; import.deleteMapping of a template that does not exist
             'FILE_UNREADABLE',
             'MAPPING_NOT_FOUND',
+            // The compliance samples: an item, a person and a draft that do not exist; a closure not ready.
+            'CHECKLIST_ITEM_UNKNOWN',
+            'PERSON_NOT_FOUND',
+            'ASSESSMENT_NOT_DRAFT',
+            'PLAN_NOT_READY',
+            // plan.confirm of a step the empty vault decides from its evidence (nothing to transfer)
+            'PLAN_STEP_EVALUATED',
           ]).toContain(res.error.code);
       }
       // Refusals are themselves recorded in the audit chain.

@@ -1,0 +1,95 @@
+// compliance.report: the checklist as a signed report — JSON (the facts), its detached CMS signature and a
+// Chinese and English PDF — written into the folder the person chose.
+import { randomUUID } from 'node:crypto';
+import type {
+  ChecklistItem,
+  ComplianceReportFiles,
+  ItemStatus,
+  OpParsedInput,
+  Regime,
+  RegimeApplicability,
+} from '../../../shared/contract';
+import { REGIMES } from '../../../shared/contract';
+import pkg from '../../../package.json';
+import { signerFor } from '../evidence/signer';
+import { stampedName, writeSignedDocument } from '../evidence/signed-files';
+import { certificateInfo } from '../pki';
+import { pathOf } from '../util/file-ref';
+import type { OpenVault } from '../vault/open-vault';
+import { evaluateChecklist } from './checklist';
+import { gatherFacts } from './facts';
+import { renderReportPdf } from './report-pdf';
+import { writeSetting } from './settings';
+
+export const REPORT_FORMAT = 'closeout-compliance-report';
+
+export interface ComplianceReport {
+  format: typeof REPORT_FORMAT;
+  version: 1;
+  reportId: string;
+  generatedAt: string;
+  generatedBy: string | null;
+  vault: { vaultId: string; clientName: string; creditCode: string | null };
+  applicability: RegimeApplicability[];
+  regimes: Regime[];
+  summary: Record<ItemStatus, number>;
+  items: ChecklistItem[];
+  audit: { entries: number; head: string; ok: boolean };
+  signer: { subject: string; fingerprintSha256: string };
+  appVersion: string;
+}
+
+/** The report's facts, without writing anything (the evidence pack carries the same JSON). */
+export function buildReport(
+  vault: OpenVault,
+  regimes: readonly Regime[] | undefined,
+  now: Date,
+): ComplianceReport {
+  const facts = gatherFacts(vault, now);
+  const checklist = evaluateChecklist(vault, regimes, facts);
+  const signer = signerFor(vault);
+  const info = certificateInfo(signer.certificatePem);
+  const included = REGIMES.filter((r) => checklist.items.some((i) => i.regime === r) || regimes?.includes(r));
+  return {
+    format: REPORT_FORMAT,
+    version: 1,
+    reportId: randomUUID(),
+    generatedAt: now.toISOString(),
+    generatedBy: vault.actor.userName,
+    vault: { vaultId: vault.vaultId, clientName: facts.vault.clientName, creditCode: facts.vault.creditCode },
+    applicability: checklist.applicability,
+    regimes: included,
+    summary: checklist.summary,
+    items: checklist.items,
+    audit: { entries: facts.audit.entries, head: facts.audit.head, ok: facts.audit.ok },
+    signer: { subject: info.subject, fingerprintSha256: info.fingerprintSha256 },
+    appVersion: pkg.version,
+  };
+}
+
+export async function writeComplianceReport(
+  vault: OpenVault,
+  input: OpParsedInput<'compliance.report'>,
+  now = new Date(),
+): Promise<ComplianceReportFiles> {
+  const dir = pathOf(input.dir);
+  const report = buildReport(vault, input.regimes, now);
+  const pdf = await renderReportPdf(report);
+  const files = await writeSignedDocument(
+    dir,
+    stampedName('compliance', vault.vaultId, now),
+    { json: report, pdf },
+    signerFor(vault),
+    now,
+  );
+  vault.change(
+    () => ({
+      op: 'compliance.report',
+      params: { reportId: report.reportId, regimes: report.regimes },
+      counts: { ...report.summary },
+      outcome: 'ok',
+    }),
+    () => writeSetting(vault.db, 'report.writtenAt', now.toISOString()),
+  );
+  return { pdf: files.pdf, json: files.json, signature: files.signature, summary: report.summary };
+}

@@ -1,0 +1,81 @@
+// Writing a signed document: its facts as JSON, a detached CMS signature of the JSON's exact bytes (PEM,
+// `openssl cms -verify -binary -inform PEM -in X.json.p7s -content X.json`), the PDF for people, and any
+// companion files (a CSV). Never over an existing file; on any failure nothing written stays.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { EngineError } from '../kernel/engine-error';
+import { signaturePem, signDetached } from '../pki';
+import { writeDocument } from '../documents/write-document';
+import { writeFileAtomic } from '../util/atomic-write';
+import type { VaultSigner } from './signer';
+
+export interface SignedDocument {
+  json: unknown;
+  pdf: Buffer;
+  /** Companion files by extension (e.g. { csv: … }), written beside the others. */
+  extra?: Record<string, string | Buffer>;
+}
+
+export interface SignedFiles {
+  json: string;
+  signature: string;
+  pdf: string;
+  extra: Record<string, string>;
+}
+
+/** "closeout-compliance-1a2b3c4d-20250314T100503Z" */
+export function stampedName(kind: string, vaultId: string, at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  return `closeout-${kind}-${vaultId.slice(0, 8)}-${stamp}`;
+}
+
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new EngineError('WRITE_FAILED', {
+      path: dir,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+export async function writeSignedDocument(
+  dir: string,
+  base: string,
+  doc: SignedDocument,
+  signer: VaultSigner,
+  at: Date,
+  mode = 0o600,
+): Promise<SignedFiles> {
+  ensureDir(dir);
+  const stem = join(dir, base);
+  const extraFiles = Object.fromEntries(Object.keys(doc.extra ?? {}).map((ext) => [ext, `${stem}.${ext}`]));
+  const files = { json: `${stem}.json`, signature: `${stem}.json.p7s`, pdf: `${stem}.pdf` };
+  for (const file of [...Object.values(files), ...Object.values(extraFiles)])
+    if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
+  const json = Buffer.from(JSON.stringify(doc.json, null, 2) + '\n', 'utf8');
+  const signature = signaturePem(await signDetached(json, signer, { signingTime: at }));
+  const written: string[] = [];
+  try {
+    writeFileAtomic(files.json, json, mode);
+    written.push(files.json);
+    writeFileAtomic(files.signature, signature, mode);
+    written.push(files.signature);
+    for (const [ext, content] of Object.entries(doc.extra ?? {})) {
+      writeFileAtomic(extraFiles[ext], content, mode);
+      written.push(extraFiles[ext]);
+    }
+    writeDocument(files.pdf, doc.pdf, mode);
+  } catch (error) {
+    for (const file of written) rmSync(file, { force: true });
+    throw new EngineError('WRITE_FAILED', {
+      path: dir,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+  return { ...files, extra: extraFiles };
+}
