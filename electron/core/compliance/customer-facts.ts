@@ -41,9 +41,9 @@ export const EEA_COUNTRIES = [
   'NO',
 ] as const;
 
-/** A US address in California: the state's name (English or Chinese) or its postal abbreviation before a ZIP. */
+/** A US address in California: the state's name (English or Chinese) or its postal abbreviation after a comma. */
 const CALIFORNIA = `(address LIKE '%California%' OR address LIKE '%加州%' OR address LIKE '%加利福尼亚%'
-  OR address LIKE '%, CA 9%' OR address LIKE '% CA 9%')`;
+  OR address LIKE '%, CA %')`;
 
 export interface CustomerFacts {
   total: number;

@@ -4,6 +4,7 @@
 // the tar or the envelope. Nothing of the pack is kept: it is unpacked into a private temporary folder.
 import {
   closeSync,
+  createReadStream,
   createWriteStream,
   mkdtempSync,
   openSync,
@@ -75,7 +76,7 @@ function readRef(ref: FileRef): Buffer {
 async function extract(signed: string, tarPath: string): Promise<VerifyResult | null> {
   const out = createWriteStream(tarPath, { mode: 0o600 });
   try {
-    return await verifyAttached(signed, out, { trustAnchors: [] });
+    return await verifyAttached(createReadStream(signed), out, { trustAnchors: [] });
   } catch (error) {
     if (isPkiError(error, 'PKI_INPUT_INVALID')) return null;
     throw error;
@@ -139,7 +140,7 @@ export async function verifyEvidencePack(
       job.progress(0, 3, 'decrypting');
       signed = join(work, 'signed.p7m');
       try {
-        await decryptToFile(path, signed, {
+        await decryptToFile(createReadStream(path), signed, {
           privateKey: readRef(input.key),
           certificate: input.certificate ? readRef(input.certificate) : undefined,
         });
@@ -174,7 +175,8 @@ export async function verifyEvidencePack(
     const carried = files.get('data/company-certificate.pem') ?? null;
     const trust = anchor ?? carried;
     let final: VerifyResult | null = unreadable;
-    if (!final && trust) final = await verifyAttached(signed, null, { trustAnchors: [trust] });
+    if (!final && trust)
+      final = await verifyAttached(createReadStream(signed), null, { trustAnchors: [trust] });
     if (!final && !trust)
       problems.push({
         file: 'data/company-certificate.pem',
