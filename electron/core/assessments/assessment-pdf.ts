@@ -4,14 +4,15 @@ import type { AssessmentRecord } from './assessments';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime } from '../documents/write-document';
 
+// The English name is long: the title line carries the short form and the subtitle the full one.
 const TITLES = {
-  pipia: ['个人信息保护影响评估报告', 'Personal information protection impact assessment'],
-  dpia: ['数据保护影响评估', 'Data protection impact assessment'],
+  pipia: ['个人信息保护影响评估报告', 'PIPIA', 'Personal information protection impact assessment (PIPL Arts. 55–56)'],
+  dpia: ['数据保护影响评估报告', 'DPIA', 'Data protection impact assessment (GDPR Art. 35)'],
 } as const;
 
 export async function renderAssessmentPdf(a: AssessmentRecord): Promise<Buffer> {
   const at = new Date(a.writtenAt);
-  const [zh, en] = TITLES[a.kind];
+  const [zh, short, en] = TITLES[a.kind];
   const f = a.facts;
   const pdf = new DocumentBuilder({
     title: `${zh} ${en} — ${f.clientName}`,
@@ -21,7 +22,7 @@ export async function renderAssessmentPdf(a: AssessmentRecord): Promise<Buffer> 
     appVersion: a.appVersion,
     runningHeader: { left: `${zh}  ·  ${f.clientName}`, right: '机密 Confidential' },
   });
-  pdf.title(zh, en);
+  pdf.title(zh, short, en);
   pdf.keyValueTable([
     { label: '公司', labelEn: 'Company', value: f.clientName },
     {

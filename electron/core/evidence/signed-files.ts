@@ -52,11 +52,21 @@ export async function writeSignedDocument(
   mode = 0o600,
 ): Promise<SignedFiles> {
   ensureDir(dir);
-  const stem = join(dir, base);
+  // Two documents of one kind in the same second (a double click) get -2, -3… rather than an error.
+  const taken = (stem: string) =>
+    [
+      `${stem}.json`,
+      `${stem}.json.p7s`,
+      `${stem}.pdf`,
+      ...Object.keys(doc.extra ?? {}).map((e) => `${stem}.${e}`),
+    ].some((f) => existsSync(f));
+  let stem = join(dir, base);
+  for (let n = 2; taken(stem); n++) {
+    if (n > 99) throw new EngineError('FILE_EXISTS', { path: basename(stem) });
+    stem = join(dir, `${base}-${n}`);
+  }
   const extraFiles = Object.fromEntries(Object.keys(doc.extra ?? {}).map((ext) => [ext, `${stem}.${ext}`]));
   const files = { json: `${stem}.json`, signature: `${stem}.json.p7s`, pdf: `${stem}.pdf` };
-  for (const file of [...Object.values(files), ...Object.values(extraFiles)])
-    if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
   const json = Buffer.from(JSON.stringify(doc.json, null, 2) + '\n', 'utf8');
   const signature = signaturePem(await signDetached(json, signer, { signingTime: at }));
   const written: string[] = [];
