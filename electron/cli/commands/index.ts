@@ -10,8 +10,12 @@ import { backupCommands } from './backup';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
+import { evidenceCommands } from './evidence';
 import { importCommands } from './import';
+import { planCommands } from './plan';
 import { recordsCommands } from './records';
+import { reportCommands } from './report';
+import { riskCommands } from './risk';
 import { usersCommands } from './users';
 import { vaultCommands } from './vault';
 
@@ -29,6 +33,10 @@ const HELP_ORDER = [
   'audit',
   'backup',
   'import',
+  'plan',
+  'report',
+  'risk',
+  'evidence',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
 
@@ -43,4 +51,8 @@ export const commands: readonly CommandDef[] = [
   ...auditCommands,
   ...backupCommands,
   ...importCommands,
+  ...planCommands,
+  ...reportCommands,
+  ...riskCommands,
+  ...evidenceCommands,
 ].sort((a, b) => rank(a) - rank(b));
