@@ -6,7 +6,11 @@ import { formatDateTime } from '../documents/write-document';
 
 // The English name is long: the title line carries the short form and the subtitle the full one.
 const TITLES = {
-  pipia: ['个人信息保护影响评估报告', 'PIPIA', 'Personal information protection impact assessment (PIPL Arts. 55–56)'],
+  pipia: [
+    '个人信息保护影响评估报告',
+    'PIPIA',
+    'Personal information protection impact assessment (PIPL Arts. 55–56)',
+  ],
   dpia: ['数据保护影响评估报告', 'DPIA', 'Data protection impact assessment (GDPR Art. 35)'],
 } as const;
 
