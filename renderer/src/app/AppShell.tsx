@@ -37,6 +37,7 @@ import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
 import { ClassificationPage } from '../pages/ClassificationPage';
+import { CompliancePage } from '../pages/CompliancePage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
@@ -91,6 +92,8 @@ function Page({ location }: { location: AppLocation }) {
       return <AuditPage />;
     case 'classification':
       return <ClassificationPage />;
+    case 'compliance':
+      return <CompliancePage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':
