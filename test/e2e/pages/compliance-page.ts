@@ -83,7 +83,9 @@ export class CompliancePage {
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: new RegExp(`^${status}$`) })
       .click();
+    await expect(this.answerStatus.locator('.ant-select-selection-item')).toHaveText(status);
     await this.answerNote.fill(note);
+    await expect(this.answerNote).toHaveValue(note);
     chooseFile();
     await this.answerFile.click();
     await expect(this.answerFileName).not.toHaveText(/未选择|None chosen/);

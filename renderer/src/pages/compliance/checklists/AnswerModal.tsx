@@ -55,7 +55,8 @@ export function AnswerModal({
       onCancel={close}
       destroyOnHidden
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return; // the form shows what is missing
         const failed = await onAnswer({
           itemId: item!.id,
           ...values,

@@ -29,7 +29,9 @@ export function UndertakingModal({
       }}
       destroyOnHidden
       onOk={async () => {
-        const { signedOn } = await form.validateFields();
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return; // the form shows what is missing
+        const { signedOn } = values;
         if (await onRecord(signedOn.format('YYYY-MM-DD'), file)) setFile(null);
       }}
     >

@@ -27,7 +27,9 @@ export function ConfirmStepModal({
       onCancel={onCancel}
       destroyOnHidden
       onOk={async () => {
-        const { note } = await form.validateFields();
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return; // the form shows what is missing
+        const { note } = values;
         if (await onConfirm(note)) form.resetFields();
       }}
     >

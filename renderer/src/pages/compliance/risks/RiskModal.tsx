@@ -45,7 +45,8 @@ export function RiskModal({
       onCancel={onCancel}
       destroyOnHidden
       onOk={async () => {
-        if (await onSave(await form.validateFields())) form.resetFields();
+        const values = await form.validateFields().catch(() => null);
+        if (values && (await onSave(values))) form.resetFields();
       }}
     >
       <Form
