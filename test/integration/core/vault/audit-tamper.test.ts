@@ -4,7 +4,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 let v: VaultFixture;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   v = await makeVault();
   for (let i = 0; i < 6; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `c${i}` }));
   await v.engine.call('vault.lock', {});
-  key = Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+  key = recoveryVaultKey(v.created.recoveryKey);
 });
 afterAll(() => v.remove());
 

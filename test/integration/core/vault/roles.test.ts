@@ -46,6 +46,8 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'users.list': {},
     'users.add': { name: `new-${role}-${n}`, role: 'auditor', passphrase: AUDITOR_PASS },
     'users.remove': { name: 'nobody' },
+    'users.certify': { name: 'nobody', keyFingerprint: Array(32).fill('AB').join(':') },
+    'vault.rotateKeys': {},
     'users.setRole': { name: 'nobody', role: 'auditor' },
     'users.setPassphrase': { name: role, passphrase: PASS[role] },
     'audit.list': {},
