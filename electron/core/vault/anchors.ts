@@ -3,6 +3,7 @@
 // CA's fingerprint the first time it sees one. Backup manifests carry a signed head too. `vault check`
 // compares the vault with every anchor it can reach and says in words when the vault's chain is shorter
 // (a cut or a rollback) or differs where an anchor saw it (a fork: another copy was put in its place).
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AuditProblem } from '../../../shared/contract';
@@ -53,7 +54,8 @@ export function noteAnchor(dataDir: string, vault: OpenVault): void {
     const entry = readRegistry(dataDir).find((v) => v.id === vault.vaultId);
     const previous = entry?.anchor ?? null;
     const head = auditHead(vault.db);
-    const company = activeCompanyCertificate(vault.db)?.fingerprint ?? null;
+    const pem = activeCompanyCertificate(vault.db)?.pem;
+    const company = pem ? new X509Certificate(pem).fingerprint256.toUpperCase() : null;
     const pins = entry?.pinnedCompany ?? [];
     const pinnedCompany = pins.length === 0 && company ? [company] : undefined;
     if (previous && (head.seq <= previous.seq || !descends(vault.db, previous))) {

@@ -45,6 +45,7 @@ export async function copyVault(
     db.pragma('secure_delete = ON');
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
+    db.unsafeMode(true); // full-text shadow tables are copied as stored: writable only outside defensive mode
     chmodSync(target, 0o600);
     db.prepare('ATTACH DATABASE ? AS src KEY ?').run(sourceFile, rawKeyLiteral(sourceKey).toString('latin1'));
     const objects = db
@@ -94,6 +95,7 @@ export async function copyVault(
     }
     db.exec('COMMIT');
     db.exec('DETACH DATABASE src');
+    db.unsafeMode(false);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

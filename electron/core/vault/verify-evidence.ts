@@ -106,7 +106,8 @@ function checkCompany(certs: Certs, options: EvidenceOptions, signedEntries: boo
     else f.warn({ ...p, kind: 'identity-pending', detail: 'no company certificate yet: an owner must unlock with a passphrase' });
     return null;
   }
-  const fingerprint = active[active.length - 1].fingerprint!;
+  // From the certificate itself: the table's fingerprint column is as editable as any other.
+  const fingerprint = new X509Certificate(active[active.length - 1].pem!).fingerprint256.toUpperCase();
   const pins = options.pinnedCompany ?? [];
   if (pins.length > 0 && !pins.includes(fingerprint))
     f.problem({
