@@ -20,6 +20,7 @@ const TEXT: Record<string, { 'zh-CN': string; en: string }> = {
   'checkpoint-head-mismatch': { 'zh-CN': '第 {{seq}} 条的检查点签署的是另一条链', en: 'the checkpoint at entry {{seq}} signed another chain' },
   'checkpoint-unsigned': { 'zh-CN': '第 {{seq}} 条的检查点没有签名', en: 'the checkpoint at entry {{seq}} is not signed' },
   'checkpoint-signature': { 'zh-CN': '第 {{seq}} 条的检查点签名不成立（{{failure}}）', en: 'the checkpoint at entry {{seq}}: its signature does not hold ({{failure}})' },
+  'checkpoint-retired-key': { 'zh-CN': '第 {{seq}} 条的检查点在升级之后仍由已退役的公司密钥签名（人人可得的密钥）', en: 'the checkpoint at entry {{seq}} is signed by the retired company key after the upgrade (a key everyone held)' },
   'identity-missing': { 'zh-CN': '保险库中没有公司证书', en: 'the vault has no company certificate' },
   'certificates-missing': { 'zh-CN': '证书表缺失', en: 'the certificates table is missing' },
   'checkpoints-missing': { 'zh-CN': '检查点表缺失', en: 'the checkpoints table is missing' },

@@ -162,10 +162,10 @@ export const vaultCommands: readonly CommandDef[] = [
     configure: (c) =>
       c
         .option('--out <file>', 'where to write the PDF', 'closeout-recovery-sheet.pdf')
-        .option('--recovery-key-file <file>', 'the recovery key to print (it is not kept in the vault)'),
+        .option('--print-key-file <file>', 'the recovery key to print (it is not kept in the vault)'),
     input: (_args, o) => ({
       out: { path: String(o.out) },
-      ...(str(o.recoveryKeyFile) ? { recoveryKey: readFileSync(String(o.recoveryKeyFile), 'utf8').trim() } : {}),
+      ...(str(o.printKeyFile) ? { recoveryKey: readFileSync(String(o.printKeyFile), 'utf8').trim() } : {}),
     }),
     human: (r) => r.path,
   }),

@@ -170,6 +170,7 @@ async function checkCheckpoint(
   lastSeq: number,
   certs: Certs | null,
   crls: string[],
+  legacy: number,
   f: Findings,
 ): Promise<boolean> {
   const at = { seq: cp.seq, user: entries.get(cp.seq)?.user ?? null };
@@ -206,6 +207,11 @@ async function checkCheckpoint(
     return false;
   }
   const retired = certs?.companies.find((c) => c.status === 'retired' && c.fingerprint === result.signers[0]?.fingerprintSha256);
+  if (retired && cp.seq > legacy) {
+    // Everyone held that key: after the upgrade, a checkpoint it signed proves nothing.
+    f.problem({ ...at, kind: 'checkpoint-retired-key', detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key after the upgrade`, params: {} });
+    return false;
+  }
   if (retired)
     f.warn({ ...at, kind: 'retired-company-key', detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key, which every user of the vault could read`, params: {} });
   return true;
@@ -232,7 +238,7 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
   for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
     heads.set(row.seq, { hash: row.hash, signer: row.signer ?? null, user: row.user_name });
-    if (row.signature) signedEntries = true;
+    if (row.signature && row.signer && !row.signer.startsWith('key:')) signedEntries = true;
     let entry: AuditEntry;
     try {
       entry = fromRow(row);
@@ -268,7 +274,7 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
     if (!bySeq.has(r.seq))
       f.problem({ seq: r.seq, user: r.user, kind: 'checkpoint-missing', detail: `entry ${r.seq} must be followed by a signed checkpoint; there is none`, params: {} });
   let good = 0;
-  for (const cp of checkpoints) if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, f)) good++;
+  for (const cp of checkpoints) if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, legacy, f)) good++;
   if (legacy > 0 && entries > 0)
     f.warn({ seq: null, user: null, kind: 'legacy-unsigned', detail: `entries 1–${Math.min(legacy, entries)} predate signed entries: only their hashes and the checkpoints cover them`, params: { upTo: Math.min(legacy, entries) } });
 

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { createEngine } from '../../../../electron/core/host/in-process';
 import { createCompanyCa } from '../../../../electron/core/pki';
 import { readRegistry } from '../../../../electron/core/vault/registry';
+import { tempDir } from '../../helpers';
 import { copyOf, dropAuditTriggers, tamper, verifyAs } from '../../support/insider';
 import { OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 let v: VaultFixture;
 let older: string; // a copy of the vault as it was early on
+const backupDir = tempDir('closeout-backups-');
 beforeAll(async () => {
   v = await makeVault();
   for (let i = 0; i < 3; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `c${i}` }));
@@ -20,7 +22,10 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `d${i}` }));
   await v.engine.call('vault.lock', {});
 }, 120_000);
-afterAll(() => v.remove());
+afterAll(async () => {
+  await v.remove();
+  backupDir.remove();
+});
 
 const registered = () => readRegistry(v.dataDir).find((e) => e.id === v.created.session.vaultId)!;
 
@@ -83,10 +88,8 @@ describe('anchors outside the vault', () => {
   });
 
   it('a backup made at a later head shows a rollback even on a computer whose registry never saw the vault', async () => {
-    const backups = join(v.dir, 'backups');
+    const backups = backupDir.path;
     unwrap(await v.engine.call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(backups);
     const made = unwrap(await v.engine.call('backup.create', { dir: { path: backups } }));
     await v.engine.call('vault.lock', {});
     const file = copyOf(v, 'cut-after-backup');
@@ -96,7 +99,7 @@ describe('anchors outside the vault', () => {
     });
     const { check } = await verifyAs(file, join(v.dir, 'elsewhere'));
     const found = check.anchors.find((a) => a.params.source === 'backup');
-    expect(found).toMatchObject({ kind: 'rollback', params: { anchorSeq: made.manifest.auditHead.seq } });
+    expect(found).toMatchObject({ kind: 'rollback', params: { anchorSeq: made.verification.manifest!.auditHead.seq } });
     expect(found!.detail).toMatch(/backup .*\.cobackup of .* was made at seq \d+/);
   });
 
