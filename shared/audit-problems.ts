@@ -33,6 +33,8 @@ const TEXT: Record<string, { 'zh-CN': string; en: string }> = {
   'pending-key': { 'zh-CN': '第 {{seq}} 条记录由 {{user}} 等待认证的密钥签名', en: "entry {{seq}} is signed by {{user}}'s key awaiting certification" },
   'checkpoint-unsigned-pending': { 'zh-CN': '第 {{seq}} 条的检查点未签名：其用户的密钥在等待认证', en: "the checkpoint at entry {{seq}} is unsigned: its user's key awaits certification" },
   'retired-company-key': { 'zh-CN': '第 {{seq}} 条的检查点由已退役的公司密钥签名（该密钥曾对所有用户可读）', en: 'the checkpoint at entry {{seq}} is signed by the retired company key, which every user could read' },
+  'unsigned-recovery-v1': { 'zh-CN': '第 {{seq}} 条记录用第 1 版恢复密钥（即保险库密钥，每个用户都持有）做出，无法签名', en: 'entry {{seq}} was made with a version 1 recovery key (the vault key, which every user holds) and cannot be signed' },
+  'checkpoint-unsigned-recovery-v1': { 'zh-CN': '第 {{seq}} 条的检查点用第 1 版恢复密钥做出，未签名', en: 'the checkpoint at entry {{seq}} was made with a version 1 recovery key and is unsigned' },
   'identity-pending': { 'zh-CN': '还没有公司证书：需要所有者用自己的口令解锁一次', en: 'no company certificate yet: an owner must unlock once with their passphrase' },
 };
 

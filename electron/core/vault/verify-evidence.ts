@@ -120,10 +120,16 @@ function checkCompany(certs: Certs, options: EvidenceOptions, signedEntries: boo
   return fingerprint;
 }
 
-function checkEntrySigner(vaultId: string, entry: AuditEntry, row: AuditRow, certs: Certs, legacy: number, f: Findings): void {
+function checkEntrySigner(vaultId: string, entry: AuditEntry, row: AuditRow, certs: Certs, legacy: number, recoveryV1: boolean, f: Findings): void {
   const at = { seq: entry.seq, user: entry.userName };
   if (!row.signature || !row.signer) {
     if (entry.seq <= legacy) return;
+    if (recoveryV1 && entry.userId === null) {
+      // A version 1 recovery key is the vault key, which every user holds: such a session has no key
+      // to sign with, and what it did is attributable to no one in particular. Said, not hidden.
+      f.warn({ ...at, kind: 'unsigned-recovery-v1', detail: `entry ${entry.seq} was made with a version 1 recovery key and cannot be signed`, params: {} });
+      return;
+    }
     f.problem({ ...at, kind: 'unsigned', detail: `entry ${entry.seq} by ${entry.userName ?? '—'} is not signed`, params: {} });
     return;
   }
@@ -171,6 +177,7 @@ async function checkCheckpoint(
   certs: Certs | null,
   crls: string[],
   legacy: number,
+  v1Seqs: Set<number>,
   f: Findings,
 ): Promise<boolean> {
   const at = { seq: cp.seq, user: entries.get(cp.seq)?.user ?? null };
@@ -184,7 +191,9 @@ async function checkCheckpoint(
   }
   if (!cp.signature) {
     const bySigner = entries.get(cp.seq)?.signer ?? null;
-    if (bySigner?.startsWith('key:'))
+    if (v1Seqs.has(cp.seq))
+      f.warn({ ...at, kind: 'checkpoint-unsigned-recovery-v1', detail: `the checkpoint at seq ${cp.seq} was made with a version 1 recovery key and is unsigned`, params: {} });
+    else if (bySigner?.startsWith('key:'))
       f.warn({ ...at, kind: 'checkpoint-unsigned-pending', detail: `the checkpoint at seq ${cp.seq} is unsigned: its user's key awaits certification`, params: {} });
     else f.problem({ ...at, kind: 'checkpoint-unsigned', detail: `the checkpoint at seq ${cp.seq} is not signed`, params: {} });
     return false;
@@ -228,6 +237,9 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
     f.problem({ seq: null, user: null, kind: 'certificates-missing', detail: 'the CRL table is missing', params: {} });
   }
   const legacy = legacyHead(db);
+  // An upgraded vault's recovery key stays version 1 (= the vault key) until the first rotation.
+  let recoveryV1 = legacy > 0;
+  const v1Seqs = new Set<number>();
 
   let prev = GENESIS_HASH;
   let expected = 1;
@@ -256,7 +268,9 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
       f.problem({ seq: row.seq, user: row.user_name, kind: 'link', detail: `entry ${row.seq} does not follow from the one before`, params: {} });
     else if (entryHash(row.prev_hash, entry) !== row.hash)
       f.problem({ seq: row.seq, user: row.user_name, kind: 'hash', detail: `entry ${row.seq} was changed after it was written`, params: {} });
-    if (certs) checkEntrySigner(vaultId, entry, row, certs, legacy, f);
+    if (certs) checkEntrySigner(vaultId, entry, row, certs, legacy, recoveryV1, f);
+    if (recoveryV1 && !row.signature && entry.userId === null) v1Seqs.add(entry.seq);
+    if (entry.params.previousRecoveryKeyVoid === true) recoveryV1 = false;
     if (requiresCheckpoint(entry)) required.push({ seq: entry.seq, user: entry.userName });
     prev = row.hash;
     expected = row.seq + 1;
@@ -274,7 +288,7 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
     if (!bySeq.has(r.seq))
       f.problem({ seq: r.seq, user: r.user, kind: 'checkpoint-missing', detail: `entry ${r.seq} must be followed by a signed checkpoint; there is none`, params: {} });
   let good = 0;
-  for (const cp of checkpoints) if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, legacy, f)) good++;
+  for (const cp of checkpoints) if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, legacy, v1Seqs, f)) good++;
   if (legacy > 0 && entries > 0)
     f.warn({ seq: null, user: null, kind: 'legacy-unsigned', detail: `entries 1–${Math.min(legacy, entries)} predate signed entries: only their hashes and the checkpoints cover them`, params: { upTo: Math.min(legacy, entries) } });
 

@@ -73,7 +73,7 @@ describe('openssl checks every signature with the company certificate as its onl
 it('recovery key decode prints the SQLCipher key that openssl kdf HKDF derives from R', () => {
   const keyFile = join(v.dir, 'recovery.txt');
   writeFileSync(keyFile, `${v.created.recoveryKey}\n`);
-  const decoded = runCli(['recovery-key', 'decode', keyFile], cliEnv(join(v.dir, 'cli')));
+  const decoded = runCli(['recovery-key', 'decode', '--file', keyFile], cliEnv(join(v.dir, 'cli')));
   expect(decoded.status).toBe(0);
   const r = Buffer.from(decodeVersionedRecoveryKey(v.created.recoveryKey).bytes).toString('hex');
   const kdf = spawnSync(
