@@ -50,10 +50,14 @@ export const usersOps = {
     access: ['owner'],
     job: true,
     writes: true,
-    summary: "Take a person's access away: the vault is re-encrypted under a new key, their certificate revoked",
+    summary:
+      "Take a person's access away: the vault is re-encrypted under a new key, their certificate revoked",
   }),
   'users.certify': op<UserInfo>()({
-    input: z.strictObject({ name: userName, keyFingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }),
+    input: z.strictObject({
+      name: userName,
+      keyFingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+    }),
     access: ['owner'],
     job: false,
     writes: true,

@@ -27,7 +27,8 @@ export const backupErrors = {
     en: 'Checking or restoring the backup {{path}} needs its vault key: unlock that vault first, or give the recovery key',
   },
   BACKUP_OLD_KEY: {
-    'zh-CN': '备份 {{path}} 是在更换密钥之前（第 {{generation}} 代密钥）做的：请用当时的恢复密钥打开它，或现在做一份新备份',
+    'zh-CN':
+      '备份 {{path}} 是在更换密钥之前（第 {{generation}} 代密钥）做的：请用当时的恢复密钥打开它，或现在做一份新备份',
     en: 'The backup {{path}} was made before the keys were changed (key generation {{generation}}): open it with the recovery key of that time, or make a fresh backup now',
   },
   BACKUP_FOREIGN: {

@@ -85,7 +85,7 @@ export const vaultErrors = {
   },
   SIGNING_KEY_PENDING: {
     'zh-CN': '您的签名密钥还在等待所有者认证，暂时不能签署文件；请所有者在“用户与角色”中认证它',
-    en: 'Your signing key is still awaiting an owner\'s certification, so you cannot sign files yet; ask an owner to certify it under Users & roles',
+    en: "Your signing key is still awaiting an owner's certification, so you cannot sign files yet; ask an owner to certify it under Users & roles",
   },
   IDENTITY_MISSING: {
     'zh-CN': '此保险库还没有公司证书',

@@ -7,7 +7,11 @@ import { humanRekey, withRecoveryKeyOut } from './vault';
 
 const humanUsers = (users: UserInfo[]) =>
   users
-    .map((u) => [u.name, u.role, u.createdAt, u.certificate?.status ?? '-', u.certificate?.keyFingerprint ?? '-'].join('\t'))
+    .map((u) =>
+      [u.name, u.role, u.createdAt, u.certificate?.status ?? '-', u.certificate?.keyFingerprint ?? '-'].join(
+        '\t',
+      ),
+    )
     .join('\n');
 
 export const usersCommands: readonly CommandDef[] = [
@@ -41,11 +45,15 @@ export const usersCommands: readonly CommandDef[] = [
     path: ['vault', 'users', 'remove'],
     op: 'users.remove',
     vault: true,
-    description: 'remove a user: the vault is re-encrypted under a new key (new recovery key) / 移除用户并更换密钥',
+    description:
+      'remove a user: the vault is re-encrypted under a new key (new recovery key) / 移除用户并更换密钥',
     configure: (c) =>
       c
         .requiredOption('--name <name>', 'user name')
-        .option('--recovery-key-out <file>', 'write the new recovery key to this file instead of printing it'),
+        .option(
+          '--recovery-key-out <file>',
+          'write the new recovery key to this file instead of printing it',
+        ),
     input: (_a, o) => ({ name: String(o.name) }),
     after: (value, o) => withRecoveryKeyOut(value, str(o.recoveryKeyOut)),
     human: (r, lang) => `${t(lang, '已移除', 'removed')}\n${humanRekey(r, lang)}`,
@@ -54,9 +62,12 @@ export const usersCommands: readonly CommandDef[] = [
     path: ['vault', 'users', 'certify'],
     op: 'users.certify',
     vault: true,
-    description: "certify a user's key awaiting certification, after comparing its fingerprint with them / 认证用户密钥",
+    description:
+      "certify a user's key awaiting certification, after comparing its fingerprint with them / 认证用户密钥",
     configure: (c) =>
-      c.requiredOption('--name <name>', 'user name').requiredOption('--fingerprint <AB:CD:…>', 'the key fingerprint the user reads you'),
+      c
+        .requiredOption('--name <name>', 'user name')
+        .requiredOption('--fingerprint <AB:CD:…>', 'the key fingerprint the user reads you'),
     input: (_a, o) => ({ name: String(o.name), keyFingerprint: String(o.fingerprint).toUpperCase() }),
     human: (u) => `${u.name}\t${u.certificate?.status ?? '-'}\t${u.certificate?.fingerprint ?? '-'}`,
   }),

@@ -30,20 +30,37 @@ export function withRecoveryKeyOut<T extends { recoveryKey: string }>(value: T, 
   try {
     writeFileSync(out, value.recoveryKey + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
-    throw CliError.of('WRITE_FAILED', { path: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw CliError.of('WRITE_FAILED', {
+      path: out,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
   return { ...value, recoveryKey: `(written to ${out})` };
 }
 
 export function humanRekey(r: RekeyOutcome, lang: Lang): string {
   return [
-    t(lang, `已更换密钥（第 ${r.generation} 代）；旧的恢复密钥单作废。`, `keys changed (generation ${r.generation}); the old recovery sheet is void.`),
+    t(
+      lang,
+      `已更换密钥（第 ${r.generation} 代）；旧的恢复密钥单作废。`,
+      `keys changed (generation ${r.generation}); the old recovery sheet is void.`,
+    ),
     `${t(lang, '新恢复密钥（只显示这一次，请离线保存）', 'new recovery key (shown once; store it offline)')}:`,
     r.recoveryKey,
     ...(r.usersWithoutAccess.length
-      ? [t(lang, `这些用户需要所有者重新设置口令：${r.usersWithoutAccess.join('、')}`, `these users need an owner to set a new passphrase: ${r.usersWithoutAccess.join(', ')}`)]
+      ? [
+          t(
+            lang,
+            `这些用户需要所有者重新设置口令：${r.usersWithoutAccess.join('、')}`,
+            `these users need an owner to set a new passphrase: ${r.usersWithoutAccess.join(', ')}`,
+          ),
+        ]
       : []),
-    t(lang, '旧备份仍只能用当时的密钥打开：请现在做一份新备份。', 'Old backups open only with the keys of their time: make a fresh backup now.'),
+    t(
+      lang,
+      '旧备份仍只能用当时的密钥打开：请现在做一份新备份。',
+      'Old backups open only with the keys of their time: make a fresh backup now.',
+    ),
   ].join('\n');
 }
 
@@ -174,7 +191,8 @@ export const vaultCommands: readonly CommandDef[] = [
     op: 'vault.rotateKeys',
     vault: true,
     description: 're-encrypt the vault under a new key; prints the new recovery key (shown once) / 更换密钥',
-    configure: (c) => c.option('--recovery-key-out <file>', 'write the new recovery key to this file instead of printing it'),
+    configure: (c) =>
+      c.option('--recovery-key-out <file>', 'write the new recovery key to this file instead of printing it'),
     input: () => ({}),
     after: (value, o) => withRecoveryKeyOut(value, str(o.recoveryKeyOut)),
     human: humanRekey,

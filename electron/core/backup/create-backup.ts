@@ -110,7 +110,12 @@ export async function createBackup(
       keySlots: 'none',
       certificatePem: company.pem!,
       keyGeneration: readKeyring(vault.file).generation,
-      signedHead: { seq: head.seq, hash: head.hash, at: now.toISOString(), signature: anchor?.signature ?? '' },
+      signedHead: {
+        seq: head.seq,
+        hash: head.hash,
+        at: now.toISOString(),
+        signature: anchor?.signature ?? '',
+      },
     };
     const bytes = manifestBytes(manifest);
     const signature = cmsSign(vault.signer, bytes, now) ?? '';

@@ -126,7 +126,12 @@ export async function drillBackup(
       auditEntry: auditHead(vault.db), // the backup.drill entry just written
       appVersion: pkg.version,
     };
-    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, vault.signer), vault.signer, now);
+    certificate = await writeDrillCertificate(
+      certificateDir,
+      certificateOf(facts, vault.signer),
+      vault.signer,
+      now,
+    );
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, certificate };

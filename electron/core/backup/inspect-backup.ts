@@ -127,7 +127,9 @@ export async function inspectBackup(
     const by = verified.signers[0];
     signer = { subject: by.subject, fingerprintSha256: by.fingerprintSha256, pinnedTo: null };
     const live =
-      source.vault && source.vault.vaultId === manifest.vaultId ? companyCertificatePems(source.vault.db) : null;
+      source.vault && source.vault.vaultId === manifest.vaultId
+        ? companyCertificatePems(source.vault.db)
+        : null;
     if (live) {
       const same = live.some((pem) => pem.trim() === manifest.certificatePem.trim());
       check(

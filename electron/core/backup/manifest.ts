@@ -41,7 +41,12 @@ const manifestSchema = z.discriminatedUnion('version', [
     version: z.literal(2),
     keyGeneration: z.int().positive(),
     /** The audit head signed (CMS, PEM) by the maker: closeout-audit-head/1 text, docs/FORMATS.md. */
-    signedHead: z.strictObject({ seq: z.int().positive(), hash: hex64, at: z.iso.datetime(), signature: z.string() }),
+    signedHead: z.strictObject({
+      seq: z.int().positive(),
+      hash: hex64,
+      at: z.iso.datetime(),
+      signature: z.string(),
+    }),
   }),
 ]);
 

@@ -26,7 +26,15 @@ import { createVault } from '../vault/create-vault';
 import type { OpenVault } from '../vault/open-vault';
 import { forgetVault, listVaults } from '../vault/registry';
 import { unlockVault } from '../vault/unlock-vault';
-import { addUser, certifyUser, listUsers, removeUser, rotateKeys, setPassphrase, setRole } from '../users/users';
+import {
+  addUser,
+  certifyUser,
+  listUsers,
+  removeUser,
+  rotateKeys,
+  setPassphrase,
+  setRole,
+} from '../users/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
 import { mergeCluster, unmerge } from '../duplicates/merge';

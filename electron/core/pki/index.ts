@@ -19,7 +19,10 @@ export {
   signAttached,
   signDetached,
   signDetachedSync,
-  signaturePem, type SignOptions, type Signer } from './signed-data';
+  signaturePem,
+  type SignOptions,
+  type Signer,
+} from './signed-data';
 export {
   verifyAttached,
   verifyAttachedToFile,

@@ -47,7 +47,9 @@ function activeUser(vault: OpenVault, name: string): UserRow {
 
 function owners(vault: OpenVault): number {
   return (
-    vault.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND removed_at IS NULL").get() as { n: number }
+    vault.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND removed_at IS NULL").get() as {
+      n: number;
+    }
   ).n;
 }
 
@@ -56,7 +58,11 @@ function currentKeyring(vault: OpenVault): Keyring {
   try {
     return readKeyring(vault.file);
   } catch (error) {
-    if (vault.actor.viaRecoveryKey && error instanceof EngineError && ['KEYRING_MISSING', 'KEYRING_CORRUPT'].includes(error.code)) {
+    if (
+      vault.actor.viaRecoveryKey &&
+      error instanceof EngineError &&
+      ['KEYRING_MISSING', 'KEYRING_CORRUPT'].includes(error.code)
+    ) {
       const key = vault.vaultKey();
       try {
         return newKeyring(vault.vaultId, key);
@@ -88,7 +94,15 @@ function readKeyringOrNull(vault: OpenVault): Keyring | null {
 }
 
 const certificateView = (c: CertificateRow | null): UserInfo['certificate'] =>
-  c ? { status: c.status, keyFingerprint: c.keyFingerprint, fingerprint: c.fingerprint, serial: c.serial, revokedAt: c.revokedAt } : null;
+  c
+    ? {
+        status: c.status,
+        keyFingerprint: c.keyFingerprint,
+        fingerprint: c.fingerprint,
+        serial: c.serial,
+        revokedAt: c.revokedAt,
+      }
+    : null;
 
 function view(vault: OpenVault, row: UserRow, keyring: Keyring | null): UserInfo {
   return {
@@ -97,14 +111,18 @@ function view(vault: OpenVault, row: UserRow, keyring: Keyring | null): UserInfo
     role: row.role,
     createdAt: row.created_at,
     hasPassphrase: keyring?.slots.some((s) => s.userId === row.id) ?? false,
-    certificate: certificateView(currentUserCertificate(vault.db, row.id) ?? userCertificates(vault.db, row.id).at(-1) ?? null),
+    certificate: certificateView(
+      currentUserCertificate(vault.db, row.id) ?? userCertificates(vault.db, row.id).at(-1) ?? null,
+    ),
   };
 }
 
 export function listUsers(vault: OpenVault): UserInfo[] {
   const keyring = readKeyringOrNull(vault);
   const rows = vault.db
-    .prepare('SELECT id, name, role, created_at FROM users WHERE removed_at IS NULL ORDER BY created_at, name')
+    .prepare(
+      'SELECT id, name, role, created_at FROM users WHERE removed_at IS NULL ORDER BY created_at, name',
+    )
     .all() as UserRow[];
   return rows.map((row) => view(vault, row, keyring));
 }
@@ -116,7 +134,13 @@ function requireCompany(vault: OpenVault) {
 }
 
 /** A fresh slot for `user` (new box key; the signing key given, or a new one), CKEK for owners. */
-async function freshSlot(vault: OpenVault, keyring: Keyring, user: UserRow, passphrase: string, signing = newSigningKey()) {
+async function freshSlot(
+  vault: OpenVault,
+  keyring: Keyring,
+  user: UserRow,
+  passphrase: string,
+  signing = newSigningKey(),
+) {
   const keys = newSlotKeys(signing);
   const key = vault.vaultKey();
   const ckek = user.role === 'owner' ? vault.companyKek() : null;
@@ -129,22 +153,39 @@ async function freshSlot(vault: OpenVault, keyring: Keyring, user: UserRow, pass
   }
 }
 
-export async function addUser(vault: OpenVault, input: OpParsedInput<'users.add'>, now = new Date()): Promise<UserInfo> {
-  const exists = vault.db.prepare('SELECT 1 FROM users WHERE name = ? AND removed_at IS NULL').get(input.name);
+export async function addUser(
+  vault: OpenVault,
+  input: OpParsedInput<'users.add'>,
+  now = new Date(),
+): Promise<UserInfo> {
+  const exists = vault.db
+    .prepare('SELECT 1 FROM users WHERE name = ? AND removed_at IS NULL')
+    .get(input.name);
   if (exists) throw new EngineError('USER_EXISTS', { name: input.name });
   requireStrongPassphrase(input.passphrase);
   const company = requireCompany(vault);
   const previous = readKeyringOrNull(vault);
   const keyring = currentKeyring(vault);
-  const user: UserRow = { id: randomUUID(), name: input.name, role: input.role, created_at: now.toISOString() };
+  const user: UserRow = {
+    id: randomUUID(),
+    name: input.name,
+    role: input.role,
+    created_at: now.toISOString(),
+  };
   const { slot, keys } = await freshSlot(vault, keyring, user, input.passphrase);
   const certificate = await certifyUserKey(company, user, keys.signing, now);
   const next: Keyring = { ...keyring, slots: [...keyring.slots, slot] };
   withKeyring(vault, previous, next, () =>
     vault.change(
-      () => ({ op: 'users.add', params: { userId: user.id, role: user.role, serial: serialOf(certificate) }, outcome: 'ok' }),
+      () => ({
+        op: 'users.add',
+        params: { userId: user.id, role: user.role, serial: serialOf(certificate) },
+        outcome: 'ok',
+      }),
       () => {
-        vault.db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(user.id, user.name, user.role, user.created_at);
+        vault.db
+          .prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)')
+          .run(user.id, user.name, user.role, user.created_at);
         storeUserCertificate(vault.db, user, certificate, now);
       },
     ),
@@ -190,9 +231,14 @@ async function reissue(vault: OpenVault, user: UserRow, role: Role, now: Date): 
   return certifyUserKey(requireCompany(vault), { ...user, role }, createPublicKey(current.pem), now);
 }
 
-export async function setRole(vault: OpenVault, input: OpParsedInput<'users.setRole'>, now = new Date()): Promise<UserInfo> {
+export async function setRole(
+  vault: OpenVault,
+  input: OpParsedInput<'users.setRole'>,
+  now = new Date(),
+): Promise<UserInfo> {
   const user = activeUser(vault, input.name);
-  if (user.role === 'owner' && input.role !== 'owner' && owners(vault) <= 1) throw new EngineError('LAST_OWNER');
+  if (user.role === 'owner' && input.role !== 'owner' && owners(vault) <= 1)
+    throw new EngineError('LAST_OWNER');
   const previous = readKeyringOrNull(vault);
   const keyring = currentKeyring(vault);
   let next = keyring;
@@ -213,7 +259,11 @@ export async function setRole(vault: OpenVault, input: OpParsedInput<'users.setR
   const certificate = await reissue(vault, user, input.role, now);
   withKeyring(vault, previous, next, () =>
     vault.change(
-      () => ({ op: 'users.setRole', params: { userId: user.id, from: user.role, to: input.role }, outcome: 'ok' }),
+      () => ({
+        op: 'users.setRole',
+        params: { userId: user.id, from: user.role, to: input.role },
+        outcome: 'ok',
+      }),
       () => {
         vault.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(input.role, user.id);
         if (certificate) storeUserCertificate(vault.db, { id: user.id, role: input.role }, certificate, now);
@@ -223,10 +273,15 @@ export async function setRole(vault: OpenVault, input: OpParsedInput<'users.setR
   return view(vault, { ...user, role: input.role }, next);
 }
 
-export async function setPassphrase(vault: OpenVault, input: OpParsedInput<'users.setPassphrase'>, now = new Date()): Promise<{ changed: true }> {
+export async function setPassphrase(
+  vault: OpenVault,
+  input: OpParsedInput<'users.setPassphrase'>,
+  now = new Date(),
+): Promise<{ changed: true }> {
   const user = activeUser(vault, input.name);
   const own = vault.actor.userId === user.id;
-  if (vault.actor.role !== 'owner' && !own) throw new EngineError('NOT_ALLOWED', { role: vault.actor.role, op: 'users.setPassphrase' });
+  if (vault.actor.role !== 'owner' && !own)
+    throw new EngineError('NOT_ALLOWED', { role: vault.actor.role, op: 'users.setPassphrase' });
   requireStrongPassphrase(input.passphrase);
   const previous = readKeyringOrNull(vault);
   const keyring = currentKeyring(vault);
@@ -238,7 +293,11 @@ export async function setPassphrase(vault: OpenVault, input: OpParsedInput<'user
   const next: Keyring = { ...keyring, slots: [...keyring.slots.filter((s) => s.userId !== user.id), slot] };
   withKeyring(vault, previous, next, () =>
     vault.change(
-      () => ({ op: 'users.setPassphrase', params: { userId: user.id, rebuiltKeyring: previous === null, newKey: certificate !== null }, outcome: 'ok' }),
+      () => ({
+        op: 'users.setPassphrase',
+        params: { userId: user.id, rebuiltKeyring: previous === null, newKey: certificate !== null },
+        outcome: 'ok',
+      }),
       () => {
         if (certificate) storeUserCertificate(vault.db, user, certificate, now);
       },
@@ -248,12 +307,20 @@ export async function setPassphrase(vault: OpenVault, input: OpParsedInput<'user
 }
 
 /** An owner certifies a key awaiting certification (shown to both as its SHA-256 fingerprint). */
-export async function certifyUser(vault: OpenVault, input: OpParsedInput<'users.certify'>, now = new Date()): Promise<UserInfo> {
+export async function certifyUser(
+  vault: OpenVault,
+  input: OpParsedInput<'users.certify'>,
+  now = new Date(),
+): Promise<UserInfo> {
   const user = activeUser(vault, input.name);
   const pending = currentUserCertificate(vault.db, user.id);
-  if (!pending || pending.status !== 'pending') throw new EngineError('NOTHING_TO_CERTIFY', { name: user.name });
+  if (!pending || pending.status !== 'pending')
+    throw new EngineError('NOTHING_TO_CERTIFY', { name: user.name });
   if (pending.keyFingerprint !== input.keyFingerprint)
-    throw new EngineError('KEY_FINGERPRINT_MISMATCH', { name: user.name, fingerprint: pending.keyFingerprint });
+    throw new EngineError('KEY_FINGERPRINT_MISMATCH', {
+      name: user.name,
+      fingerprint: pending.keyFingerprint,
+    });
   const company = requireCompany(vault);
   const certificate = await certifyUserKey(company, user, createPublicKey(pending.publicKey), now);
   const previous = readKeyringOrNull(vault);
@@ -263,16 +330,26 @@ export async function certifyUser(vault: OpenVault, input: OpParsedInput<'users.
     const ckek = vault.companyKek();
     const slot = keyring.slots.find((s): s is KeySlotV2 => s.userId === user.id && isV2(s));
     if (ckek && slot)
-      next = { ...keyring, slots: keyring.slots.map((s) => (s === slot ? { ...slot, companyKek: companyKekEnvelopeFor(keyring, slot, ckek) } : s)) };
+      next = {
+        ...keyring,
+        slots: keyring.slots.map((s) =>
+          s === slot ? { ...slot, companyKek: companyKekEnvelopeFor(keyring, slot, ckek) } : s,
+        ),
+      };
     ckek?.key.fill(0);
   }
   withKeyring(vault, previous, next, () =>
     vault.change(
-      () => ({ op: 'users.certify', params: { userId: user.id, serial: serialOf(certificate), key: pending.keyFingerprint }, outcome: 'ok' }),
+      () => ({
+        op: 'users.certify',
+        params: { userId: user.id, serial: serialOf(certificate), key: pending.keyFingerprint },
+        outcome: 'ok',
+      }),
       () => storeUserCertificate(vault.db, user, certificate, now),
     ),
   );
   // The certified user, if it is this session's, signs with the certificate from now on.
-  if (vault.actor.userId === user.id && vault.signer.key) vault.setKeys({ signer: userSigner(vault.db, user.id, vault.signer.key) });
+  if (vault.actor.userId === user.id && vault.signer.key)
+    vault.setKeys({ signer: userSigner(vault.db, user.id, vault.signer.key) });
   return view(vault, user, next);
 }

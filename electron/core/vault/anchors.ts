@@ -21,11 +21,19 @@ type Anchor = NonNullable<RegistryEntry['anchor']>;
  * `head: <64 hex>`, `at: <ISO 8601>`.
  */
 export function headContent(vaultId: string, seq: number, hash: string, at: string): Buffer {
-  return Buffer.from(`closeout-audit-head/1\nvault: ${vaultId}\nseq: ${seq}\nhead: ${hash}\nat: ${at}\n`, 'utf8');
+  return Buffer.from(
+    `closeout-audit-head/1\nvault: ${vaultId}\nseq: ${seq}\nhead: ${hash}\nat: ${at}\n`,
+    'utf8',
+  );
 }
 
 /** A signed head of the vault's chain now (signature empty when the session has no certified key). */
-export function signedHead(db: VaultDb, vaultId: string, signer: SessionSigner, now = new Date()): Anchor | null {
+export function signedHead(
+  db: VaultDb,
+  vaultId: string,
+  signer: SessionSigner,
+  now = new Date(),
+): Anchor | null {
   const head = auditHead(db);
   if (head.seq === 0) return null;
   const at = now.toISOString();
@@ -42,7 +50,8 @@ const hashAt = (db: VaultDb, seq: number): string | null =>
   (db.prepare('SELECT hash FROM audit WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash ?? null;
 
 /** True when the vault's chain holds the anchor's head (it is the same chain, at or past that point). */
-const descends = (db: VaultDb, anchor: { seq: number; hash: string }): boolean => hashAt(db, anchor.seq) === anchor.hash;
+const descends = (db: VaultDb, anchor: { seq: number; hash: string }): boolean =>
+  hashAt(db, anchor.seq) === anchor.hash;
 
 /**
  * Moves the registry's anchor forward to the vault's head, and pins the company CA if none is pinned.
@@ -63,7 +72,8 @@ export function noteAnchor(dataDir: string, vault: OpenVault): void {
       return;
     }
     const anchor = signedHead(vault.db, vault.vaultId, vault.signer);
-    if (anchor) upsertRegistry(dataDir, { id: vault.vaultId, anchor, ...(pinnedCompany ? { pinnedCompany } : {}) });
+    if (anchor)
+      upsertRegistry(dataDir, { id: vault.vaultId, anchor, ...(pinnedCompany ? { pinnedCompany } : {}) });
   } catch {
     // The next write or lock tries again.
   }
@@ -87,16 +97,20 @@ interface SeenHead {
 
 /** Heads recorded by backup manifests of this vault in the folders its listed backups are in. */
 function backupHeads(db: VaultDb, vaultId: string): SeenHead[] {
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
-    dirs = [...new Set((db.prepare('SELECT path FROM backups').all() as Array<{ path: string }>).map((r) => dirname(r.path)))];
+    dirs = [
+      ...new Set(
+        (db.prepare('SELECT path FROM backups').all() as Array<{ path: string }>).map((r) => dirname(r.path)),
+      ),
+    ];
   } catch {
     return [];
   }
   const seen: SeenHead[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith('.cobackup.manifest.json'));
     } catch {
@@ -110,7 +124,12 @@ function backupHeads(db: VaultDb, vaultId: string): SeenHead[] {
           auditHead?: { seq: number; hash: string };
         };
         if (m.vaultId !== vaultId || !m.auditHead || m.auditHead.seq < 1) continue;
-        seen.push({ ...m.auditHead, at: m.createdAt ?? '', source: 'backup', name: basename(name, '.manifest.json') });
+        seen.push({
+          ...m.auditHead,
+          at: m.createdAt ?? '',
+          source: 'backup',
+          name: basename(name, '.manifest.json'),
+        });
       } catch {
         // Not a manifest we can read: backup.verify reports it.
       }
@@ -132,12 +151,33 @@ export function compareAnchors(dataDir: string, vault: OpenVault): AuditProblem[
   const head = auditHead(vault.db);
   const problems: AuditProblem[] = [];
   for (const seen of heads) {
-    const where = seen.source === 'registry' ? `this computer's registry saw seq ${seen.seq} on ${seen.at}` : `backup ${seen.name} of ${seen.at} was made at seq ${seen.seq}`;
-    const params = { vaultSeq: head.seq, anchorSeq: seen.seq, source: seen.source, name: seen.name, at: seen.at };
+    const where =
+      seen.source === 'registry'
+        ? `this computer's registry saw seq ${seen.seq} on ${seen.at}`
+        : `backup ${seen.name} of ${seen.at} was made at seq ${seen.seq}`;
+    const params = {
+      vaultSeq: head.seq,
+      anchorSeq: seen.seq,
+      source: seen.source,
+      name: seen.name,
+      at: seen.at,
+    };
     if (seen.seq > head.seq)
-      problems.push({ seq: head.seq, user: null, kind: 'rollback', detail: `the vault's chain ends at seq ${head.seq}; ${where}`, params });
+      problems.push({
+        seq: head.seq,
+        user: null,
+        kind: 'rollback',
+        detail: `the vault's chain ends at seq ${head.seq}; ${where}`,
+        params,
+      });
     else if (hashAt(vault.db, seen.seq) !== seen.hash)
-      problems.push({ seq: seen.seq, user: null, kind: 'fork', detail: `the vault's entry ${seen.seq} is not the one recorded: ${where} with another entry there`, params });
+      problems.push({
+        seq: seen.seq,
+        user: null,
+        kind: 'fork',
+        detail: `the vault's entry ${seen.seq} is not the one recorded: ${where} with another entry there`,
+        params,
+      });
   }
   return problems;
 }

@@ -85,14 +85,18 @@ export function listCertificates(db: VaultDb): CertificateRow[] {
 /** The company CA in use (status certified), or null (an upgraded vault before its first owner unlock). */
 export function activeCompanyCertificate(db: VaultDb): CertificateRow | null {
   const row = db
-    .prepare("SELECT * FROM certificates WHERE kind = 'company' AND status = 'certified' ORDER BY id DESC LIMIT 1")
+    .prepare(
+      "SELECT * FROM certificates WHERE kind = 'company' AND status = 'certified' ORDER BY id DESC LIMIT 1",
+    )
     .get() as DbRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 export function userCertificates(db: VaultDb, userId: string): CertificateRow[] {
   return (
-    db.prepare("SELECT * FROM certificates WHERE kind = 'user' AND user_id = ? ORDER BY id").all(userId) as DbRow[]
+    db
+      .prepare("SELECT * FROM certificates WHERE kind = 'user' AND user_id = ? ORDER BY id")
+      .all(userId) as DbRow[]
   ).map(fromRow);
 }
 
@@ -124,11 +128,15 @@ const certFacts = (pem: string) => {
 
 const companyKeyAad = (vaultId: string, fingerprint: string, ckekId: string) =>
   `closeout-company-key:v2:${vaultId}:${fingerprint}:${ckekId}`;
-const recoveryAad = (vaultId: string, ckekId: string) => `closeout-company-kek-recovery:v2:${vaultId}:${ckekId}`;
+const recoveryAad = (vaultId: string, ckekId: string) =>
+  `closeout-company-kek-recovery:v2:${vaultId}:${ckekId}`;
 
 export const newCompanyKek = (): CompanyKek => ({ id: randomUUID(), key: randomBytes(32) });
 
-export async function newCompanyCa(details: { clientName: string; creditCode: string | null }, now: Date): Promise<CompanyCa> {
+export async function newCompanyCa(
+  details: { clientName: string; creditCode: string | null },
+  now: Date,
+): Promise<CompanyCa> {
   return createCompanyCa({ name: details.clientName, creditCode: details.creditCode, now });
 }
 
@@ -164,7 +172,13 @@ export function storeCompany(
   });
   db.prepare(
     'INSERT INTO company_keys (fingerprint, ckek_id, wrapped, recovery, created_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(facts.fingerprint, ckek.id, JSON.stringify(sealCompanyKey(vaultId, facts.fingerprint, ca, ckek)), recoverySeal(vaultId, ckek, recoveryKekKey), at);
+  ).run(
+    facts.fingerprint,
+    ckek.id,
+    JSON.stringify(sealCompanyKey(vaultId, facts.fingerprint, ca, ckek)),
+    recoverySeal(vaultId, ckek, recoveryKekKey),
+    at,
+  );
   return fromRow(db.prepare('SELECT * FROM certificates WHERE id = ?').get(id) as DbRow);
 }
 
@@ -188,7 +202,10 @@ interface CompanyKeyRow {
 }
 
 function companyKeyRow(db: VaultDb, fingerprint: string): CompanyKeyRow | null {
-  return (db.prepare('SELECT * FROM company_keys WHERE fingerprint = ?').get(fingerprint) as CompanyKeyRow | undefined) ?? null;
+  return (
+    (db.prepare('SELECT * FROM company_keys WHERE fingerprint = ?').get(fingerprint) as
+      CompanyKeyRow | undefined) ?? null
+  );
 }
 
 const parseSealed = (json: string): Sealed | null => {
@@ -210,14 +227,21 @@ export function openCompany(db: VaultDb, vaultId: string, ckek: CompanyKek): Com
   try {
     const key = privateFromDer(der);
     if (!new X509Certificate(active.pem).checkPrivateKey(key)) return null;
-    return { certificatePem: active.pem, privateKeyPem: key.export({ format: 'pem', type: 'pkcs8' }) as string };
+    return {
+      certificatePem: active.pem,
+      privateKeyPem: key.export({ format: 'pem', type: 'pkcs8' }) as string,
+    };
   } finally {
     der.fill(0);
   }
 }
 
 /** The CKEK from its recovery copy in the vault (version 2 recovery keys only). */
-export function companyKekFromRecovery(db: VaultDb, vaultId: string, recoveryKekKey: Buffer): CompanyKek | null {
+export function companyKekFromRecovery(
+  db: VaultDb,
+  vaultId: string,
+  recoveryKekKey: Buffer,
+): CompanyKek | null {
   const active = activeCompanyCertificate(db);
   const row = active?.fingerprint ? companyKeyRow(db, active.fingerprint) : null;
   const sealed = row?.recovery ? parseSealed(row.recovery) : null;
@@ -232,7 +256,13 @@ export function recoveryCoversCompany(db: VaultDb): boolean {
 }
 
 /** Reseals the company key under a new CKEK (and its recovery copy under a new recovery key). */
-export function resealCompany(db: VaultDb, vaultId: string, ca: CompanyCa, ckek: CompanyKek, recoveryKekKey: Buffer | null): void {
+export function resealCompany(
+  db: VaultDb,
+  vaultId: string,
+  ca: CompanyCa,
+  ckek: CompanyKek,
+  recoveryKekKey: Buffer | null,
+): void {
   const { fingerprint } = certFacts(ca.certificatePem);
   db.prepare('UPDATE company_keys SET ckek_id = ?, wrapped = ?, recovery = ? WHERE fingerprint = ?').run(
     ckek.id,
@@ -269,7 +299,9 @@ export function storeUserCertificate(
   const fp = keyFingerprint(x509.publicKey);
   const at = now.toISOString();
   const pending = db
-    .prepare("SELECT id FROM certificates WHERE kind = 'user' AND user_id = ? AND status = 'pending' AND key_fingerprint = ?")
+    .prepare(
+      "SELECT id FROM certificates WHERE kind = 'user' AND user_id = ? AND status = 'pending' AND key_fingerprint = ?",
+    )
     .get(user.id, fp) as { id: number } | undefined;
   supersede(db, user.id, pending?.id ?? null);
   const facts = certFacts(pem);
@@ -304,10 +336,17 @@ function supersede(db: VaultDb, userId: string, except: number | null): void {
 }
 
 /** A user's own new key, awaiting an owner's certification (upgraded vaults; no company key at hand). */
-export function registerPendingKey(db: VaultDb, user: { id: string; role: string }, publicKey: KeyObject, now: Date): CertificateRow {
+export function registerPendingKey(
+  db: VaultDb,
+  user: { id: string; role: string },
+  publicKey: KeyObject,
+  now: Date,
+): CertificateRow {
   const fp = keyFingerprint(publicKey);
   const existing = db
-    .prepare("SELECT * FROM certificates WHERE kind = 'user' AND user_id = ? AND key_fingerprint = ? AND status IN ('pending', 'certified')")
+    .prepare(
+      "SELECT * FROM certificates WHERE kind = 'user' AND user_id = ? AND key_fingerprint = ? AND status IN ('pending', 'certified')",
+    )
     .get(user.id, fp) as DbRow | undefined;
   if (existing) return fromRow(existing);
   supersede(db, user.id, null);
@@ -331,7 +370,9 @@ export function registerPendingKey(db: VaultDb, user: { id: string; role: string
 
 /** Marks every current certificate of a user revoked (the signed CRL is written beside it). */
 export function revokeUser(db: VaultDb, userId: string, now: Date): CertificateRow[] {
-  const current = userCertificates(db, userId).filter((c) => c.status === 'certified' || c.status === 'pending');
+  const current = userCertificates(db, userId).filter(
+    (c) => c.status === 'certified' || c.status === 'pending',
+  );
   db.prepare(
     "UPDATE certificates SET status = 'revoked', revoked_at = ? WHERE kind = 'user' AND user_id = ? AND status IN ('certified', 'pending')",
   ).run(now.toISOString(), userId);
@@ -347,10 +388,15 @@ export function requireCompanyCertificate(db: VaultDb): CertificateRow {
 /** Every company certificate a database names (current and retired; the identity table before schema 5). */
 export function companyCertificatePems(db: VaultDb): string[] {
   try {
-    return (db.prepare("SELECT pem FROM certificates WHERE kind = 'company' AND pem IS NOT NULL").all() as Array<{ pem: string }>).map((r) => r.pem);
+    return (
+      db.prepare("SELECT pem FROM certificates WHERE kind = 'company' AND pem IS NOT NULL").all() as Array<{
+        pem: string;
+      }>
+    ).map((r) => r.pem);
   } catch {
     try {
-      const row = db.prepare('SELECT certificate_pem FROM identity WHERE id = 1').get() as { certificate_pem: string } | undefined;
+      const row = db.prepare('SELECT certificate_pem FROM identity WHERE id = 1').get() as
+        { certificate_pem: string } | undefined;
       return row ? [row.certificate_pem] : [];
     } catch {
       return [];

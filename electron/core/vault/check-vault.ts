@@ -23,7 +23,11 @@ export async function auditReport(vault: OpenVault, dataDir: string | null): Pro
   });
 }
 
-export async function checkVault(vault: OpenVault, job: JobContext, dataDir: string): Promise<VaultCheckReport> {
+export async function checkVault(
+  vault: OpenVault,
+  job: JobContext,
+  dataDir: string,
+): Promise<VaultCheckReport> {
   job.progress(0, 3, 'pages');
   const pageCheck = pragmaLines(vault, 'quick_check');
   await job.checkpoint();

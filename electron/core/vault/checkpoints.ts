@@ -25,7 +25,8 @@ export const IRREVERSIBLE_OPS: readonly string[] = [
 type EntryFacts = { seq: number; op: string; params: Record<string, unknown> };
 
 const irreversibleEntry = (entry: EntryFacts): boolean =>
-  IRREVERSIBLE_OPS.includes(entry.op) || (entry.op === 'vault.unlock' && entry.params.viaRecoveryKey === true);
+  IRREVERSIBLE_OPS.includes(entry.op) ||
+  (entry.op === 'vault.unlock' && entry.params.viaRecoveryKey === true);
 
 /** Whether an entry must be followed by a checkpoint at its own seq. */
 export function requiresCheckpoint(entry: EntryFacts): boolean {
@@ -34,7 +35,9 @@ export function requiresCheckpoint(entry: EntryFacts): boolean {
 
 /** The checkpoint's reason line: the operation, or 'periodic' for a round hundred. */
 export const checkpointReason = (entry: EntryFacts): string =>
-  entry.seq % CHECKPOINT_INTERVAL === 0 && !irreversibleEntry(entry) && entry.seq !== 1 ? 'periodic' : entry.op;
+  entry.seq % CHECKPOINT_INTERVAL === 0 && !irreversibleEntry(entry) && entry.seq !== 1
+    ? 'periodic'
+    : entry.op;
 
 const CHECKPOINT_FORMAT = 'closeout-audit-checkpoint/1';
 
@@ -131,7 +134,6 @@ export function writeCheckpoint(
   ).run(row);
   return row;
 }
-
 
 export function listCheckpoints(db: VaultDb): CheckpointRow[] {
   return (db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq').all() as DbRow[]).map(fromRow);

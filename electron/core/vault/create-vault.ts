@@ -11,7 +11,13 @@ import { EngineError } from '../kernel/engine-error';
 import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { appendAudit } from './audit';
-import { certifyUserKey, newCompanyCa, newCompanyKek, storeCompany, storeUserCertificate } from './certificates';
+import {
+  certifyUserKey,
+  newCompanyCa,
+  newCompanyKek,
+  storeCompany,
+  storeUserCertificate,
+} from './certificates';
 import { writeCheckpoint } from './checkpoints';
 import { createVaultDatabase, openVaultDatabase } from './database';
 import { keyringPathFor, makeSlot, newKeyring, newSlotKeys, writeKeyring } from './keyring';

@@ -5,7 +5,14 @@
 // slots also hold an envelope of the company key-encryption key. Version 1 slots (the vault key sealed
 // straight under the passphrase key) keep opening and are replaced by version 2 slots at their user's
 // next unlock. Byte-level format and the AAD strings: docs/FORMATS.md.
-import { createHmac, createPublicKey, randomBytes, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPublicKey,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/zod-message';
@@ -36,9 +43,12 @@ const kdfSchema = z.strictObject({
   memoryKiB: z.int().positive().max(KDF_LIMITS.memoryKiB),
   iterations: z.int().positive().max(KDF_LIMITS.iterations),
   parallelism: z.int().positive().max(KDF_LIMITS.parallelism),
-  salt: b64.refine((s) => saltBytes(s) >= KDF_LIMITS.saltBytes.min && saltBytes(s) <= KDF_LIMITS.saltBytes.max, {
-    message: `salt must be ${KDF_LIMITS.saltBytes.min}–${KDF_LIMITS.saltBytes.max} bytes`,
-  }),
+  salt: b64.refine(
+    (s) => saltBytes(s) >= KDF_LIMITS.saltBytes.min && saltBytes(s) <= KDF_LIMITS.saltBytes.max,
+    {
+      message: `salt must be ${KDF_LIMITS.saltBytes.min}–${KDF_LIMITS.saltBytes.max} bytes`,
+    },
+  ),
 });
 
 const slotV1Schema = z.strictObject({
@@ -162,7 +172,10 @@ export function newSlotKeys(signing: KeyObject): SlotKeys {
 
 function sealSecrets(kek: Buffer, vaultId: string, slot: Pick<KeySlot, 'id' | 'userId'>, keys: SlotKeys) {
   const plain = Buffer.from(
-    JSON.stringify({ box: privateDer(keys.box).toString('base64'), sign: privateDer(keys.signing).toString('base64') }),
+    JSON.stringify({
+      box: privateDer(keys.box).toString('base64'),
+      sign: privateDer(keys.signing).toString('base64'),
+    }),
     'utf8',
   );
   try {
@@ -179,14 +192,22 @@ const boxPublicOf = (box: KeyObject): Buffer =>
 export function vaultKeyEnvelopeFor(keyring: Keyring, slot: KeySlotV2, vaultKey: Buffer, generation: number) {
   return {
     generation,
-    ...sealTo(Buffer.from(slot.boxPublicKey, 'base64'), vaultKey, aad.vaultKey(keyring.vaultId, slot.id, generation)),
+    ...sealTo(
+      Buffer.from(slot.boxPublicKey, 'base64'),
+      vaultKey,
+      aad.vaultKey(keyring.vaultId, slot.id, generation),
+    ),
   };
 }
 
 export function companyKekEnvelopeFor(keyring: Keyring, slot: KeySlotV2, ckek: CompanyKek) {
   return {
     ckekId: ckek.id,
-    ...sealTo(Buffer.from(slot.boxPublicKey, 'base64'), ckek.key, aad.companyKek(keyring.vaultId, slot.id, ckek.id)),
+    ...sealTo(
+      Buffer.from(slot.boxPublicKey, 'base64'),
+      ckek.key,
+      aad.companyKek(keyring.vaultId, slot.id, ckek.id),
+    ),
   };
 }
 
@@ -214,10 +235,15 @@ export async function makeSlot(
       kdf: { ...params, salt: salt.toString('base64') },
       secrets: sealSecrets(kek, keyring.vaultId, { id, userId: user.id }, keys),
       boxPublicKey: boxPublicOf(keys.box).toString('base64'),
-      signingPublicKey: (keys.signing.type === 'public' ? keys.signing : createPublicKey(keys.signing)).export({ format: 'der', type: 'spki' }).toString('base64'),
+      signingPublicKey: (keys.signing.type === 'public' ? keys.signing : createPublicKey(keys.signing))
+        .export({ format: 'der', type: 'spki' })
+        .toString('base64'),
     };
     const partial = { ...base, vaultKey: { generation: 1, epk: '', iv: '', ciphertext: '', tag: '' } };
-    const slot: KeySlotV2 = { ...partial, vaultKey: vaultKeyEnvelopeFor(keyring, partial, vaultKey, keyring.generation) };
+    const slot: KeySlotV2 = {
+      ...partial,
+      vaultKey: vaultKeyEnvelopeFor(keyring, partial, vaultKey, keyring.generation),
+    };
     if (ckek) slot.companyKek = companyKekEnvelopeFor(keyring, slot, ckek);
     return slot;
   } finally {
@@ -236,12 +262,20 @@ export interface OpenedSlot {
   keys: SlotKeys | null;
 }
 
-export async function openSlot(keyring: Keyring, slot: KeySlot, passphrase: string): Promise<OpenedSlot | null> {
+export async function openSlot(
+  keyring: Keyring,
+  slot: KeySlot,
+  passphrase: string,
+): Promise<OpenedSlot | null> {
   const { salt, ...params } = slot.kdf;
   const kek = await deriveKey(passphrase, Buffer.from(salt, 'base64'), params);
   try {
     if (!isV2(slot)) {
-      const key = unseal(kek, { iv: slot.wrap.iv, ciphertext: slot.wrap.ciphertext, tag: slot.wrap.tag }, aad.v1(keyring.vaultId, slot));
+      const key = unseal(
+        kek,
+        { iv: slot.wrap.iv, ciphertext: slot.wrap.ciphertext, tag: slot.wrap.tag },
+        aad.v1(keyring.vaultId, slot),
+      );
       return key ? { slot, vaultKey: key, pendingVaultKey: null, keys: null } : null;
     }
     const plain = unseal(kek, slot.secrets, aad.secrets(keyring.vaultId, slot));
@@ -274,7 +308,12 @@ export async function openSlot(keyring: Keyring, slot: KeySlot, passphrase: stri
 }
 
 /** The company KEK from an owner's slot (current, or the one a pending rekey moves to). */
-export function openCompanyKek(keyring: Keyring, slot: KeySlotV2, box: KeyObject, pending = false): CompanyKek | null {
+export function openCompanyKek(
+  keyring: Keyring,
+  slot: KeySlotV2,
+  box: KeyObject,
+  pending = false,
+): CompanyKek | null {
   const envelope = pending ? slot.pendingCompanyKek : slot.companyKek;
   if (!envelope) return null;
   const key = openEnvelope(box, envelope, aad.companyKek(keyring.vaultId, slot.id, envelope.ckekId));
@@ -292,7 +331,11 @@ export async function resealSlot(
   const salt = randomBytes(16);
   const kek = await deriveKey(passphrase, salt, params);
   try {
-    return { ...slot, kdf: { ...params, salt: salt.toString('base64') }, secrets: sealSecrets(kek, keyring.vaultId, slot, keys) };
+    return {
+      ...slot,
+      kdf: { ...params, salt: salt.toString('base64') },
+      secrets: sealSecrets(kek, keyring.vaultId, slot, keys),
+    };
   } finally {
     kek.fill(0);
   }

@@ -71,7 +71,9 @@ export class OpenVault {
     this.keys = {
       ...this.keys,
       ...keys,
-      ...(keys.ckek !== undefined ? { ckek: keys.ckek && { id: keys.ckek.id, key: Buffer.from(keys.ckek.key) } } : {}),
+      ...(keys.ckek !== undefined
+        ? { ckek: keys.ckek && { id: keys.ckek.id, key: Buffer.from(keys.ckek.key) } }
+        : {}),
     };
   }
 
@@ -130,7 +132,12 @@ export class OpenVault {
       { vaultId: this.vaultId, signer: this.keys.signer },
     );
     if (irreversible || requiresCheckpoint(entry))
-      writeCheckpoint(this.db, this.vaultId, this.keys.signer, irreversible ? input.op : checkpointReason(entry));
+      writeCheckpoint(
+        this.db,
+        this.vaultId,
+        this.keys.signer,
+        irreversible ? input.op : checkpointReason(entry),
+      );
     return entry;
   }
 

@@ -31,7 +31,9 @@ function materialOf(version: RecoveryKeyVersion, bytes: Buffer): RecoveryMateria
 export function recoveryMaterial(text: string): RecoveryMaterial {
   const problem = checkRecoveryKey(text);
   if (problem)
-    throw new EngineError('RECOVERY_KEY_MALFORMED', { group: problem.kind === 'length' ? '—' : problem.group });
+    throw new EngineError('RECOVERY_KEY_MALFORMED', {
+      group: problem.kind === 'length' ? '—' : problem.group,
+    });
   let decoded;
   try {
     decoded = decodeVersionedRecoveryKey(text);

@@ -148,15 +148,21 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
   pdf.bilingual(
     '手工解码：去掉短横线和每组第 5 个（校验）字符，把剩下的 52 个字符按 Crockford base32' +
       '（字母表 0123456789ABCDEFGHJKMNPQRSTVWXYZ，每个字符 5 位）解码为 260 位；前 256 位为 32 字节 R，' +
-      (v2 ? '最后 4 位为 0010（第 2 版）。再用 openssl 由 R 导出数据库密钥（去掉输出中的冒号）：' : '最后 4 位为 0000：R 就是数据库密钥。'),
+      (v2
+        ? '最后 4 位为 0010（第 2 版）。再用 openssl 由 R 导出数据库密钥（去掉输出中的冒号）：'
+        : '最后 4 位为 0000：R 就是数据库密钥。'),
     'By hand: drop the dashes and the 5th (check) character of each group, and decode the remaining 52 characters ' +
       'as Crockford base32 (alphabet 0123456789ABCDEFGHJKMNPQRSTVWXYZ, 5 bits each) into 260 bits; the first 256 ' +
       'bits are the 32 bytes R and the last 4 bits ' +
-      (v2 ? 'are 0010 (version 2). Then derive the database key from R with openssl (drop the colons it prints):' : 'are 0000: R is the database key.'),
+      (v2
+        ? 'are 0010 (version 2). Then derive the database key from R with openssl (drop the colons it prints):'
+        : 'are 0000: R is the database key.'),
     { gap: v2 ? 5 : 10 },
   );
   if (v2) {
-    pdf.code('openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt hexkey:<R> -kdfopt info:closeout-vault-key/v2 HKDF');
+    pdf.code(
+      'openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt hexkey:<R> -kdfopt info:closeout-vault-key/v2 HKDF',
+    );
     pdf.space(8);
   }
   pdf.paragraph('保险库使用 SQLCipher 4 的默认设置，不需要另外设置：', { gap: 1 });

@@ -31,7 +31,13 @@ const entrySchema = z.object({
   // Evidence outside the vault (anchors.ts): the newest signed audit head Closeout saw for this vault,
   // and the company CA fingerprints pinned for it. Absent in registries written before them.
   anchor: z
-    .object({ seq: z.int().positive(), hash: z.string(), at: z.string(), signer: z.string(), signature: z.string() })
+    .object({
+      seq: z.int().positive(),
+      hash: z.string(),
+      at: z.string(),
+      signer: z.string(),
+      signature: z.string(),
+    })
     .nullable()
     .default(null),
   pinnedCompany: z.array(z.string()).default([]),

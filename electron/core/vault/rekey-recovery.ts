@@ -40,7 +40,13 @@ export function promotePending(keyring: Keyring): Keyring {
     slots: keyring.slots.flatMap((slot) => {
       if (!isV2(slot) || !slot.pendingVaultKey) return []; // a slot not given the new key opens nothing now
       const { pendingVaultKey, pendingCompanyKek, companyKek: _old, ...rest } = slot;
-      return [{ ...rest, vaultKey: pendingVaultKey, ...(pendingCompanyKek ? { companyKek: pendingCompanyKek } : {}) }];
+      return [
+        {
+          ...rest,
+          vaultKey: pendingVaultKey,
+          ...(pendingCompanyKek ? { companyKek: pendingCompanyKek } : {}),
+        },
+      ];
     }),
   };
 }

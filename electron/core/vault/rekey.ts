@@ -55,10 +55,24 @@ export interface RekeyResult {
 
 const CRL_DAYS = 365;
 
-async function crlFor(db: VaultDb, ca: CompanyCa, removeUserId: string | undefined, now: Date): Promise<{ number: number; pem: string }> {
+async function crlFor(
+  db: VaultDb,
+  ca: CompanyCa,
+  removeUserId: string | undefined,
+  now: Date,
+): Promise<{ number: number; pem: string }> {
   const revoked = listCertificates(db)
-    .filter((c) => c.kind === 'user' && c.serial && (c.status === 'revoked' || (removeUserId && c.userId === removeUserId && c.status === 'certified')))
-    .map((c) => ({ serial: c.serial!, at: c.revokedAt ? new Date(c.revokedAt) : now, reason: 'affiliationChanged' as const }));
+    .filter(
+      (c) =>
+        c.kind === 'user' &&
+        c.serial &&
+        (c.status === 'revoked' || (removeUserId && c.userId === removeUserId && c.status === 'certified')),
+    )
+    .map((c) => ({
+      serial: c.serial!,
+      at: c.revokedAt ? new Date(c.revokedAt) : now,
+      reason: 'affiliationChanged' as const,
+    }));
   const last = db.prepare('SELECT coalesce(max(number), 0) AS n FROM crls').get() as { n: number };
   const number = last.n + 1;
   const { pem } = await createCrl(ca, revoked, {
@@ -70,24 +84,50 @@ async function crlFor(db: VaultDb, ca: CompanyCa, removeUserId: string | undefin
 }
 
 function activeUsers(db: VaultDb): Map<string, Role> {
-  const rows = db.prepare('SELECT id, role FROM users WHERE removed_at IS NULL').all() as Array<{ id: string; role: Role }>;
+  const rows = db.prepare('SELECT id, role FROM users WHERE removed_at IS NULL').all() as Array<{
+    id: string;
+    role: Role;
+  }>;
   return new Map(rows.map((r) => [r.id, r.role]));
 }
 
-function pendingKeyring(keyring: Keyring, file: string, temp: string, newKey: Buffer, ckek: CompanyKek, users: Map<string, Role>, removeUserId: string | undefined, now: Date): Keyring {
+function pendingKeyring(
+  keyring: Keyring,
+  file: string,
+  temp: string,
+  newKey: Buffer,
+  ckek: CompanyKek,
+  users: Map<string, Role>,
+  removeUserId: string | undefined,
+  now: Date,
+): Keyring {
   const generation = keyring.generation + 1;
   return {
     ...keyring,
-    pending: { generation, keyCheck: keyCheckFor(keyring.vaultId, newKey), oldSalt: fileSalt(file), temp, pid: process.pid, at: now.toISOString() },
+    pending: {
+      generation,
+      keyCheck: keyCheckFor(keyring.vaultId, newKey),
+      oldSalt: fileSalt(file),
+      temp,
+      pid: process.pid,
+      at: now.toISOString(),
+    },
     slots: keyring.slots.map((slot) => {
       if (!isV2(slot) || slot.userId === removeUserId || !users.has(slot.userId)) return slot;
       const next = { ...slot, pendingVaultKey: vaultKeyEnvelopeFor(keyring, slot, newKey, generation) };
-      return users.get(slot.userId) === 'owner' ? { ...next, pendingCompanyKek: companyKekEnvelopeFor(keyring, slot, ckek) } : next;
+      return users.get(slot.userId) === 'owner'
+        ? { ...next, pendingCompanyKek: companyKekEnvelopeFor(keyring, slot, ckek) }
+        : next;
     }),
   };
 }
 
-export async function rekeyVault(vault: OpenVault, change: RekeyChange, job: JobContext, now = new Date()): Promise<RekeyResult> {
+export async function rekeyVault(
+  vault: OpenVault,
+  change: RekeyChange,
+  job: JobContext,
+  now = new Date(),
+): Promise<RekeyResult> {
   const company = vault.company;
   if (!company) throw new EngineError('COMPANY_KEY_NEEDED');
   const file = vault.file;
@@ -95,7 +135,9 @@ export async function rekeyVault(vault: OpenVault, change: RekeyChange, job: Job
   if (keyring.pending) throw new EngineError('REKEY_IN_PROGRESS', { path: file });
   const users = activeUsers(vault.db);
   if (change.removeUserId) users.delete(change.removeUserId);
-  const usersWithoutAccess = keyring.slots.filter((s) => !isV2(s) && users.has(s.userId)).map((s) => s.userName);
+  const usersWithoutAccess = keyring.slots
+    .filter((s) => !isV2(s) && users.has(s.userId))
+    .map((s) => s.userName);
 
   job.progress(0, null, 'preparing');
   const crl = await crlFor(vault.db, company, change.removeUserId, now);
@@ -103,7 +145,16 @@ export async function rekeyVault(vault: OpenVault, change: RekeyChange, job: Job
   const ckek = newCompanyKek();
   const tempName = `.${basename(file)}.${randomBytes(6).toString('hex')}.rekey`;
   const temp = join(dirname(file), tempName);
-  const pending = pendingKeyring(keyring, file, tempName, recovery.vaultKey, ckek, users, change.removeUserId, now);
+  const pending = pendingKeyring(
+    keyring,
+    file,
+    tempName,
+    recovery.vaultKey,
+    ckek,
+    users,
+    change.removeUserId,
+    now,
+  );
   const cleanUp = () => {
     for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) rmSync(f, { force: true });
     writeKeyring(file, dropPending(pending));
@@ -120,13 +171,25 @@ export async function rekeyVault(vault: OpenVault, change: RekeyChange, job: Job
     const db = copy;
     db.transaction(() => {
       change.apply?.(db);
-      db.prepare('INSERT INTO crls (number, issued_at, pem) VALUES (?, ?, ?)').run(crl.number, now.toISOString(), crl.pem);
+      db.prepare('INSERT INTO crls (number, issued_at, pem) VALUES (?, ?, ?)').run(
+        crl.number,
+        now.toISOString(),
+        crl.pem,
+      );
       resealCompany(db, vault.vaultId, company, ckek, recovery.companyKekKey);
       writeMeta(db, { recoveryKeyVersion: 2, recoveryKeyConfirmed: false });
       const entry = appendAudit(
         db,
         { userId: vault.actor.userId, userName: vault.actor.userName },
-        { ...change.entry, params: { ...change.entry.params, keyGeneration: pending.pending!.generation, previousRecoveryKeyVoid: true, crl: crl.number } },
+        {
+          ...change.entry,
+          params: {
+            ...change.entry.params,
+            keyGeneration: pending.pending!.generation,
+            previousRecoveryKeyVoid: true,
+            crl: crl.number,
+          },
+        },
         now,
         { vaultId: vault.vaultId, signer: vault.signer },
       );
@@ -152,7 +215,10 @@ export async function rekeyVault(vault: OpenVault, change: RekeyChange, job: Job
   vault.db.close();
   try {
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0)
-      throw new EngineError('WRITE_FAILED', { path: `${file}-wal`, reason: 'the old write-ahead log is still in use' });
+      throw new EngineError('WRITE_FAILED', {
+        path: `${file}-wal`,
+        reason: 'the old write-ahead log is still in use',
+      });
     rmSync(`${file}-shm`, { force: true });
     renameSync(temp, file);
     fsyncDir(dirname(file));

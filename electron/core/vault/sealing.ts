@@ -85,7 +85,10 @@ function envelopeKey(shared: Buffer, epk: Buffer, recipient: Buffer): Buffer {
 export function sealTo(recipientRaw: Buffer, plaintext: Buffer, aad: string): Envelope {
   const ephemeral = generateKeyPairSync('x25519');
   const epk = boxPublicRaw(ephemeral.publicKey);
-  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: boxPublicFromRaw(recipientRaw) });
+  const shared = diffieHellman({
+    privateKey: ephemeral.privateKey,
+    publicKey: boxPublicFromRaw(recipientRaw),
+  });
   const key = envelopeKey(shared, epk, recipientRaw);
   shared.fill(0);
   try {

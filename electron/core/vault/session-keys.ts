@@ -54,7 +54,12 @@ export function companyKeyOf(ca: CompanyCa): KeyObject {
 export function userSigner(db: VaultDb, userId: string, signing: KeyObject): SessionSigner {
   const current = currentUserCertificate(db, userId);
   const company = activeCompanyCertificate(db);
-  if (current?.status === 'certified' && current.pem && current.serial && current.keyFingerprint === keyFingerprint(signing))
+  if (
+    current?.status === 'certified' &&
+    current.pem &&
+    current.serial &&
+    current.keyFingerprint === keyFingerprint(signing)
+  )
     return certifiedSigner(signing, current.pem, current.serial, company?.pem ?? current.pem);
   return pendingSigner(signing);
 }
@@ -92,7 +97,10 @@ export async function passphraseSession(
     if (!active) {
       // An upgraded vault's first owner unlock: a new company CA whose key no operator ever held.
       ckek?.key.fill(0);
-      created = { ca: await newCompanyCa({ clientName: meta.clientName, creditCode: meta.creditCode }, now), ckek: newCompanyKek() };
+      created = {
+        ca: await newCompanyCa({ clientName: meta.clientName, creditCode: meta.creditCode }, now),
+        ckek: newCompanyKek(),
+      };
       ckek = created.ckek;
       v2.companyKek = companyKekEnvelopeFor(keyring, v2, ckek);
       keyringChanged = true;
@@ -105,7 +113,13 @@ export async function passphraseSession(
   let signer: SessionSigner;
   let issued: string | null = null;
   const companyPem = company?.certificatePem ?? active?.pem ?? null;
-  if (current?.status === 'certified' && current.keyFingerprint === fp && current.pem && current.serial && companyPem)
+  if (
+    current?.status === 'certified' &&
+    current.keyFingerprint === fp &&
+    current.pem &&
+    current.serial &&
+    companyPem
+  )
     signer = certifiedSigner(keys.signing, current.pem, current.serial, companyPem);
   else if (company) {
     issued = await certifyUserKey(company, user, keys.signing, now);
@@ -120,7 +134,11 @@ export async function passphraseSession(
       if (created) {
         const ca = created;
         vault.change(
-          (row) => ({ op: 'vault.upgrade', params: { companyCertificate: row.fingerprint ?? '', retiredKeyWasShared: true }, outcome: 'ok' }),
+          (row) => ({
+            op: 'vault.upgrade',
+            params: { companyCertificate: row.fingerprint ?? '', retiredKeyWasShared: true },
+            outcome: 'ok',
+          }),
           () => {
             const row = storeCompany(vault.db, vault.vaultId, ca.ca, ca.ckek, null, now);
             if (issued) storeUserCertificate(vault.db, user, issued, now);
@@ -130,10 +148,17 @@ export async function passphraseSession(
       } else if (issued) {
         const pem = issued;
         vault.change(
-          () => ({ op: 'users.certify', params: { userId: user.id, serial: serialOf(pem), self: true }, outcome: 'ok' }),
+          () => ({
+            op: 'users.certify',
+            params: { userId: user.id, serial: serialOf(pem), self: true },
+            outcome: 'ok',
+          }),
           () => storeUserCertificate(vault.db, user, pem, now),
         );
-      } else if (signer.kind === 'pending' && !(current?.status === 'pending' && current.keyFingerprint === fp)) {
+      } else if (
+        signer.kind === 'pending' &&
+        !(current?.status === 'pending' && current.keyFingerprint === fp)
+      ) {
         vault.change(
           () => ({ op: 'users.registerKey', params: { userId: user.id, key: fp }, outcome: 'ok' }),
           () => registerPendingKey(vault.db, user, signing, now),
@@ -147,6 +172,9 @@ export function recoverySession(db: VaultDb, vaultId: string, material: Recovery
   const ckek = material.companyKekKey ? companyKekFromRecovery(db, vaultId, material.companyKekKey) : null;
   const company = ckek ? openCompany(db, vaultId, ckek) : null;
   const active = activeCompanyCertificate(db);
-  const signer = company && active?.serial ? companySigner(companyKeyOf(company), company.certificatePem, active.serial) : NO_SIGNER;
+  const signer =
+    company && active?.serial
+      ? companySigner(companyKeyOf(company), company.certificatePem, active.serial)
+      : NO_SIGNER;
   return { keys: { signer, company, ckek, slotId: null }, record: () => undefined };
 }

@@ -21,10 +21,27 @@ export interface SessionSigner {
   chain: string[];
 }
 
-export const NO_SIGNER: SessionSigner = { kind: 'none', key: null, id: null, certificatePem: null, chain: [] };
+export const NO_SIGNER: SessionSigner = {
+  kind: 'none',
+  key: null,
+  id: null,
+  certificatePem: null,
+  chain: [],
+};
 
-export function certifiedSigner(key: KeyObject, certificatePem: string, serial: string, companyPem: string): SessionSigner {
-  return { kind: 'user', key, id: serial, certificatePem, chain: companyPem === certificatePem ? [] : [companyPem] };
+export function certifiedSigner(
+  key: KeyObject,
+  certificatePem: string,
+  serial: string,
+  companyPem: string,
+): SessionSigner {
+  return {
+    kind: 'user',
+    key,
+    id: serial,
+    certificatePem,
+    chain: companyPem === certificatePem ? [] : [companyPem],
+  };
 }
 
 export function companySigner(key: KeyObject, companyPem: string, serial: string): SessionSigner {
@@ -49,12 +66,26 @@ export function signEntry(
   hash: string,
 ): { signature: string | null; signer: string | null } {
   if (!signer.key || !signer.id) return { signature: null, signer: null };
-  return { signature: sign('sha256', entryMessage(vaultId, seq, hash), signer.key).toString('base64'), signer: signer.id };
+  return {
+    signature: sign('sha256', entryMessage(vaultId, seq, hash), signer.key).toString('base64'),
+    signer: signer.id,
+  };
 }
 
-export function entrySignatureHolds(publicKeyPem: string, vaultId: string, seq: number, hash: string, signature: string): boolean {
+export function entrySignatureHolds(
+  publicKeyPem: string,
+  vaultId: string,
+  seq: number,
+  hash: string,
+  signature: string,
+): boolean {
   try {
-    return verify('sha256', entryMessage(vaultId, seq, hash), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
+    return verify(
+      'sha256',
+      entryMessage(vaultId, seq, hash),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, 'base64'),
+    );
   } catch {
     return false;
   }
@@ -62,8 +93,13 @@ export function entrySignatureHolds(publicKeyPem: string, vaultId: string, seq: 
 
 /** A detached CMS SignedData (PEM) by the session's certified key with its chain; null when it has none. */
 export function cmsSign(signer: SessionSigner, content: Buffer, at: Date): string | null {
-  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company')) return null;
+  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
+    return null;
   return signaturePem(
-    signDetachedSync(content, { certificatePem: signer.certificatePem, privateKeyPem: signer.key, chain: signer.chain }, { signingTime: at }),
+    signDetachedSync(
+      content,
+      { certificatePem: signer.certificatePem, privateKeyPem: signer.key, chain: signer.chain },
+      { signingTime: at },
+    ),
   );
 }

@@ -48,7 +48,11 @@ function readState(file: string | null): State {
 function writeState(file: string | null, state: State): void {
   if (!file) return;
   try {
-    writeFileAtomic(file, JSON.stringify({ format: 'closeout-unlock-state', version: 1, vaults: state }) + '\n', 0o600);
+    writeFileAtomic(
+      file,
+      JSON.stringify({ format: 'closeout-unlock-state', version: 1, vaults: state }) + '\n',
+      0o600,
+    );
   } catch {
     // A read-only folder (a vault on write-protected media) keeps the wait in memory only.
   }
@@ -64,7 +68,10 @@ export class UnlockThrottle {
     const disk = readState(key.stateFile)[key.id];
     if (!memory) return disk;
     if (!disk) return memory;
-    return { failures: Math.max(memory.failures, disk.failures), notBefore: Math.max(memory.notBefore, disk.notBefore) };
+    return {
+      failures: Math.max(memory.failures, disk.failures),
+      notBefore: Math.max(memory.notBefore, disk.notBefore),
+    };
   }
 
   check(key: ThrottleKey): void {

@@ -22,7 +22,11 @@ function resolveVaultPath(ref: VaultRef, dataDir: string): string {
   return 'vaultId' in ref ? findRegistered(dataDir, ref.vaultId).path : pathOf(ref);
 }
 
-async function openWithPassphrase(keyring: Keyring, userName: string | undefined, passphrase: string): Promise<OpenedSlot | null> {
+async function openWithPassphrase(
+  keyring: Keyring,
+  userName: string | undefined,
+  passphrase: string,
+): Promise<OpenedSlot | null> {
   const slots = userName ? keyring.slots.filter((s) => s.userName === userName) : keyring.slots;
   for (const slot of slots) {
     const opened = await openSlot(keyring, slot, passphrase);
@@ -35,7 +39,11 @@ function tryReadKeyring(file: string): Keyring | null {
   try {
     return readKeyring(file);
   } catch (error) {
-    if (error instanceof EngineError && (error.code === 'KEYRING_MISSING' || error.code === 'KEYRING_CORRUPT')) return null;
+    if (
+      error instanceof EngineError &&
+      (error.code === 'KEYRING_MISSING' || error.code === 'KEYRING_CORRUPT')
+    )
+      return null;
     throw error;
   }
 }
@@ -92,7 +100,8 @@ export async function unlockVault(
   try {
     assertNotTooNew(db);
     const meta = readMeta(db);
-    if (keyring && keyring.vaultId !== meta.vaultId) throw new EngineError('KEYRING_MISMATCH', { path: `${basename(file)}.keys` });
+    if (keyring && keyring.vaultId !== meta.vaultId)
+      throw new EngineError('KEYRING_MISMATCH', { path: `${basename(file)}.keys` });
     migrate(db, file, now);
 
     let actor: Actor;
@@ -102,7 +111,17 @@ export async function unlockVault(
         .get(opened.slot.userId) as { id: string; name: string; role: Role } | undefined;
       if (!user) throw new EngineError('WRONG_PASSPHRASE'); // a slot left behind for a removed user opens nothing
       actor = { userId: user.id, userName: user.name, role: user.role, viaRecoveryKey: false };
-      setup = await passphraseSession(db, meta, file, keyring!, opened, 'passphrase' in input ? input.passphrase : '', key, actor, now);
+      setup = await passphraseSession(
+        db,
+        meta,
+        file,
+        keyring!,
+        opened,
+        'passphrase' in input ? input.passphrase : '',
+        key,
+        actor,
+        now,
+      );
     } else {
       actor = { userId: null, userName: 'recovery key', role: 'owner', viaRecoveryKey: true };
       setup = recoverySession(db, meta.vaultId, recovery!);
@@ -112,7 +131,10 @@ export async function unlockVault(
     key.fill(0);
     recovery?.companyKekKey?.fill(0);
     setup.record(vault);
-    vault.audit({ op: 'vault.unlock', params: { viaRecoveryKey: actor.viaRecoveryKey }, outcome: 'ok' }, actor.viaRecoveryKey);
+    vault.audit(
+      { op: 'vault.unlock', params: { viaRecoveryKey: actor.viaRecoveryKey }, outcome: 'ok' },
+      actor.viaRecoveryKey,
+    );
     upsertRegistry(dataDir, {
       id: meta.vaultId,
       path: file,

@@ -49,16 +49,23 @@ export async function copyVault(
     chmodSync(target, 0o600);
     db.prepare('ATTACH DATABASE ? AS src KEY ?').run(sourceFile, rawKeyLiteral(sourceKey).toString('latin1'));
     const objects = db
-      .prepare("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+      .prepare(
+        "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+      )
       .all() as SchemaObject[];
-    const virtual = objects.filter((o) => o.type === 'table' && /^CREATE VIRTUAL TABLE/i.test(o.sql)).map((o) => o.name);
+    const virtual = objects
+      .filter((o) => o.type === 'table' && /^CREATE VIRTUAL TABLE/i.test(o.sql))
+      .map((o) => o.name);
     const shadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`));
     const tables = objects.filter((o) => o.type === 'table' && !virtual.includes(o.name));
 
     db.exec('BEGIN');
     for (const o of objects) if (o.type === 'table' && !shadow(o.name)) db.exec(o.sql);
     const counts = new Map(
-      tables.map((t) => [t.name, (db.prepare(`SELECT count(*) AS n FROM src.${quote(t.name)}`).get() as { n: number }).n]),
+      tables.map((t) => [
+        t.name,
+        (db.prepare(`SELECT count(*) AS n FROM src.${quote(t.name)}`).get() as { n: number }).n,
+      ]),
     );
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     let done = 0;
@@ -71,9 +78,14 @@ export async function copyVault(
         done += counts.get(t.name) ?? 0;
         continue;
       }
-      const range = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM src.${name}`).get() as { lo: number | null; hi: number | null };
+      const range = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM src.${name}`).get() as {
+        lo: number | null;
+        hi: number | null;
+      };
       if (range.lo === null || range.hi === null) continue;
-      const copy = db.prepare(`INSERT INTO main.${name} SELECT * FROM src.${name} WHERE rowid BETWEEN ? AND ?`);
+      const copy = db.prepare(
+        `INSERT INTO main.${name} SELECT * FROM src.${name} WHERE rowid BETWEEN ? AND ?`,
+      );
       for (let from = range.lo; from <= range.hi; from += BATCH) {
         done += copy.run(from, Math.min(from + BATCH - 1, range.hi)).changes;
         job.progress(done, total, 'copying');
@@ -91,7 +103,10 @@ export async function copyVault(
     for (const t of tables) {
       const n = (db.prepare(`SELECT count(*) AS n FROM main.${quote(t.name)}`).get() as { n: number }).n;
       if (n !== counts.get(t.name))
-        throw new EngineError('WRITE_FAILED', { path: target, reason: `table ${t.name}: ${n} rows copied of ${counts.get(t.name)}` });
+        throw new EngineError('WRITE_FAILED', {
+          path: target,
+          reason: `table ${t.name}: ${n} rows copied of ${counts.get(t.name)}`,
+        });
     }
     db.exec('COMMIT');
     db.exec('DETACH DATABASE src');

@@ -45,7 +45,8 @@ function recoveryKeyToPrint(vault: OpenVault, typed: string | undefined): string
   const key = vault.vaultKey();
   try {
     // Only a version 1 vault's recovery key is its vault key (the keyring's check confirms it opens it).
-    if (readMeta(vault.db).recoveryKeyVersion === 1 && keyMatches(keyring, key)) return encodeRecoveryKey(key);
+    if (readMeta(vault.db).recoveryKeyVersion === 1 && keyMatches(keyring, key))
+      return encodeRecoveryKey(key);
   } finally {
     key.fill(0);
   }

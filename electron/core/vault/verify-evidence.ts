@@ -20,7 +20,10 @@ const MAX_LISTED = 200;
 
 /** The triggers that must exist with exactly this SQL (whitespace aside). */
 const REQUIRED_TRIGGERS: ReadonlyMap<string, string> = new Map(
-  [...`${schema1}\n${schema5}`.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?END;/g)].map((m) => [m[1], norm(m[0].slice(0, -1))]),
+  [...`${schema1}\n${schema5}`.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?END;/g)].map((m) => [
+    m[1],
+    norm(m[0].slice(0, -1)),
+  ]),
 );
 
 function norm(sql: string): string {
@@ -47,7 +50,8 @@ class Findings {
 
 function legacyHead(db: VaultDb): number {
   try {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'legacy_audit_head'").get() as { value: string } | undefined;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'legacy_audit_head'").get() as
+      { value: string } | undefined;
     return row ? Number((JSON.parse(row.value) as { seq: number }).seq) || 0 : 0;
   } catch {
     return 0;
@@ -55,14 +59,29 @@ function legacyHead(db: VaultDb): number {
 }
 
 function checkTriggers(db: VaultDb, f: Findings): void {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; sql: string }>;
+  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{
+    name: string;
+    sql: string;
+  }>;
   const found = new Map(rows.map((r) => [r.name, norm(r.sql ?? '')]));
   for (const [name, sql] of REQUIRED_TRIGGERS) {
     const present = found.get(name);
     if (present === undefined)
-      f.problem({ seq: null, user: null, kind: 'trigger-missing', detail: `the protective trigger ${name} is missing`, params: { name } });
+      f.problem({
+        seq: null,
+        user: null,
+        kind: 'trigger-missing',
+        detail: `the protective trigger ${name} is missing`,
+        params: { name },
+      });
     else if (present !== sql)
-      f.problem({ seq: null, user: null, kind: 'trigger-altered', detail: `the protective trigger ${name} was changed`, params: { name } });
+      f.problem({
+        seq: null,
+        user: null,
+        kind: 'trigger-altered',
+        detail: `the protective trigger ${name} was changed`,
+        params: { name },
+      });
   }
 }
 
@@ -78,7 +97,13 @@ function loadCertificates(db: VaultDb, f: Findings): Certs | null {
   try {
     all = listCertificates(db);
   } catch {
-    f.problem({ seq: null, user: null, kind: 'certificates-missing', detail: 'the certificates table is missing', params: {} });
+    f.problem({
+      seq: null,
+      user: null,
+      kind: 'certificates-missing',
+      detail: 'the certificates table is missing',
+      params: {},
+    });
     return null;
   }
   const companies = all.filter((c) => c.kind === 'company' && c.pem);
@@ -86,24 +111,48 @@ function loadCertificates(db: VaultDb, f: Findings): Certs | null {
   const issuedByCompany = new Map<string, boolean>();
   for (const c of all) {
     if (!c.pem || !c.serial) continue;
-    let ok = false;
+    let ok: boolean;
     try {
       const x = new X509Certificate(c.pem);
-      ok = c.kind === 'company' ? x.verify(x.publicKey) && x.checkIssued(x) : companyX509.some((ca) => x.checkIssued(ca) && x.verify(ca.publicKey));
+      ok =
+        c.kind === 'company'
+          ? x.verify(x.publicKey) && x.checkIssued(x)
+          : companyX509.some((ca) => x.checkIssued(ca) && x.verify(ca.publicKey));
     } catch {
       ok = false;
     }
     issuedByCompany.set(c.serial, ok);
   }
-  return { all, companies, bySerial: new Map(all.filter((c) => c.serial).map((c) => [c.serial!, c])), issuedByCompany };
+  return {
+    all,
+    companies,
+    bySerial: new Map(all.filter((c) => c.serial).map((c) => [c.serial!, c])),
+    issuedByCompany,
+  };
 }
 
-function checkCompany(certs: Certs, options: EvidenceOptions, signedEntries: boolean, f: Findings): string | null {
+function checkCompany(
+  certs: Certs,
+  options: EvidenceOptions,
+  signedEntries: boolean,
+  f: Findings,
+): string | null {
   const active = certs.companies.filter((c) => c.status === 'certified');
   if (active.length === 0) {
-    const p = { seq: null, user: null, kind: 'identity-missing', detail: 'the vault has no company certificate', params: {} };
+    const p = {
+      seq: null,
+      user: null,
+      kind: 'identity-missing',
+      detail: 'the vault has no company certificate',
+      params: {},
+    };
     if (signedEntries) f.problem(p);
-    else f.warn({ ...p, kind: 'identity-pending', detail: 'no company certificate yet: an owner must unlock with a passphrase' });
+    else
+      f.warn({
+        ...p,
+        kind: 'identity-pending',
+        detail: 'no company certificate yet: an owner must unlock with a passphrase',
+      });
     return null;
   }
   // From the certificate itself: the table's fingerprint column is as editable as any other.
@@ -120,53 +169,124 @@ function checkCompany(certs: Certs, options: EvidenceOptions, signedEntries: boo
   return fingerprint;
 }
 
-function checkEntrySigner(vaultId: string, entry: AuditEntry, row: AuditRow, certs: Certs, legacy: number, recoveryV1: boolean, f: Findings): void {
+function checkEntrySigner(
+  vaultId: string,
+  entry: AuditEntry,
+  row: AuditRow,
+  certs: Certs,
+  legacy: number,
+  recoveryV1: boolean,
+  f: Findings,
+): void {
   const at = { seq: entry.seq, user: entry.userName };
   if (!row.signature || !row.signer) {
     if (entry.seq <= legacy) return;
     if (recoveryV1 && entry.userId === null) {
       // A version 1 recovery key is the vault key, which every user holds: such a session has no key
       // to sign with, and what it did is attributable to no one in particular. Said, not hidden.
-      f.warn({ ...at, kind: 'unsigned-recovery-v1', detail: `entry ${entry.seq} was made with a version 1 recovery key and cannot be signed`, params: {} });
+      f.warn({
+        ...at,
+        kind: 'unsigned-recovery-v1',
+        detail: `entry ${entry.seq} was made with a version 1 recovery key and cannot be signed`,
+        params: {},
+      });
       return;
     }
-    f.problem({ ...at, kind: 'unsigned', detail: `entry ${entry.seq} by ${entry.userName ?? '—'} is not signed`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'unsigned',
+      detail: `entry ${entry.seq} by ${entry.userName ?? '—'} is not signed`,
+      params: {},
+    });
     return;
   }
   if (row.signer.startsWith('key:')) {
     const fp = row.signer.slice(4);
-    const cert = certs.all.find((c) => c.kind === 'user' && c.keyFingerprint === fp && c.userId === entry.userId);
-    if (!cert || !entrySignatureHolds(cert.pem ? new X509Certificate(cert.pem).publicKey.export({ format: 'pem', type: 'spki' }) as string : cert.publicKey, vaultId, entry.seq, entry.hash, row.signature)) {
-      f.problem({ ...at, kind: cert ? 'bad-signature' : 'signer-unknown', detail: `entry ${entry.seq}: ${cert ? 'the signature does not hold' : 'signed by a key the vault does not know for this user'}`, params: {} });
+    const cert = certs.all.find(
+      (c) => c.kind === 'user' && c.keyFingerprint === fp && c.userId === entry.userId,
+    );
+    if (
+      !cert ||
+      !entrySignatureHolds(
+        cert.pem
+          ? (new X509Certificate(cert.pem).publicKey.export({ format: 'pem', type: 'spki' }) as string)
+          : cert.publicKey,
+        vaultId,
+        entry.seq,
+        entry.hash,
+        row.signature,
+      )
+    ) {
+      f.problem({
+        ...at,
+        kind: cert ? 'bad-signature' : 'signer-unknown',
+        detail: `entry ${entry.seq}: ${cert ? 'the signature does not hold' : 'signed by a key the vault does not know for this user'}`,
+        params: {},
+      });
       return;
     }
     if (cert.status === 'pending')
-      f.warn({ ...at, kind: 'pending-key', detail: `entry ${entry.seq} is signed by ${entry.userName}'s key awaiting certification`, params: { key: fp } });
+      f.warn({
+        ...at,
+        kind: 'pending-key',
+        detail: `entry ${entry.seq} is signed by ${entry.userName}'s key awaiting certification`,
+        params: { key: fp },
+      });
     if (cert.status === 'revoked' && cert.revokedAt && cert.revokedAt <= entry.at)
-      f.problem({ ...at, kind: 'signer-revoked', detail: `entry ${entry.seq}: the key was revoked on ${cert.revokedAt}`, params: { revokedAt: cert.revokedAt } });
+      f.problem({
+        ...at,
+        kind: 'signer-revoked',
+        detail: `entry ${entry.seq}: the key was revoked on ${cert.revokedAt}`,
+        params: { revokedAt: cert.revokedAt },
+      });
     return;
   }
   const cert = certs.bySerial.get(row.signer);
   if (!cert?.pem) {
-    f.problem({ ...at, kind: 'signer-unknown', detail: `entry ${entry.seq}: signer ${row.signer} has no certificate in the vault`, params: { serial: row.signer } });
+    f.problem({
+      ...at,
+      kind: 'signer-unknown',
+      detail: `entry ${entry.seq}: signer ${row.signer} has no certificate in the vault`,
+      params: { serial: row.signer },
+    });
     return;
   }
   if (!certs.issuedByCompany.get(row.signer)) {
-    f.problem({ ...at, kind: 'signer-not-company', detail: `entry ${entry.seq}: certificate ${row.signer} was not issued by the company CA`, params: { serial: row.signer } });
+    f.problem({
+      ...at,
+      kind: 'signer-not-company',
+      detail: `entry ${entry.seq}: certificate ${row.signer} was not issued by the company CA`,
+      params: { serial: row.signer },
+    });
     return;
   }
   const expectedUser = cert.kind === 'company' ? null : cert.userId;
   if (expectedUser !== entry.userId || (cert.kind === 'company' && cert.status === 'retired')) {
-    f.problem({ ...at, kind: 'signer-wrong-user', detail: `entry ${entry.seq}: certificate ${row.signer} is not ${entry.userName ?? 'the recovery key'}'s`, params: { serial: row.signer } });
+    f.problem({
+      ...at,
+      kind: 'signer-wrong-user',
+      detail: `entry ${entry.seq}: certificate ${row.signer} is not ${entry.userName ?? 'the recovery key'}'s`,
+      params: { serial: row.signer },
+    });
     return;
   }
   if (cert.status === 'revoked' && cert.revokedAt && cert.revokedAt <= entry.at) {
-    f.problem({ ...at, kind: 'signer-revoked', detail: `entry ${entry.seq}: certificate ${row.signer} was revoked on ${cert.revokedAt}`, params: { revokedAt: cert.revokedAt } });
+    f.problem({
+      ...at,
+      kind: 'signer-revoked',
+      detail: `entry ${entry.seq}: certificate ${row.signer} was revoked on ${cert.revokedAt}`,
+      params: { revokedAt: cert.revokedAt },
+    });
     return;
   }
   const publicKey = new X509Certificate(cert.pem).publicKey.export({ format: 'pem', type: 'spki' }) as string;
   if (!entrySignatureHolds(publicKey, vaultId, entry.seq, entry.hash, row.signature))
-    f.problem({ ...at, kind: 'bad-signature', detail: `entry ${entry.seq}: the signature by ${entry.userName ?? 'the company'} does not hold`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'bad-signature',
+      detail: `entry ${entry.seq}: the signature by ${entry.userName ?? 'the company'} does not hold`,
+      params: {},
+    });
 }
 
 async function checkCheckpoint(
@@ -182,59 +302,128 @@ async function checkCheckpoint(
 ): Promise<boolean> {
   const at = { seq: cp.seq, user: entries.get(cp.seq)?.user ?? null };
   if (cp.seq > lastSeq) {
-    f.problem({ ...at, kind: 'checkpoint-beyond-chain', detail: `a checkpoint at seq ${cp.seq} is past the chain's end (${lastSeq}): entries were cut`, params: { head: lastSeq } });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-beyond-chain',
+      detail: `a checkpoint at seq ${cp.seq} is past the chain's end (${lastSeq}): entries were cut`,
+      params: { head: lastSeq },
+    });
     return false;
   }
   if (entries.get(cp.seq)?.hash !== cp.headHash) {
-    f.problem({ ...at, kind: 'checkpoint-head-mismatch', detail: `the checkpoint at seq ${cp.seq} signed another chain head`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-head-mismatch',
+      detail: `the checkpoint at seq ${cp.seq} signed another chain head`,
+      params: {},
+    });
     return false;
   }
   if (!cp.signature) {
     const bySigner = entries.get(cp.seq)?.signer ?? null;
     if (v1Seqs.has(cp.seq))
-      f.warn({ ...at, kind: 'checkpoint-unsigned-recovery-v1', detail: `the checkpoint at seq ${cp.seq} was made with a version 1 recovery key and is unsigned`, params: {} });
+      f.warn({
+        ...at,
+        kind: 'checkpoint-unsigned-recovery-v1',
+        detail: `the checkpoint at seq ${cp.seq} was made with a version 1 recovery key and is unsigned`,
+        params: {},
+      });
     else if (bySigner?.startsWith('key:'))
-      f.warn({ ...at, kind: 'checkpoint-unsigned-pending', detail: `the checkpoint at seq ${cp.seq} is unsigned: its user's key awaits certification`, params: {} });
-    else f.problem({ ...at, kind: 'checkpoint-unsigned', detail: `the checkpoint at seq ${cp.seq} is not signed`, params: {} });
+      f.warn({
+        ...at,
+        kind: 'checkpoint-unsigned-pending',
+        detail: `the checkpoint at seq ${cp.seq} is unsigned: its user's key awaits certification`,
+        params: {},
+      });
+    else
+      f.problem({
+        ...at,
+        kind: 'checkpoint-unsigned',
+        detail: `the checkpoint at seq ${cp.seq} is not signed`,
+        params: {},
+      });
     return false;
   }
   let content: Buffer;
   try {
     content = checkpointContent(vaultId, cp.seq, cp.headHash, cp.at, cp.reason);
   } catch {
-    f.problem({ ...at, kind: 'checkpoint-signature', detail: `the checkpoint at seq ${cp.seq} is malformed`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-signature',
+      detail: `the checkpoint at seq ${cp.seq} is malformed`,
+      params: {},
+    });
     return false;
   }
   const anchors = (certs?.companies ?? []).map((c) => c.pem!);
   if (anchors.length === 0) {
-    f.problem({ ...at, kind: 'checkpoint-signature', detail: `the checkpoint at seq ${cp.seq} cannot be checked: no company certificate`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-signature',
+      detail: `the checkpoint at seq ${cp.seq} cannot be checked: no company certificate`,
+      params: {},
+    });
     return false;
   }
-  const result = await verifyDetached(cp.signature, content, { trustAnchors: anchors, crls, at: new Date(cp.at) });
+  const result = await verifyDetached(cp.signature, content, {
+    trustAnchors: anchors,
+    crls,
+    at: new Date(cp.at),
+  });
   if (!result.ok) {
-    f.problem({ ...at, kind: 'checkpoint-signature', detail: `the checkpoint at seq ${cp.seq}: ${result.failure} (${result.detail})`, params: { failure: result.failure } });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-signature',
+      detail: `the checkpoint at seq ${cp.seq}: ${result.failure} (${result.detail})`,
+      params: { failure: result.failure },
+    });
     return false;
   }
-  const retired = certs?.companies.find((c) => c.status === 'retired' && c.fingerprint === result.signers[0]?.fingerprintSha256);
+  const retired = certs?.companies.find(
+    (c) => c.status === 'retired' && c.fingerprint === result.signers[0]?.fingerprintSha256,
+  );
   if (retired && cp.seq > legacy) {
     // Everyone held that key: after the upgrade, a checkpoint it signed proves nothing.
-    f.problem({ ...at, kind: 'checkpoint-retired-key', detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key after the upgrade`, params: {} });
+    f.problem({
+      ...at,
+      kind: 'checkpoint-retired-key',
+      detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key after the upgrade`,
+      params: {},
+    });
     return false;
   }
   if (retired)
-    f.warn({ ...at, kind: 'retired-company-key', detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key, which every user of the vault could read`, params: {} });
+    f.warn({
+      ...at,
+      kind: 'retired-company-key',
+      detail: `the checkpoint at seq ${cp.seq} is signed by the retired company key, which every user of the vault could read`,
+      params: {},
+    });
   return true;
 }
 
-export async function verifyEvidence(db: VaultDb, vaultId: string, options: EvidenceOptions = {}): Promise<AuditReport> {
+export async function verifyEvidence(
+  db: VaultDb,
+  vaultId: string,
+  options: EvidenceOptions = {},
+): Promise<AuditReport> {
   const f = new Findings();
   checkTriggers(db, f);
   const certs = loadCertificates(db, f);
   let crls: string[] = [];
   try {
-    crls = (db.prepare('SELECT pem FROM crls ORDER BY number').all() as Array<{ pem: string }>).map((r) => r.pem);
+    crls = (db.prepare('SELECT pem FROM crls ORDER BY number').all() as Array<{ pem: string }>).map(
+      (r) => r.pem,
+    );
   } catch {
-    f.problem({ seq: null, user: null, kind: 'certificates-missing', detail: 'the CRL table is missing', params: {} });
+    f.problem({
+      seq: null,
+      user: null,
+      kind: 'certificates-missing',
+      detail: 'the CRL table is missing',
+      params: {},
+    });
   }
   const legacy = legacyHead(db);
   // An upgraded vault's recovery key stays version 1 (= the vault key) until the first rotation.
@@ -255,7 +444,13 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
     try {
       entry = fromRow(row);
     } catch (error) {
-      f.problem({ seq: row.seq, user: row.user_name, kind: 'unreadable', detail: (error as Error).message, params: {} });
+      f.problem({
+        seq: row.seq,
+        user: row.user_name,
+        kind: 'unreadable',
+        detail: (error as Error).message,
+        params: {},
+      });
       prev = row.hash;
       expected = row.seq + 1;
       continue;
@@ -263,11 +458,29 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
     // Each entry is checked against the one stored before it, so one edit is named once and every
     // independent edit is named too.
     if (row.seq !== expected)
-      f.problem({ seq: row.seq, user: row.user_name, kind: 'gap', detail: `entry ${expected} is missing before ${row.seq}`, params: { expected } });
+      f.problem({
+        seq: row.seq,
+        user: row.user_name,
+        kind: 'gap',
+        detail: `entry ${expected} is missing before ${row.seq}`,
+        params: { expected },
+      });
     else if (row.prev_hash !== prev)
-      f.problem({ seq: row.seq, user: row.user_name, kind: 'link', detail: `entry ${row.seq} does not follow from the one before`, params: {} });
+      f.problem({
+        seq: row.seq,
+        user: row.user_name,
+        kind: 'link',
+        detail: `entry ${row.seq} does not follow from the one before`,
+        params: {},
+      });
     else if (entryHash(row.prev_hash, entry) !== row.hash)
-      f.problem({ seq: row.seq, user: row.user_name, kind: 'hash', detail: `entry ${row.seq} was changed after it was written`, params: {} });
+      f.problem({
+        seq: row.seq,
+        user: row.user_name,
+        kind: 'hash',
+        detail: `entry ${row.seq} was changed after it was written`,
+        params: {},
+      });
     if (certs) checkEntrySigner(vaultId, entry, row, certs, legacy, recoveryV1, f);
     if (recoveryV1 && !row.signature && entry.userId === null) v1Seqs.add(entry.seq);
     if (entry.params.previousRecoveryKeyVoid === true) recoveryV1 = false;
@@ -281,16 +494,35 @@ export async function verifyEvidence(db: VaultDb, vaultId: string, options: Evid
   try {
     checkpoints = listCheckpoints(db);
   } catch {
-    f.problem({ seq: null, user: null, kind: 'checkpoints-missing', detail: 'the checkpoints table is missing', params: {} });
+    f.problem({
+      seq: null,
+      user: null,
+      kind: 'checkpoints-missing',
+      detail: 'the checkpoints table is missing',
+      params: {},
+    });
   }
   const bySeq = new Set(checkpoints.map((c) => c.seq));
   for (const r of required)
     if (!bySeq.has(r.seq))
-      f.problem({ seq: r.seq, user: r.user, kind: 'checkpoint-missing', detail: `entry ${r.seq} must be followed by a signed checkpoint; there is none`, params: {} });
+      f.problem({
+        seq: r.seq,
+        user: r.user,
+        kind: 'checkpoint-missing',
+        detail: `entry ${r.seq} must be followed by a signed checkpoint; there is none`,
+        params: {},
+      });
   let good = 0;
-  for (const cp of checkpoints) if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, legacy, v1Seqs, f)) good++;
+  for (const cp of checkpoints)
+    if (await checkCheckpoint(vaultId, cp, heads, expected - 1, certs, crls, legacy, v1Seqs, f)) good++;
   if (legacy > 0 && entries > 0)
-    f.warn({ seq: null, user: null, kind: 'legacy-unsigned', detail: `entries 1–${Math.min(legacy, entries)} predate signed entries: only their hashes and the checkpoints cover them`, params: { upTo: Math.min(legacy, entries) } });
+    f.warn({
+      seq: null,
+      user: null,
+      kind: 'legacy-unsigned',
+      detail: `entries 1–${Math.min(legacy, entries)} predate signed entries: only their hashes and the checkpoints cover them`,
+      params: { upTo: Math.min(legacy, entries) },
+    });
 
   // In chain order; problems of the whole vault (triggers, certificates) after the entries'.
   f.problems.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));

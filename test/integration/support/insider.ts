@@ -11,7 +11,14 @@ import { openSlot, readKeyring } from '../../../electron/core/vault/keyring';
 import { recoveryVaultKey } from '../../../electron/core/vault/recovery-secret';
 import { entryMessage } from '../../../electron/core/vault/signer';
 import type { AuditReport, VaultCheckReport } from '../../../shared/contract';
-import { AUDITOR_PASS, OPERATOR_PASS, OWNER_PASS, makeVault, unwrap, type VaultFixture } from './vault-fixture';
+import {
+  AUDITOR_PASS,
+  OPERATOR_PASS,
+  OWNER_PASS,
+  makeVault,
+  unwrap,
+  type VaultFixture,
+} from './vault-fixture';
 
 export const PASSES = { owner: OWNER_PASS, operator: OPERATOR_PASS, auditor: AUDITOR_PASS } as const;
 
@@ -23,7 +30,9 @@ export async function makeTeamVault(): Promise<VaultFixture> {
   unwrap(await call('users.add', { name: 'auditor', role: 'auditor', passphrase: AUDITOR_PASS }));
   for (let i = 0; i < 3; i++) unwrap(await call('vault.updateDetails', { contact: `owner ${i}` }));
   await call('vault.lock', {});
-  unwrap(await call('vault.unlock', { vault: { path: v.file }, userName: 'operator', passphrase: OPERATOR_PASS }));
+  unwrap(
+    await call('vault.unlock', { vault: { path: v.file }, userName: 'operator', passphrase: OPERATOR_PASS }),
+  );
   unwrap(await call('audit.verify', {}));
   await call('vault.lock', {});
   unwrap(await call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
@@ -58,7 +67,9 @@ export const dropAuditTriggers = (db: VaultDb) =>
 /** Recomputes every hash from `seq` to the end, so the chain links again (signatures untouched). */
 export function rehashFrom(db: VaultDb, seq: number): void {
   const rows = db.prepare('SELECT * FROM audit WHERE seq >= ? ORDER BY seq').all(seq) as AuditRow[];
-  let prev = (db.prepare('SELECT hash FROM audit WHERE seq = ?').get(seq - 1) as { hash: string } | undefined)?.hash ?? '0'.repeat(64);
+  let prev =
+    (db.prepare('SELECT hash FROM audit WHERE seq = ?').get(seq - 1) as { hash: string } | undefined)?.hash ??
+    '0'.repeat(64);
   const update = db.prepare('UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?');
   for (const row of rows) {
     const hash = entryHash(prev, fromRow({ ...row, prev_hash: prev }));
@@ -78,11 +89,20 @@ export function resign(db: VaultDb, vaultId: string, seq: number, key: KeyObject
 }
 
 /** The signing key and certificate serial an insider holds: their own slot opened with their passphrase. */
-export async function ownKey(file: string, db: VaultDb, userName: string, passphrase: string): Promise<{ key: KeyObject; serial: string }> {
+export async function ownKey(
+  file: string,
+  db: VaultDb,
+  userName: string,
+  passphrase: string,
+): Promise<{ key: KeyObject; serial: string }> {
   const keyring = readKeyring(file);
   const slot = keyring.slots.find((s) => s.userName === userName)!;
   const opened = await openSlot(keyring, slot, passphrase);
-  const pem = (db.prepare("SELECT pem FROM certificates WHERE user_id = ? AND status = 'certified'").get(slot.userId) as { pem: string }).pem;
+  const pem = (
+    db
+      .prepare("SELECT pem FROM certificates WHERE user_id = ? AND status = 'certified'")
+      .get(slot.userId) as { pem: string }
+  ).pem;
   return { key: opened!.keys!.signing, serial: new X509Certificate(pem).serialNumber.toUpperCase() };
 }
 
@@ -94,7 +114,9 @@ export async function verifyAs(
 ): Promise<{ audit: AuditReport; check: VaultCheckReport }> {
   const engine = createEngine({ dataDir, electronVersion: null });
   try {
-    unwrap(await engine.call('vault.unlock', { vault: { path: file }, userName, passphrase: PASSES[userName] }));
+    unwrap(
+      await engine.call('vault.unlock', { vault: { path: file }, userName, passphrase: PASSES[userName] }),
+    );
     const audit = unwrap(await engine.call('audit.verify', {}));
     const check = unwrap(await engine.call('vault.check', {}));
     return { audit, check };

@@ -51,19 +51,31 @@ export async function makeLegacyVault(
       recovery_key_confirmed: true,
       key_dates: {},
     };
-    for (const [k, v] of Object.entries(meta)) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(k, JSON.stringify(v));
+    for (const [k, v] of Object.entries(meta))
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(k, JSON.stringify(v));
     for (const u of ids)
-      db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(u.id, u.name, u.role, now.toISOString());
-    db.prepare('INSERT INTO identity (id, certificate_pem, private_key_pem, created_at) VALUES (1, ?, ?, ?)').run(
-      ca.certificatePem,
-      ca.privateKeyPem,
-      now.toISOString(),
-    );
+      db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(
+        u.id,
+        u.name,
+        u.role,
+        now.toISOString(),
+      );
+    db.prepare(
+      'INSERT INTO identity (id, certificate_pem, private_key_pem, created_at) VALUES (1, ?, ?, ?)',
+    ).run(ca.certificatePem, ca.privateKeyPem, now.toISOString());
     const owner = ids[0];
-    appendAudit(db, { userId: owner.id, userName: owner.name }, { op: 'vault.create', params: { vaultId }, outcome: 'ok' });
+    appendAudit(
+      db,
+      { userId: owner.id, userName: owner.name },
+      { op: 'vault.create', params: { vaultId }, outcome: 'ok' },
+    );
     writeCheckpoint(db, vaultId, signer, 'vault.create');
     for (let i = 0; i < entries; i++)
-      appendAudit(db, { userId: owner.id, userName: owner.name }, { op: 'vault.updateDetails', params: { fields: ['contact'] }, outcome: 'ok' });
+      appendAudit(
+        db,
+        { userId: owner.id, userName: owner.name },
+        { op: 'vault.updateDetails', params: { fields: ['contact'] }, outcome: 'ok' },
+      );
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
@@ -84,7 +96,17 @@ export async function makeLegacyVault(
   }
   writeFileSync(
     `${file}.keys`,
-    JSON.stringify({ format: 'closeout-keyring', version: 1, vaultId, keyCheck: keyCheckFor(vaultId, key), slots }, null, 2),
+    JSON.stringify(
+      { format: 'closeout-keyring', version: 1, vaultId, keyCheck: keyCheckFor(vaultId, key), slots },
+      null,
+      2,
+    ),
   );
-  return { file, vaultId, recoveryKey: encodeRecoveryKey(key), companyCertificatePem: ca.certificatePem, companyKeyPem: ca.privateKeyPem };
+  return {
+    file,
+    vaultId,
+    recoveryKey: encodeRecoveryKey(key),
+    companyCertificatePem: ca.certificatePem,
+    companyKeyPem: ca.privateKeyPem,
+  };
 }

@@ -30,22 +30,43 @@ describe('openssl checks every signature with the company certificate as its onl
     expect(names).toEqual(expect.arrayContaining(['checkpoint-000001.txt', 'checkpoint-000100.txt']));
     for (const name of names) {
       const stem = name.slice(0, -4);
-      const result = opensslCmsVerify({ content: join(dir, name), signature: join(dir, `${stem}.p7s`), certificate: company });
+      const result = opensslCmsVerify({
+        content: join(dir, name),
+        signature: join(dir, `${stem}.p7s`),
+        certificate: company,
+      });
       expect({ name, status: result.status, err: result.stderr }).toMatchObject({ status: 0 });
     }
     const edited = join(v.dir, 'edited.txt');
-    writeFileSync(edited, readFileSync(join(dir, 'checkpoint-000100.txt'), 'utf8').replace(/seq: 100/, 'seq: 101'));
-    expect(opensslCmsVerify({ content: edited, signature: join(dir, 'checkpoint-000100.p7s'), certificate: company }).status).not.toBe(0);
+    writeFileSync(
+      edited,
+      readFileSync(join(dir, 'checkpoint-000100.txt'), 'utf8').replace(/seq: 100/, 'seq: 101'),
+    );
+    expect(
+      opensslCmsVerify({
+        content: edited,
+        signature: join(dir, 'checkpoint-000100.p7s'),
+        certificate: company,
+      }).status,
+    ).not.toBe(0);
   });
 
   it('the audit export (signed by the exporting user, whose certificate is in the signature)', () => {
     const json = exported.find((f) => f.endsWith('.json'))!;
     const result = opensslCmsVerify({ content: json, signature: `${json}.p7s`, certificate: company });
     expect(result.status).toBe(0);
-    const parsed = JSON.parse(readFileSync(json, 'utf8')) as { version: number; signedHead: { seq: number }; chain: { ok: boolean } };
+    const parsed = JSON.parse(readFileSync(json, 'utf8')) as {
+      version: number;
+      signedHead: { seq: number };
+      chain: { ok: boolean };
+    };
     expect(parsed).toMatchObject({ version: 2, chain: { ok: true } });
     expect(parsed.signedHead.seq).toBeGreaterThan(100);
-    const signer = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'PEM', '-in', `${json}.p7s`], { encoding: 'utf8' });
+    const signer = spawnSync(
+      'openssl',
+      ['cms', '-cmsout', '-print', '-inform', 'PEM', '-in', `${json}.p7s`],
+      { encoding: 'utf8' },
+    );
     expect(signer.stdout).toMatch(/OU=owner/);
   });
 
@@ -53,9 +74,17 @@ describe('openssl checks every signature with the company certificate as its onl
     const backups = tempDir('closeout-backups-');
     const dir = backups.path;
     const made = unwrap(await v.engine.call('backup.create', { dir: { path: dir } }));
-    const result = opensslCmsVerify({ content: made.manifestPath, signature: made.signaturePath, certificate: company });
+    const result = opensslCmsVerify({
+      content: made.manifestPath,
+      signature: made.signaturePath,
+      certificate: company,
+    });
     expect(result.status).toBe(0);
-    const manifest = JSON.parse(readFileSync(made.manifestPath, 'utf8')) as { version: number; keyGeneration: number; signedHead: { signature: string } };
+    const manifest = JSON.parse(readFileSync(made.manifestPath, 'utf8')) as {
+      version: number;
+      keyGeneration: number;
+      signedHead: { signature: string };
+    };
     expect(manifest).toMatchObject({ version: 2, keyGeneration: 1 });
     expect(manifest.signedHead.signature).toContain('BEGIN PKCS7');
     backups.remove();
@@ -66,7 +95,9 @@ describe('openssl checks every signature with the company certificate as its onl
     const other = join(v.dir, 'other-ca.pem');
     writeFileSync(other, (await createCompanyCa({ name: 'Someone else' })).certificatePem);
     const json = exported.find((f) => f.endsWith('.json'))!;
-    expect(opensslCmsVerify({ content: json, signature: `${json}.p7s`, certificate: other }).status).not.toBe(0);
+    expect(opensslCmsVerify({ content: json, signature: `${json}.p7s`, certificate: other }).status).not.toBe(
+      0,
+    );
   });
 });
 
@@ -78,7 +109,18 @@ it('recovery key decode prints the SQLCipher key that openssl kdf HKDF derives f
   const r = Buffer.from(decodeVersionedRecoveryKey(v.created.recoveryKey).bytes).toString('hex');
   const kdf = spawnSync(
     'openssl',
-    ['kdf', '-keylen', '32', '-kdfopt', 'digest:SHA256', '-kdfopt', `hexkey:${r}`, '-kdfopt', 'info:closeout-vault-key/v2', 'HKDF'],
+    [
+      'kdf',
+      '-keylen',
+      '32',
+      '-kdfopt',
+      'digest:SHA256',
+      '-kdfopt',
+      `hexkey:${r}`,
+      '-kdfopt',
+      'info:closeout-vault-key/v2',
+      'HKDF',
+    ],
     { encoding: 'utf8' },
   );
   expect(kdf.status).toBe(0);

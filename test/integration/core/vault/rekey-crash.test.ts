@@ -1,6 +1,6 @@
-// kill -9 during a rekey, 20 times at points spread over its whole length: the next open always finds
-// the old vault or the new one, never neither — it opens with the owner's passphrase, no temp file is
-// left, the keyring is settled, and every check passes.
+// kill -9 during a rekey, 20 times — at points spread over its whole length, and right after the atomic
+// swap: the next open always finds the old vault or the new one, never neither — it opens with the
+// owner's passphrase, no temp file is left, the keyring is settled, and every check passes.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,11 +40,15 @@ beforeAll(async () => {
 afterAll(() => v.remove());
 
 /** Runs a rotation; kills it `afterMs` after it unlocked (null: lets it finish). Returns ms it ran. */
-function rotate(afterMs: number | null): Promise<{ ms: number; finished: boolean }> {
+function rotate(afterMs: number | null, killAfterRename = false): Promise<{ ms: number; finished: boolean }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, v.file, v.dataDir, OWNER_PASS], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      env: {
+        ...process.env,
+        NODE_PATH: join(ROOT, 'node_modules'),
+        REKEY_KILL_AFTER_RENAME: killAfterRename ? '1' : '0',
+      },
     });
     let out = '';
     let err = '';
@@ -72,8 +76,17 @@ it('survives 20 kills at points spread over a rekey', async () => {
   let generation = readKeyring(v.file).generation;
   const outcomes = { old: 0, new: 0 };
   for (let trial = 0; trial < 20; trial++) {
-    await rotate(Math.round((full.ms * (trial + 0.5)) / 20));
-    unwrap(await v.engine.call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
+    // 15 kills spread over the whole rotation (keyring, copy, recording, swap), and 5 the instant after
+    // the swap, before the keyring caught up: the two ends of "old or new".
+    if (trial % 4 === 3) await rotate(null, true);
+    else await rotate(Math.round((full.ms * (trial + 0.5)) / 20));
+    unwrap(
+      await v.engine.call('vault.unlock', {
+        vault: { path: v.file },
+        userName: 'owner',
+        passphrase: OWNER_PASS,
+      }),
+    );
     const keyring = readKeyring(v.file);
     expect(keyring.pending).toBeNull();
     expect([generation, generation + 1]).toContain(keyring.generation);

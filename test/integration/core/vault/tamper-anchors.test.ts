@@ -18,7 +18,13 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `c${i}` }));
   await v.engine.call('vault.lock', {});
   older = copyOf(v, 'older');
-  unwrap(await v.engine.call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
+  unwrap(
+    await v.engine.call('vault.unlock', {
+      vault: { path: v.file },
+      userName: 'owner',
+      passphrase: OWNER_PASS,
+    }),
+  );
   for (let i = 0; i < 6; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `d${i}` }));
   await v.engine.call('vault.lock', {});
 }, 120_000);
@@ -40,7 +46,10 @@ function replaceVaultWith(file: string): void {
 describe('anchors outside the vault', () => {
   it('the registry keeps a signed head and pins the company CA after every write and at lock', () => {
     const entry = registered();
-    expect(entry.anchor).toMatchObject({ seq: expect.any(Number), signature: expect.stringContaining('BEGIN PKCS7') });
+    expect(entry.anchor).toMatchObject({
+      seq: expect.any(Number),
+      signature: expect.stringContaining('BEGIN PKCS7'),
+    });
     expect(entry.pinnedCompany).toHaveLength(1);
   });
 
@@ -57,9 +66,14 @@ describe('anchors outside the vault', () => {
       const { check } = await verifyAs(v.file, v.dataDir);
       expect(check.ok).toBe(false);
       expect(check.anchors).toContainEqual(
-        expect.objectContaining({ kind: 'rollback', params: expect.objectContaining({ anchorSeq: seen, source: 'registry' }) }),
+        expect.objectContaining({
+          kind: 'rollback',
+          params: expect.objectContaining({ anchorSeq: seen, source: 'registry' }),
+        }),
       );
-      expect(check.anchors[0].detail).toMatch(new RegExp(`chain ends at seq \\d+; this computer's registry saw seq ${seen}`));
+      expect(check.anchors[0].detail).toMatch(
+        new RegExp(`chain ends at seq \\d+; this computer's registry saw seq ${seen}`),
+      );
       // The rolled-back vault never moves the anchor back.
       expect(registered().anchor!.seq).toBe(seen);
     } finally {
@@ -73,10 +87,21 @@ describe('anchors outside the vault', () => {
     replaceVaultWith(older);
     try {
       const first = await verifyAs(v.file, v.dataDir);
-      expect(first.check.anchors).toContainEqual(expect.objectContaining({ kind: 'rollback', params: expect.objectContaining({ anchorSeq: seen.seq }) }));
+      expect(first.check.anchors).toContainEqual(
+        expect.objectContaining({
+          kind: 'rollback',
+          params: expect.objectContaining({ anchorSeq: seen.seq }),
+        }),
+      );
       // The older copy, used until its chain is longer than the anchor's: now a fork.
       const engine = createEngine({ dataDir: v.dataDir, electronVersion: null });
-      unwrap(await engine.call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
+      unwrap(
+        await engine.call('vault.unlock', {
+          vault: { path: v.file },
+          userName: 'owner',
+          passphrase: OWNER_PASS,
+        }),
+      );
       for (let i = 0; i < 6; i++) unwrap(await engine.call('vault.updateDetails', { contact: `fork ${i}` }));
       const check = unwrap(await engine.call('vault.check', {}));
       await engine.close();
@@ -89,7 +114,13 @@ describe('anchors outside the vault', () => {
 
   it('a backup made at a later head shows a rollback even on a computer whose registry never saw the vault', async () => {
     const backups = backupDir.path;
-    unwrap(await v.engine.call('vault.unlock', { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS }));
+    unwrap(
+      await v.engine.call('vault.unlock', {
+        vault: { path: v.file },
+        userName: 'owner',
+        passphrase: OWNER_PASS,
+      }),
+    );
     const made = unwrap(await v.engine.call('backup.create', { dir: { path: backups } }));
     await v.engine.call('vault.lock', {});
     const file = copyOf(v, 'cut-after-backup');
@@ -99,7 +130,10 @@ describe('anchors outside the vault', () => {
     });
     const { check } = await verifyAs(file, join(v.dir, 'elsewhere'));
     const found = check.anchors.find((a) => a.params.source === 'backup');
-    expect(found).toMatchObject({ kind: 'rollback', params: { anchorSeq: made.verification.manifest!.auditHead.seq } });
+    expect(found).toMatchObject({
+      kind: 'rollback',
+      params: { anchorSeq: made.verification.manifest!.auditHead.seq },
+    });
     expect(found!.detail).toMatch(/backup .*\.cobackup of .* was made at seq \d+/);
   });
 
@@ -108,7 +142,9 @@ describe('anchors outside the vault', () => {
     const ca = await createCompanyCa({ name: '杭州示例商贸有限公司', creditCode: '91350100M000100Y43' });
     tamper(file, v.created.recoveryKey, (db) => {
       db.exec('DROP TRIGGER certificates_guard');
-      db.prepare("UPDATE certificates SET pem = ?, fingerprint = 'replaced' WHERE kind = 'company'").run(ca.certificatePem);
+      db.prepare("UPDATE certificates SET pem = ?, fingerprint = 'replaced' WHERE kind = 'company'").run(
+        ca.certificatePem,
+      );
     });
     const { audit } = await verifyAs(file, v.dataDir);
     expect(audit.problems).toContainEqual(expect.objectContaining({ kind: 'company-not-pinned' }));

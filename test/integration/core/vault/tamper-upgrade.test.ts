@@ -38,28 +38,45 @@ describe('upgrade of a schema 4 vault', () => {
     expect(users.find((u) => u.name === 'operator')?.certificate).toMatchObject({ status: 'pending' });
     const report = unwrap(await engine.call('audit.verify', {}));
     expect(report.problems).toEqual([]);
-    expect(kinds(report.warnings)).toEqual(expect.arrayContaining(['legacy-unsigned', 'retired-company-key', 'pending-key', 'identity-pending']));
+    expect(kinds(report.warnings)).toEqual(
+      expect.arrayContaining(['legacy-unsigned', 'retired-company-key', 'pending-key', 'identity-pending']),
+    );
     await engine.call('vault.lock', {});
   });
 
   it('the first owner unlock makes a new company CA and certifies the owner; the recovery key stays version 1', async () => {
     unwrap(await unlock('owner', OWNER_PASS));
     const details = unwrap(await engine.call('vault.info', {}));
-    expect(details.identity?.fingerprintSha256).not.toBe(new X509Certificate(legacy.companyCertificatePem).fingerprint256.toUpperCase());
-    expect(details).toMatchObject({ schemaVersion: 5, recoveryKeyVersion: 1, recoveryRestoresCompanyKey: false });
+    expect(details.identity?.fingerprintSha256).not.toBe(
+      new X509Certificate(legacy.companyCertificatePem).fingerprint256.toUpperCase(),
+    );
+    expect(details).toMatchObject({
+      schemaVersion: 5,
+      recoveryKeyVersion: 1,
+      recoveryRestoresCompanyKey: false,
+    });
     const users = unwrap(await engine.call('users.list', {}));
     expect(users.find((u) => u.name === 'owner')?.certificate).toMatchObject({ status: 'certified' });
     const operator = users.find((u) => u.name === 'operator')!;
     // The owner compares the fingerprint with the operator, then certifies it.
-    unwrap(await engine.call('users.certify', { name: 'operator', keyFingerprint: operator.certificate!.keyFingerprint }));
+    unwrap(
+      await engine.call('users.certify', {
+        name: 'operator',
+        keyFingerprint: operator.certificate!.keyFingerprint,
+      }),
+    );
     const report = unwrap(await engine.call('audit.verify', {}));
     expect(report).toMatchObject({ ok: true, problems: [] });
-    expect(kinds(report.warnings)).toEqual(expect.arrayContaining(['legacy-unsigned', 'retired-company-key']));
+    expect(kinds(report.warnings)).toEqual(
+      expect.arrayContaining(['legacy-unsigned', 'retired-company-key']),
+    );
     await engine.call('vault.lock', {});
   });
 
   it('a v1 recovery key still opens the upgraded vault (it cannot sign as the company)', async () => {
-    unwrap(await engine.call('vault.unlock', { vault: { path: legacy.file }, recoveryKey: legacy.recoveryKey }));
+    unwrap(
+      await engine.call('vault.unlock', { vault: { path: legacy.file }, recoveryKey: legacy.recoveryKey }),
+    );
     expect(unwrap(await engine.call('vault.info', {})).recoveryRestoresCompanyKey).toBe(false);
     await engine.call('vault.lock', {});
   });
@@ -75,22 +92,44 @@ describe('upgrade of a schema 4 vault', () => {
     tamper(copy, legacy.recoveryKey, (db) => {
       dropAuditTriggers(db);
       db.exec('DROP TRIGGER checkpoints_no_update');
-      seq = (db.prepare("SELECT max(seq) AS n FROM audit WHERE op = 'vault.upgrade'").get() as { n: number }).n;
+      seq = (db.prepare("SELECT max(seq) AS n FROM audit WHERE op = 'vault.upgrade'").get() as { n: number })
+        .n;
       db.prepare(`UPDATE audit SET params = '{"forged":true}' WHERE seq = ?`).run(seq);
       rehashFrom(db, seq);
       resign(db, legacy.vaultId, seq, retiredKey, serial);
       // …and the checkpoint at that entry, signed again with the retired key.
-      const cp = db.prepare('SELECT * FROM audit_checkpoints WHERE seq = ?').get(seq) as { at: string; reason: string };
+      const cp = db.prepare('SELECT * FROM audit_checkpoints WHERE seq = ?').get(seq) as {
+        at: string;
+        reason: string;
+      };
       const head = (db.prepare('SELECT hash FROM audit WHERE seq = ?').get(seq) as { hash: string }).hash;
-      const signature = cmsSign(companySigner(retiredKey, legacy.companyCertificatePem, serial), checkpointContent(legacy.vaultId, seq, head, cp.at, cp.reason), new Date(cp.at));
-      db.prepare('UPDATE audit_checkpoints SET head_hash = ?, signature = ? WHERE seq = ?').run(head, signature, seq);
+      const signature = cmsSign(
+        companySigner(retiredKey, legacy.companyCertificatePem, serial),
+        checkpointContent(legacy.vaultId, seq, head, cp.at, cp.reason),
+        new Date(cp.at),
+      );
+      db.prepare('UPDATE audit_checkpoints SET head_hash = ?, signature = ? WHERE seq = ?').run(
+        head,
+        signature,
+        seq,
+      );
     });
     const other = createEngine({ dataDir: join(dir.path, 'data-2'), electronVersion: null });
     try {
-      unwrap(await other.call('vault.unlock', { vault: { path: copy }, userName: 'owner', passphrase: OWNER_PASS }));
+      unwrap(
+        await other.call('vault.unlock', {
+          vault: { path: copy },
+          userName: 'owner',
+          passphrase: OWNER_PASS,
+        }),
+      );
       const report = unwrap(await other.call('audit.verify', {}));
-      expect(report.problems).toContainEqual(expect.objectContaining({ seq, user: 'owner', kind: 'signer-wrong-user' }));
-      expect(report.problems).toContainEqual(expect.objectContaining({ seq, kind: 'checkpoint-retired-key' }));
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ seq, user: 'owner', kind: 'signer-wrong-user' }),
+      );
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ seq, kind: 'checkpoint-retired-key' }),
+      );
     } finally {
       await other.close();
     }
@@ -100,8 +139,13 @@ describe('upgrade of a schema 4 vault', () => {
     unwrap(await unlock('owner', OWNER_PASS));
     const rotated = unwrap(await engine.call('vault.rotateKeys', {}));
     await engine.call('vault.lock', {});
-    unwrap(await engine.call('vault.unlock', { vault: { path: legacy.file }, recoveryKey: rotated.recoveryKey }));
-    expect(unwrap(await engine.call('vault.info', {}))).toMatchObject({ recoveryKeyVersion: 2, recoveryRestoresCompanyKey: true });
+    unwrap(
+      await engine.call('vault.unlock', { vault: { path: legacy.file }, recoveryKey: rotated.recoveryKey }),
+    );
+    expect(unwrap(await engine.call('vault.info', {}))).toMatchObject({
+      recoveryKeyVersion: 2,
+      recoveryRestoresCompanyKey: true,
+    });
     unwrap(await engine.call('users.add', { name: 'auditor', role: 'auditor', passphrase: OPERATOR_PASS }));
     expect(unwrap(await engine.call('audit.verify', {})).ok).toBe(true);
     await engine.call('vault.lock', {});

@@ -19,7 +19,8 @@ const wrong = (engine: ReturnType<typeof createEngine>, path: string) =>
 
 describe('unlock throttle', () => {
   it('is shared by a new process and by a symlink to the same vault', async () => {
-    for (let i = 0; i < 3; i++) expect(await wrong(v.engine, v.file)).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    for (let i = 0; i < 3; i++)
+      expect(await wrong(v.engine, v.file)).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     // The same process: the wait has begun.
     expect(await wrong(v.engine, v.file)).toMatchObject({ ok: false, error: { code: 'UNLOCK_THROTTLED' } });
     // Another engine (what a new process starts with: an empty memory) through a symlinked path.
@@ -35,10 +36,15 @@ describe('unlock throttle', () => {
     // A real second process: the CLI.
     const pass = join(v.dir, 'wrong.txt');
     writeFileSync(pass, 'Not-the-passphrase-1!\n');
-    const cli = runCli(['vault', 'info', v.file, '--user', 'owner', '--passphrase-file', pass], cliEnv(join(v.dir, 'cli-data')));
+    const cli = runCli(
+      ['vault', 'info', v.file, '--user', 'owner', '--passphrase-file', pass],
+      cliEnv(join(v.dir, 'cli-data')),
+    );
     expect(cli.status).not.toBe(0);
     expect(cli.stderr).toMatch(/UNLOCK_THROTTLED/);
-    const state = JSON.parse(readFileSync(`${v.file}.keys.state`, 'utf8')) as { vaults: Record<string, { failures: number }> };
+    const state = JSON.parse(readFileSync(`${v.file}.keys.state`, 'utf8')) as {
+      vaults: Record<string, { failures: number }>;
+    };
     expect(state.vaults[v.created.session.vaultId].failures).toBeGreaterThanOrEqual(3);
   });
 });
@@ -54,13 +60,19 @@ describe('hostile keyring', () => {
   it.each(hostile)('refuses %s before deriving anything', async (_what, change) => {
     const file = join(v.dir, `hostile-${Object.keys(change)[0]}.cvault`);
     writeFileSync(file, readFileSync(v.file));
-    const keyring = JSON.parse(readFileSync(`${v.file}.keys`, 'utf8')) as { slots: Array<{ kdf: Record<string, unknown> }> };
+    const keyring = JSON.parse(readFileSync(`${v.file}.keys`, 'utf8')) as {
+      slots: Array<{ kdf: Record<string, unknown> }>;
+    };
     keyring.slots[0].kdf = { ...keyring.slots[0].kdf, ...change };
     writeFileSync(`${file}.keys`, JSON.stringify(keyring));
     const engine = createEngine({ dataDir: join(v.dir, 'hostile-data'), electronVersion: null });
     try {
       const started = process.hrtime.bigint();
-      const result = await engine.call('vault.unlock', { vault: { path: file }, userName: 'owner', passphrase: 'anything at all 1!' });
+      const result = await engine.call('vault.unlock', {
+        vault: { path: file },
+        userName: 'owner',
+        passphrase: 'anything at all 1!',
+      });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       expect(result).toMatchObject({ ok: false, error: { code: 'KEYRING_CORRUPT' } });
       expect(ms).toBeLessThan(1000); // no Argon2id run at all, let alone with gigabytes
