@@ -5,18 +5,16 @@
 // and the protective triggers. What only weakens the evidence (entries from before signing, keys awaiting
 // certification, checkpoints by the retired company key) is a warning.
 import { X509Certificate } from 'node:crypto';
-import type { AuditProblem, AuditReport } from '../../../shared/contract';
+import type { AuditReport } from '../../../shared/contract';
 import { verifyDetached } from '../pki';
 import { entryHash, fromRow, type AuditEntry, type AuditRow } from './audit';
 import { checkpointContent, listCheckpoints, requiresCheckpoint, type CheckpointRow } from './checkpoints';
-import { listCertificates, type CertificateRow } from './certificates';
 import type { VaultDb } from './database';
 import { sql as schema1 } from './migrations/0001-initial';
 import { sql as schema5 } from './migrations/0005-signed-evidence';
-import { entrySignatureHolds } from './signer';
+import { checkEntrySigner, Findings, loadCertificates, type Certs } from './evidence-entries';
 
 const GENESIS_HASH = '0'.repeat(64);
-const MAX_LISTED = 200;
 
 /** The triggers that must exist with exactly this SQL (whitespace aside). */
 const REQUIRED_TRIGGERS: ReadonlyMap<string, string> = new Map(
@@ -33,19 +31,6 @@ function norm(sql: string): string {
 export interface EvidenceOptions {
   /** Company CA fingerprints pinned outside the vault (the registry); empty: nothing to compare with. */
   pinnedCompany?: string[];
-}
-
-class Findings {
-  problems: AuditProblem[] = [];
-  warnings: AuditProblem[] = [];
-  problemCount = 0;
-  problem(p: AuditProblem): void {
-    this.problemCount++;
-    if (this.problems.length < MAX_LISTED) this.problems.push(p);
-  }
-  warn(p: AuditProblem): void {
-    if (this.warnings.length < MAX_LISTED) this.warnings.push(p);
-  }
 }
 
 function legacyHead(db: VaultDb): number {
@@ -85,52 +70,6 @@ function checkTriggers(db: VaultDb, f: Findings): void {
   }
 }
 
-interface Certs {
-  all: CertificateRow[];
-  companies: CertificateRow[];
-  bySerial: Map<string, CertificateRow>;
-  issuedByCompany: Map<string, boolean>;
-}
-
-function loadCertificates(db: VaultDb, f: Findings): Certs | null {
-  let all: CertificateRow[];
-  try {
-    all = listCertificates(db);
-  } catch {
-    f.problem({
-      seq: null,
-      user: null,
-      kind: 'certificates-missing',
-      detail: 'the certificates table is missing',
-      params: {},
-    });
-    return null;
-  }
-  const companies = all.filter((c) => c.kind === 'company' && c.pem);
-  const companyX509 = companies.map((c) => new X509Certificate(c.pem!));
-  const issuedByCompany = new Map<string, boolean>();
-  for (const c of all) {
-    if (!c.pem || !c.serial) continue;
-    let ok: boolean;
-    try {
-      const x = new X509Certificate(c.pem);
-      ok =
-        c.kind === 'company'
-          ? x.verify(x.publicKey) && x.checkIssued(x)
-          : companyX509.some((ca) => x.checkIssued(ca) && x.verify(ca.publicKey));
-    } catch {
-      ok = false;
-    }
-    issuedByCompany.set(c.serial, ok);
-  }
-  return {
-    all,
-    companies,
-    bySerial: new Map(all.filter((c) => c.serial).map((c) => [c.serial!, c])),
-    issuedByCompany,
-  };
-}
-
 function checkCompany(
   certs: Certs,
   options: EvidenceOptions,
@@ -167,126 +106,6 @@ function checkCompany(
       params: { fingerprint, pinned: pins.join(', ') },
     });
   return fingerprint;
-}
-
-function checkEntrySigner(
-  vaultId: string,
-  entry: AuditEntry,
-  row: AuditRow,
-  certs: Certs,
-  legacy: number,
-  recoveryV1: boolean,
-  f: Findings,
-): void {
-  const at = { seq: entry.seq, user: entry.userName };
-  if (!row.signature || !row.signer) {
-    if (entry.seq <= legacy) return;
-    if (recoveryV1 && entry.userId === null) {
-      // A version 1 recovery key is the vault key, which every user holds: such a session has no key
-      // to sign with, and what it did is attributable to no one in particular. Said, not hidden.
-      f.warn({
-        ...at,
-        kind: 'unsigned-recovery-v1',
-        detail: `entry ${entry.seq} was made with a version 1 recovery key and cannot be signed`,
-        params: {},
-      });
-      return;
-    }
-    f.problem({
-      ...at,
-      kind: 'unsigned',
-      detail: `entry ${entry.seq} by ${entry.userName ?? '—'} is not signed`,
-      params: {},
-    });
-    return;
-  }
-  if (row.signer.startsWith('key:')) {
-    const fp = row.signer.slice(4);
-    const cert = certs.all.find(
-      (c) => c.kind === 'user' && c.keyFingerprint === fp && c.userId === entry.userId,
-    );
-    if (
-      !cert ||
-      !entrySignatureHolds(
-        cert.pem
-          ? (new X509Certificate(cert.pem).publicKey.export({ format: 'pem', type: 'spki' }) as string)
-          : cert.publicKey,
-        vaultId,
-        entry.seq,
-        entry.hash,
-        row.signature,
-      )
-    ) {
-      f.problem({
-        ...at,
-        kind: cert ? 'bad-signature' : 'signer-unknown',
-        detail: `entry ${entry.seq}: ${cert ? 'the signature does not hold' : 'signed by a key the vault does not know for this user'}`,
-        params: {},
-      });
-      return;
-    }
-    if (cert.status === 'pending')
-      f.warn({
-        ...at,
-        kind: 'pending-key',
-        detail: `entry ${entry.seq} is signed by ${entry.userName}'s key awaiting certification`,
-        params: { key: fp },
-      });
-    if (cert.status === 'revoked' && cert.revokedAt && cert.revokedAt <= entry.at)
-      f.problem({
-        ...at,
-        kind: 'signer-revoked',
-        detail: `entry ${entry.seq}: the key was revoked on ${cert.revokedAt}`,
-        params: { revokedAt: cert.revokedAt },
-      });
-    return;
-  }
-  const cert = certs.bySerial.get(row.signer);
-  if (!cert?.pem) {
-    f.problem({
-      ...at,
-      kind: 'signer-unknown',
-      detail: `entry ${entry.seq}: signer ${row.signer} has no certificate in the vault`,
-      params: { serial: row.signer },
-    });
-    return;
-  }
-  if (!certs.issuedByCompany.get(row.signer)) {
-    f.problem({
-      ...at,
-      kind: 'signer-not-company',
-      detail: `entry ${entry.seq}: certificate ${row.signer} was not issued by the company CA`,
-      params: { serial: row.signer },
-    });
-    return;
-  }
-  const expectedUser = cert.kind === 'company' ? null : cert.userId;
-  if (expectedUser !== entry.userId || (cert.kind === 'company' && cert.status === 'retired')) {
-    f.problem({
-      ...at,
-      kind: 'signer-wrong-user',
-      detail: `entry ${entry.seq}: certificate ${row.signer} is not ${entry.userName ?? 'the recovery key'}'s`,
-      params: { serial: row.signer },
-    });
-    return;
-  }
-  if (cert.status === 'revoked' && cert.revokedAt && cert.revokedAt <= entry.at) {
-    f.problem({
-      ...at,
-      kind: 'signer-revoked',
-      detail: `entry ${entry.seq}: certificate ${row.signer} was revoked on ${cert.revokedAt}`,
-      params: { revokedAt: cert.revokedAt },
-    });
-    return;
-  }
-  const publicKey = new X509Certificate(cert.pem).publicKey.export({ format: 'pem', type: 'spki' }) as string;
-  if (!entrySignatureHolds(publicKey, vaultId, entry.seq, entry.hash, row.signature))
-    f.problem({
-      ...at,
-      kind: 'bad-signature',
-      detail: `entry ${entry.seq}: the signature by ${entry.userName ?? 'the company'} does not hold`,
-      params: {},
-    });
 }
 
 async function checkCheckpoint(
