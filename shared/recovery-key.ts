@@ -66,13 +66,6 @@ export function checkRecoveryKey(text: string): RecoveryKeyProblem | null {
   return null;
 }
 
-/** Returns the 32 bytes of a version 1 key (the vault key); throws a RangeError for any other. */
-export function decodeRecoveryKey(text: string): Uint8Array {
-  const decoded = decodeVersionedRecoveryKey(text);
-  if (decoded.version !== 1) throw new RangeError(`recovery key: version ${decoded.version}`);
-  return decoded.bytes;
-}
-
 /** The version and the 32 bytes, or a RangeError naming the problem (see checkRecoveryKey). */
 export function decodeVersionedRecoveryKey(text: string): { version: RecoveryKeyVersion; bytes: Uint8Array } {
   const problem = checkRecoveryKey(text);

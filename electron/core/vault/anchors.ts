@@ -20,7 +20,7 @@ type Anchor = NonNullable<RegistryEntry['anchor']>;
  * The signed document, UTF-8, LF line ends: `closeout-audit-head/1`, `vault: <id>`, `seq: <n>`,
  * `head: <64 hex>`, `at: <ISO 8601>`.
  */
-export function headContent(vaultId: string, seq: number, hash: string, at: string): Buffer {
+function headContent(vaultId: string, seq: number, hash: string, at: string): Buffer {
   return Buffer.from(
     `closeout-audit-head/1\nvault: ${vaultId}\nseq: ${seq}\nhead: ${hash}\nat: ${at}\n`,
     'utf8',

@@ -17,7 +17,7 @@ import type { VaultDb } from './database';
 import type { CompanyKek } from './keyring';
 import { privateDer, privateFromDer, seal, sealedSchema, unseal, type Sealed } from './sealing';
 
-export type CertificateStatus = 'pending' | 'certified' | 'superseded' | 'revoked' | 'retired';
+type CertificateStatus = 'pending' | 'certified' | 'superseded' | 'revoked' | 'retired';
 
 export interface CertificateRow {
   id: number;
@@ -71,7 +71,7 @@ const fromRow = (r: DbRow): CertificateRow => ({
 });
 
 /** SHA-256 of a public key's SPKI DER, as openssl prints fingerprints (AB:CD:…). */
-export const publicOf = (key: KeyObject): KeyObject => (key.type === 'public' ? key : createPublicKey(key));
+const publicOf = (key: KeyObject): KeyObject => (key.type === 'public' ? key : createPublicKey(key));
 
 export function keyFingerprint(key: KeyObject): string {
   const spki = publicOf(key).export({ format: 'der', type: 'spki' });

@@ -6,13 +6,13 @@ import { auditHead } from './audit';
 import type { VaultDb } from './database';
 import { cmsSign, type SessionSigner } from './signer';
 
-export const CHECKPOINT_INTERVAL = 100;
+const CHECKPOINT_INTERVAL = 100;
 
 /**
  * The operations that cannot be undone: each entry of one is followed by a checkpoint (the one list the
  * writer and the verifier both use). A recovery-key unlock counts too (see requiresCheckpoint).
  */
-export const IRREVERSIBLE_OPS: readonly string[] = [
+const IRREVERSIBLE_OPS: readonly string[] = [
   'vault.create',
   'vault.upgrade',
   'vault.rotateKeys',

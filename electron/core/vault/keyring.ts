@@ -106,11 +106,10 @@ const keyringV2Schema = z.strictObject({
   slots: z.array(z.union([slotV2Schema, slotV1Schema])),
 });
 
-export type KeySlotV1 = z.infer<typeof slotV1Schema>;
+type KeySlotV1 = z.infer<typeof slotV1Schema>;
 export type KeySlotV2 = z.infer<typeof slotV2Schema>;
 export type KeySlot = KeySlotV1 | KeySlotV2;
 export type Keyring = z.infer<typeof keyringV2Schema>;
-export type PendingRekey = z.infer<typeof pendingSchema>;
 
 export const isV2 = (slot: KeySlot): slot is KeySlotV2 => 'secrets' in slot;
 
@@ -139,8 +138,6 @@ function checkEquals(expected: string, vaultId: string, vaultKey: Buffer): boole
 export const keyMatches = (keyring: Keyring, vaultKey: Buffer): boolean =>
   checkEquals(keyring.keyCheck, keyring.vaultId, vaultKey);
 
-export const pendingKeyMatches = (keyring: Keyring, vaultKey: Buffer): boolean =>
-  keyring.pending !== null && checkEquals(keyring.pending.keyCheck, keyring.vaultId, vaultKey);
 
 export function newKeyring(vaultId: string, vaultKey: Buffer, generation = 1): Keyring {
   return {
@@ -318,27 +315,6 @@ export function openCompanyKek(
   if (!envelope) return null;
   const key = openEnvelope(box, envelope, aad.companyKek(keyring.vaultId, slot.id, envelope.ckekId));
   return key ? { id: envelope.ckekId, key } : null;
-}
-
-/** The same slot under a new passphrase (the user's own keys kept). */
-export async function resealSlot(
-  keyring: Keyring,
-  slot: KeySlotV2,
-  keys: SlotKeys,
-  passphrase: string,
-  params: Argon2idParams = DEFAULT_KDF,
-): Promise<KeySlotV2> {
-  const salt = randomBytes(16);
-  const kek = await deriveKey(passphrase, salt, params);
-  try {
-    return {
-      ...slot,
-      kdf: { ...params, salt: salt.toString('base64') },
-      secrets: sealSecrets(kek, keyring.vaultId, slot, keys),
-    };
-  } finally {
-    kek.fill(0);
-  }
 }
 
 function parseKeyring(json: unknown): Keyring | { problem: string } {

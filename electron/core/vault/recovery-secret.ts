@@ -12,8 +12,8 @@ import {
 import { EngineError } from '../kernel/engine-error';
 import { hkdf32 } from './sealing';
 
-export const VAULT_KEY_INFO = 'closeout-vault-key/v2';
-export const COMPANY_KEK_INFO = 'closeout-company-kek/v2';
+const VAULT_KEY_INFO = 'closeout-vault-key/v2';
+const COMPANY_KEK_INFO = 'closeout-company-kek/v2';
 
 export interface RecoveryMaterial {
   version: RecoveryKeyVersion;

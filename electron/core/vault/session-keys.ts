@@ -46,7 +46,7 @@ export const newSigningKey = (): KeyObject => generateKeyPairSync('ec', { namedC
 
 const serialOf = (pem: string) => new X509Certificate(pem).serialNumber.toUpperCase();
 
-export function companyKeyOf(ca: CompanyCa): KeyObject {
+function companyKeyOf(ca: CompanyCa): KeyObject {
   return createPrivateKey(ca.privateKeyPem);
 }
 

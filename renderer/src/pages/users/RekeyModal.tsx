@@ -6,20 +6,31 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RekeyOutcome } from '../../../../shared/contract';
 import { navigateTo } from '../../app/use-hash-route';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../hooks/use-job';
 import { RecoveryKeyStep } from '../../wizards/create-vault/RecoveryKeyStep';
 
 export type RekeyTarget = { kind: 'remove'; name: string } | { kind: 'rotate' };
 
-function Outcome({ outcome, clientName, onClose }: { outcome: RekeyOutcome; clientName: string; onClose: () => void }) {
+function Outcome({
+  outcome,
+  clientName,
+  onClose,
+}: {
+  outcome: RekeyOutcome;
+  clientName: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={16} data-testid="rekey-done">
       <Typography.Text strong>{t('users.rekey.done', { generation: outcome.generation })}</Typography.Text>
       {outcome.usersWithoutAccess.length ? (
-        <Alert type="warning" showIcon title={t('users.rekey.lostAccess', { names: outcome.usersWithoutAccess.join(', ') })} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('users.rekey.lostAccess', { names: outcome.usersWithoutAccess.join(', ') })}
+        />
       ) : null}
       <Alert
         type="info"
@@ -53,7 +64,8 @@ export function RekeyModal({
   const rotate = useJob('vault.rotateKeys');
   const job = target?.kind === 'remove' ? remove : rotate;
   const state = job.state;
-  const outcome = state.status === 'finished' && state.outcome === 'succeeded' ? (state.value as RekeyOutcome) : null;
+  const outcome =
+    state.status === 'finished' && state.outcome === 'succeeded' ? (state.value as RekeyOutcome) : null;
   const reported = useRef<string | null>(null);
   useEffect(() => {
     // Once per finished job: the users list reloads behind the modal.
@@ -68,7 +80,11 @@ export function RekeyModal({
   return (
     <Modal
       open={target !== null}
-      title={target?.kind === 'remove' ? t('users.rekey.removeTitle', { name: target.name }) : t('users.rekey.rotateTitle')}
+      title={
+        target?.kind === 'remove'
+          ? t('users.rekey.removeTitle', { name: target.name })
+          : t('users.rekey.rotateTitle')
+      }
       onCancel={running || outcome ? undefined : onClose}
       closable={!running && !outcome}
       maskClosable={false}
@@ -84,14 +100,18 @@ export function RekeyModal({
           <Typography.Paragraph>{t('users.rekey.intro')}</Typography.Paragraph>
           {state.status === 'idle' ? (
             <div>
-              <Button type="primary" danger={target?.kind === 'remove'} onClick={start} data-testid="rekey-start">
+              <Button
+                type="primary"
+                danger={target?.kind === 'remove'}
+                onClick={start}
+                data-testid="rekey-start"
+              >
                 {target?.kind === 'remove' ? t('users.remove') : t('users.rekey.start')}
               </Button>
             </div>
           ) : (
             <JobProgress state={state} onCancel={job.cancel} cancelError={job.cancelError} />
           )}
-          {state.status === 'finished' && state.error ? <ErrorAlert error={state.error} title={t('users.failed')} /> : null}
         </Flex>
       )}
     </Modal>
