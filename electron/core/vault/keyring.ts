@@ -138,7 +138,6 @@ function checkEquals(expected: string, vaultId: string, vaultKey: Buffer): boole
 export const keyMatches = (keyring: Keyring, vaultKey: Buffer): boolean =>
   checkEquals(keyring.keyCheck, keyring.vaultId, vaultKey);
 
-
 export function newKeyring(vaultId: string, vaultKey: Buffer, generation = 1): Keyring {
   return {
     format: 'closeout-keyring',
