@@ -91,14 +91,24 @@ export function entrySignatureHolds(
   }
 }
 
-/** A detached CMS SignedData (PEM) by the session's certified key with its chain; null when it has none. */
-export function cmsSign(signer: SessionSigner, content: Buffer, at: Date): string | null {
+/**
+ * A detached CMS SignedData (PEM) by the session's certified key, with the company CA in its certificate
+ * set unless the signed document carries that certificate itself (a backup manifest: every byte of its
+ * signature then counts); null when the session has no certified key.
+ */
+export function cmsSign(
+  signer: SessionSigner,
+  content: Buffer,
+  at: Date,
+  options: { chain?: boolean } = {},
+): string | null {
   if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
     return null;
+  const chain = options.chain === false ? [] : signer.chain;
   return signaturePem(
     signDetachedSync(
       content,
-      { certificatePem: signer.certificatePem, privateKeyPem: signer.key, chain: signer.chain },
+      { certificatePem: signer.certificatePem, privateKeyPem: signer.key, chain },
       { signingTime: at },
     ),
   );

@@ -27,6 +27,7 @@ export async function makeLegacyVault(
   file: string,
   users: Array<{ name: string; role: 'owner' | 'operator' | 'auditor'; passphrase: string }>,
   entries = 5,
+  schema = 4,
 ): Promise<LegacyVault> {
   const vaultId = randomUUID();
   const key = randomBytes(32);
@@ -36,7 +37,7 @@ export async function makeLegacyVault(
   const ids = users.map((u) => ({ ...u, id: randomUUID() }));
   const db = createVaultDatabase(file, key);
   try {
-    for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
+    for (const m of MIGRATIONS.filter((x) => x.version <= schema)) {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
