@@ -11,9 +11,9 @@ import type {
 } from '../../../shared/contract';
 import pkg from '../../../package.json';
 import { gatherFacts, type ClosureFacts } from '../compliance/facts';
-import { archiveDir, keepUntil } from '../evidence/archive';
-import { signerFor } from '../evidence/signer';
-import { stampedName, writeSignedDocument } from '../evidence/signed-files';
+import { archiveDir, keepUntil } from '../evidence-pack/archive';
+import { documentSigner } from '../vault/signer';
+import { stampedName, writeSignedDocument } from '../evidence-pack/signed-files';
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
@@ -113,7 +113,7 @@ async function writeFiles(vault: OpenVault, a: Assessment, dir: string, now: Dat
     dir,
     stampedName(`${a.kind}-v${a.version}`, vault.vaultId, now),
     { json: record, pdf: await renderAssessmentPdf(record) },
-    signerFor(vault),
+    documentSigner(vault.signer),
     now,
   );
   return { pdf: files.pdf, json: files.json, signature: files.signature };

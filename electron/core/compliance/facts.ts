@@ -4,12 +4,14 @@
 // stop answering "not evaluated".
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditReport, KeyDates, Role } from '../../../shared/contract';
+import type { KeyDates, Role } from '../../../shared/contract';
 import { volumeOf } from '../backup/destination';
 import { listBackups } from '../backup/backups-table';
 import { auditReport } from '../vault/check-vault';
-import { certificateInfo } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { certificateInfo } from '../pki';
+import { verifyAuditChain } from '../vault/audit';
+import { activeCompanyCertificate } from '../vault/certificates';
+import { listCheckpoints } from '../vault/checkpoints';
 import { readMeta } from '../vault/meta';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
@@ -73,7 +75,7 @@ export interface ClosureFacts {
     active: Array<{ id: string; name: string; role: Role; passphraseScore: number | null }>;
     weak: string[];
   };
-  audit: AuditReport;
+  audit: AuditFacts;
   backups: {
     copies: number;
     present: number;
@@ -206,12 +208,56 @@ function complianceFacts(vault: OpenVault, now: Date): ClosureFacts['compliance'
   };
 }
 
-export function gatherFacts(vault: OpenVault, now = new Date()): ClosureFacts {
+/**
+ * The audit chain as the facts see it. Worked out after every operation that moves the closure, so by
+ * default the hash chain only (`chainFacts`); the report and the evidence pack pass the full check of
+ * every signature and checkpoint (`verifiedAuditFacts`).
+ */
+export interface AuditFacts {
+  entries: number;
+  head: string;
+  checkpoints: number;
+  /** Whether every signature and checkpoint was checked too, not only the hash chain. */
+  signaturesChecked: boolean;
+  ok: boolean;
+  firstProblem: { seq: number; kind: string } | null;
+}
+
+function chainFacts(vault: OpenVault): AuditFacts {
+  const chain = verifyAuditChain(vault.db);
+  const problem = chain.firstProblem;
+  return {
+    entries: chain.entries,
+    head: chain.head,
+    checkpoints: listCheckpoints(vault.db).length,
+    signaturesChecked: false,
+    ok: problem === null,
+    firstProblem: problem ? { seq: problem.seq, kind: problem.kind } : null,
+  };
+}
+
+export async function verifiedAuditFacts(vault: OpenVault, dataDir: string | null): Promise<AuditFacts> {
+  const r = await auditReport(vault, dataDir);
+  return {
+    entries: r.entries,
+    head: r.head,
+    checkpoints: r.checkpoints,
+    signaturesChecked: true,
+    ok: r.ok,
+    firstProblem: r.firstProblem,
+  };
+}
+
+export function gatherFacts(
+  vault: OpenVault,
+  now = new Date(),
+  audit: AuditFacts = chainFacts(vault),
+): ClosureFacts {
   const db = vault.db;
   const today = now.toISOString().slice(0, 10);
   const meta = readMeta(db);
-  const identity = loadIdentity(db);
-  const certificate = identity ? certificateInfo(identity.certificatePem) : null;
+  const company = activeCompanyCertificate(db);
+  const certificate = company?.pem ? certificateInfo(company.pem) : null;
   const users = db
     .prepare(
       `SELECT u.id, u.name, u.role, p.score FROM users u LEFT JOIN passphrase_checks p ON p.user_id = u.id
@@ -256,7 +302,7 @@ export function gatherFacts(vault: OpenVault, now = new Date()): ClosureFacts {
       active: users.map((u) => ({ id: u.id, name: u.name, role: u.role, passphraseScore: u.score })),
       weak: users.filter((u) => u.score !== null && u.score < WEAK_PASSPHRASE_SCORE).map((u) => u.name),
     },
-    audit: auditReport(vault),
+    audit,
     backups: backupFacts(vault),
     customers: customerFacts(db, today),
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },

@@ -11,13 +11,13 @@ import type {
 } from '../../../shared/contract';
 import { REGIMES } from '../../../shared/contract';
 import pkg from '../../../package.json';
-import { signerFor } from '../evidence/signer';
-import { stampedName, writeSignedDocument } from '../evidence/signed-files';
+import { documentSigner } from '../vault/signer';
+import { stampedName, writeSignedDocument } from '../evidence-pack/signed-files';
 import { certificateInfo } from '../pki';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { evaluateChecklist } from './checklist';
-import { gatherFacts } from './facts';
+import { gatherFacts, verifiedAuditFacts } from './facts';
 import { renderReportPdf } from './report-pdf';
 import { writeSetting } from './settings';
 
@@ -44,10 +44,10 @@ export function buildReport(
   vault: OpenVault,
   regimes: readonly Regime[] | undefined,
   now: Date,
+  facts = gatherFacts(vault, now),
 ): ComplianceReport {
-  const facts = gatherFacts(vault, now);
   const checklist = evaluateChecklist(vault, regimes, facts);
-  const signer = signerFor(vault);
+  const signer = documentSigner(vault.signer);
   const info = certificateInfo(signer.certificatePem);
   const included = REGIMES.filter((r) => checklist.items.some((i) => i.regime === r) || regimes?.includes(r));
   return {
@@ -73,13 +73,14 @@ export async function writeComplianceReport(
   now = new Date(),
 ): Promise<ComplianceReportFiles> {
   const dir = pathOf(input.dir);
-  const report = buildReport(vault, input.regimes, now);
+  const facts = gatherFacts(vault, now, await verifiedAuditFacts(vault, null));
+  const report = buildReport(vault, input.regimes, now, facts);
   const pdf = await renderReportPdf(report);
   const files = await writeSignedDocument(
     dir,
     stampedName('compliance', vault.vaultId, now),
     { json: report, pdf },
-    signerFor(vault),
+    documentSigner(vault.signer),
     now,
   );
   vault.change(

@@ -8,8 +8,8 @@ import pkg from '../../../package.json';
 import { gatherFacts, type ClosureFacts } from '../compliance/facts';
 import { encryption, auditIntact, backupRestorable } from '../compliance/rules/common';
 import { writeSetting } from '../compliance/settings';
-import { signerFor } from '../evidence/signer';
-import { stampedName, writeSignedDocument } from '../evidence/signed-files';
+import { documentSigner } from '../vault/signer';
+import { stampedName, writeSignedDocument } from '../evidence-pack/signed-files';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { processingActivities } from './activities';
@@ -133,7 +133,7 @@ export async function writeRopa(
     pathOf(input.dir),
     stampedName('ropa', vault.vaultId, now),
     { json: record, pdf: await renderRopaPdf(ropa, vault.vaultId, now), extra: { csv: ropaCsv(ropa) } },
-    signerFor(vault),
+    documentSigner(vault.signer),
     now,
   );
   vault.change(

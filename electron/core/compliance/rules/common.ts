@@ -65,10 +65,15 @@ export function auditIntact(f: ClosureFacts): Evaluation {
       `审计链在第 ${a.firstProblem?.seq} 条出现问题（${a.firstProblem?.kind}）`,
       `The audit chain breaks at entry ${a.firstProblem?.seq} (${a.firstProblem?.kind})`,
     );
-  return met(
-    `审计链 ${a.entries} 条记录逐条核对无误，${a.checkpoints} 个签名检查点有效`,
-    `All ${a.entries} audit entries chain correctly; ${a.checkpoints} signed checkpoints are valid`,
-  );
+  return a.signaturesChecked
+    ? met(
+        `审计链 ${a.entries} 条记录的哈希与签名逐条核对无误，${a.checkpoints} 个签名检查点有效`,
+        `All ${a.entries} audit entries chain and carry valid signatures; ${a.checkpoints} signed checkpoints are valid`,
+      )
+    : met(
+        `审计链 ${a.entries} 条记录逐条衔接无误（签名在报告和证据包中逐一核对），共 ${a.checkpoints} 个签名检查点`,
+        `All ${a.entries} audit entries chain correctly (signatures are checked one by one for the report and the evidence pack); ${a.checkpoints} signed checkpoints`,
+      );
 }
 
 export function dispositionsComplete(f: ClosureFacts): Evaluation {

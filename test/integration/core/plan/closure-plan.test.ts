@@ -3,7 +3,7 @@
 // hold and then leaves a signed checkpoint; the risk register detects what the vault shows.
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
 import { addDays } from '../../../../shared/calendar/working-days';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { OWNER_PASS } from '../../support/vault-fixture';
 import { backupAndDrill, closureVault, type ClosureFixture } from '../../support/closure-fixture';
 
@@ -85,7 +85,7 @@ describe('closure plan', () => {
     const [entry] = await v.call('audit.list', { op: 'plan.certify' });
     const checkpoint = await (async () => {
       await v.call('vault.lock', {});
-      const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+      const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
       try {
         return db.prepare('SELECT seq, reason FROM audit_checkpoints WHERE seq = ?').get(entry.seq);
       } finally {

@@ -24,7 +24,14 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       companyCertificate: { subject: 'X', notAfter: '2035-01-01T00:00:00.000Z', valid: true },
     },
     users: { active: [{ id: 'u1', name: 'owner', role: 'owner', passphraseScore: 4 }], weak: [] },
-    audit: { entries: 40, head: 'a'.repeat(64), checkpoints: 2, ok: true, firstProblem: null },
+    audit: {
+      entries: 40,
+      head: 'a'.repeat(64),
+      checkpoints: 2,
+      signaturesChecked: true,
+      ok: true,
+      firstProblem: null,
+    },
     backups: {
       copies: 2,
       present: 2,

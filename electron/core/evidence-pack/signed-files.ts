@@ -7,7 +7,7 @@ import { EngineError } from '../kernel/engine-error';
 import { signaturePem, signDetached } from '../pki';
 import { writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
-import type { VaultSigner } from './signer';
+import type { DocumentSigner } from '../vault/signer';
 
 export interface SignedDocument {
   json: unknown;
@@ -47,7 +47,7 @@ export async function writeSignedDocument(
   dir: string,
   base: string,
   doc: SignedDocument,
-  signer: VaultSigner,
+  signer: DocumentSigner,
   at: Date,
   mode = 0o600,
 ): Promise<SignedFiles> {

@@ -17,7 +17,7 @@ import type { OpenVault } from '../vault/open-vault';
 import { archiveDir, keepUntil } from './archive';
 import { buildBag } from './bag';
 import { packContents } from './pack-contents';
-import { signerFor } from './signer';
+import { documentSigner } from '../vault/signer';
 import { ensureDir, stampedName } from './signed-files';
 import { tarOf } from './tar';
 
@@ -50,7 +50,7 @@ export async function buildEvidencePack(
 ): Promise<EvidencePack> {
   const dir = pathOf(input.dir);
   const recipient = recipientCertificate(input.encryptTo);
-  const signer = signerFor(vault);
+  const signer = documentSigner(vault.signer);
   const signerInfo = certificateInfo(signer.certificatePem);
   const bagName = stampedName('evidence', vault.vaultId, now);
   ensureDir(dir);

@@ -11,7 +11,7 @@ import { renderAssessmentPdf } from '../assessments/assessment-pdf';
 import { getAssessment } from '../assessments/assessments';
 import { listBackups } from '../backup/backups-table';
 import { manifestPathFor, signaturePathFor } from '../backup/manifest';
-import { gatherFacts, type ClosureFacts } from '../compliance/facts';
+import { gatherFacts, verifiedAuditFacts, type ClosureFacts } from '../compliance/facts';
 import { listEvidenceFiles } from '../compliance/evidence-files';
 import { renderReportPdf } from '../compliance/report-pdf';
 import { buildReport } from '../compliance/report';
@@ -21,12 +21,11 @@ import { listRisks } from '../risks/register';
 import { renderRopaPdf } from '../ropa/ropa-pdf';
 import { ropaCsv, ropaOf } from '../ropa/ropa';
 import { fromRow, type AuditRow } from '../vault/audit';
-import { auditReport } from '../vault/check-vault';
 import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
 import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
 import { safeName, type BagEntry } from './bag';
-import type { VaultSigner } from './signer';
+import type { DocumentSigner } from '../vault/signer';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
 const text = (value: string) => Buffer.from(value, 'utf8');
@@ -78,7 +77,19 @@ function auditEntries(vault: OpenVault, f: ClosureFacts): BagEntry[] {
   const rows = vault.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
   const entries = rows.map((r) => {
     const { seq, at, userName, op, params, counts, outcome, prevHash, hash } = fromRow(r);
-    return { seq, at, userName, op, params, counts, outcome, prevHash, hash };
+    return {
+      seq,
+      at,
+      userName,
+      op,
+      params,
+      counts,
+      outcome,
+      prevHash,
+      hash,
+      signature: r.signature ?? null,
+      signer: r.signer ?? null,
+    };
   });
   const out: BagEntry[] = [
     {
@@ -87,7 +98,7 @@ function auditEntries(vault: OpenVault, f: ClosureFacts): BagEntry[] {
         format: 'closeout-audit-export',
         version: 1,
         vaultId: f.vault.vaultId,
-        chain: auditReport(vault),
+        chain: f.audit,
         entries,
       }),
     },
@@ -145,19 +156,19 @@ function recordList(vault: OpenVault): BagEntry {
 
 export async function packContents(
   vault: OpenVault,
-  signer: VaultSigner,
+  signer: DocumentSigner,
   options: { now: Date; bagName: string; encrypted: boolean; includeRecordList: boolean },
 ): Promise<BagEntry[]> {
   const { now } = options;
-  const f = gatherFacts(vault, now);
-  const report = buildReport(vault, undefined, now);
+  const f = gatherFacts(vault, now, await verifiedAuditFacts(vault, null));
+  const report = buildReport(vault, undefined, now, f);
   const ropa = ropaOf(vault, f);
   const people = listPeople(vault);
   const risks = listRisks(vault, f);
   const files = listEvidenceFiles(vault.db);
   const entries: BagEntry[] = [
     { path: 'data/README.txt', content: text(readme(f, options.bagName, options.encrypted)) },
-    { path: 'data/company-certificate.pem', content: text(signer.trustAnchors.join('')) },
+    { path: 'data/company-certificate.pem', content: text(signer.companyPem) },
     { path: 'data/compliance/report.json', content: json(report) },
     { path: 'data/compliance/report.pdf', content: await renderReportPdf(report) },
     { path: 'data/plan/closure-plan.json', content: json(planOf(f)) },
