@@ -39,16 +39,13 @@ const config: KnipConfig = {
     '@expo-google-fonts/noto-sans-sc',
     // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
     // charts, component tests, the Electron security audit): each leaves this list when it lands.
-    'tar-stream',
-    '@types/tar-stream',
-    'echarts',
     '@testing-library/dom',
     '@testing-library/react',
     'jest-environment-jsdom',
     '@doyensec/electronegativity',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
-  ignoreBinaries: ['openssl', 'pdftotext', 'sqlite3', 'mount', 'umount'],
+  ignoreBinaries: ['openssl', 'pdftotext', 'pdftoppm', 'sqlite3', 'mount', 'umount'],
 };
 
 export default config;

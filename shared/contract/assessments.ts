@@ -32,7 +32,7 @@ export interface AssessmentFacts {
 
 const narrative = z.string().trim().max(8000);
 
-export const assessmentBodySchema = z.strictObject({
+const assessmentBodySchema = z.strictObject({
   purposes: narrative,
   lawfulness: narrative,
   impact: narrative,

@@ -7,7 +7,7 @@ import { fileRefSchema, op, ROLES, type OpSpec } from './op';
 
 export const REGIMES = ['pipl', 'gdpr', 'ccpa', 'iso27001', 'company'] as const;
 export type Regime = (typeof REGIMES)[number];
-export const regimeSchema = z.enum(REGIMES);
+const regimeSchema = z.enum(REGIMES);
 
 /** met / not-met / not-applicable from evidence or by hand; open: needs an answer by hand. */
 export type ItemStatus = 'met' | 'not-met' | 'not-applicable' | 'open';

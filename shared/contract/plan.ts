@@ -7,7 +7,7 @@ import type { KeyDateKind } from '../compliance/key-dates';
 import { none, op, ROLES, type OpSpec } from './op';
 import type { ClosureStage } from './vault';
 
-export const PLAN_STEPS = [
+const PLAN_STEPS = [
   'intake',
   'classify',
   'dispositions',

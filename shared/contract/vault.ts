@@ -21,8 +21,17 @@ const vaultDetailsInput = z.strictObject({
     .optional(),
 });
 
-export type ClosureStage =
-  'setup' | 'intake' | 'review' | 'backup' | 'handover' | 'destruction' | 'certified';
+/** The closure's stages, in order. */
+export const CLOSURE_STAGES = [
+  'setup',
+  'intake',
+  'review',
+  'backup',
+  'handover',
+  'destruction',
+  'certified',
+] as const;
+export type ClosureStage = (typeof CLOSURE_STAGES)[number];
 
 /** What the registry knows about a vault: never a secret, never a customer value. */
 export interface VaultSummary {

@@ -1,8 +1,16 @@
 // The PIPIA (PIPL Art. 56; GB/T 39335) or DPIA (GDPR Art. 35(7)) as people read it, Chinese and English.
 import { RISK_LEVEL_TEXT } from '../../../shared/compliance/labels';
-import type { AssessmentRecord } from './assessments';
+import type { Assessment } from '../../../shared/contract';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime } from '../documents/write-document';
+
+export interface AssessmentRecord extends Assessment {
+  format: 'closeout-impact-assessment';
+  formatVersion: 1;
+  vaultId: string;
+  writtenAt: string;
+  appVersion: string;
+}
 
 // The English name is long: the title line carries the short form and the subtitle the full one.
 const TITLES = {

@@ -17,7 +17,7 @@ import { stampedName, writeSignedDocument } from '../evidence-pack/signed-files'
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
-import { renderAssessmentPdf } from './assessment-pdf';
+import { renderAssessmentPdf, type AssessmentRecord } from './assessment-pdf';
 import { assessmentFacts, assessmentRequired, draftBody, missingSections } from './prefill';
 
 interface Row {
@@ -33,13 +33,6 @@ interface Row {
 }
 
 /** An assessment as written to a file: its own JSON format. */
-export interface AssessmentRecord extends Assessment {
-  format: 'closeout-impact-assessment';
-  formatVersion: 1;
-  vaultId: string;
-  writtenAt: string;
-  appVersion: string;
-}
 
 function latest(vault: OpenVault, kind: AssessmentKind): Row | undefined {
   return vault.db

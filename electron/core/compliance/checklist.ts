@@ -33,7 +33,7 @@ interface AnswerRow {
   size: number | null;
 }
 
-export function readAnswers(db: VaultDb): Map<string, ItemAnswer> {
+function readAnswers(db: VaultDb): Map<string, ItemAnswer> {
   const rows = db
     .prepare(
       `SELECT a.*, f.name, f.sha256, f.size FROM compliance_answers a
@@ -51,13 +51,13 @@ export function readAnswers(db: VaultDb): Map<string, ItemAnswer> {
   );
 }
 
-export interface CompanyItem {
+interface CompanyItem {
   id: string;
   title: string;
   description: string;
 }
 
-export function companyItems(db: VaultDb): CompanyItem[] {
+function companyItems(db: VaultDb): CompanyItem[] {
   return db
     .prepare(
       'SELECT id, title, description FROM company_items WHERE removed_at IS NULL ORDER BY created_at, id',

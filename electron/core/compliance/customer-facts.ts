@@ -8,7 +8,7 @@ import { peekRules } from '../classification/rules-store';
 const LIVE = 'merged_into IS NULL';
 
 /** The European Economic Area (GDPR applies there); ISO 3166-1 alpha-2. */
-export const EEA_COUNTRIES = [
+const EEA_COUNTRIES = [
   'AT',
   'BE',
   'BG',

@@ -8,7 +8,7 @@ import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import type { VaultDb } from '../vault/database';
 
-export const EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 

@@ -19,10 +19,10 @@ import { customerFacts, type CustomerFacts } from './customer-facts';
 import { readSetting, type ComplianceSettings } from './settings';
 
 /** Below this strength score (shared/passphrase-strength: 0 very weak … 4 strong) a passphrase is weak. */
-export const WEAK_PASSPHRASE_SCORE = 3;
+const WEAK_PASSPHRASE_SCORE = 3;
 
 // Facts of features still to come: null until that feature's tables exist and are read here.
-export interface HandoverFacts {
+interface HandoverFacts {
   handovers: number;
   withReceipt: number;
   recipients: number;
@@ -35,18 +35,18 @@ export interface HandoverFacts {
   crossBorderWithRoute: number;
   objectionDeadline: string | null;
 }
-export interface WipeFacts {
+interface WipeFacts {
   certificates: number;
   purgedRecords: number;
   paperLogs: number;
   cloudLogs: number;
 }
-export interface RequestFacts {
+interface RequestFacts {
   logged: number;
   open: number;
   overdue: number;
 }
-export interface IncidentFacts {
+interface IncidentFacts {
   incidents: number;
   notificationsPending: number;
   responsePlan: boolean;

@@ -1,9 +1,27 @@
 // The compliance report as people read it: A4, Chinese and English, a summary by regime, then every item
 // with its status, the article it comes from and the evidence.
 import { ITEM_STATUS_TEXT, REGIME_TEXT } from '../../../shared/compliance/labels';
-import type { ComplianceReport } from './report';
+import type { ChecklistItem, ItemStatus, Regime, RegimeApplicability } from '../../../shared/contract';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime } from '../documents/write-document';
+
+export const REPORT_FORMAT = 'closeout-compliance-report';
+
+export interface ComplianceReport {
+  format: typeof REPORT_FORMAT;
+  version: 1;
+  reportId: string;
+  generatedAt: string;
+  generatedBy: string | null;
+  vault: { vaultId: string; clientName: string; creditCode: string | null };
+  applicability: RegimeApplicability[];
+  regimes: Regime[];
+  summary: Record<ItemStatus, number>;
+  items: ChecklistItem[];
+  audit: { entries: number; head: string; ok: boolean };
+  signer: { subject: string; fingerprintSha256: string };
+  appVersion: string;
+}
 
 export async function renderReportPdf(r: ComplianceReport): Promise<Buffer> {
   const at = new Date(r.generatedAt);

@@ -18,26 +18,8 @@ import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { evaluateChecklist } from './checklist';
 import { gatherFacts, verifiedAuditFacts } from './facts';
-import { renderReportPdf } from './report-pdf';
+import { renderReportPdf, REPORT_FORMAT, type ComplianceReport } from './report-pdf';
 import { writeSetting } from './settings';
-
-export const REPORT_FORMAT = 'closeout-compliance-report';
-
-export interface ComplianceReport {
-  format: typeof REPORT_FORMAT;
-  version: 1;
-  reportId: string;
-  generatedAt: string;
-  generatedBy: string | null;
-  vault: { vaultId: string; clientName: string; creditCode: string | null };
-  applicability: RegimeApplicability[];
-  regimes: Regime[];
-  summary: Record<ItemStatus, number>;
-  items: ChecklistItem[];
-  audit: { entries: number; head: string; ok: boolean };
-  signer: { subject: string; fingerprintSha256: string };
-  appVersion: string;
-}
 
 /** The report's facts, without writing anything (the evidence pack carries the same JSON). */
 export function buildReport(

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { ensureDir } from './signed-files';
 
-export const KEEP_YEARS = 3;
+const KEEP_YEARS = 3;
 
 export function archiveDir(dataDir: string, vaultId: string): string {
   const dir = join(dataDir, 'evidence', vaultId);

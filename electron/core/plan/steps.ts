@@ -236,7 +236,7 @@ function notify(f: ClosureFacts): Draft {
 }
 
 /** Every handover has its receipt (or, before the handover feature records them, a person confirmed it). */
-export function handoverReceived(f: ClosureFacts): boolean {
+function handoverReceived(f: ClosureFacts): boolean {
   if (f.handover) return f.handover.handovers > 0 && f.handover.withReceipt === f.handover.handovers;
   return f.customers.dispositions.TRANSFER === 0 || confirmed(f, 'handover') !== null;
 }

@@ -15,7 +15,7 @@ import type { OpenVault } from '../vault/open-vault';
 import { processingActivities } from './activities';
 import { renderRopaPdf } from './ropa-pdf';
 
-export function retentionOf(f: ClosureFacts): RetentionSchedule {
+function retentionOf(f: ClosureFacts): RetentionSchedule {
   const rows = f.customers.retention.map((r) => ({
     basis: r.basis,
     preset: RETENTION_PRESET_NAMES.find((p) => RETENTION_PRESETS[p].basis === r.basis) ?? null,

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { VaultSummary } from '../../../shared/contract';
+import { CLOSURE_STAGES, type VaultSummary } from '../../../shared/contract';
 import { KEY_DATE_KINDS } from '../../../shared/compliance/key-dates';
 import { ensureDataDir } from '../app/data-dir';
 import { EngineError } from '../kernel/engine-error';
@@ -17,7 +17,7 @@ const entrySchema = z.object({
   path: z.string().min(1),
   clientName: z.string(),
   creditCode: z.string().nullable(),
-  stage: z.enum(['setup', 'intake', 'review', 'backup', 'handover', 'destruction', 'certified']),
+  stage: z.enum(CLOSURE_STAGES),
   lastOpenedAt: z.string().nullable(),
   lastBackupAt: z.string().nullable(),
   // Backup health, readable without unlocking (dates and an id only): written when a backup of the

@@ -26,12 +26,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultSummary } from '../../../shared/contract';
+import { CLOSURE_STAGES, type VaultSummary } from '../../../shared/contract';
 import { navigateTo } from '../app/use-hash-route';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../hooks/use-operation';
 import { currentLang } from '../i18n';
+import { useBi } from '../i18n/bilingual';
+import { closureColumns } from './dashboard/closure-columns';
 import { baseName, formatDateTime } from '../i18n/format';
 import type { ErrorValue } from '../platform/api';
 import { api } from '../platform/api';
@@ -86,6 +88,7 @@ function BackupHealth({ vault, now }: { vault: VaultSummary; now: number }) {
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const bi = useBi();
   const { message, modal } = App.useApp();
   const { state, reload } = useOperation('vault.list', {});
   const { session, chooseFile: keepChosenFile } = useSession();
@@ -163,10 +166,12 @@ export function DashboardPage() {
     {
       title: t('dashboard.columns.stage'),
       dataIndex: 'stage',
+      sorter: (a, b) => CLOSURE_STAGES.indexOf(a.stage) - CLOSURE_STAGES.indexOf(b.stage),
       render: (stage: VaultSummary['stage']) => (
         <Tag color={stage === 'certified' ? 'green' : 'blue'}>{t(`dashboard.stages.${stage}`)}</Tag>
       ),
     },
+    ...closureColumns(t, bi, new Date(now).toLocaleDateString('sv')),
     { title: t('dashboard.columns.lastOpenedAt'), dataIndex: 'lastOpenedAt', render: when },
     { title: t('dashboard.columns.lastBackupAt'), dataIndex: 'lastBackupAt', render: when },
     {
