@@ -7,17 +7,9 @@ import type { KeyDateKind } from '../compliance/key-dates';
 import { none, op, ROLES, type OpSpec } from './op';
 import type { ClosureStage } from './vault';
 
-const PLAN_STEPS = [
-  'intake',
-  'classify',
-  'dispositions',
-  'backup',
-  'notify',
-  'handover',
-  'wipe',
-  'certify',
-] as const;
-export type PlanStepId = (typeof PLAN_STEPS)[number];
+/** The closure's steps, in order. */
+export type PlanStepId =
+  'intake' | 'classify' | 'dispositions' | 'backup' | 'notify' | 'handover' | 'wipe' | 'certify';
 
 /** The pages a plan step sends a person to. */
 export type PlanRoute =

@@ -1,14 +1,7 @@
 // compliance.report: the checklist as a signed report — JSON (the facts), its detached CMS signature and a
 // Chinese and English PDF — written into the folder the person chose.
 import { randomUUID } from 'node:crypto';
-import type {
-  ChecklistItem,
-  ComplianceReportFiles,
-  ItemStatus,
-  OpParsedInput,
-  Regime,
-  RegimeApplicability,
-} from '../../../shared/contract';
+import type { ComplianceReportFiles, OpParsedInput, Regime } from '../../../shared/contract';
 import { REGIMES } from '../../../shared/contract';
 import pkg from '../../../package.json';
 import { documentSigner } from '../vault/signer';
