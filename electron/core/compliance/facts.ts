@@ -2,9 +2,8 @@
 // step, assessment and detected risk is a small pure function of. A feature that lands later (handover,
 // wipe, customers' requests, incidents) adds its facts here, in its own field, and the rules that read it
 // stop answering "not evaluated".
-import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyDates, Role } from '../../../shared/contract';
+import type { Role } from '../../../shared/contract';
 import { volumeOf } from '../backup/destination';
 import { listBackups } from '../backup/backups-table';
 import { auditReport } from '../vault/check-vault';
@@ -12,7 +11,9 @@ import { certificateInfo } from '../pki';
 import { verifyAuditChain } from '../vault/audit';
 import { activeCompanyCertificate } from '../vault/certificates';
 import { listCheckpoints } from '../vault/checkpoints';
-import { readMeta } from '../vault/meta';
+import { SQLITE_PLAIN_HEADER } from '../vault/database';
+import { readMeta, type VaultMeta } from '../vault/meta';
+import { fileSalt } from '../vault/rekey-recovery';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
 import { customerFacts, type CustomerFacts } from './customer-facts';
@@ -55,14 +56,10 @@ interface IncidentFacts {
 export interface ClosureFacts {
   now: Date;
   today: string;
-  vault: {
-    vaultId: string;
-    clientName: string;
-    creditCode: string | null;
-    contact: string | null;
-    closureReason: string | null;
-    keyDates: KeyDates;
-    createdAt: string;
+  vault: Pick<
+    VaultMeta,
+    'vaultId' | 'clientName' | 'creditCode' | 'contact' | 'closureReason' | 'keyDates' | 'createdAt'
+  > & {
     schemaVersion: number;
     recoveryKeyConfirmed: boolean;
     idleTimeoutMinutes: number;
@@ -121,16 +118,8 @@ const PROCESSING_OPS = [
   'duplicates.unmerge',
 ];
 
-function encryptedOnDisk(file: string): boolean {
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return !head.equals(Buffer.from('SQLite format 3\0', 'latin1'));
-}
+/** SQLCipher's first 16 bytes are its salt; a plain SQLite file starts with its own header instead. */
+const encryptedOnDisk = (file: string): boolean => fileSalt(file) !== SQLITE_PLAIN_HEADER.toString('hex');
 
 function backupFacts(vault: OpenVault): ClosureFacts['backups'] {
   const copies = listBackups(vault.db).filter((b) => b.deletedAt === null);
