@@ -83,7 +83,7 @@ export class CompliancePage {
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: new RegExp(`^${status}$`) })
       .click();
-    await expect(this.answerStatus.locator('.ant-select-selection-item')).toHaveText(status);
+    await expect(this.page.locator('.ant-modal .ant-select')).toContainText(status);
     await this.answerNote.fill(note);
     await expect(this.answerNote).toHaveValue(note);
     chooseFile();
