@@ -7,8 +7,10 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import { CompliancePage } from './pages/compliance-page';
+import { DashboardPage } from './pages/dashboard-page';
 
 const OWNER = { name: '林悦', passphrase: '鼓浪屿-菽庄花园的海风' };
+const CLIENT = '厦门示例茶业有限公司';
 
 const TEXT = {
   'zh-CN': {
@@ -17,6 +19,7 @@ const TEXT = {
     summary: /符合 \d+ · 不符合 \d+ · 不适用 \d+ · 待回答 \d+/,
     sound: '证据包完好',
     notSound: '证据包有问题',
+    art232: '第二百三十二条',
   },
   en: {
     title: 'Compliance centre',
@@ -24,6 +27,7 @@ const TEXT = {
     summary: /Met \d+ · Not met \d+ · N\/A \d+ · To answer \d+/,
     sound: 'The evidence pack is sound',
     notSound: 'The evidence pack is not sound',
+    art232: 'Art. 232',
   },
 } as const;
 
@@ -39,7 +43,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
     // Argon2id, key generation, PDF rendering with the CJK font and CMS signing on a shared machine.
     test.slow();
     const text = TEXT[lang];
-    const vault = await seed({ clientName: '厦门示例茶业有限公司', owner: OWNER });
+    // The decision to dissolve two days ago: the liquidation group is due within 15 days of it.
+    const decisionDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const vault = await seed({
+      clientName: CLIENT,
+      owner: OWNER,
+      afterCreate: async (call) => {
+        await call('vault.updateDetails', { keyDates: { decisionDate } });
+      },
+    });
     const opened = await engine.call('vault.unlock', {
       vault: { vaultId: vault.vaultId },
       userName: OWNER.name,
@@ -57,6 +69,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(compliance.step('intake')).toHaveAttribute('data-state', /current|todo/);
     await expect(compliance.planSteps.getByTestId('plan-blocker').first()).toBeVisible();
     await expect(compliance.certify).toBeDisabled();
+    await expect(compliance.keyDates.locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await expect(compliance.keyDates).toContainText(text.art232);
 
     // The checklists: one item answered by hand with an evidence file.
     await compliance.openTab('checklists');
@@ -120,5 +134,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await compliance.openTab('risks');
     await expect(compliance.riskTable.locator('tbody tr.ant-table-row').first()).toBeVisible();
     await keepScreenshot(page, testInfo, `compliance-${lang}`);
+
+    // The Dashboard shows, without unlocking, the next deadline and the plan's blockers.
+    await shell.open('dashboard');
+    const dashboardRow = new DashboardPage(page).row(CLIENT);
+    await expect(dashboardRow.getByTestId('vault-next-deadline')).toHaveAttribute(
+      'data-date',
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+    await expect(dashboardRow.getByTestId('vault-blockers')).not.toHaveAttribute('data-count', '0');
   });
 }
