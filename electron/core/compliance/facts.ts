@@ -297,6 +297,9 @@ export function gatherFacts(
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),
+    // Filled by the features as they land, each from its own folder: handoverFacts(vault) from
+    // core/handover, wipeFacts(vault) from core/wipe, requestFacts / incidentFacts from core/requests and
+    // core/incidents. Until then the rules that read them answer "not evaluated — answer by hand".
     handover: null,
     wipe: null,
     requests: null,
