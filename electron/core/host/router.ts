@@ -94,6 +94,7 @@ export const handlers: Handlers = {
   'vault.create': async (input, ctx) => {
     const { created, vault } = await createVault(input, ctx.env.dataDir);
     ctx.setVault(vault);
+    notePassphraseStrength(vault, input.owner.name, input.owner.passphrase);
     return created;
   },
   'vault.unlock': async (input, ctx) => {

@@ -12,6 +12,7 @@ import { tempDir } from '../../helpers';
 import { dropAuditTriggers, kinds, rehashFrom, resign, tamper } from '../../support/insider';
 import { makeLegacyVault, type LegacyVault } from '../../support/legacy-vault';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 
 const dir = tempDir('closeout-legacy-');
 let legacy: LegacyVault;
@@ -51,7 +52,7 @@ describe('upgrade of a schema 4 vault', () => {
       new X509Certificate(legacy.companyCertificatePem).fingerprint256.toUpperCase(),
     );
     expect(details).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: SCHEMA_VERSION,
       recoveryKeyVersion: 1,
       recoveryRestoresCompanyKey: false,
     });
