@@ -136,7 +136,9 @@ export const backupOps = {
   }),
   'backup.verify': op<BackupVerification>()({
     input: z.strictObject({ backup: backupRefSchema, recoveryKey: z.string().min(1).max(200).optional() }),
-    access: 'public',
+    // Reading a copy back is everyone's to do; what it writes is that copy's verification record.
+    access: ROLES,
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Read a backup back: hash, signature, every page and every record against its manifest',
@@ -147,7 +149,9 @@ export const backupOps = {
       to: fileRefSchema,
       recoveryKey: z.string().min(1).max(200).optional(),
     }),
-    access: 'public',
+    // The restored file becomes the registered file of its vault: an owner's decision.
+    access: ['owner'],
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Verify a backup, then restore it as a new vault file (never over an existing one)',

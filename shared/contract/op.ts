@@ -26,6 +26,12 @@ export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
    * The engine answers shell operations with SHELL_ONLY; the e2e harness stands in for the shell.
    */
   readonly host?: 'shell';
+  /**
+   * Also runs without an unlocked vault, or for a role `access` does not list, when the input carries
+   * the vault's recovery key: whoever holds it unlocks that vault as its owner anyway, and the
+   * operation itself refuses a key that does not open what it names.
+   */
+  readonly orRecoveryKey?: true;
   readonly summary: string;
   /** Phantom: carries the result type; never set at run time. */
   readonly __result?: R;

@@ -16,6 +16,10 @@ export const commonErrors = {
     'zh-CN': '保险库未解锁，请先解锁',
     en: 'The vault is locked; unlock it first',
   },
+  UNLOCK_OR_RECOVERY_KEY: {
+    'zh-CN': '此操作需要先解锁保险库，或提供该保险库的恢复密钥',
+    en: "This needs the vault unlocked first, or the vault's recovery key",
+  },
   CANCELLED: { 'zh-CN': '操作已取消，未做任何更改', en: 'Cancelled; nothing was changed' },
   JOB_ID_IN_USE: {
     'zh-CN': '任务编号 {{job}} 已被使用',
