@@ -128,7 +128,8 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
     const options = callOptionsSchema.safeParse(rawOptions);
     if (!options.success) throw new EngineError('INVALID_INPUT', { detail: describeZodError(options.error) });
 
-    this.lastActivity = Date.now();
+    // The idle lock counts what the person does; the window's own polls say they are background.
+    if (!options.data?.background) this.lastActivity = Date.now();
     if (spec.access !== 'public' && !(spec.orRecoveryKey && carriesRecoveryKey(parsed.data))) {
       if (!this.vault) throw new EngineError(spec.orRecoveryKey ? 'UNLOCK_OR_RECOVERY_KEY' : 'VAULT_LOCKED');
       const role = this.vault.actor.role;

@@ -73,3 +73,13 @@ test("the shell's operations go to the shell, checked, with who asked", async ()
   });
   expect(engineCalls).toEqual([]);
 });
+
+test('a background call (a poll) is marked as such for the engine, so it does not count as activity', async () => {
+  const { call, engineCalls } = setUp();
+  expect(await call('vault.session', {}, { background: true }, 'w')).toEqual(ok('from the engine'));
+  expect(engineCalls).toEqual([['vault.session', {}, { background: true }]]);
+  expect(await call('vault.session', {}, { background: 'yes' }, 'w')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+});
