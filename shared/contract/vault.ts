@@ -1,7 +1,7 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
 import type { AuditReport } from './audit';
-import { fileRefSchema, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
+import { fileRef, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
 import { passphrase, userName } from './users';
 
 const isoDate = z.iso.date();
@@ -104,7 +104,7 @@ export const vaultOps = {
   }),
   'vault.create': op<VaultCreated>()({
     input: z.strictObject({
-      file: fileRefSchema,
+      file: fileRef('vault', 'save'),
       details: vaultDetailsInput,
       owner: z.strictObject({ name: userName, passphrase }),
     }),
@@ -161,7 +161,7 @@ export const vaultOps = {
     summary: 'Record that the owner has stored the recovery key',
   }),
   'vault.writeRecoverySheet': op<{ path: string }>()({
-    input: z.strictObject({ out: fileRefSchema }),
+    input: z.strictObject({ out: fileRef('recovery-sheet', 'save') }),
     access: ['owner'],
     job: false,
     writes: true,
@@ -182,7 +182,7 @@ export const vaultOps = {
     summary: 'Remove a vault from the registry (the file is not touched)',
   }),
   'vault.locate': op<VaultSummary>()({
-    input: z.strictObject({ vaultId: z.uuid(), file: fileRefSchema }),
+    input: z.strictObject({ vaultId: z.uuid(), file: fileRef('vault', 'open') }),
     access: 'public',
     job: false,
     writes: false,
