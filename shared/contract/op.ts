@@ -69,7 +69,7 @@ export type FileDialogKind = 'open' | 'save' | 'folder';
 export const FILE_PURPOSE_NAMES = Object.keys(FILE_PURPOSES) as [FilePurpose, ...FilePurpose[]];
 
 /** `h.<purpose>.<kind>.<24 random characters>`: the purpose and kind are part of the handle itself. */
-export const handlePattern = (purpose: FilePurpose, kind: FileDialogKind): RegExp =>
+const handlePattern = (purpose: FilePurpose, kind: FileDialogKind): RegExp =>
   new RegExp(`^h\\.${purpose}\\.${kind}\\.[A-Za-z0-9_-]{24}$`);
 
 /**
