@@ -53,6 +53,18 @@ export const commonErrors = {
     'zh-CN': '{{path}} 已存在；Closeout 不会覆盖它，未做任何更改',
     en: '{{path}} already exists; Closeout does not write over it. Nothing was changed',
   },
+  FILE_MANAGED: {
+    'zh-CN': '拒绝写入 {{path}}：这是 Closeout 管理的文件（保险库、密钥环、备份或保险库登记表），未做任何更改',
+    en: 'Refused to write {{path}}: Closeout manages that file (a vault, its keyring, a backup or the vault registry). Nothing was changed',
+  },
+  FILE_IS_SYMLINK: {
+    'zh-CN': '拒绝写入 {{path}}：它是一个符号链接，Closeout 不会透过链接写入文件，未做任何更改',
+    en: 'Refused to write {{path}}: it is a symbolic link, and Closeout never writes through one. Nothing was changed',
+  },
+  FILE_CHANGED: {
+    'zh-CN': '{{path}} 在处理过程中被替换或移动（已不是刚才检查的那个文件），未删除任何文件',
+    en: '{{path}} was replaced or moved while Closeout worked on it (it is no longer the file it checked); nothing was deleted',
+  },
   INTERNAL: {
     'zh-CN': '内部错误（已记录编号 {{ref}}），未做任何更改',
     en: 'Internal error (reference {{ref}}); nothing was changed',

@@ -128,7 +128,10 @@ export async function drillBackup(
       auditEntry: auditHead(vault.db), // the backup.drill entry just written
       appVersion: pkg.version,
     };
-    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now);
+    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now, {
+      vault,
+      dataDir,
+    });
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, certificate };

@@ -80,7 +80,7 @@ export const handlers: Handlers = {
   'vault.info': (_input, ctx) => vaultDetails(open(ctx)),
   'vault.updateDetails': (input, ctx) => updateDetails(open(ctx), input, ctx.env.dataDir),
   'vault.confirmRecoveryKey': (_input, ctx) => confirmRecoveryKey(open(ctx)),
-  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input),
+  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input, ctx.env.dataDir),
   'vault.check': (_input, ctx) => checkVault(open(ctx), job(ctx)),
   'vault.forget': (input, ctx) => ({ forgotten: forgetVault(ctx.env.dataDir, input.vaultId) }),
   'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
@@ -98,7 +98,7 @@ export const handlers: Handlers = {
     job(ctx).progress(1, 1, 'done');
     return report;
   },
-  'audit.export': (input, ctx) => exportAudit(open(ctx), input),
+  'audit.export': (input, ctx) => exportAudit(open(ctx), input, ctx.env.dataDir),
 
   'dialog.choose': () => {
     throw new EngineError('SHELL_ONLY');
@@ -132,15 +132,15 @@ export const handlers: Handlers = {
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),
   'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
-  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
-  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
+  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input, ctx.env.dataDir),
+  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input, ctx.env.dataDir),
   'import.mappings': (_input, ctx) => listMappings(open(ctx)),
   'import.saveMapping': (input, ctx) => saveMapping(open(ctx), input),
   'import.deleteMapping': (input, ctx) => deleteMapping(open(ctx), input),
 
   'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
   'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
-  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
+  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx), ctx.env.dataDir),
 
   'classification.rules': (_input, ctx) => getRules(open(ctx)),
   'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
