@@ -54,7 +54,8 @@ export const commonErrors = {
     en: '{{path}} already exists; Closeout does not write over it. Nothing was changed',
   },
   FILE_MANAGED: {
-    'zh-CN': '拒绝写入 {{path}}：这是 Closeout 管理的文件（保险库、密钥环、备份或保险库登记表），未做任何更改',
+    'zh-CN':
+      '拒绝写入 {{path}}：这是 Closeout 管理的文件（保险库、密钥环、备份或保险库登记表），未做任何更改',
     en: 'Refused to write {{path}}: Closeout manages that file (a vault, its keyring, a backup or the vault registry). Nothing was changed',
   },
   FILE_IS_SYMLINK: {

@@ -6,6 +6,18 @@ import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSyn
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** Temporary files being written right now, by name. */
+const inFlight = new Set<string>();
+
+/**
+ * Removes every temporary file this process is writing, at once: for a process that must stop now (the
+ * CLI on SIGTERM, SIGHUP or SIGPIPE), so no partial export, plaintext included, stays beside its target.
+ */
+export function removeTempFilesInFlight(): void {
+  for (const temp of inFlight) rmSync(temp, { force: true });
+  inFlight.clear();
+}
+
 /** A new file, opened for writing: never an existing one, never through a symbolic link. */
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
@@ -17,22 +29,22 @@ export function createExclusive(file: string, mode = 0o600): number {
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = createExclusive(temp, mode);
+  inFlight.add(temp);
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    inFlight.delete(temp);
   }
   fsyncDir(dirname(file));
 }
@@ -69,6 +81,7 @@ export interface AtomicFile {
 export function openAtomic(file: string, mode = 0o600): AtomicFile {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = createExclusive(temp, mode);
+  inFlight.add(temp);
   let bytes = 0;
   const close = () => {
     if (fd !== null) closeSync(fd);
@@ -101,6 +114,8 @@ export function openAtomic(file: string, mode = 0o600): AtomicFile {
       } catch (error) {
         rmSync(temp, { force: true });
         throw error;
+      } finally {
+        inFlight.delete(temp);
       }
       fsyncDir(dirname(file));
     },
@@ -109,6 +124,7 @@ export function openAtomic(file: string, mode = 0o600): AtomicFile {
         close();
       } finally {
         rmSync(temp, { force: true });
+        inFlight.delete(temp);
       }
     },
   };

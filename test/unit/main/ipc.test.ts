@@ -281,6 +281,20 @@ describe('files: windows pass dialog handles, never paths', () => {
     expect(engine.calls).toEqual([]);
   });
 
+  it('refuses a handle chosen for another purpose (an export’s save handle as the vault to unlock)', async () => {
+    const handles = new FileHandles();
+    const exportHandle = handles.issue('/home/a/客户.cvault', 'records-export', 'save');
+    const shelled = handleCall(engine, windows, { handles, run: async () => ok(null) });
+    const result = await shelled(
+      'vault.unlock',
+      eventFrom(win.webContents),
+      { vault: { handle: exportHandle }, passphrase: 'p' },
+      undefined,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(engine.calls).toEqual([]);
+  });
+
   it('routes shell operations (native dialogs) to the shell, not the engine', async () => {
     const run = jest.fn(async () =>
       ok({ handle: 'h.vault.save.abcdefghijabcdefghijabcd', name: 'a.cvault' }),
