@@ -52,10 +52,14 @@ function locationsOf(path: string): Location[] {
   }
 }
 
-/** The vault's own name, its SQLite side files, its keyring (and its side data), pre-migration copies. */
+/**
+ * The vault's own name, its SQLite side files, its keyring (and its side data), pre-migration copies,
+ * and the re-encrypted copy a key rotation is writing (`.<vault>.<hex>.rekey`, with its side files).
+ */
 function isVaultFileName(name: string, vaultName: string): boolean {
   if (name === vaultName || name.startsWith(`${vaultName}.keys`)) return true;
   if (['-wal', '-shm', '-journal'].some((suffix) => name === vaultName + suffix)) return true;
+  if (name.startsWith(`.${vaultName}.`) && /\.rekey(-wal|-shm|-journal)?$/.test(name)) return true;
   return name.startsWith(`${vaultName}.schema-v`) && name.endsWith('.bak');
 }
 
