@@ -96,7 +96,15 @@ describe('closeout vault (CLI)', () => {
     );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^closeout: NOT_ALLOWED: /);
-    expect(runCli(['vault', 'users', 'remove', vault, '--name', 'clerk'], env).status).toBe(0);
+    // Removing a person re-encrypts the vault: the recovery key from its creation opens it no more.
+    const newKey = join(dir.path, 'recovery-after-removal.txt');
+    const removed = runCli(
+      ['vault', 'users', 'remove', vault, '--name', 'clerk', '--recovery-key-out', newKey],
+      env,
+    );
+    expect(removed.status).toBe(0);
+    expect(readFileSync(newKey, 'utf8').trim()).not.toBe(recoveryKey);
+    recoveryKey = readFileSync(newKey, 'utf8').trim();
   });
 
   it('checks the vault and verifies the audit chain; exports the audit log', () => {
@@ -144,7 +152,10 @@ describe('closeout vault (CLI)', () => {
 
   it('writes the recovery sheet PDF and prints its path', () => {
     const pdf = join(dir.path, 'sheet.pdf');
-    const res = runCli(['vault', 'recovery-key', vault, '--out', pdf], env);
+    // The recovery key is never kept: the sheet prints the one given in a file.
+    const keyFile = join(dir.path, 'rk-to-print.txt');
+    writeFileSync(keyFile, recoveryKey);
+    const res = runCli(['vault', 'recovery-key', vault, '--out', pdf, '--print-key-file', keyFile], env);
     expect(res.status).toBe(0);
     expect(res.stdout.trim()).toBe(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
