@@ -156,14 +156,18 @@ describe('backup.verify: every role, changing nothing but the copy’s verificat
       // The audit chain grew by the verification (and whatever checkpoint it was due), nothing else.
       const added = after.audit.slice(before.audit.length) as Array<{ op: string }>;
       expect(added.map((e) => e.op)).toEqual(['backup.verify']);
-      // The registry: the same entry, apart from the backup-health dates.
+      // The registry: the same entry, apart from the backup-health dates and the signed head it keeps
+      // as an anchor, which follows the chain to the verification's own entry.
       const health = (e: Record<string, unknown>) => ({
         ...e,
         lastVerifiedBackupAt: null,
         lastVerifyFailure: null,
         lastRestoreVerifiedAt: null,
+        anchor: null,
       });
       expect(readRegistry(v.dataDir).map(health)).toEqual(registryBefore.map(health));
+      const head = after.audit[after.audit.length - 1] as { seq: bigint };
+      expect(readRegistry(v.dataDir)[0].anchor?.seq).toBe(Number(head.seq));
       expect(readRegistry(v.dataDir)[0].lastVerifiedBackupAt).toBe(backup.createdAt);
       // No file appears or goes beside the copy.
       expect(readdirSync(out.path).sort()).toEqual(filesBefore);
