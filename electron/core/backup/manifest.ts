@@ -12,7 +12,9 @@ export const signaturePathFor = (backupFile: string): string => `${backupFile}.m
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-const manifestSchema = z.strictObject({
+// Version 1 (written until the page-copy backup): `contentDigest` always present. Version 2: the same
+// fields, `contentDigest` optional (backup.create leaves it out; the restore drill computes and records it).
+const manifestV1 = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(1),
   backupId: z.uuid(),
@@ -31,6 +33,11 @@ const manifestSchema = z.strictObject({
   keySlots: z.literal('none'),
   certificatePem: z.string().startsWith('-----BEGIN CERTIFICATE-----'),
 });
+const manifestV2 = manifestV1.extend({ version: z.literal(2), contentDigest: hex64.optional() });
+const manifestSchema = z.discriminatedUnion('version', [manifestV1, manifestV2]);
+
+/** The version backup.create writes. */
+export const MANIFEST_VERSION = 2;
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -63,7 +70,7 @@ export function summarise(m: BackupManifest): BackupManifestSummary {
     size: m.size,
     sha256: m.sha256,
     rowCounts: m.rowCounts,
-    contentDigest: m.contentDigest,
+    contentDigest: m.contentDigest ?? null,
     auditHead: m.auditHead,
   };
 }
