@@ -5,7 +5,7 @@
 // and records the drill with its content digest: a signed audit checkpoint and a line in the backups
 // table, the registry's backup health, and (when a folder is given and the drill passed) a signed
 // certificate.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackupCheck, BackupDrillResult, OpParsedInput } from '../../../shared/contract';
@@ -27,6 +27,9 @@ import { inspectBackup } from './inspect-backup';
 import { copyIntoPlace } from './restore-backup';
 import { describeContent, pragmaLines } from './snapshot-content';
 import type { BackupManifest } from './manifest';
+
+/** The restored copy's page cache at most (bytes): the integrity check and the digest then share pages. */
+const DRILL_CACHE_MAX = 256 * 1024 * 1024;
 
 export async function drillBackup(
   vault: OpenVault,
@@ -54,6 +57,8 @@ export async function drillBackup(
       check('restored-keyring', keyMatches(readKeyring(restored), key), 'the live keyring opens the copy');
       const db = openVaultDatabase(restored, key);
       try {
+        // One decryption of each page for both passes below, when the vault fits a bounded cache.
+        db.pragma(`cache_size = -${Math.ceil(Math.min(statSync(restored).size, DRILL_CACHE_MAX) / 1024)}`);
         contentDigest = await compareRestored(db, manifest, vault, check, job);
       } finally {
         db.close();

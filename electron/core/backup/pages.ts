@@ -7,7 +7,7 @@
 import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 
-export const PAGE_SIZE = 4096;
+const PAGE_SIZE = 4096;
 const RESERVE = 80;
 const MAC_AT = PAGE_SIZE - RESERVE + 16; // end of ciphertext + IV: the HMAC starts here
 const MAC_SIZE = 64;

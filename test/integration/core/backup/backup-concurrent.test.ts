@@ -26,9 +26,9 @@ beforeAll(async () => {
     db.exec(`CREATE TABLE ledger_a (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);
              CREATE TABLE ledger_b (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);`);
   });
-  const child = join(v.dir, 'backup-concurrent-writer.js');
+  const child = join(v.dir, 'backup-concurrent-child.js');
   buildSync({
-    entryPoints: [join(__dirname, 'backup-concurrent-writer.ts')],
+    entryPoints: [join(__dirname, 'backup-concurrent-child.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
