@@ -29,7 +29,7 @@ import { describeContent, pragmaLines } from './snapshot-content';
 import type { BackupManifest } from './manifest';
 
 /** The restored copy's page cache at most (bytes): the integrity check and the digest then share pages. */
-const DRILL_CACHE_MAX = 256 * 1024 * 1024;
+const DRILL_CACHE_MAX = 128 * 1024 * 1024;
 
 export async function drillBackup(
   vault: OpenVault,
