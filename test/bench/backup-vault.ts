@@ -1,11 +1,11 @@
 // A vault for the backup benchmarks: created through the engine (as the app makes them), then filled with
 // N seeded customer rows in a table of their own (one transaction), checkpointed and closed. Cached per
-// seed and size, with its recovery key beside it.
+// seed and size (and vault format: v2 since keyring v2 and recovery key v2), with its recovery key beside it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import { CUSTOMER_FIELDS, customerRows } from '../fixtures/customers';
 import type { SetupContext } from './harness';
 
@@ -21,7 +21,7 @@ const INSERT = `INSERT INTO bench_customers (${CUSTOMER_FIELDS.join(', ')}) VALU
 
 export async function benchVault(ctx: SetupContext, name: string): Promise<BenchVault> {
   const cachedDir = await ctx.cached(
-    `backup-vault-${ctx.generator}-s${ctx.seed}-r${ctx.rows}`,
+    `backup-vault-${ctx.generator}-s${ctx.seed}-r${ctx.rows}-v2`,
     async (dir) => {
       mkdirSync(dir, { recursive: true });
       const engine = createEngine({ dataDir: join(dir, 'data'), electronVersion: null });
@@ -38,7 +38,7 @@ export async function benchVault(ctx: SetupContext, name: string): Promise<Bench
       } finally {
         await engine.close();
       }
-      const db = openVaultDatabase(join(dir, 'bench.cvault'), Buffer.from(decodeRecoveryKey(recoveryKey)));
+      const db = openVaultDatabase(join(dir, 'bench.cvault'), recoveryVaultKey(recoveryKey));
       try {
         db.exec(TABLE);
         const insert = db.prepare(INSERT);

@@ -1,8 +1,9 @@
 // backup.create: a copy of the open vault's encrypted pages, as a consistent snapshot (vault-snapshot.ts;
 // the file is already encrypted, so nothing is decrypted or re-encrypted but its header), in a folder on
 // another disk, read back from there (every page's HMAC, the SHA-256, the pages against those copied),
-// with a manifest signed by the company key. The backup file is renamed into place last, in the same
-// transaction that records it, so a crash or a cancel never leaves a `.cobackup` that is not complete.
+// with a manifest signed by the user who made it (certificate issued by the company CA). The backup file
+// is renamed into place last, in the same transaction that records it, so a crash or a cancel never
+// leaves a `.cobackup` that is not complete.
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   chmodSync,
@@ -22,8 +23,11 @@ import type { JobContext } from '../kernel/job';
 import { writeFileAtomic, fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { auditHead } from '../vault/audit';
-import { certificateInfo, signDetached, verifyDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { verifyDetached } from '../pki';
+import { signedHead } from '../vault/anchors';
+import { requireCompanyCertificate } from '../vault/certificates';
+import { readKeyring } from '../vault/keyring';
+import { cmsSign } from '../vault/signer';
 import { readMeta } from '../vault/meta';
 import { schemaVersion } from '../vault/migrate';
 import type { OpenVault } from '../vault/open-vault';
@@ -130,8 +134,8 @@ export async function createBackup(
   job.progress(0, null, 'checking');
   const dir = checkDestination(pathOf(input.dir), vault.file);
   sweepDebris(dir);
-  const identity = loadIdentity(vault.db);
-  if (!identity) throw new EngineError('IDENTITY_MISSING');
+  const company = requireCompanyCertificate(vault.db);
+  if (!vault.signer.certificatePem) throw new EngineError('SIGNING_KEY_PENDING');
   const meta = readMeta(vault.db);
   const name = backupFileName(meta.clientName, now, (n) => existsSync(join(dir, n)));
   const final = join(dir, name);
@@ -167,6 +171,7 @@ export async function createBackup(
 
     job.progress(0, 1, 'signing');
     const backupId = randomUUID();
+    const anchor = signedHead(vault.db, vault.vaultId, vault.signer, now);
     const manifest: BackupManifest = {
       format: 'closeout-backup-manifest',
       version: MANIFEST_VERSION,
@@ -183,10 +188,17 @@ export async function createBackup(
       rowCounts,
       auditHead: head,
       keySlots: 'none',
-      certificatePem: identity.certificatePem,
+      certificatePem: company.pem!,
+      keyGeneration: readKeyring(vault.file).generation,
+      signedHead: {
+        seq: head.seq,
+        hash: head.hash,
+        at: now.toISOString(),
+        signature: anchor?.signature ?? '',
+      },
     };
     const bytes = manifestBytes(manifest);
-    const signature = signDetached(identity, bytes, now);
+    const signature = cmsSign(vault.signer, bytes, now, { chain: false }) ?? ''; // the manifest names the CA
     await job.checkpoint();
 
     job.progress(0, 1, 'writing');
@@ -199,7 +211,12 @@ export async function createBackup(
         path: basename(manifestPathFor(final)),
         reason: 'reads back differently',
       });
-    if (!verifyDetached(identity.certificatePem, manifestBack, readFileSync(signaturePathFor(final), 'utf8')))
+    // The signature read back must hold under the company CA the manifest names, as backup.verify checks it.
+    const signed = await verifyDetached(readFileSync(signaturePathFor(final), 'utf8'), manifestBack, {
+      trustAnchors: [manifest.certificatePem],
+      at: now,
+    }).catch(() => null);
+    if (!signed?.ok)
       throw new EngineError('WRITE_FAILED', {
         path: basename(signaturePathFor(final)),
         reason: 'reads back differently',
@@ -243,10 +260,14 @@ export async function createBackup(
     upsertRegistry(dataDir, { id: vault.vaultId, lastBackupAt: manifest.createdAt });
     noteBackupHealth(dataDir, vault, { backupId, ok: true, at: verifiedAt, drill: false });
     job.progress(1, 1, 'done');
-    const signer = certificateInfo(identity.certificatePem);
+    const signer = signed.signers[0];
     const checks: BackupCheck[] = [
       { name: 'manifest', ok: true, detail: `version ${MANIFEST_VERSION}, read back` },
-      { name: 'signature', ok: true, detail: 'the manifest read back is signed by the certificate it names' },
+      {
+        name: 'signature',
+        ok: true,
+        detail: 'the manifest read back is signed under the company certificate it names',
+      },
       { name: 'signer', ok: true, detail: "the open vault's company certificate" },
       { name: 'size', ok: true, detail: `${manifest.size} bytes` },
       ...back.checks,

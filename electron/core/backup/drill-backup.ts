@@ -17,7 +17,6 @@ import { openVaultDatabase, type VaultDb } from '../vault/database';
 import { keyMatches, readKeyring, writeKeyring } from '../vault/keyring';
 import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
-import { loadIdentity } from '../vault/identity-store';
 import { readMeta } from '../vault/meta';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';
@@ -107,8 +106,7 @@ export async function drillBackup(
   if (dataDir) noteBackupHealth(dataDir, vault, { backupId, ok, at, drill: true });
 
   let certificate: BackupDrillResult['certificate'] = null;
-  const identity = loadIdentity(vault.db);
-  if (ok && manifest && contentDigest && certificateDir && identity) {
+  if (ok && manifest && contentDigest && certificateDir && vault.signer.certificatePem) {
     job.progress(0, 1, 'certificate');
     const facts = {
       manifest,
@@ -120,7 +118,12 @@ export async function drillBackup(
       auditEntry: auditHead(vault.db), // the backup.drill entry just written
       appVersion: pkg.version,
     };
-    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now);
+    certificate = await writeDrillCertificate(
+      certificateDir,
+      certificateOf(facts, vault.signer),
+      vault.signer,
+      now,
+    );
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, contentDigest, certificate };

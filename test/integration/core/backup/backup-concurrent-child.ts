@@ -4,10 +4,10 @@
 // to write into the main file the backup is copying). Prints the number of each committed transaction.
 import { randomBytes } from 'node:crypto';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 
 const [file, recoveryKey] = process.argv.slice(2);
-const db = openVaultDatabase(file, Buffer.from(decodeRecoveryKey(recoveryKey)));
+const db = openVaultDatabase(file, recoveryVaultKey(recoveryKey));
 const a = db.prepare('INSERT INTO ledger_a (payload) VALUES (?)');
 const b = db.prepare('INSERT INTO ledger_b (id, payload) VALUES (?, ?)');
 

@@ -5,15 +5,16 @@
 // NULLs, Chinese text, control characters, integers beyond 2^53, odd keys and table shapes. A version-1
 // backup written the old way still verifies and drills against its manifest's digest, and a wrong
 // digest in a (re-signed) manifest is caught. A version-2 backup's digest comes from its drill.
-import { createHash } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { manifestBytes, type BackupManifest } from '../../../../electron/core/backup/manifest';
 import { describeContent, openBackupReadOnly } from '../../../../electron/core/backup/snapshot-content';
 import { auditHead } from '../../../../electron/core/vault/audit';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
-import { signDetached } from '../../../../electron/core/vault/identity';
-import { loadIdentity } from '../../../../electron/core/vault/identity-store';
+import { companyKekFromRecovery, openCompany } from '../../../../electron/core/vault/certificates';
+import { recoveryMaterial } from '../../../../electron/core/vault/recovery-secret';
+import { cmsSign, companySigner } from '../../../../electron/core/vault/signer';
 import { schemaVersion } from '../../../../electron/core/vault/migrate';
 import { generateCustomers } from '../../../fixtures/customers';
 import { encodeCsv } from '../../../fixtures/write-csv';
@@ -155,7 +156,10 @@ it('fails on a REAL the format cannot write (infinity), as the JavaScript encode
   });
 });
 
-/** A backup exactly as Closeout wrote it before manifest version 2: VACUUM INTO, the digest in JavaScript. */
+/**
+ * A backup exactly as Closeout wrote it before manifest version 2: VACUUM INTO, the digest in JavaScript,
+ * the manifest signed by the company key itself (opened here through the recovery key's copy).
+ */
 async function writeV1Backup(name: string, digest?: (real: string) => string): Promise<string> {
   const file = join(out.path, `${name}.cobackup`);
   await peek((db) => db.prepare('VACUUM INTO ?').run(file));
@@ -163,13 +167,18 @@ async function writeV1Backup(name: string, digest?: (real: string) => string): P
   let manifest: BackupManifest;
   try {
     const content = referenceContent(snap);
-    const identity = loadIdentity(snap);
-    if (!identity) throw new Error('no identity');
+    const vaultId = v.created.session.vaultId;
+    const material = recoveryMaterial(v.created.recoveryKey);
+    const ckek = companyKekFromRecovery(snap, vaultId, material.companyKekKey!);
+    const company = ckek && openCompany(snap, vaultId, ckek);
+    if (!company) throw new Error('the recovery key does not open the company key');
+    const serial = new X509Certificate(company.certificatePem).serialNumber.toUpperCase();
+    const signer = companySigner(createPrivateKey(company.privateKeyPem), company.certificatePem, serial);
     manifest = {
       format: 'closeout-backup-manifest',
       version: 1,
       backupId: '0b6f2f3e-8f1c-4c2a-9d7e-2a1d3c4b5e6f',
-      vaultId: v.created.session.vaultId,
+      vaultId,
       clientName: '杭州示例商贸有限公司',
       schemaVersion: schemaVersion(snap),
       appVersion: '0.1.0',
@@ -182,11 +191,11 @@ async function writeV1Backup(name: string, digest?: (real: string) => string): P
       contentDigest: digest ? digest(content.contentDigest) : content.contentDigest,
       auditHead: auditHead(snap),
       keySlots: 'none',
-      certificatePem: identity.certificatePem,
+      certificatePem: company.certificatePem,
     };
     const bytes = manifestBytes(manifest);
     writeFileSync(`${file}.manifest.json`, bytes);
-    writeFileSync(`${file}.manifest.json.p7s`, signDetached(identity, bytes));
+    writeFileSync(`${file}.manifest.json.p7s`, cmsSign(signer, bytes, new Date(), { chain: false })!);
   } finally {
     snap.close();
   }
