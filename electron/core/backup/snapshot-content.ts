@@ -96,12 +96,17 @@ function tableShape(db: VaultDb, table: string): TableShape {
     type: string;
     pk: number;
   }>;
-  const value = (c: string) =>
-    `CASE typeof(${c}) WHEN 'real' THEN json(closeout_json_real(${c})) ` +
-    `WHEN 'blob' THEN json(closeout_json_blob(${c})) ELSE ${c} END`;
-  const columns = info.map((c) => c.name).sort(byCodePoint);
+  // A column of TEXT affinity stores only NULL, TEXT and BLOB (SQLite turns numbers into text on the way
+  // in), so it needs only the BLOB test, and `c >= x''` (true for BLOBs alone) is cheaper than typeof():
+  // together a quarter of the digest's time on a table of text columns.
+  const value = (c: string, type: string) =>
+    textAffinity(type)
+      ? `CASE WHEN ${c} >= x'' THEN json(closeout_json_blob(${c})) ELSE ${c} END`
+      : `CASE typeof(${c}) WHEN 'real' THEN json(closeout_json_real(${c})) ` +
+        `WHEN 'blob' THEN json(closeout_json_blob(${c})) ELSE ${c} END`;
+  const columns = [...info].sort((a, b) => byCodePoint(a.name, b.name));
   const json = columns.length
-    ? `json_object(${columns.map((c) => `${quoteText(c)}, ${value(quoteId(c))}`).join(', ')})`
+    ? `json_object(${columns.map((c) => `${quoteText(c.name)}, ${value(quoteId(c.name), c.type)}`).join(', ')})`
     : `'{}'`;
   const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   const order = pk.length ? pk.map((c) => quoteId(c.name)).join(', ') : 'rowid';
@@ -121,6 +126,12 @@ function tableShape(db: VaultDb, table: string): TableShape {
         ? 'rowid'
         : null;
   return { json, order, rowidKey };
+}
+
+/** TEXT affinity by SQLite's rules for a declared type ("Datatypes In SQLite" §3.1, rules 1 and 2). */
+function textAffinity(declared: string): boolean {
+  const type = declared.toUpperCase();
+  return !type.includes('INT') && ['CHAR', 'CLOB', 'TEXT'].some((t) => type.includes(t));
 }
 
 /** JavaScript's shortest round-trip decimal, as every version-1 manifest's digest was written. */

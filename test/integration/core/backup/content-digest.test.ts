@@ -63,6 +63,7 @@ function fillEdges(db: VaultDb): void {
     CREATE TABLE edge_textkey (k TEXT PRIMARY KEY, v);
     CREATE TABLE edge_empty (id INTEGER PRIMARY KEY, v);
     CREATE TABLE edge_bigkeys (id INTEGER PRIMARY KEY, v);
+    CREATE TABLE edge_affinity (id INTEGER PRIMARY KEY, vc VARCHAR(20), clob CLOB, ci CHARINT, s STRING, f FLOATING, no);
   `);
   const insert = db.prepare(`INSERT INTO edge_values (r, t, i, b, "odd ""key"" 列") VALUES (?, ?, ?, ?, ?)`);
   const jsonbLike = Buffer.from([0x0c, 0x13, 0x61]); // a valid-looking JSONB header: must still be a BLOB
@@ -94,6 +95,15 @@ function fillEdges(db: VaultDb): void {
   // confirm them, so they are joined again with SQL's ORDER BY; across a batch boundary.
   const bigkeys = db.prepare('INSERT INTO edge_bigkeys VALUES (?, ?)');
   for (let n = 0n; n < 2100n; n++) bigkeys.run(2n ** 62n + n * (n % 2n ? 1n : 3n), `${n}`);
+  // Declared types by SQLite's affinity rules: VARCHAR and CLOB are TEXT (numbers stored as text), CHARINT
+  // is INTEGER (rule 1 first), STRING is NUMERIC and FLOATING INTEGER: REALs and BLOBs must stay exact.
+  const affinity = db.prepare('INSERT INTO edge_affinity (vc, clob, ci, s, f, no) VALUES (?, ?, ?, ?, ?, ?)');
+  for (let n = 0; n < 60; n++) {
+    const value = [REALS[n % REALS.length], `文本${n}`, Buffer.from([n, 0]), null, BIGS[n % BIGS.length]][
+      n % 5
+    ];
+    affinity.run(value, value, value, value, value, value);
+  }
   const textkey = db.prepare('INSERT INTO edge_textkey VALUES (?, ?)');
   for (const k of ['b', 'a', 'é', 'Z', '中', '']) textkey.run(k, k.length);
 }
@@ -122,17 +132,27 @@ async function peek<T>(work: (db: VaultDb) => T | Promise<T>): Promise<T> {
 }
 
 it('equals the JavaScript encoder of version-1 manifests, table by table', async () => {
-  const { sql, reference, reals, blobs } = await peek(async (db) => ({
+  const { sql, reference, reals, blobs, affinity } = await peek(async (db) => ({
     sql: await describeContent(db),
     reference: referenceContent(db),
     reals: db.prepare(`SELECT count(*) FROM clusters WHERE typeof(score) = 'real'`).pluck().get() as number,
     blobs: db.prepare(`SELECT count(*) FROM customers_fts_data`).pluck().get() as number,
+    affinity: db
+      .prepare(
+        `SELECT typeof(vc) || ' ' || typeof(ci) || ' ' || typeof(s) AS types, count(*) AS n
+         FROM edge_affinity GROUP BY 1 ORDER BY 1`,
+      )
+      .all(),
   }));
   // The data really has what the digest must get right.
   expect(reals).toBeGreaterThan(0);
   expect(blobs).toBeGreaterThan(0);
   expect(sql.rowCounts.customers).toBe(3000);
   expect(sql.rowCounts.edge_values).toBe(4202);
+  // A TEXT-affinity column keeps BLOBs and turns numbers into text; the others keep REALs.
+  const types = (affinity as Array<{ types: string }>).map((a) => a.types);
+  expect(types).toEqual(expect.arrayContaining(['blob blob blob', 'text real real', 'text text text']));
+  expect(types.filter((t) => t.startsWith('real') || t.startsWith('integer'))).toEqual([]);
   for (const table of Object.keys(reference.tableDigests))
     expect({ table, digest: sql.tableDigests[table] }).toEqual({
       table,
