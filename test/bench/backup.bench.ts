@@ -6,8 +6,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, type EngineClient } from '../../electron/core/host/in-process';
-import { benchVault } from './backup-vault';
-import { commandSide, defineBenchmark, nodeSide } from './harness';
+import { benchVault, copyAndHashSides } from './backup-vault';
+import { defineBenchmark, nodeSide } from './harness';
 
 interface State {
   file: string;
@@ -54,40 +54,7 @@ export default defineBenchmark<State>({
     },
     dispose: (_s, engine) => engine.close(),
   }),
-  references: [
-    commandSide<State>({
-      label: 'cp + sha256sum',
-      before: (s) => {
-        rmSync(s.copyDir, { recursive: true, force: true });
-        mkdirSync(s.copyDir, { recursive: true });
-      },
-      command: (s) => [
-        'sh',
-        '-c',
-        'cp "$1" "$2/copy" && sync "$2/copy" && sha256sum "$2/copy"',
-        'sh',
-        s.file,
-        s.copyDir,
-      ],
-      check: (_s, stdout) => (/^[0-9a-f]{64}\s/.test(stdout) ? 'verified' : `unexpected: ${stdout}`),
-    }),
-    commandSide<State>({
-      label: 'cp + openssl dgst -sha256',
-      before: (s) => {
-        rmSync(s.copyDir, { recursive: true, force: true });
-        mkdirSync(s.copyDir, { recursive: true });
-      },
-      command: (s) => [
-        'sh',
-        '-c',
-        'cp "$1" "$2/copy" && sync "$2/copy" && openssl dgst -sha256 "$2/copy"',
-        'sh',
-        s.file,
-        s.copyDir,
-      ],
-      check: (_s, stdout) => (/= [0-9a-f]{64}\s*$/.test(stdout) ? 'verified' : `unexpected: ${stdout}`),
-    }),
-  ],
+  references: copyAndHashSides<State>((s) => s.file, 'verified'),
   verify(outputs) {
     for (const [label, out] of Object.entries(outputs))
       if (out !== 'verified') throw new Error(`${label}: ${out}`);
