@@ -16,8 +16,8 @@ export const signaturePathFor = (backupFile: string): string => `${backupFile}.m
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
+const format = z.literal(MANIFEST_FORMAT);
 const v1Fields = {
-  format: z.literal(MANIFEST_FORMAT),
   backupId: z.uuid(),
   vaultId: z.string().min(1),
   clientName: z.string(),
@@ -36,10 +36,12 @@ const v1Fields = {
 };
 
 const manifestSchema = z.discriminatedUnion('version', [
-  z.strictObject({ ...v1Fields, version: z.literal(1) }),
+  // `format` and `version` first: the keys are written in the order of these shapes (docs/FORMATS.md).
+  z.strictObject({ format, version: z.literal(1), ...v1Fields }),
   z.strictObject({
-    ...v1Fields,
+    format,
     version: z.literal(2),
+    ...v1Fields,
     contentDigest: hex64.optional(),
     keyGeneration: z.int().positive(),
     /** The audit head signed (CMS, PEM) by the maker: closeout-audit-head/1 text, docs/FORMATS.md. */

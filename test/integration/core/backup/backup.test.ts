@@ -69,6 +69,27 @@ describe('backup.create', () => {
     });
     // The content digest is the restore drill's to compute (manifest version 2).
     expect(manifest).not.toHaveProperty('contentDigest');
+    // The keys in the order docs/FORMATS.md gives.
+    expect(Object.keys(manifest)).toEqual([
+      'format',
+      'version',
+      'backupId',
+      'vaultId',
+      'clientName',
+      'schemaVersion',
+      'appVersion',
+      'operator',
+      'createdAt',
+      'file',
+      'size',
+      'sha256',
+      'rowCounts',
+      'auditHead',
+      'keySlots',
+      'certificatePem',
+      'keyGeneration',
+      'signedHead',
+    ]);
     expect(manifest.rowCounts).toMatchObject({ scratch: 3000, backups: 0, users: 1 });
     expect(manifest.certificatePem).toContain('BEGIN CERTIFICATE');
     expect(readFileSync(created.signaturePath, 'utf8')).toContain('BEGIN PKCS7');
