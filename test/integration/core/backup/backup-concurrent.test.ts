@@ -4,9 +4,8 @@
 // verifies; the writer is really committing while the backups are copied.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { openBackupReadOnly } from '../../../../electron/core/backup/snapshot-content';
-import { ROOT, tempDir } from '../../helpers';
+import { bundleChild, ROOT, tempDir } from '../../helpers';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { fillScratch, keyOf, withRawVault } from './backup-support';
 
@@ -27,16 +26,7 @@ beforeAll(async () => {
              CREATE TABLE ledger_b (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);`);
   });
   const child = join(v.dir, 'backup-concurrent-child.js');
-  buildSync({
-    entryPoints: [join(__dirname, 'backup-concurrent-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: child,
-    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
-    nodePaths: [join(ROOT, 'node_modules')],
-    logLevel: 'error',
-  });
+  bundleChild(join(__dirname, 'backup-concurrent-child.ts'), child);
   writer = spawn(process.execPath, [child, v.file, v.created.recoveryKey], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
