@@ -3,7 +3,7 @@
 // owner and kept in the evidence archive for at least three years.
 import { z } from 'zod';
 import type { Bilingual } from '../bilingual';
-import { fileRefSchema, op, ROLES, type OpSpec } from './op';
+import { fileRef, op, ROLES, type OpSpec } from './op';
 
 export const ASSESSMENT_KINDS = ['pipia', 'dpia'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
@@ -96,7 +96,7 @@ export const assessmentsOps = {
     summary: 'Approve the draft: its facts are frozen and it is written, signed, to the evidence archive',
   }),
   'assessments.write': op<AssessmentFiles>()({
-    input: z.strictObject({ kind, dir: fileRefSchema }),
+    input: z.strictObject({ kind, dir: fileRef('compliance', 'folder') }),
     access: ROLES,
     job: false,
     writes: true,

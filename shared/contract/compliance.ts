@@ -3,7 +3,7 @@
 // a note and an evidence file; which regimes apply; and the signed compliance report.
 import { z } from 'zod';
 import type { Bilingual } from '../bilingual';
-import { fileRefSchema, op, ROLES, type OpSpec } from './op';
+import { fileRef, op, ROLES, type OpSpec } from './op';
 
 export const REGIMES = ['pipl', 'gdpr', 'ccpa', 'iso27001', 'company'] as const;
 export type Regime = (typeof REGIMES)[number];
@@ -94,7 +94,7 @@ export const complianceOps = {
       itemId: z.string().min(1).max(100),
       status: z.enum(ANSWER_STATUSES),
       note: text(4000),
-      file: fileRefSchema.optional(),
+      file: fileRef('evidence-file', 'open').optional(),
     }),
     access: ['owner', 'operator'],
     job: false,
@@ -121,7 +121,7 @@ export const complianceOps = {
   }),
   'compliance.report': op<ComplianceReportFiles>()({
     input: z.strictObject({
-      dir: fileRefSchema,
+      dir: fileRef('compliance', 'folder'),
       regimes: z.array(regimeSchema).min(1).max(REGIMES.length).optional(),
     }),
     access: ROLES,

@@ -2,7 +2,7 @@
 // retention schedule, risk register, people and training, backups and drills, the audit chain with every
 // checkpoint…) as a tar, CMS-signed, optionally encrypted to the auditor's certificate — and checking one.
 import { z } from 'zod';
-import { fileRefSchema, op, type OpSpec } from './op';
+import { fileRef, op, type OpSpec } from './op';
 
 export interface EvidencePack {
   path: string;
@@ -51,8 +51,8 @@ export interface EvidenceVerification {
 export const evidenceOps = {
   'evidence.pack': op<EvidencePack>()({
     input: z.strictObject({
-      dir: fileRefSchema,
-      encryptTo: fileRefSchema.optional(),
+      dir: fileRef('evidence-pack', 'folder'),
+      encryptTo: fileRef('recipient-certificate', 'open').optional(),
       includeRecordList: z.boolean().default(false),
       archive: z.boolean().default(true),
     }),
@@ -64,10 +64,10 @@ export const evidenceOps = {
   }),
   'evidence.verify': op<EvidenceVerification>()({
     input: z.strictObject({
-      pack: fileRefSchema,
-      companyCertificate: fileRefSchema.optional(),
-      key: fileRefSchema.optional(),
-      certificate: fileRefSchema.optional(),
+      pack: fileRef('evidence-pack', 'open'),
+      companyCertificate: fileRef('certificate', 'open').optional(),
+      key: fileRef('certificate', 'open').optional(),
+      certificate: fileRef('certificate', 'open').optional(),
     }),
     access: 'public',
     job: true,

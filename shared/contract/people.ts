@@ -2,7 +2,7 @@
 // records after deregistration…), each one's signed confidentiality undertaking, and the training and
 // briefing log (PIPL Art. 51(4), DSL Art. 27).
 import { z } from 'zod';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 export const CLOSURE_DUTIES = [
   'owner-representative',
@@ -77,14 +77,14 @@ export const peopleOps = {
     summary: 'Take a person off the closure (their undertaking and training stay on record)',
   }),
   'people.recordUndertaking': op<ClosurePerson>()({
-    input: z.strictObject({ id: z.uuid(), signedOn: z.iso.date(), file: fileRefSchema.optional() }),
+    input: z.strictObject({ id: z.uuid(), signedOn: z.iso.date(), file: fileRef('evidence-file', 'open').optional() }),
     access: ['owner'],
     job: false,
     writes: true,
     summary: 'Record that a person signed the confidentiality undertaking (with the signed scan)',
   }),
   'people.writeUndertaking': op<{ path: string }>()({
-    input: z.strictObject({ id: z.uuid(), out: fileRefSchema }),
+    input: z.strictObject({ id: z.uuid(), out: fileRef('compliance', 'save') }),
     access: ROLES,
     job: false,
     writes: true,

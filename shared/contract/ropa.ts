@@ -2,7 +2,7 @@
 // vault actually did (imports, classification, merges, dispositions, exports, deletions, backups), and the
 // retention schedule: every RETAIN basis with its legal source and end date.
 import type { Bilingual } from '../bilingual';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 import { z } from 'zod';
 
 export type ActivityKind =
@@ -97,7 +97,7 @@ export const ropaOps = {
       'The retention schedule: each RETAIN basis with its legal source, end dates and what has expired',
   }),
   'ropa.write': op<RopaFiles>()({
-    input: z.strictObject({ dir: fileRefSchema }),
+    input: z.strictObject({ dir: fileRef('compliance', 'folder') }),
     access: ROLES,
     job: false,
     writes: true,
