@@ -77,7 +77,11 @@ export const peopleOps = {
     summary: 'Take a person off the closure (their undertaking and training stay on record)',
   }),
   'people.recordUndertaking': op<ClosurePerson>()({
-    input: z.strictObject({ id: z.uuid(), signedOn: z.iso.date(), file: fileRef('evidence-file', 'open').optional() }),
+    input: z.strictObject({
+      id: z.uuid(),
+      signedOn: z.iso.date(),
+      file: fileRef('evidence-file', 'open').optional(),
+    }),
     access: ['owner'],
     job: false,
     writes: true,
