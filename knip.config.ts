@@ -39,8 +39,6 @@ const config: KnipConfig = {
     '@expo-google-fonts/noto-sans-sc',
     // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
     // charts, component tests, the Electron security audit): each leaves this list when it lands.
-    'tar-stream',
-    '@types/tar-stream',
     'echarts',
     '@testing-library/dom',
     '@testing-library/react',
