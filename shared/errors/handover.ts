@@ -56,8 +56,8 @@ export const handoverErrors = {
     en: 'The package {{path}} cannot be opened: {{detail}}; nothing was imported',
   },
   PACKAGE_WRONG_KEY: {
-    'zh-CN': '所给的私钥或密码打不开移交包 {{path}}；未导入任何内容',
-    en: 'The key or password given does not open the package {{path}}; nothing was imported',
+    'zh-CN': '所给的私钥或密码打不开移交包 {{path}}（密钥或密码不对，或移交包已损坏）；未导入任何内容',
+    en: 'The key or password given does not open the package {{path}} (the wrong key or password, or a damaged package); nothing was imported',
   },
   PACKAGE_TAMPERED: {
     'zh-CN': '移交包 {{path}} 已被改动或损坏（{{detail}}）；已丢弃解密内容，未导入任何内容',

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { EngineError } from '../kernel/engine-error';
@@ -38,21 +38,46 @@ export class BagReader {
   private readonly extract = tar.extract();
   private lines = 0;
 
+  /** The first thing wrong with the bag; once set, the rest of the stream is read and discarded. */
+  private failure: unknown = null;
+  private readonly sink: Writable;
+  /** The entry being read, so an abort can wait for it before its folder is removed. */
+  private current: Promise<void> = Promise.resolve();
+
   constructor(private readonly options: { dir: string | null; previewRows: number }) {
+    this.extract.on('error', (error: unknown) => {
+      this.failure ??= error;
+    });
     this.extract.on('entry', (header, stream, next) => {
-      this.entry(header, stream as unknown as AsyncIterable<Buffer>).then(
+      this.current = this.entry(header, stream as unknown as AsyncIterable<Buffer>).then(
         () => next(),
         (error: unknown) => {
-          stream.resume();
+          this.failure ??= error;
           this.extract.destroy(error as Error);
         },
       );
     });
+    // The decrypted, not yet verified stream goes here. It never fails the stream: a bad bag is reported
+    // only after the envelope and the signature have had their say (an altered package is "tampered",
+    // not "a bad bag"), so after a failure the rest is simply read and dropped.
+    this.sink = new Writable({
+      highWaterMark: 1 << 16,
+      write: (chunk: Buffer, _encoding, done) => {
+        if (this.failure || this.extract.destroyed) return done();
+        if (this.extract.write(chunk)) return done();
+        const settle = () => {
+          this.extract.off('drain', settle);
+          this.extract.off('close', settle);
+          done();
+        };
+        this.extract.on('drain', settle);
+        this.extract.on('close', settle);
+      },
+    });
   }
 
-  /** Where the verified content goes: tar-stream's (streamx) writable, which has the Writable's events. */
   get writable(): Writable {
-    return this.extract as unknown as Writable;
+    return this.sink;
   }
 
   /** The records in data/customers.jsonl (its lines). */
@@ -78,7 +103,7 @@ export class BagReader {
     const keep: Buffer[] = [];
     let bytes = 0;
     let out: ReturnType<typeof createWriteStream> | null = null;
-    if (this.options.dir && name.startsWith('data/')) {
+    if (this.options.dir && name.startsWith('data/') && !this.failure) {
       const target = resolve(this.options.dir, name);
       if (!target.startsWith(resolve(this.options.dir) + sep))
         throw bagInvalid('a path that climbs out', name);
@@ -126,10 +151,25 @@ export class BagReader {
     return this.preview.length < this.options.previewRows ? rest : '';
   }
 
-  /** After the stream: waits for the last entry. */
+  /** After the stream (and its verification): waits for the last entry; throws what was wrong with the bag. */
   async finish(): Promise<void> {
-    this.extract.end(() => undefined);
-    await finished(this.extract);
+    if (!this.failure && !this.extract.destroyed) {
+      await new Promise<void>((resolve) => {
+        this.extract.once('close', () => resolve());
+        this.extract.end(() => undefined);
+      });
+    }
+    const failure = this.failure;
+    if (failure instanceof EngineError) throw failure;
+    if (failure)
+      throw bagInvalid(`not a readable tar archive (${(failure as Error).message ?? failure})`, 'bag.tar');
+  }
+
+  /** Stops reading (after any failure): no file is opened after this resolves. */
+  async abort(): Promise<void> {
+    this.failure ??= new Error('aborted');
+    this.extract.destroy();
+    await this.current.catch(() => undefined);
   }
 
   /** The bag whole: bagit.txt, every manifest line, nothing missing, nothing extra, Payload-Oxum. */

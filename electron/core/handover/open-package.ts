@@ -129,16 +129,15 @@ export async function openPackage(
   const scratch = target ? join(dirname(target), `.closeout-open-${randomBytes(6).toString('hex')}`) : null;
   const hash = createHash('sha256');
   let vault: OpenVault | null = null;
+  const reader = new BagReader({ dir: scratch, previewRows: PREVIEW_ROWS });
   try {
     if (scratch) mkdirSync(scratch, { mode: 0o700 });
-    const reader = new BagReader({ dir: scratch, previewRows: PREVIEW_ROWS });
     job.progress(0, null, 'verifying');
     let verified;
     try {
       verified = await verifyAttached(decrypt(hashed(path, hash), credential), reader.writable, {
         trustAnchors: [anchor],
       });
-      await reader.finish();
     } catch (error) {
       throw packageError(path, error);
     }
@@ -149,6 +148,7 @@ export async function openPackage(
             path,
             detail: `${verified.failure}: ${verified.detail}`,
           });
+    await reader.finish();
     const bagInfo = reader.check();
     const signer = verified.signers[0];
     const schema =
@@ -221,6 +221,7 @@ export async function openPackage(
     }
     throw error;
   } finally {
+    await reader.abort();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
