@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { localDate } from '../../../../electron/core/handover/readiness';
 import { generateRecipientKit } from '../../../../electron/core/pki';
 import type { OpInput } from '../../../../shared/contract';
-import { generateCustomers } from '../../../fixtures/customers';
+import { generateCustomers, type CustomerOptions } from '../../../fixtures/customers';
 import { insertCustomers, type StoredCustomer } from '../../support/records-fixture';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { withRawVault } from '../backup/backup-support';
@@ -58,11 +58,16 @@ export interface HandoverVault {
 }
 
 /** A vault with `n` customers; every `every`-th one is TRANSFER to the recipient. */
-export async function handoverVault(n: number, every = 2, seed = 20260412): Promise<HandoverVault> {
+export async function handoverVault(
+  n: number,
+  every = 2,
+  seed = 20260412,
+  options: CustomerOptions = {},
+): Promise<HandoverVault> {
   const v = await makeVault();
   const stored: StoredCustomer[] = [];
   await withRawVault(v, (db) => {
-    insertCustomers(db, generateCustomers(seed, n), { onRow: (s) => stored.push(s) });
+    insertCustomers(db, generateCustomers(seed, n, options), { onRow: (s) => stored.push(s) });
     db.prepare('UPDATE customers SET disposition = NULL').run();
   });
   const destined = stored.filter((_, i) => i % every === 0).map((s) => s.id);

@@ -15,7 +15,7 @@ let h: HandoverVault;
 
 beforeAll(async () => {
   requireOpenssl();
-  h = await handoverVault(240, 1, 7);
+  h = await handoverVault(240, 1, 7, { minorRate: 0.2, sensitiveNoteRate: 0.1 });
 }, 120_000);
 afterAll(() => h.v.remove());
 
@@ -82,8 +82,10 @@ it.each([
       .map((s) => s.id);
     const objectors = [...answers].filter(([, a]) => a.objected).map(([id]) => id);
     expect(objectors.length).toBeGreaterThan(0);
-  // The generated customers include children and sensitive data, so every consent rule is exercised.
-  expect(h.stored.some((s) => s.cls.minor === 1) && h.stored.some((s) => s.cls.sensitive !== '')).toBe(true);
+    // The generated customers include children and sensitive data, so every consent rule is exercised.
+    expect(h.stored.some((s) => s.cls.minor === 1) && h.stored.some((s) => s.cls.sensitive !== '')).toBe(
+      true,
+    );
     const built = unwrap(
       await h.v.engine.call('handover.package', { handoverId, out: { path: h.v.dir }, password: PASSWORD }),
     );
