@@ -61,10 +61,11 @@ export const recipientSchema = z.strictObject({
   organisation: text(200),
   /** Unified social credit code (GB 32100); required for a recipient in mainland China. */
   creditCode: z.string().trim().max(40).nullable().default(null),
-  contactPerson: text(100),
+  /** Who at the recipient customers may contact; the notices need it (it may come later than the name). */
+  contactPerson: optionalText(100),
   /** Phone or e-mail, as the notices give it to customers. */
-  contact: text(200),
-  address: text(500),
+  contact: optionalText(200),
+  address: optionalText(500),
   /** ISO 3166-1 alpha-2; anything but CN (HK, MO and TW included) is cross-border under PIPL Art. 38. */
   country: z
     .string()
@@ -124,6 +125,26 @@ export const noticeSettingsSchema = z.strictObject({
   reason: text(1000),
 });
 export type NoticeSettings = z.output<typeof noticeSettingsSchema>;
+
+/** What a caller gives for the notices: the deadline; the reason and the contact default to the vault's. */
+export const noticeSettingsInputSchema = z.strictObject({
+  deadline: isoDate,
+  afterClosureContact: text(300).optional(),
+  reason: text(1000).optional(),
+});
+
+/** What can still stop a package from being built, in the order the wizard's steps resolve them. */
+export const HANDOVER_BLOCKERS = [
+  'recipient',
+  'certificate',
+  'reasoning',
+  'cross-border',
+  'agreement',
+  'pipia',
+  'notices',
+  'deadline',
+] as const;
+export type HandoverBlocker = (typeof HANDOVER_BLOCKERS)[number];
 
 /** The consent a record needs before it may travel, or null when notice and no objection suffice. */
 export function requiredConsent(

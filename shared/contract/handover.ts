@@ -15,12 +15,13 @@ import {
   VETTING_ITEMS,
   agreementTermsSchema,
   crossBorderSchema,
-  noticeSettingsSchema,
+  noticeSettingsInputSchema,
   pipiaAnswersSchema,
   recipientSchema,
   type AgreementTerms,
   type ConsentType,
   type CrossBorderChecklist,
+  type HandoverBlocker,
   type HandoverField,
   type HandoverRecipient,
   type HandoverRoute,
@@ -62,7 +63,7 @@ export interface HandoverProgress {
   packaged: boolean;
   receipt: boolean;
   /** What still stops a package from being built (codes the wizard translates). */
-  blockers: string[];
+  blockers: HandoverBlocker[];
 }
 
 export interface HandoverSummary {
@@ -342,7 +343,7 @@ export const handoverOps = {
   'handover.notices': op<NoticesWritten>()({
     input: z.strictObject({
       handoverId,
-      settings: noticeSettingsSchema.optional(),
+      settings: noticeSettingsInputSchema.optional(),
       out: fileRefSchema,
       letters: z.enum(['merged', 'each']).default('merged'),
     }),

@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { basename, join } from 'node:path';
 import type { NoticesWritten, OpParsedInput } from '../../../shared/contract';
 import { UTF8_BOM, csvLine } from '../../../shared/csv';
-import { requiredConsent, type NoticeLanguage } from '../../../shared/handover';
+import { requiredConsent, type NoticeLanguage, type NoticeSettings } from '../../../shared/handover';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { inJobTransaction } from '../kernel/job-transaction';
@@ -51,21 +51,33 @@ export async function writeNotices(
   const db = vault.db;
   const handover = loadHandover(db, input.handoverId);
   requireOpen(handover);
-  const settings = input.settings ?? handover.notice;
-  const agreement = agreementOf(db, handover.id);
-  const missing = [
-    settings ? null : 'notice settings (deadline, reason, contact)',
-    agreement ? null : 'agreement',
-  ];
-  if (missing.some(Boolean))
-    throw new EngineError('HANDOVER_NOT_READY', { missing: missing.filter(Boolean).join(', ') });
   const meta = readMeta(db);
+  const given = input.settings;
+  const reason = given?.reason ?? handover.notice?.reason ?? meta.closureReason;
+  const afterClosureContact =
+    given?.afterClosureContact ?? handover.notice?.afterClosureContact ?? meta.contact;
+  const deadline = given?.deadline ?? handover.notice?.deadline;
+  const agreement = agreementOf(db, handover.id);
+  const r = handover.recipient;
+  const missing = [
+    deadline ? null : 'the objection deadline',
+    reason ? null : 'the reason for the handover',
+    afterClosureContact ? null : 'a contact after the closure',
+    r.contactPerson && r.contact && r.address ? null : "the recipient's contact person, contact and address",
+    agreement ? null : 'the agreement',
+  ].filter(Boolean);
+  if (missing.length) throw new EngineError('HANDOVER_NOT_READY', { missing: missing.join(', ') });
+  const settings: NoticeSettings = {
+    deadline: deadline!,
+    reason: reason!,
+    afterClosureContact: afterClosureContact!,
+  };
   const facts: NoticeFacts = {
     client: meta.clientName,
     clientContact: meta.contact,
     recipient: handover.recipient,
     route: handover.route,
-    settings: settings!,
+    settings,
     fields: handover.fields,
     purposes: agreement!.terms.purposes,
   };

@@ -1,12 +1,10 @@
 // What still stops a handover's package from being built, as codes the wizard and the CLI translate:
 // the recipient's key, the route's reasoning (and the cross-border checklist), the agreement, the PIPIA
 // approval, the notices, and the objection deadline (which only an owner may override, in writing).
+import type { HandoverBlocker as Blocker } from '../../../shared/handover';
 import type { VaultDb } from '../vault/database';
 import { pipiaApproved } from './pipia';
 import type { Handover } from './store';
-
-export type Blocker =
-  'certificate' | 'reasoning' | 'cross-border' | 'agreement' | 'pipia' | 'notices' | 'deadline';
 
 /** Today as a calendar date where the person is (the deadline is a local date too). */
 export function localDate(now: Date): string {
@@ -20,6 +18,8 @@ export const deadlinePassed = (handover: Handover, now: Date): boolean =>
 
 export function blockers(db: VaultDb, handover: Handover, now = new Date()): Blocker[] {
   const out: Blocker[] = [];
+  const r = handover.recipient;
+  if (!r.contactPerson || !r.contact || !r.address) out.push('recipient');
   if (handover.keyMode !== 'password' && !handover.certificatePem) out.push('certificate');
   if (!handover.reasoning.trim()) out.push('reasoning');
   if (handover.route === 'cross-border') {
