@@ -1,5 +1,6 @@
 // handover.package (job): the records that may travel (TRANSFER to this recipient − objectors − those
-// missing a consent), only the chosen fields, as a BagIt bag → tar → CMS SignedData (signerFor) → CMS
+// missing a consent), only the chosen fields, as a BagIt bag → tar → CMS SignedData (the session's
+// certified key, its chain to the company CA) → CMS
 // EnvelopedData / AuthEnvelopedData to the recipient's certificate or a password, streamed to a temporary
 // file renamed into place when whole, with a README and the sender's certificate beside it. Memory stays
 // flat in the number of records; the transfer, its records and the audit entry commit with the file.
@@ -17,6 +18,7 @@ import { CUSTOMER_ROW_COLUMNS, toCustomerRecord, type CustomerRow } from '../rec
 import { openAtomic } from '../util/atomic-write';
 import { readMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
+import type { SessionSigner } from '../vault/signer';
 import { agreementOf } from './agreement';
 import * as bag from './bag-content';
 import { Spool } from './bag-spool';
@@ -25,10 +27,24 @@ import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
 import { blockers } from './readiness';
 import { readmeText } from './readme';
 import { objectorIds, selectionCounts, selectionSql } from './selection';
-import { signerFor } from './signer';
 import { loadHandover, requireOpen, type Handover } from './store';
 
 const WINDOW = 5000;
+
+/**
+ * The session's certified key signs: the acting user's, with the company CA in the chain (or the company
+ * CA itself in a recovery-key session). Recipients verify against the company certificate.
+ */
+function packageSigner(signer: SessionSigner) {
+  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
+    throw new EngineError('SIGNING_KEY_PENDING');
+  return {
+    certificatePem: signer.certificatePem,
+    privateKeyPem: signer.key,
+    chain: signer.chain,
+    trustAnchorPem: signer.chain.at(-1) ?? signer.certificatePem,
+  };
+}
 
 function checkReady(
   vault: OpenVault,
@@ -77,7 +93,7 @@ export async function buildPackage(
     throw new EngineError('HANDOVER_SELECTION_EMPTY', { recipient: handover.dispositionLabel });
   const override = !!input.overrideDeadline && blockers(db, handover, now).includes('deadline');
   const meta = readMeta(db);
-  const signer = signerFor(vault);
+  const signer = packageSigner(vault.signer);
   const agreement = agreementOf(db, handover.id)!;
   const dir = outputFolder(input.out);
   const base = `closeout-handover-${handover.id}-${fileStamp(now)}`;
@@ -244,8 +260,8 @@ export async function buildPackage(
       const envelope = encrypt(
         signAttached(tarOf([...tags, ...data], now), {
           certificatePem: signer.certificatePem,
-          privateKeyPem: signer.privateKey,
-          chain: signer.chainPem,
+          privateKeyPem: signer.privateKeyPem,
+          chain: signer.chain,
         }),
         recipients,
         { cipher: input.cipher },

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadIdentity } from '../../../../electron/core/vault/identity-store';
-import { openssl, requireOpenssl } from '../pki/openssl';
+import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
+import { makeCompany, openssl, requireOpenssl, writeCompany } from '../pki/openssl';
 import { withRawVault } from '../backup/backup-support';
 import { unwrap } from '../../support/vault-fixture';
 import {
@@ -22,16 +22,26 @@ jest.setTimeout(180_000);
 
 let h: HandoverVault;
 let recipient: RecipientFiles;
-let company: { certificate: string; key: string };
+let company: string;
+let sender: { ca: string; certificate: string; key: string };
 
 beforeAll(async () => {
   requireOpenssl();
   h = await handoverVault(120);
   recipient = await recipientFiles(h.v.dir);
-  const identity = (await withRawVault(h.v, (db) => loadIdentity(db)))!;
-  company = { certificate: join(h.v.dir, 'company.pem'), key: join(h.v.dir, 'company.key') };
-  writeFileSync(company.certificate, identity.certificatePem);
-  writeFileSync(company.key, identity.privateKeyPem, { mode: 0o600 });
+  // The vault's company CA: what a recipient trusts for a Closeout package (the .sender.pem beside it).
+  const ca = (await withRawVault(h.v, (db) => activeCompanyCertificate(db)))!;
+  company = join(h.v.dir, 'company.pem');
+  writeFileSync(company, ca.pem!);
+  // Another company's CA and a user key it certified: the sender of the packages openssl makes here.
+  const other = join(h.v.dir, 'openssl-sender');
+  mkdirSync(other);
+  writeCompany(other, await makeCompany('外部发送方有限公司'));
+  sender = {
+    ca: join(other, 'company.pem'),
+    certificate: join(other, 'user.pem'),
+    key: join(other, 'user.key'),
+  };
 }, 180_000);
 afterAll(() => h.v.remove());
 
@@ -61,7 +71,9 @@ function openWithOpenssl(pkg: string, decrypt: string[], name: string) {
       '-in',
       'signed.der',
       '-CAfile',
-      sender,
+      company,
+      '-signer',
+      'signer.pem',
       '-out',
       'bag.tar',
     ],
@@ -69,6 +81,14 @@ function openWithOpenssl(pkg: string, decrypt: string[], name: string) {
   );
   expect({ step: 'verify', status: ver.status }).toEqual({ step: 'verify', status: 0 });
   expect(ver.stderr).toContain('Verification successful');
+  // The certificate beside the package is the company CA; the signer is the acting user, certified by it.
+  expect(readFileSync(sender, 'utf8').trim()).toBe(readFileSync(company, 'utf8').trim());
+  const names = (file: string, what: string) =>
+    openssl(['x509', '-in', file, '-noout', what, '-nameopt', 'RFC2253'], dir).stdout.trim();
+  expect(names('signer.pem', '-issuer').replace(/^issuer=/, '')).toBe(
+    names(company, '-subject').replace(/^subject=/, ''),
+  );
+  expect(names('signer.pem', '-subject')).toMatch(/CN=owner(,|$)/);
   const check = sh(
     'mkdir bag && tar -xf bag.tar -C bag && cd bag && sha256sum -c manifest-sha256.txt && sha256sum -c tagmanifest-sha256.txt',
     dir,
@@ -200,7 +220,7 @@ describe('a package made by openssl to the same layout', () => {
       [
         'find data -type f | sort | xargs sha256sum > manifest-sha256.txt',
         'tar -cf ../bag.tar bagit.txt bag-info.txt manifest-sha256.txt data',
-        `openssl cms -sign -binary -nodetach -in ../bag.tar -signer ${company.certificate} -inkey ${company.key} -outform DER -out ../signed.der`,
+        `openssl cms -sign -binary -nodetach -in ../bag.tar -signer ${sender.certificate} -inkey ${sender.key} -outform DER -out ../signed.der`,
         `openssl cms -encrypt -binary -aes256 -recip ${recipient.certificate} -keyopt rsa_padding_mode:oaep -outform DER -in ../signed.der -out ../by-openssl.p7m`,
       ].join(' && '),
       dir,
@@ -209,14 +229,14 @@ describe('a package made by openssl to the same layout', () => {
     const opened = unwrap(
       await h.v.engine.call('handover.open', {
         package: { path: join(h.v.dir, 'by-openssl.p7m') },
-        trust: { path: company.certificate },
+        trust: { path: sender.ca },
         key: { path: recipient.key },
         to: { path: join(h.v.dir, 'received.cvault') },
         owner: { name: '王经理', passphrase: 'Recipient-passphrase-2026!' },
       }),
     );
     expect(opened.records).toBe(3);
-    expect(opened.signer.organisation).toBe('杭州示例商贸有限公司');
+    expect(opened.signer.organisation).toBe('外部发送方有限公司');
     expect(opened.vault?.imported).toBe(3);
     const session = unwrap(await h.v.engine.call('vault.session', {}));
     expect(session?.clientName).toBe('宁波承接贸易有限公司');

@@ -4,13 +4,13 @@
 // missing file, a manifest mismatch. No new vault, no scratch folder, nothing written outside.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tar from 'tar-stream';
-import { loadIdentity } from '../../../../electron/core/vault/identity-store';
+import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
 import { readRegistry } from '../../../../electron/core/vault/registry';
 import { withRawVault } from '../backup/backup-support';
-import { requireOpenssl } from '../pki/openssl';
+import { makeCompany, requireOpenssl, writeCompany } from '../pki/openssl';
 import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import {
   handoverVault,
@@ -24,18 +24,30 @@ jest.setTimeout(180_000);
 
 let h: HandoverVault;
 let recipient: RecipientFiles;
-let company: { certificate: string; key: string };
+let company: string;
+let sender: { ca: string; certificate: string; key: string };
 let pkg = '';
+/** The packages openssl made here: their sender is the other company. */
+const hostile = new Set<string>();
 let pwPkg = '';
 
 beforeAll(async () => {
   requireOpenssl();
   h = await handoverVault(80);
   recipient = await recipientFiles(h.v.dir);
-  const identity = (await withRawVault(h.v, (db) => loadIdentity(db)))!;
-  company = { certificate: join(h.v.dir, 'company.pem'), key: join(h.v.dir, 'company.key') };
-  writeFileSync(company.certificate, identity.certificatePem);
-  writeFileSync(company.key, identity.privateKeyPem, { mode: 0o600 });
+  // The vault's company CA: what a recipient trusts for a Closeout package (the .sender.pem beside it).
+  const ca = (await withRawVault(h.v, (db) => activeCompanyCertificate(db)))!;
+  company = join(h.v.dir, 'company.pem');
+  writeFileSync(company, ca.pem!);
+  // Another company's CA and a user key it certified: the sender of the packages openssl makes here.
+  const other = join(h.v.dir, 'openssl-sender');
+  mkdirSync(other);
+  writeCompany(other, await makeCompany('外部发送方有限公司'));
+  sender = {
+    ca: join(other, 'company.pem'),
+    certificate: join(other, 'user.pem'),
+    key: join(other, 'user.key'),
+  };
   const id = await readyHandover(h.v, { keyMode: 'certificate', certificate: recipient.certificate });
   pkg = unwrap(await h.v.engine.call('handover.package', { handoverId: id, out: { path: h.v.dir } })).path;
   const pwId = await readyHandover(h.v, { keyMode: 'password' });
@@ -55,7 +67,7 @@ const owner = { name: '王经理', passphrase: 'Recipient-passphrase-2026!' };
 async function open(path: string, extra: Record<string, unknown> = {}, name = 'x') {
   const result = await h.v.engine.call('handover.open', {
     package: { path },
-    trust: { path: company.certificate },
+    trust: { path: hostile.has(path) ? sender.ca : company },
     key: { path: recipient.key },
     to: { path: target(name) },
     owner,
@@ -108,7 +120,7 @@ describe('one flipped byte anywhere', () => {
   );
 });
 
-/** A tar of these members, signed by the company and encrypted to the recipient with openssl. */
+/** A tar of these members, signed by the other company's user and encrypted to the recipient with openssl. */
 async function hostilePackage(
   name: string,
   members: Array<{ name: string; content?: string; type?: 'symlink'; linkname?: string }>,
@@ -131,14 +143,15 @@ async function hostilePackage(
       `openssl cms -sign -binary -nodetach -in "$1" -signer "$2" -inkey "$3" -outform DER | openssl cms -encrypt -binary -aes256 -recip "$4" -keyopt rsa_padding_mode:oaep -outform DER -out "$5"`,
       'sh',
       tarFile,
-      company.certificate,
-      company.key,
+      sender.certificate,
+      sender.key,
       recipient.certificate,
       out,
     ],
     { encoding: 'utf8' },
   );
   expect(made.status).toBe(0);
+  hostile.add(out);
   return out;
 }
 

@@ -1,8 +1,8 @@
-// Schema 5: handovers to a successor. Everything a person types or attaches (the recipient's details, the
+// Schema 6: handovers to a successor. Everything a person types or attaches (the recipient's details, the
 // agreement and its signed PDF, vetting evidence, the PIPIA, notice tracking, objections and consents with
 // their evidence) lives here, inside the encrypted vault; files written outside are only the outputs asked
 // for (kit, PIPIA PDF, notices, the package and its README).
-export const version = 5;
+export const version = 6;
 
 export const sql = `
 CREATE TABLE handovers (
