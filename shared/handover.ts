@@ -134,7 +134,7 @@ export const noticeSettingsInputSchema = z.strictObject({
 });
 
 /** What can still stop a package from being built, in the order the wizard's steps resolve them. */
-export const HANDOVER_BLOCKERS = [
+const HANDOVER_BLOCKERS = [
   'recipient',
   'certificate',
   'reasoning',

@@ -16,7 +16,7 @@ const TAG_LIMIT = 1 << 20;
 const bagInvalid = (detail: string, where: string) => new EngineError('BAG_INVALID', { detail, where });
 
 /** A tar member's name as a bag path, or the reason it is refused. */
-export function bagPath(raw: string): string {
+function bagPath(raw: string): string {
   const name = raw.replace(/^(\.\/)+/, '');
   if (name === '' || name === '.') return '';
   if (name.includes('\0')) throw bagInvalid('a NUL in a path', JSON.stringify(raw));

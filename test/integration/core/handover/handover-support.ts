@@ -11,7 +11,7 @@ import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixtur
 import { withRawVault } from '../backup/backup-support';
 
 export const RECIPIENT = '宁波承接贸易有限公司';
-export const RECIPIENT_CODE = '91330212MA2H8N1Q51';
+const RECIPIENT_CODE = '91330212MA2H8N1Q51';
 
 export const AGREEMENT: OpInput<'handover.agreement'>['terms'] = {
   purposes: '继续提供售后服务与会员权益',
