@@ -25,6 +25,7 @@ import { Spool } from './bag-spool';
 import { tarOf, type TarEntry } from './bag-tar';
 import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
 import { blockers } from './readiness';
+import { checkRecipientCertificate } from './recipient';
 import { readmeText } from './readme';
 import { objectorIds, selectionCounts, selectionSql } from './selection';
 import { loadHandover, requireOpen, type Handover } from './store';
@@ -88,6 +89,9 @@ export async function buildPackage(
   const handover = loadHandover(db, input.handoverId);
   requireOpen(handover);
   checkReady(vault, handover, input, now);
+  // The certificate was checked when it was given; it may have expired since.
+  if (handover.keyMode !== 'password' && handover.certificatePem)
+    await checkRecipientCertificate(handover.certificatePem, handover.recipient, now);
   const counts = selectionCounts(db, handover);
   if (counts.selected === 0)
     throw new EngineError('HANDOVER_SELECTION_EMPTY', { recipient: handover.dispositionLabel });

@@ -60,7 +60,7 @@ export function describeCertificate(pem: string): HandoverCertificate {
 }
 
 /** Checks that a certificate can lock a package for this recipient now; PKI problems said plainly. */
-async function checkRecipientCertificate(
+export async function checkRecipientCertificate(
   pem: string,
   recipient: HandoverRecipient,
   now = new Date(),

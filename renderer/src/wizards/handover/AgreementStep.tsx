@@ -4,11 +4,11 @@
 import { Alert, Button, Checkbox, Divider, Flex, Form, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChosenFile, HandoverDetail } from '../../../../shared/contract';
+import type { ChosenFile } from '../../../../shared/contract';
 import { VETTING_ITEMS, type VettingItem } from '../../../../shared/handover';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { chooseFile } from '../../platform/dialogs';
-import { useAction } from './use-handover';
+import { useAction, type StepProps } from './use-handover';
 
 interface Values {
   signedOn: string;
@@ -24,13 +24,7 @@ const UNDERTAKINGS = {
   deletionOnRequest: true,
 } as const;
 
-export function AgreementStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function AgreementStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const action = useAction();
   const [file, setFile] = useState<ChosenFile | null>(null);

@@ -2,7 +2,6 @@
 // being worked on, one step at a time (antd Steps; each step is its own component).
 import { Button, Card, Empty, List, Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { RequireSession } from '../../components/RequireSession';
@@ -14,7 +13,7 @@ import { ReceiptStep } from './ReceiptStep';
 import { RecipientStep } from './RecipientStep';
 import { ResponsesStep } from './ResponsesStep';
 import { RouteStep } from './RouteStep';
-import { HANDOVER_STEPS, useHandover, type HandoverStep } from './use-handover';
+import { HANDOVER_STEPS, useHandover, type HandoverStep, type StepProps } from './use-handover';
 
 export function HandoverPage() {
   const { t } = useTranslation();
@@ -26,7 +25,6 @@ export function HandoverPage() {
   );
 }
 
-type StepProps = { detail: HandoverDetail; onChanged: (d?: HandoverDetail) => void };
 const STEP_VIEWS: Record<Exclude<HandoverStep, 'recipient'>, (p: StepProps) => React.JSX.Element> = {
   route: RouteStep,
   agreement: AgreementStep,

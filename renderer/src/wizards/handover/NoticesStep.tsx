@@ -4,12 +4,13 @@
 import { Alert, Button, Checkbox, Flex, Form, Input } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail } from '../../../../shared/contract';
+
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob, useOnFinished } from '../../hooks/use-job';
 import { chooseFile } from '../../platform/dialogs';
 import { NoticeTracking } from './NoticeTracking';
+import type { StepProps } from './use-handover';
 
 interface Values {
   deadline: string;
@@ -18,13 +19,7 @@ interface Values {
   each: boolean;
 }
 
-export function NoticesStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function NoticesStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const job = useJob('handover.notices');
   const [generation, setGeneration] = useState(0);

@@ -4,21 +4,15 @@
 import { Alert, Button, Checkbox, Flex, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail } from '../../../../shared/contract';
+
 import { HANDOVER_FIELDS, type HandoverField } from '../../../../shared/handover';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob, useOnFinished } from '../../hooks/use-job';
 import { chooseFile } from '../../platform/dialogs';
-import { useAction } from './use-handover';
+import { useAction, type StepProps } from './use-handover';
 
-export function PackageStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function PackageStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const action = useAction();
   const job = useJob('handover.package');

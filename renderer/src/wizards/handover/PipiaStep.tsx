@@ -4,11 +4,11 @@
 import { Alert, Button, Descriptions, Flex, Form, Input, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail, PipiaRecord } from '../../../../shared/contract';
+import type { PipiaRecord } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { chooseFile } from '../../platform/dialogs';
 import { useSession } from '../../session/session-context';
-import { useAction } from './use-handover';
+import { useAction, type StepProps } from './use-handover';
 
 interface Values {
   necessity: string;
@@ -17,13 +17,7 @@ interface Values {
   custodian: string;
 }
 
-export function PipiaStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function PipiaStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const { session } = useSession();
   const action = useAction();

@@ -1,21 +1,15 @@
 // Step 9: the recipient's signed receipt over the package digest; importing it (verified) closes the
 // handover: the records become TRANSFERRED, the Dashboard stage advances, the wipe is offered.
 import { Alert, Button, List, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail, ReceiptImported } from '../../../../shared/contract';
+import type { ReceiptImported } from '../../../../shared/contract';
 import { navigateTo } from '../../app/use-hash-route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { chooseFile } from '../../platform/dialogs';
-import { useAction } from './use-handover';
-import { useState } from 'react';
+import { useAction, type StepProps } from './use-handover';
 
-export function ReceiptStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function ReceiptStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const action = useAction();
   const [done, setDone] = useState<ReceiptImported | null>(null);

@@ -3,11 +3,11 @@
 import { Alert, Button, Checkbox, Flex, Form, InputNumber, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChosenFile, HandoverDetail, ResponseRecorded } from '../../../../shared/contract';
+import type { ChosenFile, ResponseRecorded } from '../../../../shared/contract';
 import type { ResponseKind } from '../../../../shared/handover';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { chooseFile } from '../../platform/dialogs';
-import { useAction } from './use-handover';
+import { useAction, type StepProps } from './use-handover';
 
 interface Values {
   recordId: number;
@@ -15,13 +15,7 @@ interface Values {
   guardian: boolean;
 }
 
-export function ResponsesStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function ResponsesStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const action = useAction();
   const [form] = Form.useForm<Values>();

@@ -2,7 +2,7 @@
 // reasoning, who the route lets travel, and the cross-border checklist when the route is cross-border.
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail } from '../../../../shared/contract';
+
 import {
   CROSS_BORDER_MECHANISMS,
   HANDOVER_ROUTES,
@@ -10,7 +10,7 @@ import {
   type HandoverRoute,
 } from '../../../../shared/handover';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAction } from './use-handover';
+import { useAction, type StepProps } from './use-handover';
 
 interface Values {
   route: HandoverRoute;
@@ -18,13 +18,7 @@ interface Values {
   crossBorder: CrossBorderChecklist;
 }
 
-export function RouteStep({
-  detail,
-  onChanged,
-}: {
-  detail: HandoverDetail;
-  onChanged: (d?: HandoverDetail) => void;
-}) {
+export function RouteStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const action = useAction();

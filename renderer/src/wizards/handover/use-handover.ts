@@ -19,6 +19,13 @@ export const HANDOVER_STEPS = [
 ] as const;
 export type HandoverStep = (typeof HANDOVER_STEPS)[number];
 
+/** What every step after the first is given: the handover, and what to call after changing it. */
+export interface StepProps {
+  detail: HandoverDetail;
+  /** Read the handover again (or take this fresh copy of it). */
+  onChanged: (next?: HandoverDetail) => void;
+}
+
 /** The step that resolves each blocker. */
 const STEP_OF: Record<HandoverBlocker, HandoverStep> = {
   recipient: 'recipient',

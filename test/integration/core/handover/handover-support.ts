@@ -1,14 +1,16 @@
 // A vault with generated customers, some of them TRANSFER to a recipient, and a handover brought to the
 // point where a package may be built: the real engine, a real recipient key and certificate on disk.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDate } from '../../../../electron/core/handover/readiness';
 import { generateRecipientKit } from '../../../../electron/core/pki';
+import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
 import type { OpInput } from '../../../../shared/contract';
 import { generateCustomers, type CustomerOptions } from '../../../fixtures/customers';
 import { insertCustomers, type StoredCustomer } from '../../support/records-fixture';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { withRawVault } from '../backup/backup-support';
+import { makeCompany, writeCompany } from '../pki/openssl';
 
 export const RECIPIENT = '宁波承接贸易有限公司';
 const RECIPIENT_CODE = '91330212MA2H8N1Q51';
@@ -145,4 +147,28 @@ export async function readyHandover(
     }),
   );
   return handoverId;
+}
+
+export interface OpensslParties {
+  /** The vault's company CA (PEM file): what a recipient trusts for a Closeout package (its .sender.pem). */
+  company: string;
+  /** Another company's CA and a user key it certified: the sender of the packages openssl makes. */
+  sender: { ca: string; certificate: string; key: string };
+}
+
+export async function opensslParties(v: VaultFixture): Promise<OpensslParties> {
+  const ca = (await withRawVault(v, (db) => activeCompanyCertificate(db)))!;
+  const company = join(v.dir, 'company.pem');
+  writeFileSync(company, ca.pem!);
+  const other = join(v.dir, 'openssl-sender');
+  mkdirSync(other);
+  writeCompany(other, await makeCompany('外部发送方有限公司'));
+  return {
+    company,
+    sender: {
+      ca: join(other, 'company.pem'),
+      certificate: join(other, 'user.pem'),
+      key: join(other, 'user.key'),
+    },
+  };
 }

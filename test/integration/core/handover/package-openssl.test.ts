@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
-import { makeCompany, openssl, requireOpenssl, writeCompany } from '../pki/openssl';
-import { withRawVault } from '../backup/backup-support';
+import { openssl, requireOpenssl } from '../pki/openssl';
 import { unwrap } from '../../support/vault-fixture';
 import {
   handoverVault,
+  opensslParties,
+  type OpensslParties,
   readyHandover,
   recipientFiles,
   type HandoverVault,
@@ -23,25 +23,13 @@ jest.setTimeout(180_000);
 let h: HandoverVault;
 let recipient: RecipientFiles;
 let company: string;
-let sender: { ca: string; certificate: string; key: string };
+let sender: OpensslParties['sender'];
 
 beforeAll(async () => {
   requireOpenssl();
   h = await handoverVault(120);
   recipient = await recipientFiles(h.v.dir);
-  // The vault's company CA: what a recipient trusts for a Closeout package (the .sender.pem beside it).
-  const ca = (await withRawVault(h.v, (db) => activeCompanyCertificate(db)))!;
-  company = join(h.v.dir, 'company.pem');
-  writeFileSync(company, ca.pem!);
-  // Another company's CA and a user key it certified: the sender of the packages openssl makes here.
-  const other = join(h.v.dir, 'openssl-sender');
-  mkdirSync(other);
-  writeCompany(other, await makeCompany('外部发送方有限公司'));
-  sender = {
-    ca: join(other, 'company.pem'),
-    certificate: join(other, 'user.pem'),
-    key: join(other, 'user.key'),
-  };
+  ({ company, sender } = await opensslParties(h.v));
 }, 180_000);
 afterAll(() => h.v.remove());
 

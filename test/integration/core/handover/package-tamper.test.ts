@@ -4,16 +4,16 @@
 // missing file, a manifest mismatch. No new vault, no scratch folder, nothing written outside.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tar from 'tar-stream';
-import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
 import { readRegistry } from '../../../../electron/core/vault/registry';
-import { withRawVault } from '../backup/backup-support';
-import { makeCompany, requireOpenssl, writeCompany } from '../pki/openssl';
+import { requireOpenssl } from '../pki/openssl';
 import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import {
   handoverVault,
+  opensslParties,
+  type OpensslParties,
   readyHandover,
   recipientFiles,
   type HandoverVault,
@@ -25,7 +25,7 @@ jest.setTimeout(180_000);
 let h: HandoverVault;
 let recipient: RecipientFiles;
 let company: string;
-let sender: { ca: string; certificate: string; key: string };
+let sender: OpensslParties['sender'];
 let pkg = '';
 /** The packages openssl made here: their sender is the other company. */
 const hostile = new Set<string>();
@@ -35,19 +35,7 @@ beforeAll(async () => {
   requireOpenssl();
   h = await handoverVault(80);
   recipient = await recipientFiles(h.v.dir);
-  // The vault's company CA: what a recipient trusts for a Closeout package (the .sender.pem beside it).
-  const ca = (await withRawVault(h.v, (db) => activeCompanyCertificate(db)))!;
-  company = join(h.v.dir, 'company.pem');
-  writeFileSync(company, ca.pem!);
-  // Another company's CA and a user key it certified: the sender of the packages openssl makes here.
-  const other = join(h.v.dir, 'openssl-sender');
-  mkdirSync(other);
-  writeCompany(other, await makeCompany('外部发送方有限公司'));
-  sender = {
-    ca: join(other, 'company.pem'),
-    certificate: join(other, 'user.pem'),
-    key: join(other, 'user.key'),
-  };
+  ({ company, sender } = await opensslParties(h.v));
   const id = await readyHandover(h.v, { keyMode: 'certificate', certificate: recipient.certificate });
   pkg = unwrap(await h.v.engine.call('handover.package', { handoverId: id, out: { path: h.v.dir } })).path;
   const pwId = await readyHandover(h.v, { keyMode: 'password' });
