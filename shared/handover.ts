@@ -134,17 +134,8 @@ export const noticeSettingsInputSchema = z.strictObject({
 });
 
 /** What can still stop a package from being built, in the order the wizard's steps resolve them. */
-const HANDOVER_BLOCKERS = [
-  'recipient',
-  'certificate',
-  'reasoning',
-  'cross-border',
-  'agreement',
-  'pipia',
-  'notices',
-  'deadline',
-] as const;
-export type HandoverBlocker = (typeof HANDOVER_BLOCKERS)[number];
+export type HandoverBlocker =
+  'recipient' | 'certificate' | 'reasoning' | 'cross-border' | 'agreement' | 'pipia' | 'notices' | 'deadline';
 
 /** The consent a record needs before it may travel, or null when notice and no objection suffice. */
 export function requiredConsent(
