@@ -34,7 +34,7 @@ import {
   type ResponseKind,
   type VettingItem,
 } from '../handover';
-import { fileRefSchema, op, ROLES, type OpSpec } from './op';
+import { fileRef, op, ROLES, type OpSpec } from './op';
 import type { SessionInfo } from './vault';
 
 const handoverId = z.uuid();
@@ -246,7 +246,10 @@ export interface ReceiptWritten {
   handoverId: string | null;
 }
 
-const certificateInput = z.strictObject({ file: fileRefSchema, password: password.optional() });
+const certificateInput = z.strictObject({
+  file: fileRef('handover-certificate', 'open'),
+  password: password.optional(),
+});
 
 export const handoverOps = {
   'handover.list': op<HandoverSummary[]>()({
@@ -296,7 +299,11 @@ export const handoverOps = {
     summary: 'Change a handover before its package is built (recipient, route, certificate, fields)',
   }),
   'handover.kit': op<HandoverKit>()({
-    input: z.strictObject({ handoverId, out: fileRefSchema, password: password.optional() }),
+    input: z.strictObject({
+      handoverId,
+      out: fileRef('handover-output', 'folder'),
+      password: password.optional(),
+    }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
@@ -307,7 +314,7 @@ export const handoverOps = {
       handoverId,
       terms: agreementTermsSchema,
       signedOn: z.iso.date(),
-      file: fileRefSchema.optional(),
+      file: fileRef('handover-document', 'open').optional(),
     }),
     access: ['owner', 'operator'],
     job: false,
@@ -320,7 +327,7 @@ export const handoverOps = {
       item: z.enum(VETTING_ITEMS),
       done: z.boolean(),
       note: z.string().trim().max(4000).default(''),
-      evidence: z.array(fileRefSchema).max(20).default([]),
+      evidence: z.array(fileRef('handover-document', 'open')).max(20).default([]),
     }),
     access: ['owner', 'operator'],
     job: false,
@@ -333,7 +340,7 @@ export const handoverOps = {
       answers: pipiaAnswersSchema.optional(),
       /** Owners only: approve the PIPIA as it now stands. */
       approve: z.boolean().default(false),
-      out: fileRefSchema.optional(),
+      out: fileRef('handover-output', 'folder').optional(),
     }),
     access: ['owner', 'operator'],
     job: false,
@@ -344,7 +351,7 @@ export const handoverOps = {
     input: z.strictObject({
       handoverId,
       settings: noticeSettingsInputSchema.optional(),
-      out: fileRefSchema,
+      out: fileRef('handover-output', 'folder'),
       letters: z.enum(['merged', 'each']).default('merged'),
     }),
     access: ['owner', 'operator'],
@@ -386,7 +393,7 @@ export const handoverOps = {
       receivedOn: z.iso.date().optional(),
       channel: z.enum(NOTICE_CHANNELS).optional(),
       note: z.string().trim().max(2000).default(''),
-      evidence: fileRefSchema.optional(),
+      evidence: fileRef('handover-document', 'open').optional(),
     }),
     access: ['owner', 'operator'],
     job: false,
@@ -403,7 +410,7 @@ export const handoverOps = {
   'handover.package': op<PackageBuilt>()({
     input: z.strictObject({
       handoverId,
-      out: fileRefSchema,
+      out: fileRef('handover-package', 'folder'),
       fields: fieldsSchema.optional(),
       /** Owners only: build before the objection deadline, with the written reason (audited). */
       overrideDeadline: z.string().trim().min(10).max(2000).optional(),
@@ -417,7 +424,7 @@ export const handoverOps = {
     summary: 'Build the package: BagIt bag → tar → CMS SignedData → CMS envelope, with a README beside it',
   }),
   'handover.receiptImport': op<ReceiptImported>()({
-    input: z.strictObject({ handoverId, receipt: fileRefSchema }),
+    input: z.strictObject({ handoverId, receipt: fileRef('handover-receipt', 'open') }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
@@ -425,16 +432,16 @@ export const handoverOps = {
   }),
   'handover.open': op<PackageOpened>()({
     input: z.strictObject({
-      package: fileRefSchema,
+      package: fileRef('handover-package', 'open'),
       /** The sender's company certificate (trust anchor); by default the .sender.pem beside the package. */
-      trust: fileRefSchema.optional(),
-      key: fileRefSchema.optional(),
+      trust: fileRef('handover-certificate', 'open').optional(),
+      key: fileRef('handover-key', 'open').optional(),
       /** The certificate of `key`, when the package has several recipients. */
-      certificate: fileRefSchema.optional(),
-      pkcs12: fileRefSchema.optional(),
+      certificate: fileRef('handover-certificate', 'open').optional(),
+      pkcs12: fileRef('handover-key', 'open').optional(),
       password: password.optional(),
       /** Import into this new vault (created here), owned by `owner`. Without it: verify and preview only. */
-      to: fileRefSchema.optional(),
+      to: fileRef('vault', 'save').optional(),
       owner: z
         .strictObject({ name: z.string().trim().min(1).max(100), passphrase: z.string().min(1).max(1024) })
         .optional(),
@@ -446,12 +453,12 @@ export const handoverOps = {
   }),
   'handover.receiptCreate': op<ReceiptWritten>()({
     input: z.strictObject({
-      package: fileRefSchema,
-      key: fileRefSchema.optional(),
-      certificate: fileRefSchema.optional(),
-      pkcs12: fileRefSchema.optional(),
+      package: fileRef('handover-package', 'open'),
+      key: fileRef('handover-key', 'open').optional(),
+      certificate: fileRef('handover-certificate', 'open').optional(),
+      pkcs12: fileRef('handover-key', 'open').optional(),
       password: password.optional(),
-      out: fileRefSchema,
+      out: fileRef('handover-receipt', 'save'),
     }),
     access: 'public',
     job: false,
