@@ -26,6 +26,24 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'evidence-file': { zh: '证明文件', en: 'Evidence file', extensions: [] },
   'evidence-pack': { zh: '证据包', en: 'Evidence pack', extensions: ['p7m'] },
   'recipient-certificate': { zh: 'X.509 证书', en: 'X.509 certificate', extensions: ['pem', 'crt', 'cer'] },
+  'handover-certificate': {
+    zh: '接收方证书',
+    en: 'Recipient certificate',
+    extensions: ['pem', 'crt', 'cer', 'der', 'p12', 'pfx'],
+  },
+  'handover-document': {
+    zh: '协议或证明材料',
+    en: 'Agreement or evidence',
+    extensions: ['pdf', 'png', 'jpg', 'jpeg', 'txt'],
+  },
+  'handover-output': { zh: '文件夹', en: 'Folder', extensions: [] },
+  'handover-package': { zh: '移交包', en: 'Handover package', extensions: ['p7m'] },
+  'handover-receipt': { zh: '回执', en: 'Receipt', extensions: ['p7s'] },
+  'handover-key': {
+    zh: '私钥或 PKCS#12',
+    en: 'Private key or PKCS#12',
+    extensions: ['pem', 'key', 'p12', 'pfx'],
+  },
 };
 
 export async function chooseFile(

@@ -13,6 +13,7 @@ import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
 import { duplicatesOps } from './duplicates';
 import { evidenceOps } from './evidence';
+import { handoverOps } from './handover';
 import { importOps } from './import';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
@@ -44,6 +45,7 @@ export * from './ropa';
 export * from './people';
 export * from './risks';
 export * from './evidence';
+export * from './handover';
 
 export const contract = {
   ...appOps,
@@ -65,6 +67,7 @@ export const contract = {
   ...peopleOps,
   ...risksOps,
   ...evidenceOps,
+  ...handoverOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
 import { evidenceCommands } from './evidence';
+import { handoverCommands } from './handover';
 import { importCommands } from './import';
 import { planCommands } from './plan';
 import { recordsCommands } from './records';
@@ -37,6 +38,7 @@ const HELP_ORDER = [
   'report',
   'risk',
   'evidence',
+  'handover',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
 
@@ -55,4 +57,5 @@ export const commands: readonly CommandDef[] = [
   ...reportCommands,
   ...riskCommands,
   ...evidenceCommands,
+  ...handoverCommands,
 ].sort((a, b) => rank(a) - rank(b));
