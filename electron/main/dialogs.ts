@@ -19,6 +19,8 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   },
   backup: { zh: '备份', en: 'Backup', extensions: [] },
   'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
+  'wipe-evidence': { zh: '销毁凭证', en: 'Destruction evidence', extensions: [] },
+  'wipe-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
 };
 
 export async function chooseFile(

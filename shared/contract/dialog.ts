@@ -20,6 +20,8 @@ export const dialogOps = {
         'import',
         'backup',
         'records-export',
+        'wipe-evidence',
+        'wipe-certificate',
       ]),
       suggestedName: z.string().max(200).optional(),
     }),

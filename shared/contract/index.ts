@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { appOps } from './app';
 import { auditOps } from './audit';
 import { backupOps } from './backup';
+import { certificateOps } from './certificate';
 import { classificationOps } from './classification';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
@@ -16,6 +17,7 @@ import { jobIdSchema, type OpSpec } from './op';
 import { recordsOps } from './records';
 import { usersOps } from './users';
 import { vaultOps } from './vault';
+import { wipeOps } from './wipe';
 
 export * from './op';
 export * from './app';
@@ -30,6 +32,8 @@ export * from './records';
 export * from './classification';
 export * from './dispositions';
 export * from './duplicates';
+export * from './wipe';
+export * from './certificate';
 
 export const contract = {
   ...appOps,
@@ -44,6 +48,8 @@ export const contract = {
   ...classificationOps,
   ...dispositionsOps,
   ...duplicatesOps,
+  ...wipeOps,
+  ...certificateOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { importErrors } from './import';
 import { recordsErrors } from './records';
 import { usersErrors } from './users';
 import { vaultErrors } from './vault';
+import { wipeErrors } from './wipe';
 import type { ErrorEntry, Lang } from './entry';
 
 export type { Lang };
@@ -26,6 +27,7 @@ export const ERRORS = {
   ...importErrors,
   ...recordsErrors,
   ...duplicatesErrors,
+  ...wipeErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

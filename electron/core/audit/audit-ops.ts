@@ -14,6 +14,7 @@ import { signDetached } from '../vault/identity';
 import { loadIdentity } from '../vault/identity-store';
 import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { OpenVault } from '../vault/open-vault';
+import { recordOutputs } from '../wipe/outputs';
 
 /** The view the renderer and exports get: an entry without its user id and previous hash. */
 const toView = (row: AuditRow): AuditEntryView => {
@@ -100,11 +101,14 @@ export function exportAudit(
       reason: (error as NodeJS.ErrnoException).code ?? String(error),
     });
   }
-  vault.audit({
-    op: 'audit.export',
-    params: { entries: entries.length },
-    counts: { files: files.length },
-    outcome: 'ok',
-  });
+  vault.change(
+    () => ({
+      op: 'audit.export',
+      params: { entries: entries.length },
+      counts: { files: files.length },
+      outcome: 'ok',
+    }),
+    () => recordOutputs(vault.db, 'audit-export', files.slice(0, 4), vault.actor.userName),
+  );
   return { files };
 }

@@ -20,7 +20,9 @@ import { readMeta } from '../vault/meta';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';
 import { recordDrill } from './backups-table';
-import { certificateOf, checkCertificateDir, writeDrillCertificate } from './drill-certificate';
+import { checkCertificateDir } from '../documents/signed-document';
+import { recordOutputs } from '../wipe/outputs';
+import { certificateOf, writeDrillCertificate } from './drill-certificate';
 import { inspectBackup } from './inspect-backup';
 import { copyIntoPlace } from './restore-backup';
 import { describeContent, pragmaLines } from './snapshot-content';
@@ -129,6 +131,7 @@ export async function drillBackup(
       appVersion: pkg.version,
     };
     certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now);
+    recordOutputs(vault.db, 'drill-certificate', Object.values(certificate), vault.actor.userName);
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, certificate };

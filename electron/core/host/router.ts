@@ -31,6 +31,11 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../duplicates/merge';
 import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
+import { verifyCertificate } from '../certificate/verify-certificate';
+import { logCloud, logPaper, wipeLogs } from '../wipe/logs';
+import { pendingWipes, resumeWipes } from '../wipe/resume-wipe';
+import { wipeRecords } from '../wipe/wipe-records';
+import { wipeVault, type VaultWipeContext } from '../wipe/wipe-vault';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import type { Composition, Handlers, OpContext } from './types';
@@ -45,6 +50,15 @@ export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
+
+/** What a vault wipe needs from the engine: the data folder, and ending that vault's session. */
+const wipeContext = (ctx: OpContext): VaultWipeContext => ({
+  dataDir: ctx.env.dataDir,
+  closeSession: (vaultId) => {
+    if (ctx.vault?.vaultId === vaultId) ctx.setVault(null, 'user');
+    return ctx.vault?.vaultId !== vaultId;
+  },
+});
 
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => appInfo(ctx.env),
@@ -164,6 +178,19 @@ export const handlers: Handlers = {
   'duplicates.split': (input, ctx) => split(open(ctx), input),
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
+
+  'wipe.records': async (input, ctx) => {
+    const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
+    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
+  'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
+  'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),
+  'wipe.logPaper': (input, ctx) => logPaper(open(ctx), input),
+  'wipe.logCloud': (input, ctx) => logCloud(open(ctx), input),
+  'wipe.logs': (_input, ctx) => wipeLogs(open(ctx)),
+  'certificate.verify': (input) => verifyCertificate(input),
 };
 
 export const product: Composition<typeof contract> = { contract, handlers };

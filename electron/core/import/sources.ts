@@ -9,6 +9,7 @@ import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
 import type { OpenVault } from '../vault/open-vault';
 import { pathOf } from '../util/file-ref';
+import { recordOutputs } from '../wipe/outputs';
 
 interface SourceRow {
   id: string;
@@ -132,7 +133,7 @@ export function exportQuarantine(
         counts: { rows },
         outcome: 'ok',
       }),
-      () => undefined,
+      () => recordOutputs(vault.db, 'quarantine-export', [path], vault.actor.userName),
     );
   } catch (error) {
     unlinkSync(path);

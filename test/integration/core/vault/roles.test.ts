@@ -86,6 +86,26 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'duplicates.split': { clusterId: 999_999, recordId: 1 },
     'duplicates.merge': { clusterId: 999_999 },
     'duplicates.unmerge': { mergeId: 999_999 },
+    'wipe.records': { dryRun: true },
+    'wipe.vault': { dryRun: true },
+    'wipe.resume': {},
+    'wipe.pending': {},
+    'wipe.logPaper': {
+      batch: `B-${role}-${n}`,
+      description: '客户登记表 customer forms',
+      sheets: 10,
+      method: 'shredder',
+      level: 'P-4',
+      date: '2026-01-15',
+      witness: '王芳',
+    },
+    'wipe.logCloud': { service: '企业网盘', account: `acct-${role}`, data: '客户名单', status: 'requested' },
+    'wipe.logs': {},
+    'certificate.verify': {
+      json: { path: join(v.dir, 'no-such.json') },
+      signature: { path: join(v.dir, 'no-such.json.p7s') },
+      companyCertificate: { path: join(v.dir, 'no-such.pem') },
+    },
   };
 }
 

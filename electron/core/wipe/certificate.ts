@@ -1,0 +1,170 @@
+// The certificate of sanitisation: NIST SP 800-88 §4.8's fields (who, which media, the type and method,
+// the tool and its version, verification, date, signature) with PIPL Art. 47's trigger, counts per
+// scope, what was kept and why, the backups destroyed or left unreadable, the paper and cloud logs, the
+// deletion manifest's SHA-256 and the audit head. Prepared (JSON, detached CMS signature, PDF, company
+// certificate) in the wipe's journal folder, then published to the chosen folder — once, even if a kill
+// makes a rerun publish it. Format: docs/FORMATS.md.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  CloudEntry,
+  KeptGroup,
+  PaperEntry,
+  WipeCertificateFiles,
+  WipeKind,
+  WipePlan,
+  WipeVerification,
+} from '../../../shared/contract';
+import { PIPL_TRIGGER_ITEM, type PiplTrigger, type SanitisationType } from '../../../shared/wipe';
+import { certificateJson, fileStamp, writeDocumentFiles } from '../documents/signed-document';
+import { signaturePem, signDetached } from '../pki';
+import { certificateInfo } from '../vault/identity';
+import { renderCertificatePdf } from './certificate-pdf';
+import type { Journal } from './journal';
+import { pkiSigner, type WipeSigner } from './signer';
+
+export const CERTIFICATE_FORMAT = 'closeout-sanitisation-certificate';
+
+export interface ScopeLine {
+  scope: 'records' | 'vault' | 'backups' | 'files' | 'paper' | 'cloud';
+  type: SanitisationType | 'log';
+  method: string;
+  result: string;
+}
+
+export interface SanitisationCertificate {
+  format: typeof CERTIFICATE_FORMAT;
+  version: 1;
+  certificateId: string;
+  kind: WipeKind;
+  issuedAt: string;
+  vault: { vaultId: string; clientName: string; creditCode: string | null };
+  trigger: { law: 'PIPL Art. 47'; item: number; reason: PiplTrigger };
+  performedBy: {
+    name: string;
+    role: string;
+    title: string | null;
+    organisation: string;
+    location: string | null;
+    contact: string | null;
+  };
+  verifiedBy: { name: string; title: string | null } | null;
+  tool: {
+    name: 'Closeout';
+    version: string;
+    sqlite: string;
+    sqlcipher: string;
+    node: string;
+    platform: string;
+  };
+  sanitisation: ScopeLine[];
+  records: {
+    destroyed: number;
+    mergedWith: number;
+    anonymised: number;
+    quarantine: number;
+    unmerged: number;
+    copies: Record<string, number>;
+    /** Records left in the vault that are not held (other dispositions, or outside the filter). */
+    remaining: number;
+    kept: KeptGroup[];
+  };
+  media: Array<{ folder: string; fileSystem: string; copyOnWrite: boolean | null }>;
+  backups: WipePlan['backups'];
+  files: WipePlan['files'];
+  keyCopies: WipePlan['keyCopies'];
+  paper: PaperEntry[];
+  cloud: CloudEntry[];
+  verification:
+    (Omit<WipeVerification, 'checks'> & { method: string; checks: WipeVerification['checks'] }) | null;
+  /** The whole-vault wipe: what happens after this certificate is signed, and when it is released. */
+  erase: { method: string; steps: string[]; release: string } | null;
+  deletionManifest: { file: string; sha256: string };
+  /** The audit chain's head before the wipe's last entry (which holds this certificate's SHA-256). */
+  auditHead: { seq: number; hash: string };
+  warnings: WipePlan['warnings'];
+  signer: { subject: string; fingerprintSha256: string };
+  appVersion: string;
+}
+
+/** The names the published files take: one base per wipe (the time it began), five files. */
+export function certificateNames(
+  journal: Journal,
+): Record<keyof Omit<WipeCertificateFiles, 'sha256'>, string> {
+  const b = journal.begin;
+  const base = `closeout-sanitisation-${b.vaultId.slice(0, 8)}-${fileStamp(new Date(b.at))}`;
+  return {
+    pdf: `${base}.pdf`,
+    json: `${base}.json`,
+    signature: `${base}.json.p7s`,
+    manifest: `${base}.deletion-manifest.json`,
+    companyCertificate: `${base}.company.pem`,
+  };
+}
+
+const PREPARED = {
+  json: 'certificate.json',
+  signature: 'certificate.json.p7s',
+  pdf: 'certificate.pdf',
+  companyCertificate: 'company.pem',
+  manifest: 'deletion-manifest.json',
+} as const;
+
+/** Writes the deletion manifest into the journal folder; returns its SHA-256. */
+export function prepareManifest(journal: Journal, manifest: unknown): string {
+  const bytes = certificateJson(manifest);
+  journal.put(PREPARED.manifest, bytes);
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export const signerSummary = (signer: WipeSigner) => {
+  const info = certificateInfo(signer.certificatePem);
+  return { subject: info.subject, fingerprintSha256: info.fingerprintSha256 };
+};
+
+/**
+ * Signs the certificate and writes it (JSON, signature, PDF, company certificate) into the journal folder,
+ * then journals 'certificate-ready' with its SHA-256: from here a rerun publishes these very bytes.
+ */
+export async function prepareCertificate(
+  journal: Journal,
+  certificate: SanitisationCertificate,
+  signer: WipeSigner,
+): Promise<string> {
+  const json = certificateJson(certificate);
+  const signed = await signDetached(json, pkiSigner(signer), { signingTime: new Date(certificate.issuedAt) });
+  const pdf = await renderCertificatePdf(certificate, certificateNames(journal));
+  journal.put(PREPARED.signature, signaturePem(signed));
+  journal.put(PREPARED.pdf, pdf);
+  journal.put(PREPARED.companyCertificate, signer.companyCertificatePem);
+  journal.put(PREPARED.json, json);
+  const sha256 = createHash('sha256').update(json).digest('hex');
+  journal.step('certificate-ready', { sha256 });
+  return sha256;
+}
+
+/** The prepared certificate's SHA-256, once it is ready. */
+export const preparedSha256 = (journal: Journal): string | null =>
+  (journal.detail('certificate-ready')?.sha256 as string | undefined) ?? null;
+
+/** Copies the prepared files into the chosen folder (a rerun finds them there and is done). */
+export function publishCertificate(journal: Journal): WipeCertificateFiles {
+  const names = certificateNames(journal);
+  const dir = journal.begin.certificateDir;
+  const keys = Object.keys(PREPARED) as Array<keyof typeof PREPARED>;
+  writeDocumentFiles(
+    keys.map((k) => ({ path: join(dir, names[k]), bytes: readFileSync(journal.path(PREPARED[k])) })),
+    { sameIsDone: true },
+  );
+  return {
+    pdf: join(dir, names.pdf),
+    json: join(dir, names.json),
+    signature: join(dir, names.signature),
+    manifest: join(dir, names.manifest),
+    companyCertificate: join(dir, names.companyCertificate),
+    sha256: preparedSha256(journal) ?? '',
+  };
+}
+
+export const scopeItem = PIPL_TRIGGER_ITEM;

@@ -1,0 +1,49 @@
+// wipe.pending and wipe.resume: wipes that began and did not finish (a kill, a crash, a pulled disk),
+// found from their journals in the data folder. A whole-vault wipe past its last audit entry needs no
+// key any more and is finished here without the vault; anything else carries on when its vault is
+// unlocked and the same wipe is run again (or resumed with that vault open).
+import type { OpParsedInput, PendingWipe, WipeResult, WipeResumed } from '../../../shared/contract';
+import type { JobContext } from '../kernel/job';
+import type { OpenVault } from '../vault/open-vault';
+import { Journal } from './journal';
+import { finishRecordsWipe } from './wipe-records';
+import { finishVaultWipe, type VaultWipeContext } from './wipe-vault';
+
+const needsVault = (j: Journal) => j.begin.kind === 'records' || !j.has('audited');
+
+const pendingOf = (j: Journal): PendingWipe => ({
+  wipeId: j.begin.wipeId,
+  kind: j.begin.kind,
+  vaultId: j.begin.vaultId,
+  clientName: j.begin.clientName,
+  vaultFile: j.begin.vaultFile,
+  startedAt: j.begin.at,
+  step: j.lastStep,
+  needsVault: needsVault(j),
+});
+
+export const pendingWipes = (dataDir: string): PendingWipe[] => Journal.unfinished(dataDir).map(pendingOf);
+
+export async function resumeWipes(
+  vault: OpenVault | null,
+  input: OpParsedInput<'wipe.resume'>,
+  job: JobContext,
+  ctx: VaultWipeContext,
+): Promise<WipeResumed> {
+  const completed: WipeResult[] = [];
+  const pending: PendingWipe[] = [];
+  for (const journal of Journal.unfinished(ctx.dataDir)) {
+    if (input.wipeId && journal.begin.wipeId !== input.wipeId) continue;
+    const open = vault?.isOpen && vault.vaultId === journal.begin.vaultId ? vault : null;
+    if (needsVault(journal) && !open) {
+      pending.push(pendingOf(journal));
+      continue;
+    }
+    completed.push(
+      journal.begin.kind === 'records'
+        ? await finishRecordsWipe(open!, journal, job, true)
+        : await finishVaultWipe(open, journal, job, ctx, true),
+    );
+  }
+  return { completed, pending };
+}
