@@ -7,6 +7,7 @@ import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
 import { CliError, errorLine } from './cli-error';
+import type { CliCall } from './command-def';
 import { commands } from './commands';
 import { genericCommands } from './commands/generic';
 import { decodeRecoveryKeyCommand } from './commands/recovery-key';
@@ -59,11 +60,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const options = cmd.opts();
       const engine = getEngine();
       const args = def.vault ? cmd.args.slice(1) : cmd.args;
-      if (def.vault) await unlockForCommand(engine, cmd.args[0], options, io.env);
-      const input = def.input(args, options, io.env);
-      const result = await runOp(engine, def.op, input, io);
-      if (!result.ok) throw new CliError(result.error);
-      const value = def.after ? def.after(result.value as never, options, lang) : result.value;
+      const call: CliCall = async (op, input) => {
+        const result = await runOp(engine, op, input, io);
+        if (!result.ok) throw new CliError(result.error);
+        return result.value as never;
+      };
+      const instead = def.vault && def.instead ? await def.instead(cmd.args[0], call) : null;
+      if (def.vault && instead === null) await unlockForCommand(engine, cmd.args[0], options, io.env);
+      const done = instead ?? (await call(def.op, def.input(args, options, io.env)));
+      const value = def.after ? def.after(done as never, options, lang) : done;
       const printed = def.print ? await def.print(value as never, options, io.stdout) : false;
       if (!printed)
         io.stdout.write(

@@ -55,8 +55,10 @@ export const job = (ctx: { job?: JobContext }): JobContext => {
 const wipeContext = (ctx: OpContext): VaultWipeContext => ({
   dataDir: ctx.env.dataDir,
   closeSession: (vaultId) => {
-    if (ctx.vault?.vaultId === vaultId) ctx.setVault(null, 'user');
-    return ctx.vault?.vaultId !== vaultId;
+    const open = ctx.vault; // the session this call began with (ctx.vault does not follow setVault)
+    if (open?.vaultId !== vaultId) return true;
+    ctx.setVault(null, 'user');
+    return !open.isOpen;
   },
 });
 

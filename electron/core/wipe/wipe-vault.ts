@@ -6,8 +6,8 @@
 // overwritten and deleted, their absence checked → the certificate published. From the erase on, the
 // steps need no key, so a rerun after a kill finishes them without the vault (wipe.resume).
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { OpParsedInput, WipeBackup, WipeCheck, WipePlan, WipeResult } from '../../../shared/contract';
 import { exportAudit } from '../audit/audit-ops';
 import { markDeleted } from '../backup/backups-table';
@@ -263,23 +263,22 @@ function erase(journal: Journal, ctx: VaultWipeContext): WipeCheck[] {
 
 const VAULT_KINDS = { vault: true, wal: true, shm: true, journal: true, 'vault-temp': true };
 
-/** The audit export made as evidence, published beside the certificate. */
-function publishEvidence(journal: Journal): string[] {
+/** The audit export made as evidence, published beside the certificate in a folder of its own. */
+function publishEvidence(journal: Journal): void {
   const dir = journal.path('audit');
-  if (!existsSync(dir)) return [];
-  const base = certificateNames(journal).json.replace(/\.json$/, '');
+  if (!existsSync(dir)) return;
+  const target = join(
+    journal.begin.certificateDir,
+    certificateNames(journal).json.replace(/\.json$/, '.audit'),
+  );
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath ?? d.path, d.name));
-  const out = files.map((f) => ({
-    path: join(
-      journal.begin.certificateDir,
-      `${base}.audit-${f.slice(dir.length + 1).replace(/[\\/]/g, '-')}`,
-    ),
-    bytes: readFileSync(f),
-  }));
-  writeDocumentFiles(out, { sameIsDone: true });
-  return out.map((f) => f.path);
+    .map((d) => relative(dir, join(d.parentPath ?? d.path, d.name)));
+  for (const f of files) mkdirSync(dirname(join(target, f)), { recursive: true });
+  writeDocumentFiles(
+    files.map((f) => ({ path: join(target, f), bytes: readFileSync(join(dir, f)) })),
+    { sameIsDone: true },
+  );
 }
 
 export async function finishVaultWipe(

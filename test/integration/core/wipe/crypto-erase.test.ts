@@ -1,0 +1,155 @@
+// The cryptographic erase alone, on a real vault with two users, a stray copy of its keyring beside it
+// and a backup on another disk: afterwards no file anywhere under the test's folders holds the vault key
+// (raw, hex or base64) or any slot's wrapped key; no former passphrase opens the vault or the backup; the
+// session's key is zeroed; and the one copy the erase cannot destroy — the paper recovery key — is
+// listed as still existing, and does open them (which is why the certificate must say so).
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createEngine } from '../../../../electron/core/host/in-process';
+import { UnlockThrottle } from '../../../../electron/core/vault/unlock-throttle';
+import { unlockVault } from '../../../../electron/core/vault/unlock-vault';
+import { cryptoErase, listKeyCopies } from '../../../../electron/core/wipe/crypto-erase';
+import { Journal } from '../../../../electron/core/wipe/journal';
+import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { tempDir } from '../../helpers';
+import { OPERATOR_PASS, OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
+
+jest.setTimeout(120_000);
+
+let v: VaultFixture;
+let usb: { path: string; remove: () => void };
+let backupFile: string;
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? allFiles(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : [],
+  );
+}
+
+/** Opens a SQLCipher 4 file with a raw key or a passphrase; true when a page can be read. */
+function opens(file: string, key: { raw: Buffer } | { passphrase: string }): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.key('raw' in key ? Buffer.from(`x'${key.raw.toString('hex')}'`) : Buffer.from(key.passphrase));
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  v = await makeVault();
+  unwrap(await v.engine.call('users.add', { name: 'operator', role: 'operator', passphrase: OPERATOR_PASS }));
+  usb = tempDir('closeout-usb-'); // another disk: never inside the vault's folder
+  backupFile = unwrap(await v.engine.call('backup.create', { dir: { path: usb.path } })).path;
+  unwrap(await v.engine.call('vault.lock', {}));
+});
+afterAll(async () => {
+  usb.remove();
+  await v.remove();
+});
+
+test('every key copy is destroyed or listed as surviving, and none survives unlisted', async () => {
+  const keyringText = readFileSync(`${v.file}.keys`, 'utf8');
+  const slots = (
+    JSON.parse(keyringText) as { slots: Array<{ wrap: { ciphertext: string }; kdf: { salt: string } }> }
+  ).slots;
+  expect(slots).toHaveLength(2);
+  // A copy of the keyring beside it (as an editor's backup or a sync tool would leave): a copy to destroy.
+  copyFileSync(`${v.file}.keys`, `${v.file}.keys.bak`);
+  const vaultKey = Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+
+  const vault = await unlockVault(
+    { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS },
+    v.dataDir,
+    new UnlockThrottle(),
+  );
+  const copies = listKeyCopies(vault, false);
+  expect(
+    copies
+      .filter((c) => c.kind === 'keyring-slot')
+      .map((c) => c.label)
+      .sort(),
+  ).toEqual(['operator', 'owner']);
+  expect(copies.find((c) => c.kind === 'keyring-file')?.where).toBe(`${v.file}.keys.bak`);
+  expect(copies.find((c) => c.kind === 'session-key')?.action).toBe('destroy');
+  expect(copies.find((c) => c.kind === 'recovery-sheet')?.action).toBe('exists');
+
+  const journal = Journal.create(v.dataDir, {
+    wipeId: '00000000-0000-4000-8000-00000000c0de',
+    kind: 'vault',
+    vaultId: vault.vaultId,
+    clientName: 'x',
+    vaultFile: v.file,
+    at: new Date().toISOString(),
+    by: 'owner',
+    certificateDir: v.dir,
+    plan: {
+      kind: 'vault',
+      vaultId: vault.vaultId,
+      clientName: 'x',
+      records: { destroy: 0, mergedWith: 0, anonymise: 0, quarantine: 0, kept: [], keptTotal: 0 },
+      files: [],
+      backups: [],
+      keyCopies: copies,
+      warnings: [],
+    },
+    options: {},
+  });
+  const report = cryptoErase(v.file, journal, () => {
+    vault.close();
+    return !vault.isOpen;
+  });
+  expect(report).toMatchObject({ keyringGone: true, sessionClosed: true });
+  expect(existsSync(`${v.file}.keys`)).toBe(false);
+  expect(existsSync(`${v.file}.keys.bak`)).toBe(false);
+  expect(() => vault.vaultKey()).toThrow();
+
+  // No file anywhere under the test's folders (vault folder, data folder, backup disk) holds a key copy.
+  const needles = [
+    vaultKey,
+    Buffer.from(vaultKey.toString('hex')),
+    Buffer.from(vaultKey.toString('hex').toUpperCase()),
+    Buffer.from(vaultKey.toString('base64')),
+    ...slots.flatMap((s) => [
+      Buffer.from(s.wrap.ciphertext),
+      Buffer.from(s.wrap.ciphertext, 'base64'),
+      Buffer.from(s.kdf.salt),
+    ]),
+  ];
+  const files = [...allFiles(v.dir), ...allFiles(usb.path)];
+  expect(files).toContain(backupFile);
+  for (const file of files) {
+    if (statSync(file).size > 64 << 20) continue;
+    const bytes = readFileSync(file);
+    for (const needle of needles)
+      expect({ file, found: bytes.includes(needle) }).toEqual({ file, found: false });
+  }
+
+  // No former passphrase opens anything: the engine finds no slot, and neither file takes it as a key.
+  const engine = createEngine({ dataDir: v.dataDir, electronVersion: null });
+  try {
+    for (const [name, passphrase] of [
+      ['owner', OWNER_PASS],
+      ['operator', OPERATOR_PASS],
+    ]) {
+      const res = await engine.call('vault.unlock', { vault: { path: v.file }, userName: name, passphrase });
+      expect(res.ok ? 'opened' : res.error.code).toBe('KEYRING_MISSING');
+      for (const file of [v.file, backupFile]) {
+        expect(opens(file, { passphrase })).toBe(false);
+        expect(opens(file, { raw: Buffer.from(passphrase).subarray(0, 32) })).toBe(false);
+      }
+    }
+    // The surviving copy, listed as such: the recovery key still opens both until the sheet is destroyed.
+    expect(opens(v.file, { raw: vaultKey })).toBe(true);
+    expect(opens(backupFile, { raw: vaultKey })).toBe(true);
+  } finally {
+    await engine.close();
+  }
+});
