@@ -32,9 +32,8 @@ export const wipeErrors = {
     en: 'The wipe journal {{path}} cannot be read ({{reason}}); nothing was changed',
   },
   WIPE_VERIFICATION_FAILED: {
-    'zh-CN':
-      '清除已完成，但核验在保险库页面中仍找到 {{found}} 个被清除的值；未出具销毁证明，请勿据此认定已销毁',
-    en: 'The purge ran, but verification still found {{found}} purged values in the vault pages; no certificate was issued',
+    'zh-CN': '清除已完成，但核验未通过（{{check}}：{{detail}}）；未出具销毁证明，请勿据此认定已销毁',
+    en: 'The purge ran, but its verification failed ({{check}}: {{detail}}); no certificate was issued',
   },
   WIPE_NEEDS_VAULT: {
     'zh-CN': '未完成的擦除 {{wipeId}} 还需要解锁保险库才能继续：请解锁后再次运行',

@@ -12,12 +12,14 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { WipeKind, WipePlan } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import { fsyncDir, writeFileAtomic } from '../util/atomic-write';
+import { overwriteAndDelete } from './overwrite';
 
 const JOURNAL_FORMAT = 'closeout-wipe-journal';
 
@@ -96,7 +98,7 @@ export class Journal {
     return new Journal(dir, begin, lines.slice(1));
   }
 
-  /** Every journal in the data folder that has not reached `complete`. */
+  /** Every journal in the data folder that has not reached `complete` (those never planned discarded). */
   static unfinished(dataDir: string): Journal[] {
     const root = wipesDir(dataDir);
     if (!existsSync(root)) return [];
@@ -104,9 +106,20 @@ export class Journal {
     for (const name of readdirSync(root)) {
       if (!existsSync(join(root, name, 'journal.jsonl'))) continue;
       const journal = Journal.read(join(root, name));
-      if (!journal.has('complete')) out.push(journal);
+      if (!journal.has('complete') && !journal.discardIfUnplanned()) out.push(journal);
     }
     return out.sort((a, b) => a.begin.at.localeCompare(b.begin.at));
+  }
+
+  /**
+   * A journal that never reached 'planned' belongs to a wipe that changed nothing (killed while it was
+   * preparing): it is removed, its prepared files first overwritten, and the wipe starts afresh.
+   */
+  discardIfUnplanned(): boolean {
+    if (this.has('planned')) return false;
+    for (const name of readdirSync(this.dir)) overwriteAndDelete(join(this.dir, name));
+    rmSync(this.dir, { recursive: true, force: true });
+    return true;
   }
 
   private append(line: JournalLine): void {

@@ -21,11 +21,14 @@ export interface Targets {
 }
 
 const NOT_HELD = `coalesce(disposition, '') <> 'RETAIN'`;
+/** A record an earlier wipe anonymised has no raw row any more (the import always stores one). */
+const NOT_REDUCED = `NOT (coalesce(disposition, '') = 'ANONYMISE' AND raw = '')`;
 
 /**
  * The targets of a records wipe. Without a filter: every DESTROY and ANONYMISE record. With one: the
  * records it selects (never merged-away ones by themselves), ANONYMISE ones reduced and the rest
- * destroyed. RETAIN records are never targets. Records merged into a target join it as 'destroy'.
+ * destroyed. RETAIN records are never targets, nor records an earlier wipe already anonymised. Records
+ * merged into a target join it as 'destroy'.
  */
 export function selectTargets(db: VaultDb, filter: RecordFilter | undefined): Targets {
   const selection = filter
@@ -33,7 +36,8 @@ export function selectTargets(db: VaultDb, filter: RecordFilter | undefined): Ta
     : { sql: `merged_into IS NULL AND disposition IN ('DESTROY', 'ANONYMISE')`, params: [] };
   const rows = db
     .prepare(
-      `SELECT id, disposition FROM customers WHERE ${selection.sql || '1'} AND ${NOT_HELD} ORDER BY id`,
+      `SELECT id, disposition FROM customers WHERE ${selection.sql || '1'} AND ${NOT_HELD} AND ${NOT_REDUCED}
+       ORDER BY id`,
     )
     .all(...selection.params) as Array<{ id: number; disposition: string | null }>;
   const destroy = rows.filter((r) => r.disposition !== 'ANONYMISE').map((r) => r.id);

@@ -246,9 +246,10 @@ export async function finishRecordsWipe(
   job.progress(3, 6, 'vacuum');
   if (!journal.has('vacuumed')) {
     vault.db.exec('VACUUM');
-    vault.db.pragma('wal_checkpoint(TRUNCATE)');
     journal.step('vacuumed');
   }
+  // Always, just before the pages are read: a rerun's unlock has written to the WAL since.
+  vault.db.pragma('wal_checkpoint(TRUNCATE)');
   job.progress(4, 6, 'verifying');
   let verification = journal.detail('verified') as WipeVerification | undefined;
   if (!verification) {
@@ -270,7 +271,8 @@ export async function finishRecordsWipe(
       destroyProbe(journal);
       journal.step('failed', { verification });
       journal.step('complete');
-      throw new EngineError('WIPE_VERIFICATION_FAILED', { found: verification.valuesFound });
+      const first = verification.checks.find((c) => !c.ok)!;
+      throw new EngineError('WIPE_VERIFICATION_FAILED', { check: first.name, detail: first.detail });
     }
     journal.step('verified', verification as unknown as Record<string, unknown>);
   }
