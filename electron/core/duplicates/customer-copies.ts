@@ -57,9 +57,9 @@ export const duplicatesCopies: readonly CustomerCopies[] = [
           changed += db.prepare('DELETE FROM clusters WHERE id = ?').run(id).changes;
           continue;
         }
-        const row = db.prepare('SELECT explanation FROM clusters WHERE id = ?').get(id) as {
-          explanation: string;
-        };
+        const row = db.prepare('SELECT explanation FROM clusters WHERE id = ?').get(id) as
+          { explanation: string } | undefined;
+        if (!row) continue; // a cluster id no cluster row backs: the targets' links were all it had
         const explanation = JSON.parse(row.explanation) as ClusterExplanation;
         const next: ClusterExplanation = {
           ...explanation,
