@@ -14,6 +14,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const en: UiMessages = {
   ...shell,
@@ -30,4 +31,5 @@ export const en: UiMessages = {
   ...records,
   ...duplicates,
   ...fields,
+  ...wipe,
 };

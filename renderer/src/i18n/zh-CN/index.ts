@@ -15,6 +15,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const zhCN = {
   ...shell,
@@ -31,6 +32,7 @@ export const zhCN = {
   ...records,
   ...duplicates,
   ...fields,
+  ...wipe,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any strings. */

@@ -1,0 +1,190 @@
+// English text of the Wipe page: the same keys as zh-CN/wipe.ts (the type checks it).
+import type { Messages } from '../messages';
+import type { wipe as zh } from '../zh-CN/wipe';
+
+export const wipe: Messages<typeof zh> = {
+  wipe: {
+    title: 'Wipe',
+    subtitle:
+      'Destroy the customer data left in the vault, its backups and the files Closeout wrote, log paper and cloud destruction, and get a signed certificate of sanitisation.',
+    caveat: {
+      title: 'What overwriting cannot do',
+      body: 'On SSDs and copy-on-write file systems an overwrite cannot reach every old block. The vault and its backups were encrypted from their first write: destroying every key (cryptographic erase) is what counts. Files Closeout wrote in clear outside the vault (exports, the recovery sheet) may survive on such media; to dispose of the device itself, purge or destroy it.',
+    },
+    tabs: {
+      records: 'Destroy records',
+      vault: 'Wipe the whole vault',
+      paper: 'Paper log',
+      cloud: 'Cloud log',
+      certificates: 'Certificates',
+    },
+    pending: {
+      title: 'A wipe has not finished',
+      body: 'A {{kind}} wipe ({{client}}) stopped after "{{step}}". Finish it: its certificate is written once.',
+      needsVault: 'Unlock that vault, then finish it from here.',
+      resume: 'Finish it',
+      kind: { records: 'records', vault: 'whole-vault' },
+    },
+    steps: {
+      scope: 'Scope',
+      plan: 'Dry run',
+      keys: 'Keys and holds',
+      certificate: 'Certificate',
+      confirm: 'Confirm',
+      run: 'Run',
+    },
+    next: 'Next',
+    back: 'Back',
+    scope: {
+      intro:
+        'By default, records whose disposition is DESTROY are destroyed and ANONYMISE ones reduced to what analytics keeps. Records under RETAIN (a legal hold) are never touched.',
+      quarantine: 'Also purge the quarantined rows (rows that never became records and have no disposition)',
+      outputs: 'Also overwrite and delete the exports Closeout wrote that are still as written',
+    },
+    trigger: {
+      label: 'Legal trigger (PIPL Art. 47)',
+      'ceased-business': 'Business ceased (deregistration)',
+      'purpose-achieved': 'Purpose achieved',
+      'retention-expired': 'Retention period expired',
+      'consent-withdrawn': 'Consent withdrawn',
+      'unlawful-processing': 'Processing unlawful',
+      other: 'Other legal ground',
+    },
+    plan: {
+      run: 'Dry run',
+      intro: 'The dry run lists what each scope will do and changes nothing.',
+      destroy: 'Records to destroy',
+      mergedWith: 'of them, duplicates merged into them',
+      anonymise: 'Records to anonymise',
+      quarantine: 'Quarantined rows',
+      kept: 'Kept under a legal hold (not touched)',
+      keptNone: 'No record is under a legal hold',
+      basis: 'Basis',
+      until: 'Until',
+      records: 'Records',
+      files: 'Files Closeout wrote',
+      backups: 'Backups',
+      keyCopies: 'Key copies',
+      file: 'File',
+      kind: 'Kind',
+      action: 'Action',
+      actions: { overwrite: 'overwrite and delete', keep: 'keep', skip: 'leave' },
+      reasons: {
+        evidence: 'evidence',
+        'not-included': 'not included',
+        changed: 'changed since',
+        missing: 'no longer there',
+        failed: 'failed',
+      },
+      backupActions: {
+        overwrite: 'overwrite and delete',
+        unreadable: 'disk absent: unreadable once the keys are destroyed',
+        'deleted-earlier': 'deleted earlier by retention',
+        'not-included': 'not included',
+      },
+      keyActions: { destroy: 'destroy', logged: 'destruction logged', exists: 'still exists' },
+      warnings: {
+        'overwrite-limits': 'Overwriting is not reliable on SSDs and copy-on-write file systems (see above).',
+        'backups-hold-purged':
+          'Backups made earlier still hold these records (encrypted); wiping the whole vault ends them.',
+        'recovery-sheet-exists':
+          'The paper recovery sheet is a copy of the key and its destruction is not logged: the certificate will say it still exists.',
+        'retained-records':
+          'Records are under a legal hold: export them and keep them outside the vault first.',
+        'outputs-changed':
+          'Some exports were changed or moved: they are left, and listed on the certificate.',
+      },
+      done: 'done',
+    },
+    people: {
+      title: 'Your title',
+      location: 'Location',
+      contact: 'Contact',
+      verifier: "Verifier's name (another person)",
+      verifierTitle: "Verifier's title",
+    },
+    certificateDir: {
+      intro:
+        'The certificate (PDF, JSON and its signature, the deletion manifest) is kept apart from the data destroyed, for at least three years.',
+      choose: 'Choose the certificate folder',
+      again: 'Choose again',
+      none: 'Not chosen yet',
+      required: 'Choose a folder first',
+    },
+    keys: {
+      includeBackups:
+        'Also overwrite and delete the backups on attached disks (those on absent disks are listed as unreadable once the keys are destroyed)',
+      sheetLogged: 'The paper recovery sheet has been logged as destroyed.',
+      sheetExists:
+        'The paper recovery sheet is a copy of the vault key and is not logged as destroyed. Log it in the Paper log (tick "held the recovery sheet"); otherwise the certificate says it still exists, and backups on absent disks stay readable with it.',
+      retained: '{{count}} records are under a legal hold.',
+      retainedKeptElsewhere: 'They have been exported and are kept outside the vault',
+    },
+    confirm: {
+      label: 'Type the client\'s name "{{name}}" to confirm wiping the whole vault',
+      warning: 'This cannot be undone: the vault, its keys and the backups listed are destroyed.',
+      mismatch: "That is not the client's name",
+    },
+    run: { records: 'Destroy these records', vault: 'Wipe the whole vault' },
+    done: {
+      title: 'Done: the certificate of sanitisation is written',
+      resumed: 'Finished an interrupted wipe',
+      certificate: 'Certificate',
+      sha256: 'Certificate SHA-256',
+      verification: 'Verification',
+      purged: '{{records}} records destroyed, {{anonymised}} anonymised',
+      again: 'Done',
+    },
+    paper: {
+      intro:
+        "Log paper destroyed: method, quantity, date, who did it and who witnessed it; of a photo or a destruction company's certificate only the SHA-256 is kept.",
+      batch: 'Batch',
+      description: 'Contents',
+      sheets: 'Sheets',
+      boxes: 'Boxes',
+      method: 'Method',
+      methods: {
+        shredder: 'Shredder',
+        incineration: 'Incineration',
+        pulping: 'Pulping',
+        'destruction-company': 'Destruction company',
+      },
+      level: 'Security level (DIN 66399 / GB/T 39710)',
+      particleSize: 'Particle size',
+      company: 'Destruction company',
+      companyCertificate: 'Certificate number',
+      date: 'Date',
+      operator: 'Destroyed by',
+      witness: 'Witness',
+      recoverySheet: 'This batch held the paper recovery sheet (a key copy)',
+      evidence: 'Attach evidence (photo or certificate)',
+      evidenceChosen: 'Evidence: {{name}}',
+      submit: 'Log it',
+      logged: 'Logged',
+      none: 'No paper destruction logged yet',
+    },
+    cloud: {
+      intro:
+        "Log deletions at cloud services and other systems: first 'requested', then 'confirmed' when they confirm; a processor's confirmation that data was returned or deleted goes here too.",
+      service: 'Service or system',
+      account: 'Account',
+      data: 'Data it held',
+      status: 'Status',
+      statuses: { requested: 'deletion requested', confirmed: 'deletion confirmed' },
+      reference: 'Reference',
+      accountClosed: 'Account closed',
+      processor: "Processor's confirmation",
+      processors: { returned: 'returned', deleted: 'deleted' },
+      submit: 'Log it',
+      none: 'No cloud deletion logged yet',
+    },
+    history: {
+      none: 'No certificate of sanitisation for this vault yet',
+      kind: { records: 'records', vault: 'whole vault' },
+      at: 'When',
+      by: 'By',
+      sha256: 'SHA-256',
+      file: 'Certificate file',
+    },
+  },
+};

@@ -1,0 +1,145 @@
+// The cloud and other systems log: a service and account, what it held, deletion requested then
+// confirmed (reference, account closed, a processor's confirmation, evidence hashed), and the entries.
+import { Button, Checkbox, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChosenFile, CloudEntry } from '../../../../shared/contract';
+import {
+  CLOUD_STATUSES,
+  PROCESSOR_OUTCOMES,
+  type CloudStatus,
+  type ProcessorOutcome,
+} from '../../../../shared/wipe';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { api, type ErrorValue } from '../../platform/api';
+import { chooseFile } from '../../platform/dialogs';
+
+interface Values {
+  service: string;
+  account: string;
+  data?: string;
+  status: CloudStatus;
+  reference?: string;
+  accountClosed: boolean;
+  processor?: ProcessorOutcome;
+}
+
+const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
+
+export function CloudLog({ entries, onLogged }: { entries: CloudEntry[]; onLogged: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [evidence, setEvidence] = useState<ChosenFile | null>(null);
+  const [error, setError] = useState<ErrorValue | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const attach = async () => {
+    const picked = await chooseFile({ kind: 'open', purpose: 'wipe-evidence' });
+    if (!picked.ok) setError(picked.error);
+    else if (picked.value) setEvidence(picked.value);
+  };
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    const result = await api.call('wipe.logCloud', {
+      service: v.service.trim(),
+      account: v.account.trim(),
+      data: opt(v.data),
+      status: v.status,
+      reference: opt(v.reference),
+      accountClosed: v.accountClosed || undefined,
+      processor: v.processor,
+      evidence: evidence ? { handle: evidence.handle } : undefined,
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    form.resetFields();
+    setEvidence(null);
+    onLogged();
+  };
+  const required = [{ required: true, whitespace: true }];
+
+  return (
+    <Flex vertical gap={16} data-testid="wipe-cloud">
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('wipe.cloud.intro')}
+      </Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="inline"
+        initialValues={{ status: 'requested', accountClosed: false }}
+        onFinish={(v) => void submit(v)}
+        style={{ rowGap: 8 }}
+      >
+        <Form.Item name="service" label={t('wipe.cloud.service')} rules={required}>
+          <Input maxLength={100} data-testid="cloud-service" />
+        </Form.Item>
+        <Form.Item name="account" label={t('wipe.cloud.account')} rules={required}>
+          <Input maxLength={200} data-testid="cloud-account" />
+        </Form.Item>
+        <Form.Item name="data" label={t('wipe.cloud.data')}>
+          <Input maxLength={500} style={{ width: 220 }} data-testid="cloud-data" />
+        </Form.Item>
+        <Form.Item name="status" label={t('wipe.cloud.status')}>
+          <Select
+            style={{ width: 150 }}
+            options={CLOUD_STATUSES.map((s) => ({ value: s, label: t(`wipe.cloud.statuses.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="reference" label={t('wipe.cloud.reference')}>
+          <Input maxLength={200} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="processor" label={t('wipe.cloud.processor')}>
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            options={PROCESSOR_OUTCOMES.map((p) => ({ value: p, label: t(`wipe.cloud.processors.${p}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="accountClosed" valuePropName="checked">
+          <Checkbox>{t('wipe.cloud.accountClosed')}</Checkbox>
+        </Form.Item>
+        <Form.Item>
+          <Button onClick={() => void attach()}>
+            {evidence ? t('wipe.paper.evidenceChosen', { name: evidence.name }) : t('wipe.paper.evidence')}
+          </Button>
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="cloud-submit">
+            {t('wipe.cloud.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={entries}
+        data-testid="cloud-table"
+        locale={{ emptyText: t('wipe.cloud.none') }}
+        columns={[
+          { title: t('wipe.cloud.service'), render: (_v, e) => `${e.service} / ${e.account}` },
+          { title: t('wipe.cloud.data'), dataIndex: 'data' },
+          {
+            title: t('wipe.cloud.status'),
+            render: (_v, e) =>
+              [
+                t(`wipe.cloud.statuses.${e.status}`),
+                e.confirmedOn ?? e.requestedOn,
+                e.reference ? `#${e.reference}` : '',
+                e.accountClosed ? t('wipe.cloud.accountClosed') : '',
+                e.processor ? t(`wipe.cloud.processors.${e.processor}`) : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+          },
+          {
+            title: t('wipe.paper.evidence'),
+            render: (_v, e) => e.evidence.map((f) => f.name).join(', ') || '—',
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
