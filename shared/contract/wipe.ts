@@ -57,7 +57,15 @@ export interface WipeBackup {
 
 /** One copy of the vault key (or of a key that opens it), and its fate. */
 export interface KeyCopy {
-  kind: 'keyring-slot' | 'keyring-file' | 'session-key' | 'company-key' | 'recovery-sheet';
+  kind:
+    | 'keyring-slot'
+    | 'company-kek-envelope'
+    | 'pending-envelope'
+    | 'keyring-file'
+    | 'session-key'
+    | 'company-key'
+    | 'recovery-copy'
+    | 'recovery-sheet';
   /** The slot's user, or what the copy is. */
   label: string;
   /** A path, 'memory', 'vault' (inside the encrypted vault) or 'paper'. */

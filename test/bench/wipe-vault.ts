@@ -8,7 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createEngine } from '../../electron/core/host/in-process';
 import { openVaultDatabase, type VaultDb } from '../../electron/core/vault/database';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
-import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import { generateCustomers } from '../fixtures/customers';
 import { insertCustomers } from '../integration/support/records-fixture';
 import type { SetupContext } from './harness';
@@ -44,7 +44,7 @@ export async function wipeBenchVault(ctx: SetupContext, rows = ctx.rows): Promis
     } finally {
       await engine.close();
     }
-    const db = openVaultDatabase(join(dir, 'bench.cvault'), Buffer.from(decodeRecoveryKey(recoveryKey)));
+    const db = openVaultDatabase(join(dir, 'bench.cvault'), recoveryVaultKey(recoveryKey));
     try {
       fill(db, ctx, rows);
       db.pragma('wal_checkpoint(TRUNCATE)');

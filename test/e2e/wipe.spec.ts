@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openVaultDatabase } from '../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import { generateCustomers } from '../fixtures/customers';
 import { insertCustomers } from '../integration/support/records-fixture';
 import { expect, test } from './fixtures';
@@ -18,7 +18,7 @@ const N = 250;
 
 /** Customers straight into the vault; the fixture's dispositions cycle none, RETAIN, TRANSFER, ANONYMISE, DESTROY. */
 function fill(vault: SeededVault): void {
-  const db = openVaultDatabase(vault.path, Buffer.from(decodeRecoveryKey(vault.recoveryKey)));
+  const db = openVaultDatabase(vault.path, recoveryVaultKey(vault.recoveryKey));
   try {
     insertCustomers(db, generateCustomers(77, N), { file: '客户名单.csv' });
     db.prepare(
@@ -73,7 +73,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'wipe-certificate' });
     const onDisk = readdirSync(certificates);
     const json = onDisk.find((f) => /^closeout-sanitisation-.*Z\.json$/.test(f))!;
-    await expect(wipe.certificateFiles.filter({ hasText: json })).toHaveCount(1);
+    const exactly = new RegExp(`^${json.replace(/\./g, '\\.')}$`); // not the .json.p7s beside it
+    await expect(wipe.certificateFiles.filter({ hasText: exactly })).toHaveCount(1);
     await expect(wipe.certificateFiles.first()).not.toContainText(files);
     const facts = JSON.parse(readFileSync(path.join(certificates, json), 'utf8'));
     expect(facts.verifiedBy.name).toBe('王芳');
@@ -118,7 +119,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(wipe.check('keyring-gone')).toHaveAttribute('data-ok', 'true');
     await expect(wipe.certificateSha256).toHaveText(/^[0-9a-f]{64}$/);
     expect(existsSync(vault.path) || existsSync(`${vault.path}.keys`)).toBe(false);
-    expect(readdirSync(certificates).filter((f) => /^closeout-sanitisation-.*Z\.json$/.test(f))).toHaveLength(2);
+    expect(readdirSync(certificates).filter((f) => /^closeout-sanitisation-.*Z\.json$/.test(f))).toHaveLength(
+      2,
+    );
     expect((await engine.call('vault.session', {})).ok).toBe(true);
     expect(await shell.root.getAttribute('data-route')).toBe('wipe'); // not sent to an unlock screen
     await keepScreenshot(page, testInfo, `wipe-vault-${lang}`);

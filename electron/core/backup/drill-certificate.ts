@@ -1,5 +1,5 @@
 // The restore-drill certificate: after a drill passes, the same facts as a PDF (Chinese and English, for
-// people), as JSON (for machines), and a detached CMS signature of the JSON's exact bytes by the company key,
+// people), as JSON (for machines), and a detached CMS signature of the JSON's exact bytes by the acting user's certified key,
 // which `openssl cms -verify` checks without Closeout. Format: docs/FORMATS.md §9.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -7,7 +7,9 @@ import type { BackupCheck } from '../../../shared/contract';
 import { DocumentBuilder } from '../documents/pdf';
 import { certificateJson, fileStamp, howToCheck, writeDocumentFiles } from '../documents/signed-document';
 import { formatDateTime } from '../documents/write-document';
-import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
+import { EngineError } from '../kernel/engine-error';
+import { certificateInfo } from '../pki';
+import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
 
 const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
@@ -52,9 +54,9 @@ export interface CertificateFacts {
   appVersion: string;
 }
 
-export function certificateOf(facts: CertificateFacts, identity: CompanyIdentity): DrillCertificate {
+export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner): DrillCertificate {
   const m = facts.manifest;
-  const signer = certificateInfo(identity.certificatePem);
+  const signer = certificateInfo(signedBy.certificatePem!);
   return {
     format: CERTIFICATE_FORMAT,
     version: 1,
@@ -166,15 +168,17 @@ export interface WrittenCertificate {
 export async function writeDrillCertificate(
   dir: string,
   certificate: DrillCertificate,
-  identity: CompanyIdentity,
+  signer: SessionSigner,
   at: Date,
 ): Promise<WrittenCertificate> {
   const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${fileStamp(at)}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
   const json = certificateJson(certificate);
+  const signature = cmsSign(signer, json, at);
+  if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
   writeDocumentFiles([
     { path: files.json, bytes: json },
-    { path: files.signature, bytes: signDetached(identity, json, at) },
+    { path: files.signature, bytes: signature },
     { path: files.pdf, bytes: await renderPdf(certificate, at) },
   ]);
   return files;

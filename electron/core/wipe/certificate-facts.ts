@@ -7,11 +7,11 @@ import pkg from '../../../package.json';
 import { auditHead } from '../vault/audit';
 import { readMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
+import type { SessionSigner } from '../vault/signer';
 import { CERTIFICATE_FORMAT, signerSummary, type SanitisationCertificate } from './certificate';
 import type { Journal } from './journal';
 import { cloudEntries, paperEntries } from './logs';
 import { fileSystemOf } from './overwrite';
-import type { WipeSigner } from './signer';
 
 /** The options every wipe call shares, as the journal keeps them. */
 export type CertificateOptions = Pick<OpParsedInput<'wipe.records'>, 'trigger' | 'signatory' | 'verifier'>;
@@ -29,7 +29,7 @@ type Common = Omit<
   | 'deletionManifest'
 >;
 
-export function commonFacts(vault: OpenVault, journal: Journal, signer: WipeSigner, now: Date): Common {
+export function commonFacts(vault: OpenVault, journal: Journal, signer: SessionSigner, now: Date): Common {
   const meta = readMeta(vault.db);
   const options = journal.begin.options as CertificateOptions;
   const reason: PiplTrigger = options.trigger ?? 'ceased-business';

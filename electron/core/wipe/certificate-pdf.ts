@@ -235,6 +235,11 @@ export async function renderCertificatePdf(
       labelEn: 'Signed by',
       value: `${c.signer.subject}  SHA-256 ${c.signer.fingerprintSha256}`,
     },
+    {
+      label: '签发证书的公司 CA',
+      labelEn: 'Issued by (company CA)',
+      value: `${c.signer.company.subject}  SHA-256 ${c.signer.company.fingerprintSha256}`,
+    },
   ]);
   pdf.notice(
     '存储介质的局限 · Limits of overwriting',

@@ -18,11 +18,11 @@ import type {
 } from '../../../shared/contract';
 import { PIPL_TRIGGER_ITEM, type PiplTrigger, type SanitisationType } from '../../../shared/wipe';
 import { certificateJson, fileStamp, writeDocumentFiles } from '../documents/signed-document';
-import { signaturePem, signDetached } from '../pki';
-import { certificateInfo } from '../vault/identity';
+import { EngineError } from '../kernel/engine-error';
+import { certificateInfo } from '../pki';
+import { cmsSign, type SessionSigner } from '../vault/signer';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { Journal } from './journal';
-import { pkiSigner, type WipeSigner } from './signer';
 
 export const CERTIFICATE_FORMAT = 'closeout-sanitisation-certificate';
 
@@ -84,7 +84,13 @@ export interface SanitisationCertificate {
   /** The audit chain's head before the wipe's last entry (which holds this certificate's SHA-256). */
   auditHead: { seq: number; hash: string };
   warnings: WipePlan['warnings'];
-  signer: { subject: string; fingerprintSha256: string };
+  /** Who signed (the acting user's certificate) and the company CA that issued it (the trust anchor). */
+  signer: {
+    subject: string;
+    fingerprintSha256: string;
+    serial: string | null;
+    company: { subject: string; fingerprintSha256: string };
+  };
   appVersion: string;
 }
 
@@ -118,9 +124,30 @@ export function prepareManifest(journal: Journal, manifest: unknown): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export const signerSummary = (signer: WipeSigner) => {
-  const info = certificateInfo(signer.certificatePem);
-  return { subject: info.subject, fingerprintSha256: info.fingerprintSha256 };
+/**
+ * The session's certified signer (the acting user's key, or the company CA in a recovery-key session),
+ * asked for before a wipe changes anything: a certificate nobody can sign is refused up front.
+ */
+export function requireCertifiedSigner(signer: SessionSigner): SessionSigner & { certificatePem: string } {
+  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
+    throw new EngineError('SIGNING_KEY_PENDING');
+  return signer as SessionSigner & { certificatePem: string };
+}
+
+/** The company CA that issued the signer's certificate: the trust anchor a verifier gives openssl. */
+const companyPemOf = (signer: SessionSigner & { certificatePem: string }): string =>
+  signer.chain.at(-1) ?? signer.certificatePem;
+
+export const signerSummary = (signer: SessionSigner) => {
+  const signed = requireCertifiedSigner(signer);
+  const info = certificateInfo(signed.certificatePem);
+  const company = certificateInfo(companyPemOf(signed));
+  return {
+    subject: info.subject,
+    fingerprintSha256: info.fingerprintSha256,
+    serial: signer.id,
+    company: { subject: company.subject, fingerprintSha256: company.fingerprintSha256 },
+  };
 };
 
 /**
@@ -130,14 +157,16 @@ export const signerSummary = (signer: WipeSigner) => {
 export async function prepareCertificate(
   journal: Journal,
   certificate: SanitisationCertificate,
-  signer: WipeSigner,
+  signer: SessionSigner,
 ): Promise<string> {
+  const signed = requireCertifiedSigner(signer);
   const json = certificateJson(certificate);
-  const signed = await signDetached(json, pkiSigner(signer), { signingTime: new Date(certificate.issuedAt) });
+  const signature = cmsSign(signed, json, new Date(certificate.issuedAt));
+  if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
   const pdf = await renderCertificatePdf(certificate, certificateNames(journal));
-  journal.put(PREPARED.signature, signaturePem(signed));
+  journal.put(PREPARED.signature, signature);
   journal.put(PREPARED.pdf, pdf);
-  journal.put(PREPARED.companyCertificate, signer.companyCertificatePem);
+  journal.put(PREPARED.companyCertificate, companyPemOf(signed));
   journal.put(PREPARED.json, json);
   const sha256 = createHash('sha256').update(json).digest('hex');
   journal.step('certificate-ready', { sha256 });

@@ -25,6 +25,11 @@ export function vaultFiles(vaultFile: string): WipeFile[] {
     ...(existsSync(dir) ? readdirSync(dir) : [])
       .filter((f) => f.startsWith(`.${name}.`) && f.endsWith('.tmp') && !f.startsWith(`.${name}.keys`))
       .map((f): [string, string] => [join(dir, f), 'vault-temp']),
+    // A re-encrypted copy an interrupted rekey left (`.<vault>.<hex>.rekey`, with its sidecars): the
+    // whole vault under the next key, whose envelopes are the keyring's pending ones.
+    ...(existsSync(dir) ? readdirSync(dir) : [])
+      .filter((f) => f.startsWith(`.${name}.`) && /\.rekey(-wal|-shm|-journal)?$/.test(f))
+      .map((f): [string, string] => [join(dir, f), 'rekey-copy']),
   ];
   return paths
     .filter(([path]) => existsSync(path))

@@ -70,7 +70,11 @@ function targetsGone(db: VaultDb, targets: Targets): WipeCheck {
   };
 }
 
-export function verifyPurge(vault: OpenVault, values: readonly string[], targets: Targets): WipeVerification {
+export async function verifyPurge(
+  vault: OpenVault,
+  values: readonly string[],
+  targets: Targets,
+): Promise<WipeVerification> {
   const checks: WipeCheck[] = [];
   const wal = `${vault.file}-wal`;
   const walBytes = existsSync(wal) ? statSync(wal).size : 0;
@@ -107,7 +111,7 @@ export function verifyPurge(vault: OpenVault, values: readonly string[], targets
     String(Object.values(r)[0]),
   );
   checks.push({ name: 'quick-check', ok: quick.join() === 'ok', detail: quick.slice(0, 3).join('; ') });
-  const audit = auditReport(vault);
+  const audit = await auditReport(vault, null); // the chain and its signatures; pins are vault.check's
   checks.push({
     name: 'audit-chain',
     ok: audit.ok,

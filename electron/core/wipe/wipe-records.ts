@@ -20,6 +20,7 @@ import {
   prepareManifest,
   preparedSha256,
   publishCertificate,
+  requireCertifiedSigner,
 } from './certificate';
 import { commonFacts } from './certificate-facts';
 import { Journal } from './journal';
@@ -36,7 +37,6 @@ import {
   type PurgeCounts,
   type Targets,
 } from './purge-records';
-import { wipeSigner } from './signer';
 import { verifyPurge } from './verify-purge';
 
 type Input = OpParsedInput<'wipe.records'>;
@@ -134,6 +134,7 @@ export async function wipeRecords(
   if (!input.certificateDir) throw new EngineError('WIPE_CERTIFICATE_DIR_NEEDED');
   const certificateDir = pathOf(input.certificateDir);
   checkCertificateDir(certificateDir);
+  requireCertifiedSigner(vault.signer); // a certificate nobody can sign: refused before anything changes
   await job.checkpoint(); // the last moment a cancel changes nothing
 
   const journal = Journal.create(dataDir, {
@@ -260,7 +261,7 @@ export async function finishRecordsWipe(
     } finally {
       key.fill(0);
     }
-    verification = verifyPurge(vault, values, targets);
+    verification = await verifyPurge(vault, values, targets);
     if (!verification.ok) {
       vault.audit({
         op: 'wipe.records',
@@ -278,7 +279,7 @@ export async function finishRecordsWipe(
   }
   job.progress(5, 6, 'certificate');
   const p: WipePlan = { ...journal.begin.plan, files: planFiles };
-  const signer = wipeSigner(vault);
+  const signer = vault.signer;
   if (!preparedSha256(journal)) {
     const now = new Date();
     await prepareCertificate(

@@ -23,6 +23,7 @@ import {
   prepareManifest,
   preparedSha256,
   publishCertificate,
+  requireCertifiedSigner,
 } from './certificate';
 import { commonFacts } from './certificate-facts';
 import { cryptoErase, keyringFiles } from './crypto-erase';
@@ -30,7 +31,6 @@ import { Journal } from './journal';
 import { markOutputWiped } from './outputs';
 import { carryOut, carryOutBackup, type PlannedFile } from './plan-files';
 import { planVault, vaultFiles, vaultManifest } from './plan-vault';
-import { wipeSigner } from './signer';
 
 type Input = OpParsedInput<'wipe.vault'>;
 
@@ -85,6 +85,7 @@ export async function wipeVault(
   if (!input.certificateDir) throw new EngineError('WIPE_CERTIFICATE_DIR_NEEDED');
   const certificateDir = pathOf(input.certificateDir);
   checkCertificateDir(certificateDir);
+  requireCertifiedSigner(vault.signer); // a certificate nobody can sign: refused before anything changes
   await job.checkpoint(); // the last moment a cancel changes nothing
 
   const wipeId = randomUUID();
@@ -154,7 +155,7 @@ async function certify(
   done: { files: PlannedFile[]; backups: WipeBackup[] },
 ): Promise<void> {
   const plan = journal.begin.plan;
-  const signer = wipeSigner(vault);
+  const signer = vault.signer;
   const overwritten = done.backups.filter((b) => b.done).length;
   const absent = done.backups.filter((b) => b.action === 'unreadable').length;
   const recoverySheet = plan.keyCopies.find((k) => k.kind === 'recovery-sheet');
@@ -203,13 +204,13 @@ async function certify(
         method:
           'NIST SP 800-88 cryptographic erase: the vault was encrypted (SQLCipher 4, AES-256) from its first write',
         steps: [
-          'keyring: every slot (the vault key wrapped per user) overwritten and deleted, with any file beside it',
-          "this session's key zeroed and the database connections closed",
-          'the company key, inside the vault and encrypted under the vault key, goes with it',
-          'vault file, WAL, SHM and leftovers: one pass of random data, fsync, rename, unlink; then checked absent',
+          "keyring: every slot (the vault key sealed to the user's box key, the user's own keys under the passphrase), every owner's company-KEK envelope and any pending envelope of a rekey, overwritten and deleted with every file beside it (the unlock throttle's state included)",
+          "this session's keys (vault key, company KEK, signing key) dropped and the database connections closed",
+          'the company CA key (sealed under the company KEK) and the recovery copy of that KEK, inside the vault and encrypted under the vault key, go with it',
+          'vault file, WAL, SHM, leftovers and any re-encrypted copy of an interrupted rekey: one pass of random data, fsync, rename, unlink; then checked absent',
         ],
         release:
-          'Signed before the erase (the signing key goes with the vault); Closeout writes it to the certificate folder only after every step completed and was checked.',
+          'Signed by the acting user before the erase (its key goes with the keyring); Closeout writes it to the certificate folder only after every step completed and was checked.',
       },
       deletionManifest: {
         file: certificateNames(journal).manifest,
@@ -261,7 +262,14 @@ function erase(journal: Journal, ctx: VaultWipeContext): WipeCheck[] {
   return checks;
 }
 
-const VAULT_KINDS = { vault: true, wal: true, shm: true, journal: true, 'vault-temp': true };
+const VAULT_KINDS = {
+  vault: true,
+  wal: true,
+  shm: true,
+  journal: true,
+  'vault-temp': true,
+  'rekey-copy': true,
+};
 
 /** The audit export made as evidence, published beside the certificate in a folder of its own. */
 function publishEvidence(journal: Journal): void {
@@ -295,7 +303,7 @@ export async function finishVaultWipe(
     job.progress(1, 6, 'evidence');
     if (!journal.has('evidence')) {
       rmSync(journal.path('audit'), { recursive: true, force: true });
-      exportAudit(vault, { dir: { path: journal.path('audit') } });
+      await exportAudit(vault, { dir: { path: journal.path('audit') } }, ctx.dataDir);
       journal.step('evidence');
     }
     job.progress(2, 6, 'backups');

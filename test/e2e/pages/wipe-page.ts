@@ -3,6 +3,8 @@
 import type { Locator, Page } from '@playwright/test';
 
 export class WipePage {
+  /** The tab shown. */
+  readonly pane: Locator;
   readonly caveat: Locator;
   readonly dryRun: Locator;
   readonly plan: Locator;
@@ -32,16 +34,18 @@ export class WipePage {
   readonly historyRows: Locator;
 
   constructor(readonly page: Page) {
+    // Each tab keeps its wizard mounted: the wizards' controls are looked for in the tab shown.
+    const pane = (this.pane = page.getByRole('tabpanel')); // hidden panes are not in the accessibility tree
     this.caveat = page.getByTestId('wipe-caveat');
-    this.dryRun = page.getByTestId('wipe-dry-run');
-    this.plan = page.getByTestId('wipe-plan');
-    this.planDestroy = page.getByTestId('wipe-plan-destroy');
-    this.planKept = page.getByTestId('wipe-plan-kept');
-    this.next = page.getByTestId('wipe-next');
-    this.chooseFolder = page.getByTestId('wipe-choose-folder');
-    this.folder = page.getByTestId('wipe-folder');
-    this.verifier = page.getByTestId('wipe-verifier');
-    this.start = page.getByTestId('wipe-start');
+    this.dryRun = pane.getByTestId('wipe-dry-run');
+    this.plan = pane.getByTestId('wipe-plan');
+    this.planDestroy = pane.getByTestId('wipe-plan-destroy');
+    this.planKept = pane.getByTestId('wipe-plan-kept');
+    this.next = pane.getByTestId('wipe-next');
+    this.chooseFolder = pane.getByTestId('wipe-choose-folder');
+    this.folder = pane.getByTestId('wipe-folder');
+    this.verifier = pane.getByTestId('wipe-verifier');
+    this.start = pane.getByTestId('wipe-start');
     this.done = page.getByTestId('wipe-done');
     this.certificateFiles = page.getByTestId('wipe-certificate-file');
     this.certificateSha256 = page.getByTestId('wipe-certificate-sha256');
@@ -55,9 +59,9 @@ export class WipePage {
     this.paperEvidence = page.getByTestId('paper-evidence');
     this.paperSubmit = page.getByTestId('paper-submit');
     this.paperRows = page.getByTestId('paper-table').locator('tbody tr.ant-table-row');
-    this.sheetLogged = page.getByTestId('wipe-sheet-logged');
-    this.keptElsewhere = page.getByTestId('wipe-kept-elsewhere');
-    this.confirmName = page.getByTestId('wipe-confirm-name');
+    this.sheetLogged = pane.getByTestId('wipe-sheet-logged');
+    this.keptElsewhere = pane.getByTestId('wipe-kept-elsewhere');
+    this.confirmName = pane.getByTestId('wipe-confirm-name');
     this.historyRows = page.getByTestId('wipe-history').locator('tbody tr.ant-table-row');
   }
 
@@ -70,6 +74,6 @@ export class WipePage {
   }
 
   keyAction(kind: string): Locator {
-    return this.page.locator(`[data-testid="wipe-plan-key-action"][data-kind="${kind}"]`);
+    return this.pane.locator(`[data-testid="wipe-plan-key-action"][data-kind="${kind}"]`);
   }
 }

@@ -83,6 +83,16 @@ export const wipe: Messages<typeof zh> = {
         'not-included': 'not included',
       },
       keyActions: { destroy: 'destroy', logged: 'destruction logged', exists: 'still exists' },
+      keyKinds: {
+        'keyring-slot': "a user's key slot in the keyring",
+        'company-kek-envelope': "an owner's copy of the company key-encryption key",
+        'pending-envelope': 'the next key of an unfinished rekey',
+        'keyring-file': 'a file beside the keyring',
+        'session-key': "this session's keys in memory",
+        'company-key': 'the company CA key (inside the vault)',
+        'recovery-copy': "the recovery key's copy of the company key (inside the vault)",
+        'recovery-sheet': 'the paper recovery sheet',
+      },
       warnings: {
         'overwrite-limits': 'Overwriting is not reliable on SSDs and copy-on-write file systems (see above).',
         'backups-hold-purged':

@@ -81,6 +81,16 @@ export const wipe = {
         'not-included': '未包括',
       },
       keyActions: { destroy: '销毁', logged: '已登记销毁', exists: '仍然存在' },
+      keyKinds: {
+        'keyring-slot': '密钥环中的用户密钥槽',
+        'company-kek-envelope': '所有者持有的公司密钥加密密钥',
+        'pending-envelope': '换钥中的待生效密钥',
+        'keyring-file': '密钥环旁的文件',
+        'session-key': '本次会话内存中的密钥',
+        'company-key': '公司 CA 私钥（在保险库内）',
+        'recovery-copy': '恢复密钥可解的公司密钥副本（在保险库内）',
+        'recovery-sheet': '纸质恢复单',
+      },
       warnings: {
         'overwrite-limits': '覆写在固态硬盘和写时复制文件系统上不可靠，见上方说明。',
         'backups-hold-purged': '此前制作的备份仍含有这些记录（已加密）；擦除整个保险库时一并销毁。',

@@ -100,7 +100,10 @@ export function PlanView({ plan }: { plan: WipePlan }) {
           dataSource={plan.keyCopies}
           data-testid="wipe-plan-keys"
           columns={[
-            { title: t('wipe.plan.kind'), render: (_v, k) => `${k.kind}: ${k.label}` },
+            {
+              title: t('wipe.plan.kind'),
+              render: (_v, k) => `${t(`wipe.plan.keyKinds.${k.kind}`)}: ${k.label}`,
+            },
             {
               title: t('wipe.plan.action'),
               render: (_v, k) => (

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { ROOT, cliEnv, runCli } from '../../helpers';
 import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import { fillVault, type FilledVault } from '../../support/wipe-fixture';
@@ -55,7 +55,7 @@ async function template(kind: 'records' | 'vault'): Promise<Template> {
     pristine,
     env: cliEnv(v.dataDir, { CLOSEOUT_PASSPHRASE: OWNER_PASS }),
     certs: `${v.dir}-certs`,
-    key: Buffer.from(decodeRecoveryKey(v.created.recoveryKey)),
+    key: recoveryVaultKey(v.created.recoveryKey),
   };
 }
 

@@ -2,12 +2,12 @@
 // rows): a dry run changes nothing; the wipe leaves no purged value on any decrypted page (decrypted here,
 // by the test's own reader) nor in the raw file, retained records exactly as they were, anonymised ones
 // reduced, the vault sound; its certificate verifies with openssl and the audit chain holds its digest.
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CustomerRecord } from '../../../../shared/customer';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { opensslCmsVerify } from '../../support/openssl';
 import { unwrap } from '../../support/vault-fixture';
 import { decryptVault, exportAll, fillVault, valuesOf, type FilledVault } from '../../support/wipe-fixture';
@@ -95,7 +95,7 @@ test('no purged value is on any decrypted page, nor in the raw file', () => {
     .flatMap(valuesOf)
     .filter((value) => !kept.some((k) => k.includes(value)));
   expect(purged.length).toBeGreaterThan(100);
-  const key = Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+  const key = recoveryVaultKey(v.created.recoveryKey);
   const plain = decryptVault(v.file, key);
   expect(plain.includes(Buffer.from(v.created.session.clientName))).toBe(true); // the reader works
   const raw = readFileSync(v.file);
@@ -118,6 +118,12 @@ test('the certificate verifies with openssl, one changed byte breaks it, and the
   const ok = opensslCmsVerify({ content: c.json, signature: c.signature, certificate: c.companyCertificate });
   expect(ok.stderr).toContain('Verification successful');
   expect(ok.status).toBe(0);
+  // The signer is the acting user's certificate, issued by the company CA given to openssl as -CAfile.
+  const signedBy = JSON.parse(readFileSync(c.json, 'utf8')).signer;
+  expect(signedBy.company.fingerprintSha256).toBe(
+    new X509Certificate(readFileSync(c.companyCertificate)).fingerprint256,
+  );
+  expect(signedBy.fingerprintSha256).not.toBe(signedBy.company.fingerprintSha256);
   const json = readFileSync(c.json);
   expect(createHash('sha256').update(json).digest('hex')).toBe(c.sha256);
   const manifest = readFileSync(c.manifest);

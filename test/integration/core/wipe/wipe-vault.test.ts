@@ -4,11 +4,12 @@
 // hold are enforced; afterwards the vault, keyring, WAL and SHM are gone, so are the attached backup and
 // the files Closeout wrote, the absent backup holds no key slot and opens with no former passphrase, and
 // the signed certificate (published only now) says which key copy still exists.
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { WipeResult } from '../../../../shared/contract';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { tempDir } from '../../helpers';
 import { opensslCmsVerify } from '../../support/openssl';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
@@ -25,7 +26,15 @@ let attachedBackup: string;
 let usbBackup: string;
 let sheet: string;
 let exported: string;
-let slots: Array<{ wrap: { ciphertext: string }; kdf: { salt: string } }>;
+interface Sealed {
+  ciphertext: string;
+}
+let slots: Array<{
+  kdf: { salt: string };
+  secrets: Sealed;
+  vaultKey: Sealed & { epk: string };
+  companyKek?: Sealed & { epk: string };
+}>;
 let result: WipeResult;
 
 function opens(file: string, key: { raw: Buffer } | { passphrase: string }): boolean {
@@ -104,6 +113,13 @@ test('the dry run lists every scope, changes nothing, and needs no confirmation'
     ]),
   );
   expect(p.keyCopies.filter((k) => k.kind === 'keyring-slot')).toHaveLength(2);
+  // Keyring v2: only owners hold the company KEK; inside the vault, the CA key and its recovery copy.
+  expect(p.keyCopies.filter((k) => k.kind === 'company-kek-envelope').map((k) => k.label)).toHaveLength(1);
+  for (const kind of ['session-key', 'company-key', 'recovery-copy'] as const)
+    expect({ kind, action: p.keyCopies.find((k) => k.kind === kind)?.action }).toEqual({
+      kind,
+      action: 'destroy',
+    });
   expect(p.keyCopies.find((k) => k.kind === 'recovery-sheet')?.action).toBe('exists');
   expect(p.warnings).toEqual(
     expect.arrayContaining(['overwrite-limits', 'recovery-sheet-exists', 'retained-records']),
@@ -164,6 +180,12 @@ test('the certificate verifies with openssl and names the absent backup and the 
   expect(verified.status).toBe(0);
   const facts = JSON.parse(readFileSync(c.json, 'utf8'));
   expect(facts.kind).toBe('vault');
+  // Signed by the acting owner's own certified key; the file beside it is the company CA that issued it.
+  const company = new X509Certificate(readFileSync(c.companyCertificate));
+  expect(company.ca).toBe(true);
+  expect(facts.signer.company.fingerprintSha256).toBe(company.fingerprint256);
+  expect(facts.signer.fingerprintSha256).not.toBe(company.fingerprint256);
+  expect(facts.signer.subject).toBe(facts.performedBy.name);
   expect(facts.backups.find((b: { path: string }) => b.path === usbBackup)).toMatchObject({
     action: 'unreadable',
     present: false,
@@ -196,8 +218,11 @@ test('the backup on the absent disk holds no key slot and opens with no former p
     const bytes = readFileSync(join(usb.path, file));
     for (const s of slots)
       for (const needle of [
-        Buffer.from(s.wrap.ciphertext),
-        Buffer.from(s.wrap.ciphertext, 'base64'),
+        ...[s.secrets, s.vaultKey, ...(s.companyKek ? [s.companyKek] : [])].flatMap((sealed) => [
+          Buffer.from(sealed.ciphertext),
+          Buffer.from(sealed.ciphertext, 'base64'),
+        ]),
+        Buffer.from(s.vaultKey.epk),
         Buffer.from(s.kdf.salt),
       ])
         expect(bytes.includes(needle)).toBe(false);
@@ -207,5 +232,5 @@ test('the backup on the absent disk holds no key slot and opens with no former p
     expect(opens(usbBackup, { raw: Buffer.from(passphrase).subarray(0, 32) })).toBe(false);
   }
   // Exactly as the certificate says: the paper recovery key, not logged as destroyed, still opens it.
-  expect(opens(usbBackup, { raw: Buffer.from(decodeRecoveryKey(v.created.recoveryKey)) })).toBe(true);
+  expect(opens(usbBackup, { raw: recoveryVaultKey(v.created.recoveryKey) })).toBe(true);
 });
