@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { UserInfo } from '../../../../shared/contract';
 import { api, type ErrorValue } from '../../platform/api';
 
-const COLOURS = { certified: 'green', pending: 'gold', revoked: 'red', superseded: 'default', retired: 'default' } as const;
+const COLOURS = {
+  certified: 'green',
+  pending: 'gold',
+  revoked: 'red',
+  superseded: 'default',
+  retired: 'default',
+} as const;
 const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 11 };
 
 export function CertificateCell({
