@@ -34,7 +34,6 @@ export type PaperMethod = (typeof PAPER_METHODS)[number];
 
 /** Security levels of a shredder (DIN 66399-2 / ISO 21964-2, adopted as GB/T 39710): P-1 … P-7. */
 export const SHRED_LEVELS = ['P-1', 'P-2', 'P-3', 'P-4', 'P-5', 'P-6', 'P-7'] as const;
-export type ShredLevel = (typeof SHRED_LEVELS)[number];
 
 /** What a cloud service (or any other system outside the vault) has confirmed so far. */
 export const CLOUD_STATUSES = ['requested', 'confirmed'] as const;

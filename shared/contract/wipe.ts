@@ -75,7 +75,7 @@ export interface KeyCopy {
   done: boolean;
 }
 
-export type WipeWarning =
+type WipeWarning =
   | 'overwrite-limits'
   | 'backups-hold-purged'
   | 'recovery-sheet-exists'

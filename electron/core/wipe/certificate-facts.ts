@@ -8,13 +8,14 @@ import { auditHead } from '../vault/audit';
 import { readMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
 import type { SessionSigner } from '../vault/signer';
-import { CERTIFICATE_FORMAT, signerSummary, type SanitisationCertificate } from './certificate';
+import { signerSummary } from './certificate';
+import { CERTIFICATE_FORMAT, type SanitisationCertificate } from './certificate-format';
 import type { Journal } from './journal';
 import { cloudEntries, paperEntries } from './logs';
 import { fileSystemOf } from './overwrite';
 
 /** The options every wipe call shares, as the journal keeps them. */
-export type CertificateOptions = Pick<OpParsedInput<'wipe.records'>, 'trigger' | 'signatory' | 'verifier'>;
+type CertificateOptions = Pick<OpParsedInput<'wipe.records'>, 'trigger' | 'signatory' | 'verifier'>;
 
 type Common = Omit<
   SanitisationCertificate,

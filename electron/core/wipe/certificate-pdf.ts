@@ -3,7 +3,7 @@
 import { DocumentBuilder } from '../documents/pdf';
 import { howToCheck } from '../documents/signed-document';
 import { formatDateTime } from '../documents/write-document';
-import type { SanitisationCertificate } from './certificate';
+import type { SanitisationCertificate } from './certificate-format';
 
 const TRIGGER_TEXT: Record<SanitisationCertificate['trigger']['reason'], string> = {
   'ceased-business': '停止提供产品或服务（企业注销） · business ceased',

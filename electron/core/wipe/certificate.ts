@@ -7,92 +7,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  CloudEntry,
-  KeptGroup,
-  PaperEntry,
-  WipeCertificateFiles,
-  WipeKind,
-  WipePlan,
-  WipeVerification,
-} from '../../../shared/contract';
-import { PIPL_TRIGGER_ITEM, type PiplTrigger, type SanitisationType } from '../../../shared/wipe';
+import type { WipeCertificateFiles } from '../../../shared/contract';
 import { certificateJson, fileStamp, writeDocumentFiles } from '../documents/signed-document';
 import { EngineError } from '../kernel/engine-error';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
+import type { SanitisationCertificate } from './certificate-format';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { Journal } from './journal';
-
-export const CERTIFICATE_FORMAT = 'closeout-sanitisation-certificate';
-
-export interface ScopeLine {
-  scope: 'records' | 'vault' | 'backups' | 'files' | 'paper' | 'cloud';
-  type: SanitisationType | 'log';
-  method: string;
-  result: string;
-}
-
-export interface SanitisationCertificate {
-  format: typeof CERTIFICATE_FORMAT;
-  version: 1;
-  certificateId: string;
-  kind: WipeKind;
-  issuedAt: string;
-  vault: { vaultId: string; clientName: string; creditCode: string | null };
-  trigger: { law: 'PIPL Art. 47'; item: number; reason: PiplTrigger };
-  performedBy: {
-    name: string;
-    role: string;
-    title: string | null;
-    organisation: string;
-    location: string | null;
-    contact: string | null;
-  };
-  verifiedBy: { name: string; title: string | null } | null;
-  tool: {
-    name: 'Closeout';
-    version: string;
-    sqlite: string;
-    sqlcipher: string;
-    node: string;
-    platform: string;
-  };
-  sanitisation: ScopeLine[];
-  records: {
-    destroyed: number;
-    mergedWith: number;
-    anonymised: number;
-    quarantine: number;
-    unmerged: number;
-    copies: Record<string, number>;
-    /** Records left in the vault that are not held (other dispositions, or outside the filter). */
-    remaining: number;
-    kept: KeptGroup[];
-  };
-  media: Array<{ folder: string; fileSystem: string; copyOnWrite: boolean | null }>;
-  backups: WipePlan['backups'];
-  files: WipePlan['files'];
-  keyCopies: WipePlan['keyCopies'];
-  paper: PaperEntry[];
-  cloud: CloudEntry[];
-  verification:
-    (Omit<WipeVerification, 'checks'> & { method: string; checks: WipeVerification['checks'] }) | null;
-  /** The whole-vault wipe: what happens after this certificate is signed, and when it is released. */
-  erase: { method: string; steps: string[]; release: string } | null;
-  deletionManifest: { file: string; sha256: string };
-  /** The audit chain's head before the wipe's last entry (which holds this certificate's SHA-256). */
-  auditHead: { seq: number; hash: string };
-  warnings: WipePlan['warnings'];
-  /** Who signed (the acting user's certificate) and the company CA that issued it (the trust anchor). */
-  signer: {
-    subject: string;
-    fingerprintSha256: string;
-    serial: string | null;
-    company: { subject: string; fingerprintSha256: string };
-  };
-  appVersion: string;
-}
 
 /** The names the published files take: one base per wipe (the time it began), five files. */
 export function certificateNames(
@@ -195,5 +117,3 @@ export function publishCertificate(journal: Journal): WipeCertificateFiles {
     sha256: preparedSha256(journal) ?? '',
   };
 }
-
-export const scopeItem = PIPL_TRIGGER_ITEM;

@@ -45,7 +45,7 @@ export type JournalLine =
   | { type: 'step'; step: string; at: string; detail?: Record<string, unknown> }
   | { type: 'file'; path: string; state: 'begin' | 'done'; result?: string; at: string };
 
-export const wipesDir = (dataDir: string): string => join(dataDir, 'wipes');
+const wipesDir = (dataDir: string): string => join(dataDir, 'wipes');
 
 export class Journal {
   private constructor(

@@ -10,7 +10,7 @@ import type { VaultDb } from '../vault/database';
  * What each kind of output holds, which decides what a wipe does with it: customer values and keys are
  * destroyed; evidence (what the company keeps to show it complied) is kept unless asked for.
  */
-export const OUTPUT_KINDS = {
+const OUTPUT_KINDS = {
   'records-export': 'customer-data',
   'quarantine-export': 'customer-data',
   'recovery-sheet': 'key',

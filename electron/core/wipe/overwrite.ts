@@ -17,12 +17,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fsyncDir } from '../util/atomic-write';
 
 const CHUNK = 1 << 20;
 
-export type OverwriteResult = 'overwritten' | 'missing' | 'changed' | 'failed';
+type OverwriteResult = 'overwritten' | 'missing' | 'changed' | 'failed';
 
 export interface OverwriteOutcome {
   path: string;
@@ -143,5 +143,3 @@ export function fileSystemOf(path: string): { type: string; copyOnWrite: boolean
   }
 }
 
-/** The file's name, as the certificate and the journal show it next to its folder. */
-export const fileLabel = (path: string): string => basename(path);

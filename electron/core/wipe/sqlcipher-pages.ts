@@ -15,7 +15,7 @@ const SALT_BYTES = 16;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const PAGES_PER_READ = 256;
 
-export interface PageProblem {
+interface PageProblem {
   page: number;
   kind: 'hmac' | 'size';
 }

@@ -33,7 +33,7 @@ export async function exportAll(engine: EngineClient, dir: string, name: string)
 const CYCLE: Array<Disposition | null> = ['RETAIN', 'TRANSFER', 'ANONYMISE', 'DESTROY', null];
 
 /** Sets dispositions at random (seeded): each record one of CYCLE. */
-export async function randomDispositions(engine: EngineClient, ids: number[], seed: number): Promise<void> {
+async function randomDispositions(engine: EngineClient, ids: number[], seed: number): Promise<void> {
   const r = new Random(seed);
   const by = new Map<Disposition | null, number[]>();
   for (const id of ids) {
