@@ -1,9 +1,8 @@
 // The cloud and other systems log: a service and account, what it held, deletion requested then
 // confirmed (reference, account closed, a processor's confirmation, evidence hashed), and the entries.
 import { Button, Checkbox, Flex, Form, Input, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChosenFile, CloudEntry } from '../../../../shared/contract';
+import type { CloudEntry } from '../../../../shared/contract';
 import {
   CLOUD_STATUSES,
   PROCESSOR_OUTCOMES,
@@ -11,8 +10,8 @@ import {
   type ProcessorOutcome,
 } from '../../../../shared/wipe';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { api, type ErrorValue } from '../../platform/api';
-import { chooseFile } from '../../platform/dialogs';
+import { api } from '../../platform/api';
+import { optionalText, useLogEntry } from './use-log-entry';
 
 interface Values {
   service: string;
@@ -24,39 +23,25 @@ interface Values {
   processor?: ProcessorOutcome;
 }
 
-const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
-
 export function CloudLog({ entries, onLogged }: { entries: CloudEntry[]; onLogged: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [evidence, setEvidence] = useState<ChosenFile | null>(null);
-  const [error, setError] = useState<ErrorValue | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const attach = async () => {
-    const picked = await chooseFile({ kind: 'open', purpose: 'wipe-evidence' });
-    if (!picked.ok) setError(picked.error);
-    else if (picked.value) setEvidence(picked.value);
-  };
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('wipe.logCloud', {
-      service: v.service.trim(),
-      account: v.account.trim(),
-      data: opt(v.data),
-      status: v.status,
-      reference: opt(v.reference),
-      accountClosed: v.accountClosed || undefined,
-      processor: v.processor,
-      evidence: evidence ? { handle: evidence.handle } : undefined,
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    form.resetFields();
-    setEvidence(null);
-    onLogged();
-  };
+  const { evidence, error, busy, attach, send } = useLogEntry(onLogged);
+  const submit = (v: Values) =>
+    send(
+      (evidence) =>
+        api.call('wipe.logCloud', {
+          service: v.service.trim(),
+          account: v.account.trim(),
+          data: optionalText(v.data),
+          status: v.status,
+          reference: optionalText(v.reference),
+          accountClosed: v.accountClosed || undefined,
+          processor: v.processor,
+          evidence,
+        }),
+      () => form.resetFields(),
+    );
   const required = [{ required: true, whitespace: true }];
 
   return (

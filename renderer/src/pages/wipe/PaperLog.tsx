@@ -1,13 +1,12 @@
 // The paper destruction log: a form for one batch (method, level or company, quantity, date, operator,
 // witness, whether it held the recovery sheet, an evidence file hashed by the engine) and the batches.
 import { Button, Checkbox, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChosenFile, PaperEntry } from '../../../../shared/contract';
+import type { PaperEntry } from '../../../../shared/contract';
 import { PAPER_METHODS, SHRED_LEVELS, type PaperMethod } from '../../../../shared/wipe';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { api, type ErrorValue } from '../../platform/api';
-import { chooseFile } from '../../platform/dialogs';
+import { api } from '../../platform/api';
+import { optionalText, useLogEntry } from './use-log-entry';
 
 interface Values {
   batch: string;
@@ -26,39 +25,26 @@ interface Values {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 export function PaperLog({ entries, onLogged }: { entries: PaperEntry[]; onLogged: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const method = Form.useWatch('method', form);
-  const [evidence, setEvidence] = useState<ChosenFile | null>(null);
-  const [error, setError] = useState<ErrorValue | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const attach = async () => {
-    const picked = await chooseFile({ kind: 'open', purpose: 'wipe-evidence' });
-    if (!picked.ok) setError(picked.error);
-    else if (picked.value) setEvidence(picked.value);
-  };
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('wipe.logPaper', {
-      ...v,
-      description: v.description.trim(),
-      particleSize: opt(v.particleSize),
-      company: opt(v.company),
-      companyCertificate: opt(v.companyCertificate),
-      operator: opt(v.operator),
-      evidence: evidence ? { handle: evidence.handle } : undefined,
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    form.resetFields();
-    setEvidence(null);
-    onLogged();
-  };
+  const { evidence, error, busy, attach, send } = useLogEntry(onLogged);
+  const submit = (v: Values) =>
+    send(
+      (evidence) =>
+        api.call('wipe.logPaper', {
+          ...v,
+          description: v.description.trim(),
+          particleSize: optionalText(v.particleSize),
+          company: optionalText(v.company),
+          companyCertificate: optionalText(v.companyCertificate),
+          operator: optionalText(v.operator),
+          evidence,
+        }),
+      () => form.resetFields(),
+    );
   const required = [{ required: true, whitespace: true }];
 
   return (

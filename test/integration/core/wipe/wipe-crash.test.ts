@@ -165,7 +165,6 @@ test('records wipe: 20 kills at random points, each rerun completes with one cer
     }
     // The kills landed in different steps of the wipe (not all before it, not all after).
     process.stdout.write(`records wipe, last journalled step at each kill: ${outcomes.join(', ')}\n`);
-    process.stdout.write(`vault wipe, last journalled step at each kill: ${outcomes.join(', ')}\n`);
     expect(new Set(outcomes).size).toBeGreaterThan(2);
   } finally {
     await remove(t);
