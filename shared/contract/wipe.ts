@@ -324,7 +324,11 @@ export const wipeOps = {
       'Cryptographic erase of the vault, then overwrite and delete it, its keyring, sidecars, backups and outputs; certify',
   }),
   'wipe.resume': op<WipeResumed>()({
-    input: z.strictObject({ wipeId: z.uuid().optional() }),
+    input: z.strictObject({
+      wipeId: z.uuid().optional(),
+      /** Only the wipes of this vault file; a finished whole-vault wipe of it gives its result again. */
+      vault: fileRefSchema.optional(),
+    }),
     access: 'public',
     job: true,
     writes: true,

@@ -1,6 +1,7 @@
 // `closeout wipe …`: the secure wipe of records or of the whole vault (with --dry-run first), the paper
 // and cloud destruction logs, and the interrupted wipes (pending, resume). The JSON printed with --json
 // is documented in docs/CLI.md.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { WipeCheck, WipeResult } from '../../../shared/contract';
@@ -154,12 +155,17 @@ export const wipeCommands: readonly CommandDef[] = [
       ...certificateInput(o),
     }),
     // A rerun after the keys were destroyed cannot unlock: it finishes the wipe from its journal instead.
+    // So does a rerun after it finished but was killed before it could say so.
     instead: async (file, call) => {
       const pending = (await call('wipe.pending', {})).find(
         (p) => p.kind === 'vault' && !p.needsVault && resolve(p.vaultFile) === resolve(file),
       );
-      if (!pending) return null;
-      return (await call('wipe.resume', { wipeId: pending.wipeId })).completed[0] ?? null;
+      if (!pending && existsSync(file)) return null;
+      const resumed = await call('wipe.resume', {
+        vault: { path: file },
+        ...(pending ? { wipeId: pending.wipeId } : {}),
+      });
+      return resumed.completed.find((r) => r.kind === 'vault') ?? null;
     },
     human: humanWipe,
     exitCode: failed,

@@ -100,15 +100,17 @@ export class Journal {
 
   /** Every journal in the data folder that has not reached `complete` (those never planned discarded). */
   static unfinished(dataDir: string): Journal[] {
+    return Journal.all(dataDir).filter((j) => !j.has('complete') && !j.discardIfUnplanned());
+  }
+
+  /** Every journal in the data folder, oldest first. */
+  static all(dataDir: string): Journal[] {
     const root = wipesDir(dataDir);
     if (!existsSync(root)) return [];
-    const out: Journal[] = [];
-    for (const name of readdirSync(root)) {
-      if (!existsSync(join(root, name, 'journal.jsonl'))) continue;
-      const journal = Journal.read(join(root, name));
-      if (!journal.has('complete') && !journal.discardIfUnplanned()) out.push(journal);
-    }
-    return out.sort((a, b) => a.begin.at.localeCompare(b.begin.at));
+    return readdirSync(root)
+      .filter((name) => existsSync(join(root, name, 'journal.jsonl')))
+      .map((name) => Journal.read(join(root, name)))
+      .sort((a, b) => a.begin.at.localeCompare(b.begin.at));
   }
 
   /**

@@ -142,4 +142,3 @@ export function fileSystemOf(path: string): { type: string; copyOnWrite: boolean
     return { type: 'unknown', copyOnWrite: null };
   }
 }
-

@@ -4,6 +4,8 @@
 // unlocked and the same wipe is run again (or resumed with that vault open).
 import type { OpParsedInput, PendingWipe, WipeResult, WipeResumed } from '../../../shared/contract';
 import type { JobContext } from '../kernel/job';
+import { resolve } from 'node:path';
+import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { Journal } from './journal';
 import { finishRecordsWipe } from './wipe-records';
@@ -32,8 +34,17 @@ export async function resumeWipes(
 ): Promise<WipeResumed> {
   const completed: WipeResult[] = [];
   const pending: PendingWipe[] = [];
-  for (const journal of Journal.unfinished(ctx.dataDir)) {
+  const file = input.vault ? resolve(pathOf(input.vault)) : null;
+  // A whole-vault wipe of this file that already finished (a kill after its last step, before the
+  // command could say so) is given again: its remaining steps find everything done.
+  const finished = file
+    ? Journal.all(ctx.dataDir)
+        .filter((j) => j.has('complete') && j.begin.kind === 'vault' && resolve(j.begin.vaultFile) === file)
+        .slice(-1)
+    : [];
+  for (const journal of [...Journal.unfinished(ctx.dataDir), ...finished]) {
     if (input.wipeId && journal.begin.wipeId !== input.wipeId) continue;
+    if (file && resolve(journal.begin.vaultFile) !== file) continue;
     const open = vault?.isOpen && vault.vaultId === journal.begin.vaultId ? vault : null;
     if (needsVault(journal) && !open) {
       pending.push(pendingOf(journal));

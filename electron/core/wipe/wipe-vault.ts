@@ -348,7 +348,7 @@ export async function finishVaultWipe(
   job.progress(5, 6, 'publishing');
   const certificate = publishCertificate(journal);
   publishEvidence(journal);
-  journal.step('complete');
+  if (!journal.has('complete')) journal.step('complete');
   job.progress(6, 6, 'done');
   const plan: WipePlan = {
     ...journal.begin.plan,

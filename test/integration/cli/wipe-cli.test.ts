@@ -227,4 +227,23 @@ test('wipe vault: the vault, its keys and the attached backup are gone; no key c
     readdirSync(certs).filter((f) => /^closeout-sanitisation-[0-9a-f]{8}-\d{8}T\d{6}Z\.json$/.test(f)),
   ).toHaveLength(2);
   expect(json(['wipe', 'pending'])).toEqual([]);
+
+  // The same command again (as after a kill between the wipe's last step and its output): the finished
+  // wipe is reported again, with the same certificate, and nothing new is written.
+  const again = json([
+    'wipe',
+    'vault',
+    vault,
+    '--confirm',
+    CLIENT,
+    '--include-backups',
+    '--retained-kept-elsewhere',
+    '--certificate-dir',
+    certs,
+  ]);
+  expect(again).toMatchObject({ wipeId: done.wipeId, resumed: true });
+  expect(again.certificate.sha256).toBe(done.certificate.sha256);
+  expect(
+    readdirSync(certs).filter((f) => /^closeout-sanitisation-[0-9a-f]{8}-\d{8}T\d{6}Z\.json$/.test(f)),
+  ).toHaveLength(2);
 });
