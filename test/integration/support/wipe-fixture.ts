@@ -1,6 +1,7 @@
 // A vault filled the real way for the wipe's tests: a generated CSV (with a few rows that name no one,
 // which the import quarantines) imported through import.run, duplicates detected and some merged, and
 // seeded random dispositions (RETAIN with a basis and retain-until, TRANSFER, ANONYMISE, DESTROY, none).
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,4 +120,20 @@ export function decryptVault(file: string, key: Buffer): Buffer {
     pages.push(d.update(body), d.final());
   }
   return Buffer.concat(pages);
+}
+
+/** Opens a SQLCipher 4 file with a raw key or a passphrase; true when a page can be read. */
+export function opens(file: string, key: { raw: Buffer } | { passphrase: string }): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.key('raw' in key ? Buffer.from(`x'${key.raw.toString('hex')}'`) : Buffer.from(key.passphrase));
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
 }

@@ -1,6 +1,6 @@
 // The cloud and other systems log: a service and account, what it held, deletion requested then
 // confirmed (reference, account closed, a processor's confirmation, evidence hashed), and the entries.
-import { Button, Checkbox, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { Checkbox, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CloudEntry } from '../../../../shared/contract';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/wipe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../platform/api';
+import { LogFormEnd } from './LogFormEnd';
 import { optionalText, useLogEntry } from './use-log-entry';
 
 interface Values {
@@ -84,16 +85,13 @@ export function CloudLog({ entries, onLogged }: { entries: CloudEntry[]; onLogge
         <Form.Item name="accountClosed" valuePropName="checked">
           <Checkbox>{t('wipe.cloud.accountClosed')}</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Button onClick={() => void attach()}>
-            {evidence ? t('wipe.paper.evidenceChosen', { name: evidence.name }) : t('wipe.paper.evidence')}
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="cloud-submit">
-            {t('wipe.cloud.submit')}
-          </Button>
-        </Form.Item>
+        <LogFormEnd
+          log="cloud"
+          evidence={evidence}
+          busy={busy}
+          onAttach={() => void attach()}
+          submit={t('wipe.cloud.submit')}
+        />
       </Form>
       {error ? <ErrorAlert error={error} /> : null}
       <Table

@@ -1,11 +1,12 @@
 // The paper destruction log: a form for one batch (method, level or company, quantity, date, operator,
 // witness, whether it held the recovery sheet, an evidence file hashed by the engine) and the batches.
-import { Button, Checkbox, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Checkbox, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PaperEntry } from '../../../../shared/contract';
 import { PAPER_METHODS, SHRED_LEVELS, type PaperMethod } from '../../../../shared/wipe';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../platform/api';
+import { LogFormEnd } from './LogFormEnd';
 import { optionalText, useLogEntry } from './use-log-entry';
 
 interface Values {
@@ -119,16 +120,13 @@ export function PaperLog({ entries, onLogged }: { entries: PaperEntry[]; onLogge
         <Form.Item name="recoverySheet" valuePropName="checked">
           <Checkbox data-testid="paper-recovery-sheet">{t('wipe.paper.recoverySheet')}</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Button onClick={() => void attach()} data-testid="paper-evidence">
-            {evidence ? t('wipe.paper.evidenceChosen', { name: evidence.name }) : t('wipe.paper.evidence')}
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="paper-submit">
-            {t('wipe.paper.submit')}
-          </Button>
-        </Form.Item>
+        <LogFormEnd
+          log="paper"
+          evidence={evidence}
+          busy={busy}
+          onAttach={() => void attach()}
+          submit={t('wipe.paper.submit')}
+        />
       </Form>
       {error ? <ErrorAlert error={error} /> : null}
       <Table

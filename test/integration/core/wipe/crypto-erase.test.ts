@@ -7,7 +7,6 @@
 // must say so). A re-encrypted copy an interrupted rekey left is one of the vault files the wipe destroys.
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createEngine } from '../../../../electron/core/host/in-process';
 import { UnlockThrottle } from '../../../../electron/core/vault/unlock-throttle';
 import { unlockVault } from '../../../../electron/core/vault/unlock-vault';
@@ -17,6 +16,7 @@ import { vaultFiles } from '../../../../electron/core/wipe/plan-vault';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { tempDir } from '../../helpers';
 import { OPERATOR_PASS, OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
+import { opens } from '../../support/wipe-fixture';
 
 jest.setTimeout(120_000);
 
@@ -28,22 +28,6 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
     d.isDirectory() ? allFiles(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : [],
   );
-}
-
-/** Opens a SQLCipher 4 file with a raw key or a passphrase; true when a page can be read. */
-function opens(file: string, key: { raw: Buffer } | { passphrase: string }): boolean {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.key('raw' in key ? Buffer.from(`x'${key.raw.toString('hex')}'`) : Buffer.from(key.passphrase));
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
 }
 
 beforeAll(async () => {

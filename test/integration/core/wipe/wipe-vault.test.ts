@@ -7,13 +7,12 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { WipeResult } from '../../../../shared/contract';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { tempDir } from '../../helpers';
 import { opensslCmsVerify } from '../../support/openssl';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
-import { fillVault, type FilledVault } from '../../support/wipe-fixture';
+import { fillVault, opens, type FilledVault } from '../../support/wipe-fixture';
 
 jest.setTimeout(240_000);
 
@@ -36,21 +35,6 @@ let slots: Array<{
   companyKek?: Sealed & { epk: string };
 }>;
 let result: WipeResult;
-
-function opens(file: string, key: { raw: Buffer } | { passphrase: string }): boolean {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.key('raw' in key ? Buffer.from(`x'${key.raw.toString('hex')}'`) : Buffer.from(key.passphrase));
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
-}
 
 beforeAll(async () => {
   v = await fillVault({ seed: 5, count: 120, clientName: CLIENT, merge: false });
