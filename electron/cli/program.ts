@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result';
 import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
-import { CliError, errorLine } from './cli-error';
+import { CliError, errorLine, OutputClosed } from './cli-error';
 import type { CliCall } from './command-def';
 import { commands } from './commands';
 import { genericCommands } from './commands/generic';
@@ -60,14 +60,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const options = cmd.opts();
       const engine = getEngine();
       const args = def.vault ? cmd.args.slice(1) : cmd.args;
-      const call: CliCall = async (op, input) => {
-        const result = await runOp(engine, op, input, io);
+      // The input first: a usage error (exit 2), a secret in --input, is refused before anything runs.
+      const input = def.input(args, options, io.env);
+      const call: CliCall = async (op, opInput) => {
+        const result = await runOp(engine, op, opInput, io);
         if (!result.ok) throw new CliError(result.error);
         return result.value as never;
       };
       const instead = def.vault && def.instead ? await def.instead(cmd.args[0], call) : null;
       if (def.vault && instead === null) await unlockForCommand(engine, cmd.args[0], options, io.env);
-      const done = instead ?? (await call(def.op, def.input(args, options, io.env)));
+      const done = instead ?? (await call(def.op, input));
       const value = def.after ? def.after(done as never, options, lang) : done;
       const printed = def.print ? await def.print(value as never, options, io.stdout) : false;
       if (!printed)
@@ -147,6 +149,8 @@ async function runOp(engine: EngineClient, op: OpName, input: unknown, io: CliIo
 }
 
 function reportFailure(error: unknown, io: CliIo, lang: 'zh-CN' | 'en'): number {
+  // 128 + SIGPIPE, and no line: the reader asked for no more.
+  if (error instanceof OutputClosed) return 141;
   if (error instanceof CommanderError) {
     // --help and --version "fail" with exit code 0; usage errors were already printed by commander.
     return error.exitCode;

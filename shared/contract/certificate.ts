@@ -1,7 +1,7 @@
 // certificate.*: checking a certificate Closeout issued (sanitisation, restore drill) against the company
 // certificate, without a vault: the signature over the JSON's exact bytes and the signer's chain.
 import { z } from 'zod';
-import { fileRefSchema, op, type OpSpec } from './op';
+import { fileRef, op, type OpSpec } from './op';
 
 export interface CertificateVerification {
   /** True only when the signature is sound, chains to the company certificate, and the JSON is ours. */
@@ -20,9 +20,9 @@ export interface CertificateVerification {
 export const certificateOps = {
   'certificate.verify': op<CertificateVerification>()({
     input: z.strictObject({
-      json: fileRefSchema,
-      signature: fileRefSchema,
-      companyCertificate: fileRefSchema,
+      json: fileRef('certificate', 'open'),
+      signature: fileRef('certificate', 'open'),
+      companyCertificate: fileRef('certificate', 'open'),
     }),
     access: 'public',
     job: false,

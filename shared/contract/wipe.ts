@@ -12,7 +12,7 @@ import {
   type PaperMethod,
   type ProcessorOutcome,
 } from '../wipe';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 export type WipeKind = 'records' | 'vault';
 
@@ -238,14 +238,14 @@ const verifierSchema = z.strictObject({ name: text(100), title: text(100).option
 
 const certificateOptions = {
   /** Where the certificate goes (required unless dryRun); a copy is also kept in the data folder. */
-  certificateDir: fileRefSchema.optional(),
+  certificateDir: fileRef('wipe-certificate', 'folder').optional(),
   trigger: z.enum(PIPL_TRIGGERS).default('ceased-business'),
   signatory: signatorySchema.optional(),
   verifier: verifierSchema.optional(),
   /** List exactly what each scope would do; change nothing. */
   dryRun: z.boolean().default(false),
   /** Original import files to overwrite and delete: only files whose SHA-256 is a recorded source. */
-  sources: z.array(fileRefSchema).max(200).default([]),
+  sources: z.array(fileRef('import', 'open')).max(200).default([]),
 };
 
 const paperSchema = z
@@ -264,7 +264,7 @@ const paperSchema = z
     operator: text(100).optional(),
     witness: text(100),
     recoverySheet: z.boolean().default(false),
-    evidence: fileRefSchema.optional(),
+    evidence: fileRef('wipe-evidence', 'open').optional(),
   })
   .refine((p) => p.sheets !== undefined || p.boxes !== undefined, {
     message: 'give the number of sheets or of boxes',
@@ -287,7 +287,7 @@ const cloudSchema = z.strictObject({
   reference: text(200).optional(),
   accountClosed: z.boolean().optional(),
   processor: z.enum(PROCESSOR_OUTCOMES).optional(),
-  evidence: fileRefSchema.optional(),
+  evidence: fileRef('wipe-evidence', 'open').optional(),
   note: text(500).optional(),
 });
 
@@ -327,7 +327,7 @@ export const wipeOps = {
     input: z.strictObject({
       wipeId: z.uuid().optional(),
       /** Only the wipes of this vault file; a finished whole-vault wipe of it gives its result again. */
-      vault: fileRefSchema.optional(),
+      vault: fileRef('vault', 'open').optional(),
     }),
     access: 'public',
     job: true,

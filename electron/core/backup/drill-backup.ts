@@ -133,6 +133,7 @@ export async function drillBackup(
       certificateOf(facts, vault.signer),
       vault.signer,
       now,
+      { vault, dataDir },
     );
     recordOutputs(vault.db, 'drill-certificate', Object.values(certificate), vault.actor.userName);
   }

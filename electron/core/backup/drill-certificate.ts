@@ -8,6 +8,7 @@ import { DocumentBuilder } from '../documents/pdf';
 import { certificateJson, fileStamp, howToCheck, writeDocumentFiles } from '../documents/signed-document';
 import { formatDateTime } from '../documents/write-document';
 import { EngineError } from '../kernel/engine-error';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
@@ -170,9 +171,11 @@ export async function writeDrillCertificate(
   certificate: DrillCertificate,
   signer: SessionSigner,
   at: Date,
+  scope: WriteScope,
 ): Promise<WrittenCertificate> {
   const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${fileStamp(at)}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
+  for (const file of Object.values(files)) guardWrite(file, scope);
   const json = certificateJson(certificate);
   const signature = cmsSign(signer, json, at);
   if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
