@@ -47,6 +47,8 @@ export interface DrillCertificate {
 
 export interface CertificateFacts {
   manifest: BackupManifest;
+  /** Computed by the drill from the restored copy (for a version-1 manifest, equal to its own). */
+  contentDigest: string;
   creditCode: string | null;
   at: Date;
   by: string;
@@ -71,7 +73,7 @@ export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner):
       size: m.size,
       sha256: m.sha256,
       schemaVersion: m.schemaVersion,
-      contentDigest: m.contentDigest,
+      contentDigest: facts.contentDigest,
       rowCounts: m.rowCounts,
       records: Object.values(m.rowCounts).reduce((a, b) => a + b, 0),
       auditHead: m.auditHead,
