@@ -11,6 +11,7 @@ import { classificationOps } from './classification';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
 import { duplicatesOps } from './duplicates';
+import { handoverOps } from './handover';
 import { importOps } from './import';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
@@ -34,6 +35,7 @@ export * from './dispositions';
 export * from './duplicates';
 export * from './wipe';
 export * from './certificate';
+export * from './handover';
 
 export const contract = {
   ...appOps,
@@ -50,6 +52,7 @@ export const contract = {
   ...duplicatesOps,
   ...wipeOps,
   ...certificateOps,
+  ...handoverOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

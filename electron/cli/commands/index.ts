@@ -11,6 +11,7 @@ import { certificateCommands } from './certificate';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
+import { handoverCommands } from './handover';
 import { importCommands } from './import';
 import { recordsCommands } from './records';
 import { usersCommands } from './users';
@@ -33,6 +34,7 @@ const HELP_ORDER = [
   'import',
   'wipe',
   'certificate',
+  'handover',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
 
@@ -49,4 +51,5 @@ export const commands: readonly CommandDef[] = [
   ...importCommands,
   ...wipeCommands,
   ...certificateCommands,
+  ...handoverCommands,
 ].sort((a, b) => rank(a) - rank(b));

@@ -1,4 +1,4 @@
-// The facts of a certificate of sanitisation, as its JSON holds them (docs/FORMATS.md §12): the one
+// The facts of a certificate of sanitisation, as its JSON holds them (docs/FORMATS.md §13): the one
 // shape the facts, the PDF and the signing share.
 import type {
   CloudEntry,

@@ -3,6 +3,7 @@
 // in neither list fails the wipe's test: a feature that adds a table must say which it is.
 import type { CustomerCopies } from '../kernel/customer-copies';
 import { duplicatesCopies } from '../duplicates/customer-copies';
+import { handoverCopies } from '../handover/customer-copies';
 import { importCopies } from '../import/customer-copies';
 import { recordsCopies } from '../records/customer-copies';
 
@@ -11,6 +12,7 @@ export const CUSTOMER_COPIES: readonly CustomerCopies[] = [
   ...recordsCopies,
   ...duplicatesCopies,
   ...importCopies,
+  ...handoverCopies,
 ];
 
 /** The records themselves: destroyed or reduced by the wipe's own purge, not by a declaration. */
@@ -34,4 +36,10 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   paper_destructions: 'the paper destruction log: batches, methods, people who destroyed and witnessed',
   cloud_deletions: "the cloud deletion log: services, the business's accounts, references",
   wipes: 'the wipes this vault has been through, with certificate digests',
+  handovers: 'the recipient company, its contact and certificate, the route and its stage',
+  handover_agreements: 'the agreement with the recipient: purposes, scope, terms',
+  handover_evidence: 'documents about the handover (name, SHA-256), not about a customer',
+  handover_vetting: "the recipient's vetting",
+  handover_pipias: 'the impact assessment of the handover',
+  handover_transfers: 'each package: file name, SHA-256, counts, receipt',
 };

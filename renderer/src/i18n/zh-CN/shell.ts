@@ -26,7 +26,6 @@ export const shell = {
   },
   placeholder: {
     title: '将在后续版本中提供',
-    handover: '审核接收方、登记移交协议、通知客户并尊重其异议，然后生成经签名和加密的移交包。',
     compliance: '依据证据逐项评估合规检查清单，编制个人信息保护影响评估和处理活动记录，并生成合规报告。',
   },
   common: {

@@ -1,7 +1,7 @@
-// Schema 6: the secure wipe. `outputs`: every file Closeout wrote (kind, path, SHA-256), so a wipe finds
+// Schema 7: the secure wipe. `outputs`: every file Closeout wrote (kind, path, SHA-256), so a wipe finds
 // them and touches only files still as written; the paper and cloud destruction logs; and the wipes
 // this vault has been through, with the SHA-256 of each certificate.
-export const version = 6;
+export const version = 7;
 
 export const sql = `
 CREATE TABLE outputs (
