@@ -1,6 +1,8 @@
 // Duplicate review as the window, the CLI and the engine share it: how a candidate pair was scored
 // field by field, the statuses of a cluster, and the fields a merge chooses a surviving value for. Pure
 // types and constants; the engine owns detection and storage, shared/contract/duplicates.ts the results.
+import { CUSTOMER_FIELDS, type CustomerField } from './customer';
+
 /** The fields a pair is compared on. */
 export const MATCH_FIELDS = ['idNumber', 'creditCode', 'phone', 'email', 'name', 'address'] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
@@ -38,19 +40,6 @@ export interface ClusterExplanation {
 export const CLUSTER_STATUSES = ['pending', 'accepted', 'rejected', 'merged'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
-/** The fields a merge chooses a surviving value for, each from one member. */
-export const MERGE_FIELDS = [
-  'name',
-  'organisation',
-  'phone',
-  'email',
-  'idNumber',
-  'creditCode',
-  'address',
-  'country',
-  'product',
-  'lastOrderDate',
-  'lifetimeValue',
-  'notes',
-] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+/** The fields a merge chooses a surviving value for, each from one member: every customer field. */
+export const MERGE_FIELDS = CUSTOMER_FIELDS;
+export type MergeField = CustomerField;

@@ -400,9 +400,9 @@ describe('preview and mappings', () => {
     for (const [i, row] of preview.rows.entries()) {
       const c = customers[i];
       expect(row.row).toBe(i + 2);
-      expect(row.stored.id_number_status).toBe(idStatus(c));
+      expect(row.record.status.idNumber).toBe(idStatus(c));
       expect(row.problems.some((p) => p.field === 'idNumber')).toBe(idStatus(c) === 'invalid');
-      expect(JSON.parse(row.stored.extra as string)).toEqual({ 会员等级: 'VIP' });
+      expect(row.record.extra).toEqual({ 会员等级: 'VIP' });
     }
 
     // The person maps 电话 instead of 手机 and skips the level; the next preview starts from that.
