@@ -2,9 +2,18 @@
 // field by field, the statuses of a cluster, and the fields a merge chooses a surviving value for. Pure
 // types and constants; the engine owns detection and storage, shared/contract/duplicates.ts the results.
 import { CUSTOMER_FIELDS, type CustomerField } from './customer';
+import { KEYED_FIELDS } from './customer/columns';
 
-/** The fields a pair is compared on. */
-export const MATCH_FIELDS = ['idNumber', 'creditCode', 'phone', 'email', 'name', 'address'] as const;
+/** The fields a pair is compared on: identifiers, contacts (and the fields that are keys of their own), names. */
+export const MATCH_FIELDS = [
+  'idNumber',
+  'creditCode',
+  'phone',
+  'email',
+  ...KEYED_FIELDS,
+  'name',
+  'address',
+] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 /**

@@ -223,13 +223,24 @@ export function hasField(row: Pick<FieldColumns, FieldColumn>, field: CustomerFi
   return s.status ? columns[s.status.column] !== 'missing' : columns[s.column] !== null;
 }
 
+// ---- duplicate keys ----------------------------------------------------------------------------------
+
+/** Fields that are duplicate keys of their own (fields.ts `match`); phone, e-mail and the IDs have theirs. */
+export type KeyedField = {
+  [F in CustomerField]: Specs[F] extends { match: object } ? F : never;
+}[CustomerField];
+export const KEYED_FIELDS = CUSTOMER_FIELDS.filter((f) => spec(f).match) as unknown as readonly KeyedField[];
+export const matchOf = (field: KeyedField): NonNullable<FieldSpec['match']> => spec(field).match!;
+
 // ---- search ------------------------------------------------------------------------------------------
 
 type SearchColumnOf<F extends CustomerField> = Specs[F] extends { search: infer S }
   ? ValueColumnOf<F> | (S extends { digitsOf: infer D extends string } ? D : never)
   : never;
 export type SearchColumn = { [F in CustomerField]: SearchColumnOf<F> }[CustomerField];
-const SEARCHED = CUSTOMER_FIELDS.filter((f) => spec(f).search).map((f) => {
+/** The fields a search looks in. */
+export const SEARCHED_FIELDS = CUSTOMER_FIELDS.filter((f) => spec(f).search);
+const SEARCHED = SEARCHED_FIELDS.map((f) => {
   const s = spec(f).search;
   return { value: spec(f).column, digitsOf: typeof s === 'object' ? s.digitsOf : null };
 });
@@ -267,6 +278,14 @@ export function exportHeaders(field: CustomerField): {
       c.record && c.exportAs ? [{ record: c.record, header: c.exportAs }] : [],
     ),
   };
+}
+
+/** Fields named in a sentence, by their export headers: "name, phone or email" / "姓名、电话或电子邮箱". */
+export function fieldList(fields: readonly CustomerField[], lang: 'en' | 'zh'): string {
+  const words = fields.map((f) => spec(f).exportAs[lang]);
+  if (words.length < 2) return words.join('');
+  const [comma, or] = lang === 'en' ? [', ', ' or '] : ['、', '或'];
+  return `${words.slice(0, -1).join(comma)}${or}${words[words.length - 1]}`;
 }
 
 export const displayOf = (field: CustomerField): FieldSpec['display'] => spec(field).display;

@@ -62,6 +62,43 @@ const plain =
     return value === '' ? { value: null, status: 'missing' } : { value, status: 'valid' };
   };
 
+// ---- WeChat ID (微信号) -----------------------------------------------------------------------------
+
+/** 6–20 characters: a letter, then letters, digits, _ or - (WeChat's own rule for a chosen ID). */
+const WECHAT_ID = /^[A-Za-z][A-Za-z\d_-]{5,19}$/;
+/** The ID WeChat assigns when none was chosen: wxid_ and letters and digits. */
+const WXID = /^wxid_[A-Za-z\d]{4,40}$/i;
+/** A mainland mobile number, which people write as the WeChat ID bound to it (微信同号). */
+const MOBILE = /^(?:\+?86|0086)?[\s-]*(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})$/;
+/** A label typed into the cell: 微信：abc, 微信号 abc, WeChat: abc (Latin labels need the colon). */
+const LABEL = /^(?:(?:微信账号|微信号|微信)\s*[:：]?|(?:wechat\s*id|wechat|weixin|wx)\s*[:：])\s*/i;
+
+/**
+ * A WeChat ID as people write it: a chosen ID, a wxid_ system ID, or the mainland mobile number the
+ * account is bound to (stored as its 11 digits). Anything else is kept as written and marked invalid.
+ */
+export function readWechat(cell: string | undefined): FieldReading {
+  const written = cell === undefined ? '' : normaliseText(cell);
+  if (written === '') return { value: null, status: 'missing' };
+  const candidate = written.replace(LABEL, '');
+  if (WECHAT_ID.test(candidate) || WXID.test(candidate)) return { value: candidate, status: 'valid' };
+  const mobile = MOBILE.exec(candidate);
+  if (mobile) return { value: mobile[1] + mobile[2] + mobile[3], status: 'valid' };
+  return {
+    value: written,
+    status: 'invalid',
+    problem:
+      'not a WeChat ID (6–20 letters, digits, _ or -, starting with a letter; wxid_…; or a mobile number)',
+  };
+}
+
+/** Compared without case; a phone-shaped ID as the E.164 number, so 138-0013-8000 meets 13800138000. */
+export function wechatKey(value: string): string | null {
+  const read = readWechat(value);
+  if (read.status !== 'valid' || read.value === null) return null;
+  return /^\d{11}$/.test(read.value) ? `+86${read.value}` : read.value.toLowerCase();
+}
+
 // ---- the fields ---------------------------------------------------------------------------------------
 
 /** In the order the window lists them, the exports write them and a merge offers them. */
@@ -158,6 +195,17 @@ export const FIELD_SPECS = {
     sort: true,
     exportAs: { zh: '电子邮箱', en: 'email' },
     synonyms: ['电子邮箱', '邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'email address', 'mail'],
+  },
+  wechat: {
+    column: 'wechat',
+    sql: TEXT,
+    status: { column: 'wechat_status', exportAs: { zh: '微信号状态', en: 'WeChat ID status' } },
+    read: readWechat,
+    identifies: true,
+    search: true,
+    match: { key: wechatKey, exact: 30, shared: 10, sameAsPhone: true },
+    exportAs: { zh: '微信号', en: 'WeChat ID' },
+    synonyms: ['微信', '微信号', '微信账号', '微信号码', 'wechat', 'wechat id', 'weixin', 'wxid'],
   },
   idNumber: {
     column: 'id_number',

@@ -36,6 +36,7 @@ const contains = (s: StoredCustomer, q: string) =>
     s.columns.phone,
     s.columns.phone_raw?.replace(/\D+/g, ''),
     s.columns.email,
+    s.columns.wechat,
     s.columns.address,
   ].some((v) => v && foldForMatching(v).includes(foldForMatching(q)));
 

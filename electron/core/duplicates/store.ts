@@ -5,6 +5,8 @@ import type { FieldStatus } from '../../../shared/customer';
 import { CUSTOMER_FIELDS, type CustomerRecord } from '../../../shared/customer';
 import {
   CARRIED_VALUES,
+  KEYED_FIELDS,
+  VALUE_COLUMN,
   SEARCH_COLUMNS,
   SNAPSHOT_COLUMNS,
   searchValues,
@@ -48,13 +50,16 @@ export interface MemberRow extends Snapshot {
 
 const MEMBER_SELECT = `SELECT id, ${SNAPSHOT_COLUMNS.join(', ')} FROM customers`;
 
+/** The value columns of the fields that are duplicate keys of their own (fields.ts `match`). */
+const KEYED_SELECT = KEYED_FIELDS.map((f) => `, c.${VALUE_COLUMN[f]}`).join('');
+
 /** Active records outside decided clusters: what a detection run compares. Streams, then holds. */
 export function loadCandidates(db: VaultDb): DedupeRecord[] {
   const out: DedupeRecord[] = [];
   const rows = db
     .prepare(
       `SELECT c.id, c.name, c.organisation, c.phone, c.email, c.id_number, c.id_number_status,
-              c.credit_code, c.credit_code_status, c.address, c.name_key
+              c.credit_code, c.credit_code_status, c.address, c.name_key${KEYED_SELECT}
          FROM customers c LEFT JOIN clusters k ON k.id = c.cluster_id
         WHERE c.merged_into IS NULL AND (k.id IS NULL OR k.status IN ('pending', 'merged'))
         ORDER BY c.id`,
@@ -73,10 +78,11 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       FieldStatus,
       string | null,
       string | null,
+      ...Array<string | null>,
     ]
   >;
-  for (const r of rows)
-    out.push({
+  for (const r of rows) {
+    const record: DedupeRecord = {
       id: r[0],
       name: r[1],
       organisation: r[2],
@@ -88,7 +94,10 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       creditCodeStatus: r[8],
       address: r[9],
       nameKey: r[10],
-    });
+    };
+    for (let k = 0; k < KEYED_FIELDS.length; k++) record[KEYED_FIELDS[k]] = r[11 + k] as string | null;
+    out.push(record);
+  }
   return out;
 }
 

@@ -17,7 +17,7 @@ import {
   type QuarantineItem,
 } from '../../../shared/contract';
 import { duplicateTargets, fieldForHeader } from '../../../shared/mapping';
-import { exportHeaders, IDENTIFYING_FIELDS, recordFields } from '../../../shared/customer/columns';
+import { fieldList, IDENTIFYING_FIELDS, recordFields } from '../../../shared/customer/columns';
 import { parseExtra } from '../records/record-view';
 import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
@@ -157,10 +157,6 @@ export async function previewImport(vault: OpenVault, input: ImportInput): Promi
   };
 }
 
-/** a, b or c */
-const orList = (words: string[]) =>
-  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-
 const quarantineItem = (file: string, p: RowProblem): QuarantineItem => ({
   file,
   sheet: p.sheet ?? null,
@@ -170,7 +166,7 @@ const quarantineItem = (file: string, p: RowProblem): QuarantineItem => ({
 });
 
 const QUARANTINE_REASONS: Record<string, string> = {
-  'no-identifying-field': `no ${orList(IDENTIFYING_FIELDS.map((f) => exportHeaders(f).value.en))}: the row names no one`,
+  'no-identifying-field': `no ${fieldList(IDENTIFYING_FIELDS, 'en')}: the row names no one`,
 };
 
 export async function runImport(

@@ -7,6 +7,7 @@ import { normaliseText } from '../../../shared/normalise/text';
 import { checkResidentId, normaliseResidentId } from '../../../shared/identifiers/resident-id';
 import { normaliseCreditCode, validateCreditCode } from '../../../shared/identifiers/credit-code';
 import type { ImportedColumns } from '../../../shared/customer/columns';
+import { readWechat } from '../../../shared/customer/fields';
 import type { CustomerRow } from '../../fixtures/customers';
 
 /** Everything the import writes but the extra fields and the formula flag (records-fixture sets those). */
@@ -23,6 +24,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
   const id = checkResidentId(row.id_number, { today: '2025-06-30' });
   const credit = validateCreditCode(row.credit_code);
   const name = text(row.name);
+  const wechat = readWechat(row.wechat);
   return {
     name,
     organisation: null,
@@ -33,6 +35,8 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     phone_region: phone.status === 'valid' ? phone.region : null,
     email: email.status === 'valid' ? email.value : (text(row.email)?.toLowerCase() ?? null),
     email_status: email.status,
+    wechat: wechat.value,
+    wechat_status: wechat.status,
     id_number:
       id.status === 'valid' || id.status === 'legacy'
         ? id.value

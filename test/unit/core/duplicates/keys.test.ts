@@ -94,13 +94,20 @@ describe('identifier keys', () => {
   test('blockingKeys gives every kind', () => {
     expect(
       blockingKeys(
-        record({ name: '陳大文', phone: '+8613812345678', email: 'A@B.CN', idNumber: '110105491231002' }),
+        record({
+          name: '陳大文',
+          phone: '+8613812345678',
+          email: 'A@B.CN',
+          idNumber: '110105491231002',
+          wechat: 'ChenDaWen_88',
+        }),
       ),
     ).toEqual({
       phone: '+8613812345678',
       email: 'a@b.cn',
       idNumber: '11010519491231002X',
       creditCode: null,
+      wechat: 'chendawen_88',
       name: 'chen dawen',
     });
   });

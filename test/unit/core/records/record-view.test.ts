@@ -21,6 +21,8 @@ const ROW: CustomerRow = {
   phone_region: 'CN',
   email: null,
   email_status: 'missing',
+  wechat: 'wxid_k2j4h5g6f7d8s9',
+  wechat_status: 'valid',
   id_number: '11010519491231002X',
   id_number_status: 'legacy',
   birth_date: '1949-12-31',
