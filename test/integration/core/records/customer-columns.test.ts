@@ -2,9 +2,9 @@
 // `customers` is declared, nothing declared is missing from the table, and the declared SQL types and
 // NOT NULL constraints are the table's. A column added by a migration but not declared (or the other way
 // round) fails here before any list derived from the declaration can drop a value.
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
 import { CUSTOMER_TABLE } from '../../../../shared/customer/columns';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { makeVault, type VaultFixture } from '../../support/vault-fixture';
 
@@ -21,7 +21,7 @@ let columns: TableInfo[];
 beforeAll(async () => {
   v = await makeVault();
   await v.engine.call('vault.lock', {});
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   try {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     columns = db
