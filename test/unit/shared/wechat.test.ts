@@ -1,12 +1,10 @@
 // The WeChat ID (微信号) as Closeout reads it: WeChat's rule for a chosen ID (6–20 characters, a letter
 // first, then letters, digits, _ or -), the wxid_ system ID, the mainland mobile number the account is
 // bound to (valid, matched like a phone), and anything else kept as written and marked invalid; its
-// header synonyms, the import row, and what it adds to a duplicate pair's score.
+// header synonyms and the import row (its blocking key and points: keys.test.ts, score.test.ts).
 import { readWechat, wechatKey } from '../../../shared/customer/fields';
 import { fieldForHeader } from '../../../shared/mapping';
 import { normaliseRecord, prepareMapping } from '../../../electron/core/import/normalise-record';
-import { scorePair, scoringView } from '../../../electron/core/duplicates/score';
-import { blockingKeys, type DedupeRecord } from '../../../electron/core/duplicates/keys';
 
 describe('readWechat', () => {
   test.each([
@@ -109,55 +107,5 @@ describe('the import row', () => {
   test('a row with only a WeChat ID names someone; an empty one does not', () => {
     expect(row({ 姓名: '', 微信号: 'zhangsan_88' }).quarantine).toBeNull();
     expect(row({ 姓名: '', 微信号: '' }).quarantine).toBe('no-identifying-field');
-  });
-});
-
-describe('duplicate detection', () => {
-  let id = 1;
-  const record = (over: Partial<DedupeRecord>): DedupeRecord => ({
-    id: id++,
-    name: null,
-    organisation: null,
-    phone: null,
-    email: null,
-    idNumber: null,
-    idNumberStatus: 'missing',
-    creditCode: null,
-    creditCodeStatus: 'missing',
-    address: null,
-    ...over,
-  });
-  const points = (a: DedupeRecord, b: DedupeRecord) => {
-    const scored = scorePair(scoringView(a), scoringView(b));
-    return { score: scored.score, wechat: scored.fields.find((f) => f.field === 'wechat') };
-  };
-
-  test('a WeChat ID is a blocking key, compared without case', () => {
-    expect(blockingKeys(record({ wechat: 'ZhangSan_88' })).wechat).toBe('zhangsan_88');
-    expect(blockingKeys(record({ wechat: '同手机号' })).wechat).toBeNull();
-  });
-
-  test('the same WeChat ID and the same name: linked, the WeChat ID explained', () => {
-    const scored = points(
-      record({ name: '陈大文', wechat: 'chendawen_88' }),
-      record({ name: '陳大文', wechat: 'CHENDAWEN_88' }),
-    );
-    expect(scored.wechat).toEqual({ field: 'wechat', kind: 'exact', similarity: 1, points: 30 });
-    expect(scored.score).toBe(55);
-    // The name alone (25) would not link them.
-    expect(points(record({ name: '陈大文' }), record({ name: '陳大文' })).score).toBe(25);
-  });
-
-  test('a WeChat ID that is each record’s own phone is the phone’s evidence, counted once', () => {
-    const a = record({ name: '王芳', phone: '+8613800138000', wechat: '13800138000' });
-    const b = record({ name: '王芳', phone: '+8613800138000', wechat: '138-0013-8000' });
-    expect(points(a, b).wechat).toBeUndefined();
-    // Bound to the phone on one side only: two pieces of evidence.
-    const c = record({ name: '王芳', phone: '+8613900139000', wechat: '13800138000' });
-    expect(points(a, c).wechat).toMatchObject({ kind: 'exact', points: 30 });
-  });
-
-  test('invalid values never match each other', () => {
-    expect(points(record({ wechat: '同手机号' }), record({ wechat: '同手机号' })).wechat).toBeUndefined();
   });
 });

@@ -111,4 +111,9 @@ describe('identifier keys', () => {
       name: 'chen dawen',
     });
   });
+  test('a WeChat ID is keyed without case, a phone-shaped one as the number; an invalid one has no key', () => {
+    expect(blockingKeys(record({ wechat: 'ZhangSan_88' })).wechat).toBe('zhangsan_88');
+    expect(blockingKeys(record({ wechat: '138 0013 8000' })).wechat).toBe('+8613800138000');
+    expect(blockingKeys(record({ wechat: '同手机号' })).wechat).toBeNull();
+  });
 });
