@@ -452,6 +452,7 @@ describe('closeout records (CLI)', () => {
     expect(first.status).toEqual({
       phone: expected[0].columns.phone_status,
       email: expected[0].columns.email_status,
+      wechat: expected[0].columns.wechat_status,
       idNumber: expected[0].columns.id_number_status,
       creditCode: expected[0].columns.credit_code_status,
     });
