@@ -9,6 +9,7 @@ import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime, writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
@@ -68,6 +69,8 @@ export function checkCertificateDir(dir: string): void {
 
 export interface CertificateFacts {
   manifest: BackupManifest;
+  /** Computed by the drill from the restored copy (for a version-1 manifest, equal to its own). */
+  contentDigest: string;
   creditCode: string | null;
   at: Date;
   by: string;
@@ -92,7 +95,7 @@ export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner):
       size: m.size,
       sha256: m.sha256,
       schemaVersion: m.schemaVersion,
-      contentDigest: m.contentDigest,
+      contentDigest: facts.contentDigest,
       rowCounts: m.rowCounts,
       records: Object.values(m.rowCounts).reduce((a, b) => a + b, 0),
       auditHead: m.auditHead,
@@ -194,6 +197,7 @@ export async function writeDrillCertificate(
   certificate: DrillCertificate,
   signer: SessionSigner,
   at: Date,
+  scope: WriteScope,
 ): Promise<WrittenCertificate> {
   const stamp = at
     .toISOString()
@@ -201,8 +205,10 @@ export async function writeDrillCertificate(
     .replace(/\.\d{3}Z$/, 'Z');
   const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
-  for (const file of Object.values(files))
+  for (const file of Object.values(files)) {
+    guardWrite(file, scope);
     if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
+  }
   const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
   const signature = cmsSign(signer, json, at);
   if (!signature) throw new EngineError('SIGNING_KEY_PENDING');

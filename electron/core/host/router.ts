@@ -91,7 +91,7 @@ export const handlers: Handlers = {
   'vault.info': (_input, ctx) => vaultDetails(open(ctx)),
   'vault.updateDetails': (input, ctx) => updateDetails(open(ctx), input, ctx.env.dataDir),
   'vault.confirmRecoveryKey': (_input, ctx) => confirmRecoveryKey(open(ctx)),
-  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input),
+  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input, ctx.env.dataDir),
   'vault.check': (_input, ctx) => checkVault(open(ctx), job(ctx), ctx.env.dataDir),
   'vault.forget': (input, ctx) => ({ forgotten: forgetVault(ctx.env.dataDir, input.vaultId) }),
   'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
@@ -117,20 +117,7 @@ export const handlers: Handlers = {
     throw new EngineError('SHELL_ONLY');
   },
 
-  'backup.create': async (input, ctx) => {
-    const vault = open(ctx);
-    const { content, ...created } = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
-    // A backup counts only once it has been read back from the destination and checked; its records
-    // were described from the snapshot moments ago, which the read-back SHA-256 proves it still is.
-    const verification = await verifyBackup(
-      vault,
-      { backup: { path: created.path } },
-      job(ctx),
-      ctx.env.dataDir,
-      { known: { sha256: created.sha256, content } },
-    );
-    return { ...created, verification };
-  },
+  'backup.create': (input, ctx) => createBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
   'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx), ctx.env.dataDir),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
   'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
@@ -145,15 +132,15 @@ export const handlers: Handlers = {
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),
   'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
-  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
-  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
+  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input, ctx.env.dataDir),
+  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input, ctx.env.dataDir),
   'import.mappings': (_input, ctx) => listMappings(open(ctx)),
   'import.saveMapping': (input, ctx) => saveMapping(open(ctx), input),
   'import.deleteMapping': (input, ctx) => deleteMapping(open(ctx), input),
 
   'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
   'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
-  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
+  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx), ctx.env.dataDir),
 
   'classification.rules': (_input, ctx) => getRules(open(ctx)),
   'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
