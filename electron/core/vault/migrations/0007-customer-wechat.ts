@@ -1,6 +1,6 @@
-// Schema 6: the customer's WeChat ID (微信号) and its validation status, with an index on it like the
+// Schema 7: the customer's WeChat ID (微信号) and its validation status, with an index on it like the
 // other contact columns. Records imported before keep no WeChat ID ('missing').
-export const version = 6;
+export const version = 7;
 
 export const sql = `
 ALTER TABLE customers ADD COLUMN wechat TEXT;

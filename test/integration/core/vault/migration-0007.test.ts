@@ -1,5 +1,5 @@
-// Migration 0006 (the WeChat ID) on a vault written by a schema-5 Closeout, with records and a merge
-// made then: unlocking migrates it (after copying the schema-5 file beside it), the old records have no
+// Migration 0007 (the WeChat ID) on a vault written by a schema-6 Closeout, with records and a merge
+// made then: unlocking migrates it (after copying the schema-6 file beside it), the old records have no
 // WeChat ID ('missing'), a WeChat column imports into it, and the old merge — whose snapshot predates the
 // column — is still undone exactly.
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const csv = (name: string, rows: string[][]) => {
   return { path };
 };
 
-it('migrates a schema-5 vault with records and a merge; the merge is still undone exactly', async () => {
+it('migrates a schema-6 vault with records and a merge; the merge is still undone exactly', async () => {
   unwrap(
     await v.engine.call('import.run', {
       inputs: [
@@ -60,7 +60,7 @@ it('migrates a schema-5 vault with records and a merge; the merge is still undon
   );
   await v.engine.call('vault.lock', {});
 
-  // What the schema-5 release wrote: no WeChat columns, and merge snapshots without them.
+  // What the schema-6 release wrote: no WeChat columns, and merge snapshots without them.
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
@@ -70,7 +70,7 @@ it('migrates a schema-5 vault with records and a merge; the merge is still undon
     delete old.survivor.wechat;
     delete old.survivor.wechat_status;
     db.prepare('UPDATE merges SET before = ? WHERE id = ?').run(JSON.stringify(old), row.id);
-    db.pragma('user_version = 5');
+    db.pragma('user_version = 6');
   });
 
   unwrap(
@@ -81,7 +81,7 @@ it('migrates a schema-5 vault with records and a merge; the merge is still undon
     }),
   );
   expect(unwrap(await v.engine.call('vault.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
-  expect(readdirSync(v.dir).filter((f) => /^client\.cvault\.schema-v5-.*\.bak$/.test(f))).toHaveLength(1);
+  expect(readdirSync(v.dir).filter((f) => /^client\.cvault\.schema-v6-.*\.bak$/.test(f))).toHaveLength(1);
   expect(unwrap(await v.engine.call('vault.check', {})).ok).toBe(true);
 
   const survivor = unwrap(await v.engine.call('records.get', { id: second })).record;
