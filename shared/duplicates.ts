@@ -1,8 +1,19 @@
 // Duplicate review as the window, the CLI and the engine share it: how a candidate pair was scored
 // field by field, the statuses of a cluster, and the fields a merge chooses a surviving value for. Pure
 // types and constants; the engine owns detection and storage, shared/contract/duplicates.ts the results.
-/** The fields a pair is compared on. */
-export const MATCH_FIELDS = ['idNumber', 'creditCode', 'phone', 'email', 'name', 'address'] as const;
+import { CUSTOMER_FIELDS, type CustomerField } from './customer';
+import { KEYED_FIELDS } from './customer/columns';
+
+/** The fields a pair is compared on: identifiers, contacts (and the fields that are keys of their own), names. */
+export const MATCH_FIELDS = [
+  'idNumber',
+  'creditCode',
+  'phone',
+  'email',
+  ...KEYED_FIELDS,
+  'name',
+  'address',
+] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 /**
@@ -38,19 +49,6 @@ export interface ClusterExplanation {
 export const CLUSTER_STATUSES = ['pending', 'accepted', 'rejected', 'merged'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
-/** The fields a merge chooses a surviving value for, each from one member. */
-export const MERGE_FIELDS = [
-  'name',
-  'organisation',
-  'phone',
-  'email',
-  'idNumber',
-  'creditCode',
-  'address',
-  'country',
-  'product',
-  'lastOrderDate',
-  'lifetimeValue',
-  'notes',
-] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+/** The fields a merge chooses a surviving value for, each from one member: every customer field. */
+export const MERGE_FIELDS = CUSTOMER_FIELDS;
+export type MergeField = CustomerField;

@@ -1,9 +1,14 @@
 // The records view's vocabulary, shared by the engine, the CLI and the window: what a search and its
 // filters may say, and the export formats (what comes back: shared/contract/records.ts).
 import { z } from 'zod';
-import { CUSTOMER_TYPES, DISPOSITIONS, REGIONS } from './customer';
+import { CUSTOMER_TYPES, DISPOSITIONS, REGIONS, VALIDATED_FIELDS, type ValidatedField } from './customer';
+import { SORTABLE_FIELDS } from './customer/columns';
 
 const fieldStatusSchema = z.enum(['valid', 'invalid', 'missing', 'legacy']);
+/** A status filter for every validated field. */
+const statusFilterShape = Object.fromEntries(
+  VALIDATED_FIELDS.map((f) => [f, fieldStatusSchema.optional()]),
+) as { [F in ValidatedField]: z.ZodOptional<typeof fieldStatusSchema> };
 
 /**
  * Filters on every classification and flag. Absent = any. `category: null` = no category matched,
@@ -32,34 +37,22 @@ export const recordFilterSchema = z.strictObject({
       regionConflict: z.boolean().optional(),
     })
     .optional(),
-  status: z
-    .strictObject({
-      phone: fieldStatusSchema.optional(),
-      email: fieldStatusSchema.optional(),
-      idNumber: fieldStatusSchema.optional(),
-      creditCode: fieldStatusSchema.optional(),
-    })
-    .optional(),
+  status: z.strictObject(statusFilterShape).optional(),
   sourceId: z.string().min(1).max(100).optional(),
   cluster: z.union([z.int().positive(), z.boolean()]).optional(),
   includeMerged: z.boolean().optional(),
 });
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
+/** The record's own number, the sortable customer fields and the classification. */
 const RECORD_SORT_FIELDS = [
   'id',
-  'name',
-  'organisation',
-  'phone',
-  'email',
-  'address',
+  ...SORTABLE_FIELDS,
   'type',
   'region',
   'category',
   'disposition',
   'completeness',
-  'lastOrderDate',
-  'lifetimeValue',
 ] as const;
 export type RecordSortField = (typeof RECORD_SORT_FIELDS)[number];
 

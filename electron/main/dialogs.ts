@@ -26,6 +26,8 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'evidence-file': { zh: '证明文件', en: 'Evidence file', extensions: [] },
   'evidence-pack': { zh: '证据包', en: 'Evidence pack', extensions: ['p7m'] },
   'recipient-certificate': { zh: 'X.509 证书', en: 'X.509 certificate', extensions: ['pem', 'crt', 'cer'] },
+  'wipe-evidence': { zh: '销毁凭证', en: 'Destruction evidence', extensions: [] },
+  'wipe-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'handover-certificate': {
     zh: '接收方证书',
     en: 'Recipient certificate',

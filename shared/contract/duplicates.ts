@@ -1,6 +1,6 @@
 // duplicates.*: finding records that look like one customer, and their review (decide, split, merge, undo).
 import { z } from 'zod';
-import type { FieldStatus, SourceRowRef } from '../customer';
+import type { CarriedValues, FieldStatuses, FieldValues, SourceRowRef } from '../customer';
 import {
   CLUSTER_STATUSES,
   MERGE_FIELDS,
@@ -12,12 +12,12 @@ import {
 import { op, type OpSpec } from './op';
 
 /** A member's values as the review shows them side by side (lifetimeValue in minor units + currency). */
-type MemberValues = Record<MergeField, string | number | null> & { currency: string | null };
+type MemberValues = FieldValues & CarriedValues;
 
 export interface ClusterMember {
   id: number;
   values: MemberValues;
-  status: { phone: FieldStatus; email: FieldStatus; idNumber: FieldStatus; creditCode: FieldStatus };
+  status: FieldStatuses;
   /** Its own source row first, then those of records merged into it. */
   sources: SourceRowRef[];
   /** Set when the record was merged into another one. */

@@ -2,6 +2,7 @@
 // mappings. The result types are shared by the engine, the CLI's JSON (docs/CLI.md) and the Import wizard.
 import { z } from 'zod';
 import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from '../customer';
+import type { RecordFields } from '../customer/columns';
 import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 /** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
@@ -52,14 +53,17 @@ interface ImportFieldProblem {
   problem: string;
 }
 
+/** A previewed row's record: what records.get will show of it once imported. */
+type PreviewRecord = RecordFields & { extra: Record<string, string> };
+
 /** One row of the preview: the source values and the record as it will be stored. */
 export interface ImportPreviewRow {
   row: number;
   sheet: string | null;
   /** Source values by header, as read. */
   values: Record<string, string>;
-  /** The `customers` columns the row will be stored with (snake_case, as in the vault). */
-  stored: Record<string, string | number | null>;
+  /** The record as it will be stored: its fields (camelCase, as every record), statuses and extra fields. */
+  record: PreviewRecord;
   problems: ImportFieldProblem[];
   /** Set when the row would be quarantined instead of imported. */
   quarantine: string | null;

@@ -7,6 +7,7 @@ import { appOps } from './app';
 import { assessmentsOps } from './assessments';
 import { auditOps } from './audit';
 import { backupOps } from './backup';
+import { certificateOps } from './certificate';
 import { classificationOps } from './classification';
 import { complianceOps } from './compliance';
 import { dialogOps } from './dialog';
@@ -24,6 +25,7 @@ import { risksOps } from './risks';
 import { ropaOps } from './ropa';
 import { usersOps } from './users';
 import { vaultOps } from './vault';
+import { wipeOps } from './wipe';
 
 export * from './op';
 export * from './app';
@@ -45,6 +47,8 @@ export * from './ropa';
 export * from './people';
 export * from './risks';
 export * from './evidence';
+export * from './wipe';
+export * from './certificate';
 export * from './handover';
 
 export const contract = {
@@ -67,6 +71,8 @@ export const contract = {
   ...peopleOps,
   ...risksOps,
   ...evidenceOps,
+  ...wipeOps,
+  ...certificateOps,
   ...handoverOps,
 } as const satisfies Record<string, OpSpec>;
 

@@ -67,6 +67,8 @@ export const FILE_PURPOSES = {
   'evidence-file': ['open'],
   'evidence-pack': ['folder', 'open'],
   'recipient-certificate': ['open'],
+  'wipe-evidence': ['open'],
+  'wipe-certificate': ['folder'],
   /** A recipient's certificate (PEM, DER, PKCS#12), or the sender's certificate to trust. */
   'handover-certificate': ['open'],
   /** The signed agreement, vetting evidence, a customer's objection or consent. */

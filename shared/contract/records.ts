@@ -1,6 +1,7 @@
 // records.*: finding, reading, counting and exporting the customer records.
 import { z } from 'zod';
 import type { CustomerRecord, SourceRowRef } from '../customer';
+import { fieldList, SEARCHED_FIELDS } from '../customer/columns';
 import { recordExportOptions, recordQuerySchema, type RecordExportFormat } from '../records';
 import type { DispositionCounts } from './dispositions';
 import { fileRef, none, op, ROLES, type OpSpec } from './op';
@@ -88,8 +89,7 @@ export const recordsOps = {
     access: ROLES,
     job: false,
     writes: false,
-    summary:
-      'Search (any substring of name, phone, e-mail, address) and filter the records, one page at a time',
+    summary: `Search (any substring of ${fieldList(SEARCHED_FIELDS, 'en')}) and filter the records, one page at a time`,
   }),
   'records.get': op<RecordDetail>()({
     input: z.strictObject({ id: z.int().positive() }),

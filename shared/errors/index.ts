@@ -13,6 +13,7 @@ import { importErrors } from './import';
 import { recordsErrors } from './records';
 import { usersErrors } from './users';
 import { vaultErrors } from './vault';
+import { wipeErrors } from './wipe';
 import type { ErrorEntry, Lang } from './entry';
 
 export type { Lang };
@@ -29,6 +30,7 @@ export const ERRORS = {
   ...recordsErrors,
   ...duplicatesErrors,
   ...complianceErrors,
+  ...wipeErrors,
   ...handoverErrors,
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -1,6 +1,7 @@
 // Duplicate review in the window, in Chinese and in English: after a generated CSV (with duplicates) is
-// imported through the engine, "Find duplicates" lists the clusters; one is merged with a value chosen
-// from the other record and the merge undone, another has a record taken out.
+// imported through the engine, "Find duplicates" lists the clusters; one, found by its WeChat ID written
+// in another case, is merged with the name and the WeChat ID chosen from the other record and the merge
+// undone, another has a record taken out.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,17 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'closeout-e2e-dedupe-'));
     try {
       const csv = path.join(dir, 'customers.csv');
+      // One duplicate row shouts its person's WeChat ID: the same ID, so the two are compared and linked.
+      const byIndex = new Map(customers.map((c) => [c.truth.index, c]));
+      const shouting = customers.find(
+        (c) =>
+          c.truth.duplicateOf !== null &&
+          c.truth.wechatKind === 'chosen' &&
+          c.row.wechat !== '' &&
+          byIndex.get(c.truth.duplicateOf)!.row.wechat === c.truth.wechat,
+      )!;
+      const shouted = shouting.truth.wechat!.toUpperCase();
+      shouting.row = { ...shouting.row, wechat: shouted };
       await writeFile(csv, encodeCsv(customers.map((c) => c.row)));
       const vault = await seed({
         clientName: '宁波示例电器有限公司',
@@ -51,38 +63,46 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       if (!listed.ok) throw new Error(listed.error.code);
       const pairs = listed.value.clusters.filter((c: ClusterView) => c.members.length === 2);
       expect(pairs.length).toBeGreaterThanOrEqual(2);
-      // A pair whose names are spelt differently, so a value can be chosen from the other record.
-      const toMerge = pairs.find((c) => c.members[0].values.name !== c.members[1].values.name) ?? pairs[0];
+      // The cluster of the shouted WeChat ID, so the WeChat ID can be chosen from the other record.
+      const toMerge = listed.value.clusters.find((c) => c.members.some((m) => m.values.wechat === shouted))!;
+      expect(toMerge.explanation.matched).toContain('wechat');
       const toSplit = pairs.find((c) => c.id !== toMerge.id)!;
       await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total));
 
-      // Merge: keep the first record, take the name of the second.
-      const [keep, other] = toMerge.members;
+      // Merge: keep a record with the WeChat ID as first written, take the shouted one and the other's name.
+      const other = toMerge.members.find((m) => m.values.wechat === shouted)!;
+      const keep = toMerge.members.find((m) => m.values.wechat === shouting.truth.wechat)!;
       await page.getByTestId(`cluster-row-${toMerge.id}`).click();
       const detail = page.getByTestId('cluster-detail');
       await expect(detail).toHaveAttribute('data-cluster', String(toMerge.id));
       await expect(detail.getByTestId(`member-sources-${keep.id}`)).toContainText('customers.csv');
       await expect(detail.getByTestId('cluster-explanation')).toBeVisible();
+      await expect(detail.getByTestId('match-wechat-exact').first()).toBeVisible();
+      await expect(detail.getByTestId(`value-wechat-${keep.id}`)).toHaveText(shouting.truth.wechat!);
+      await expect(detail.getByTestId(`value-wechat-${other.id}`)).toHaveText(shouted);
       await detail.getByTestId(`survivor-${keep.id}`).click();
       if (keep.values.name !== other.values.name) await detail.getByTestId(`choose-name-${other.id}`).click();
+      await detail.getByTestId(`choose-wechat-${other.id}`).click();
       await keepScreenshot(page, testInfo, `duplicates-${lang}`);
       await detail.getByTestId('cluster-merge').click();
       await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'merged');
       const merged = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!merged.ok) throw new Error(merged.error.code);
-      expect(merged.value.clusters[0].merge).toMatchObject({ survivorId: keep.id, mergedIds: [other.id] });
-      expect(merged.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
-        other.values.name,
-      );
+      expect(merged.value.clusters[0].merge).toMatchObject({
+        survivorId: keep.id,
+        mergedIds: toMerge.members.filter((m) => m.id !== keep.id).map((m) => m.id),
+      });
+      expect(merged.value.clusters[0].members.find((m) => m.id === keep.id)?.values).toMatchObject({
+        name: other.values.name,
+        wechat: shouted,
+      });
 
       // Undo.
       await detail.getByTestId('cluster-unmerge').click();
       await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'pending');
       const undone = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!undone.ok) throw new Error(undone.error.code);
-      expect(undone.value.clusters[0].members.find((m) => m.id === keep.id)?.values.name).toBe(
-        keep.values.name,
-      );
+      expect(undone.value.clusters[0].members.find((m) => m.id === keep.id)?.values).toEqual(keep.values);
 
       // Take one record out of another pair: nothing is left to group, so the cluster goes.
       await page.getByTestId(`cluster-row-${toSplit.id}`).click();

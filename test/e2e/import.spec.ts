@@ -1,8 +1,9 @@
 // The Import wizard in Chinese and in English: a GBK CSV generated in the test is dropped onto the wizard
-// (Chinese run) or chosen in the dialog (English run),
-// its encoding is detected, the mapping is shown with the first rows as stored (an invalid ID
-// highlighted), the import runs as a job, the result counts match the generator, the quarantined row is
-// listed and exported, and the plaintext source file is deleted with the SSD caveat shown.
+// (Chinese run) or chosen in the dialog (English run), its encoding is detected, the mapping is shown
+// with the first rows as stored (the 微信号 column mapped to the WeChat ID; an invalid ID and an invalid
+// WeChat ID highlighted), the import runs as a job, the result counts match the generator, the
+// quarantined row is listed and exported, and the plaintext source file is deleted with the SSD caveat
+// shown.
 import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,9 +35,12 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   }, testInfo) => {
     test.slow();
     const customers = [...generateCustomers(lang === 'en' ? 21 : 22, N)];
-    // The first row's ID is broken on purpose, so the preview has something to highlight.
+    // The first row's ID and the second row's WeChat ID are broken on purpose, so the preview has
+    // something to highlight; the third row's WeChat ID is labelled as people type it.
     const rows = customers.map((c) => c.row);
     rows[0] = { ...rows[0], id_number: '110105194912310021' };
+    rows[1] = { ...rows[1], wechat: '张三的微信' };
+    rows[2] = { ...rows[2], wechat: '微信：Qz_Closeout-7731' };
     const dir = await mkdtemp(path.join(os.tmpdir(), 'closeout-e2e-import-'));
     try {
       const csv = path.join(dir, '客户名单.csv');
@@ -91,11 +95,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await expect(mapping.locator('[data-testid="import-target"][data-header="身份证号"]')).toContainText(
         lang === 'en' ? 'ID number' : '身份证号',
       );
+      await expect(mapping.locator('[data-testid="import-target"][data-header="微信号"]')).toContainText(
+        lang === 'en' ? 'WeChat ID' : '微信号',
+      );
       const preview = page.getByTestId('import-preview');
       await expect(preview.locator('tbody tr.ant-table-row')).toHaveCount(20);
       await expect(
         preview.locator('[data-testid="import-invalid"][data-field="idNumber"]').first(),
       ).toHaveText('110105194912310021');
+      const previewRow = (i: number) => preview.locator('tbody tr.ant-table-row').nth(i);
+      await expect(previewRow(1).locator('[data-testid="import-invalid"][data-field="wechat"]')).toHaveText(
+        '张三的微信',
+      );
+      await expect(previewRow(2)).toContainText('Qz_Closeout-7731');
+      await expect(previewRow(2)).not.toContainText('微信：');
       await keepScreenshot(page, testInfo, `import-mapping-${lang}`);
 
       await page.getByTestId('import-run').click();
@@ -108,6 +121,16 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await expect(quarantine).toContainText(lang === 'en' ? 'Names no one' : '无法识别是谁');
       await expect(page.getByTestId('import-ssd-caveat')).toContainText(lang === 'en' ? 'SSD' : '固态硬盘');
       await keepScreenshot(page, testInfo, `import-result-${lang}`);
+
+      // The WeChat IDs are stored as read: the labelled one without its label, the broken one as written.
+      const wechat = await engine.call('records.query', { filter: { status: { wechat: 'invalid' } } });
+      if (!wechat.ok) throw new Error(wechat.error.code);
+      expect(wechat.value.records.map((r) => r.wechat)).toContain('张三的微信');
+      const found = await engine.call('records.query', { query: 'CLOSEOUT-77' });
+      if (!found.ok) throw new Error(found.error.code);
+      expect(found.value.records.map((r) => [r.wechat, r.status.wechat])).toEqual([
+        ['Qz_Closeout-7731', 'valid'],
+      ]);
 
       // Export the quarantined row.
       const out = path.join(dir, 'quarantine.csv');

@@ -1,6 +1,7 @@
 // The Records page in Chinese and in English: a vault of generated customers; search by a two-character
-// Chinese name and by a phone fragment, filter, open a record's detail (source file and row, raw row,
-// history), export CSV through the save dialog and check the file.
+// Chinese name, a phone fragment and a WeChat ID fragment, filter (by the WeChat ID's status too), open
+// a record's detail (its WeChat ID, source file and row, raw row, history), export CSV through the save
+// dialog and check the file (the WeChat ID column included).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -36,6 +37,7 @@ const contains = (s: StoredCustomer, q: string) =>
     s.columns.phone,
     s.columns.phone_raw?.replace(/\D+/g, ''),
     s.columns.email,
+    s.columns.wechat,
     s.columns.address,
   ].some((v) => v && foldForMatching(v).includes(foldForMatching(q)));
 
@@ -51,7 +53,7 @@ async function search(page: Page, text: string, expected: number): Promise<void>
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`records (${lang}): search a Chinese name and a phone fragment, filter, detail, export CSV`, async ({
+  test(`records (${lang}): search a Chinese name, a phone and a WeChat ID fragment, filter, detail, export CSV`, async ({
     shell,
     page,
     seed,
@@ -98,6 +100,21 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await search(page, fragment, stored.filter((s) => contains(s, digits)).length);
     await expect(page.getByTestId('records-cell-phone').first()).toContainText(digits);
 
+    // A WeChat ID fragment, typed in another case: its record opens with the WeChat ID in the detail.
+    const wechatted = stored.find(
+      (s) => s.columns.wechat_status === 'valid' && /^[a-z]{3,}/.test(s.columns.wechat ?? ''),
+    )!;
+    const wechat = wechatted.columns.wechat!;
+    const wxFragment = wechat.slice(1, 7).toUpperCase();
+    const byWechat = stored.filter((s) => contains(s, wxFragment));
+    await search(page, wxFragment, byWechat.length);
+    // The rows are in record order.
+    await page.getByTestId('records-row').nth(byWechat.indexOf(wechatted)).click();
+    const wxDetail = page.getByTestId('record-detail');
+    await expect(wxDetail.getByTestId('record-wechat')).toHaveText(wechat);
+    await page.keyboard.press('Escape');
+    await expect(wxDetail).toBeHidden();
+
     // Filter: overseas records only (search cleared).
     await page.getByTestId('records-search').fill('');
     await page.getByTestId('records-filter-region').click();
@@ -113,6 +130,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
       'data-total',
       String(overseasIncomplete.length),
     );
+    await page.getByTestId('records-filter-clear').click();
+    await expect(page.getByTestId('records-total')).toHaveAttribute('data-total', String(N));
+
+    // Filter: WeChat IDs written wrongly.
+    await page.getByTestId('records-filter-status-wechat').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: lang === 'en' ? 'WeChat ID: invalid' : '微信号: 无效' })
+      .click();
+    const badWechat = stored.filter((s) => s.columns.wechat_status === 'invalid');
+    expect(badWechat.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('records-total')).toHaveAttribute('data-total', String(badWechat.length));
     await page.getByTestId('records-filter-clear').click();
     await expect(page.getByTestId('records-total')).toHaveAttribute('data-total', String(N));
 
@@ -164,6 +193,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const expectedIds = stored.filter((s) => contains(s, person.columns.name!)).map((s) => s.id);
     const idHeader = lang === 'en' ? 'id' : '编号';
     expect(rows.map((r) => Number(r[idHeader]))).toEqual(expectedIds);
+    const wechatHeader = lang === 'en' ? 'WeChat ID' : '微信号';
+    expect(Object.keys(rows[0])).toContain(wechatHeader);
+    const wechatOf = new Map(stored.map((s) => [s.id, s.columns.wechat ?? '']));
+    expect(rows.map((r) => r[wechatHeader])).toEqual(expectedIds.map((id) => wechatOf.get(id)));
     await keepScreenshot(page, testInfo, `records-export-${lang}`);
   });
 }

@@ -7,6 +7,7 @@ import type { CommandDef } from '../command-def';
 import { appCommands } from './app';
 import { auditCommands } from './audit';
 import { backupCommands } from './backup';
+import { certificateCommands } from './certificate';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
@@ -19,6 +20,7 @@ import { reportCommands } from './report';
 import { riskCommands } from './risk';
 import { usersCommands } from './users';
 import { vaultCommands } from './vault';
+import { wipeCommands } from './wipe';
 
 /** The order of the top-level commands in `closeout --help`, as users have known it. */
 const HELP_ORDER = [
@@ -38,6 +40,8 @@ const HELP_ORDER = [
   'report',
   'risk',
   'evidence',
+  'wipe',
+  'certificate',
   'handover',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
@@ -57,5 +61,7 @@ export const commands: readonly CommandDef[] = [
   ...reportCommands,
   ...riskCommands,
   ...evidenceCommands,
+  ...wipeCommands,
+  ...certificateCommands,
   ...handoverCommands,
 ].sort((a, b) => rank(a) - rank(b));

@@ -15,6 +15,7 @@ import { CliError, OutputClosed } from '../cli-error';
 import type { CommandDef } from '../command-def';
 import { define, parseFilter, str, t } from '../helpers';
 import { privateTempDir, removeTempDir } from '../temporary';
+import { fieldList, SEARCHED_FIELDS } from '../../../shared/customer/columns';
 
 function exportFormat(format: string, encoding: string): RecordExportFormat {
   if (!['csv', 'json', 'xlsx'].includes(format))
@@ -41,7 +42,7 @@ const recordsCommand = define({
     'the customer records as JSON (default), CSV or XLSX, with --query and --filter / 导出客户记录（JSON、CSV、XLSX）',
   configure: (c) =>
     c
-      .option('--query <text>', 'only records containing this text in name, phone, e-mail or address')
+      .option('--query <text>', `only records containing this text in ${fieldList(SEARCHED_FIELDS, 'en')}`)
       .option('--filter <json>', 'filters as JSON, e.g. \'{"region":"overseas","flags":{"minor":true}}\'')
       .option('--format <format>', 'json | csv | xlsx', 'json')
       .option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM) | gb18030', 'utf-8')

@@ -1,6 +1,7 @@
 // Classifies one customer record under a set of rules: type (individual / business), region (with the
 // evidence and any conflict), product category, sensitive personal information (PIPL Art. 28), minor,
 // stale and completeness. Pure and synchronous, so a million records classify in one pass.
+import { SENSITIVE_KINDS } from '../../../shared/customer';
 import type { CustomerType, FieldStatus, Region, SensitiveKind } from '../../../shared/customer';
 import { findIdentifiers } from '../../../shared/identifiers/detect';
 import { checkResidentId } from '../../../shared/identifiers/resident-id';
@@ -201,19 +202,6 @@ const IDENTIFIER_KIND: Partial<Record<string, SensitiveKind>> = {
   'travel-permit': 'passport',
 };
 
-const KIND_ORDER: readonly SensitiveKind[] = [
-  'id-number',
-  'bank-card',
-  'passport',
-  'financial',
-  'health',
-  'religion',
-  'biometric',
-  'location',
-  'minor',
-  'other',
-];
-
 /**
  * An identity number in its own column; identity numbers, bank cards (Luhn) and passports found in
  * free text; and keywords of the Art. 28 categories in the notes and the unmapped columns. The product
@@ -232,7 +220,7 @@ function sensitiveKinds(facts: RecordFacts, minor: boolean, today: string): Sens
     }
   }
   for (const text of free) for (const c of sensitiveCategories(text)) kinds.add(CONTEXT_KIND[c]);
-  return KIND_ORDER.filter((k) => kinds.has(k));
+  return SENSITIVE_KINDS.filter((k) => kinds.has(k));
 }
 
 const COMPLETENESS_VALUE: Readonly<Record<CompletenessField, (f: RecordFacts) => boolean>> = {

@@ -3,7 +3,7 @@
 // import calls classifyCustomers inside its own transaction so a committed import is always
 // classified; classification.run reclassifies the vault (or a filter) as a job that commits whole or not at
 // all. Overridden fields keep the value a person set.
-import type { FieldStatus } from '../../../shared/customer';
+import type { CustomerColumn, CustomerColumnRow } from '../../../shared/customer/columns';
 import type { RecordFilter } from '../../../shared/records';
 import { overridesSchema, type RecordOverrides } from '../../../shared/classification/overrides';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
@@ -26,33 +26,32 @@ export interface ClassifyCounts {
   rulesVersion: number;
 }
 
-interface Row {
-  id: number;
-  name: string | null;
-  organisation: string | null;
-  phone: string | null;
-  phone_status: FieldStatus;
-  phone_region: string | null;
-  email: string | null;
-  email_status: FieldStatus;
-  id_number: string | null;
-  id_number_status: FieldStatus;
-  birth_date: string | null;
-  credit_code: string | null;
-  credit_code_status: FieldStatus;
-  address: string | null;
-  country: string | null;
-  product: string | null;
-  last_order_date: string | null;
-  lifetime_value: number | null;
-  notes: string | null;
-  extra: string;
-  overrides: string;
-}
-
-const COLUMNS = `id, name, organisation, phone, phone_status, phone_region, email, email_status, id_number,
-  id_number_status, birth_date, credit_code, credit_code_status, address, country, product, last_order_date,
-  lifetime_value, notes, extra, overrides`;
+/** The columns classification reads (typed by the column table, so a renamed column does not compile). */
+const READ = [
+  'id',
+  'name',
+  'organisation',
+  'phone',
+  'phone_status',
+  'phone_region',
+  'email',
+  'email_status',
+  'id_number',
+  'id_number_status',
+  'birth_date',
+  'credit_code',
+  'credit_code_status',
+  'address',
+  'country',
+  'product',
+  'last_order_date',
+  'lifetime_value',
+  'notes',
+  'extra',
+  'overrides',
+] as const satisfies readonly CustomerColumn[];
+type Row = Pick<CustomerColumnRow, (typeof READ)[number]>;
+const COLUMNS = READ.join(', ');
 
 const BATCH = 2000;
 

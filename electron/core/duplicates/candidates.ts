@@ -7,9 +7,9 @@
 // score would keep, so a block over its cap is split by a second field that must also agree — a
 // shared phone, e-mail or identifier by the name, a shared name by the end of the address — and any
 // piece still over the cap is left out (counted in `oversized`, never silently).
-import { addressTailKey, blockingKeys, type BlockKind, type DedupeRecord } from './keys';
+import { addressTailKey, BLOCK_KINDS, blockingKeys, type BlockKind, type DedupeRecord } from './keys';
 
-/** Records sharing a phone, e-mail, ID number or credit code: beyond this the name must agree too. */
+/** Records sharing a phone, e-mail, ID number, credit code or keyed field: beyond this the name must agree too. */
 export const STRONG_BLOCK_CAP = 100;
 /** Records sharing only a name key: beyond this the end of the address must agree too. */
 export const NAME_BLOCK_CAP = 12;
@@ -35,7 +35,7 @@ export function forEachCandidatePair(
   const n = records.length;
   const seen = new Set<number>();
   const stats: CandidateStats = {
-    blocks: { phone: 0, email: 0, idNumber: 0, creditCode: 0, name: 0 },
+    blocks: Object.fromEntries(BLOCK_KINDS.map((kind) => [kind, 0])) as Record<BlockKind, number>,
     split: 0,
     oversized: 0,
   };
@@ -65,7 +65,7 @@ export function forEachCandidatePair(
     const tail = addressTailKey(records[i].address);
     return tail === null || keys[i].name === null ? null : tail;
   };
-  for (const kind of ['idNumber', 'creditCode', 'phone', 'email', 'name'] as const) {
+  for (const kind of BLOCK_KINDS) {
     const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
     const blocks = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import {
   type MatchField,
   type PairLink,
 } from '../../../shared/duplicates';
+import { KEYED_FIELDS } from '../../../shared/customer/columns';
 import { nameKeys, type NameKeys } from '../../../shared/normalise/names';
 import { forEachCandidatePair, type CandidateStats } from './candidates';
 import { components, type Link } from './cluster';
@@ -58,6 +59,9 @@ export async function detectDuplicates(
   );
   const phoneCount = countValues(keys, 'phone');
   const emailCount = countValues(keys, 'email');
+  const keyedCounts = KEYED_FIELDS.map((field) => [field, countValues(keys, field)] as const);
+  const isShared = (counts: Map<string, number>, key: string | null) =>
+    (counts.get(key ?? '') ?? 0) > SHARED_BY;
 
   // Names repeat (张伟, 王芳 …): their keys are computed once per spelling, not once per record.
   const nameCache = new Map<string, NameKeys | null>();
@@ -69,8 +73,11 @@ export async function detectDuplicates(
   const views: Array<ScoringView | undefined> = new Array(records.length);
   const view = (i: number) =>
     (views[i] ??= scoringView(records[i], names, {
-      phone: (phoneCount.get(keys[i].phone ?? '') ?? 0) > SHARED_BY,
-      email: (emailCount.get(keys[i].email ?? '') ?? 0) > SHARED_BY,
+      phone: isShared(phoneCount, keys[i].phone),
+      email: isShared(emailCount, keys[i].email),
+      keyed: Object.fromEntries(
+        keyedCounts.map(([field, counts]) => [field, isShared(counts, keys[i][field])]),
+      ),
     }));
 
   const links: Link<PairLink>[] = [];

@@ -1,12 +1,13 @@
 // Blocking keys for duplicate detection: the normalised values under which two records are put side by
 // side to be scored. A key only proposes a comparison; the score decides. Pure.
 import type { FieldStatus } from '../../../shared/customer';
+import { KEYED_FIELDS, matchOf, type KeyedField } from '../../../shared/customer/columns';
 import { nameKeys } from '../../../shared/normalise/names';
 import { foldForMatching, toHalfWidth } from '../../../shared/normalise/text';
 import { residentIdCheckChar } from '../../../shared/identifiers/resident-id';
 
-/** The columns of a record that detection reads, as the import stored them. */
-export interface DedupeRecord {
+/** The columns of a record that detection reads, as the import stored them (keyed fields: fields.ts `match`). */
+export interface DedupeRecord extends Partial<Record<KeyedField, string | null>> {
   id: number;
   name: string | null;
   organisation: string | null;
@@ -94,15 +95,24 @@ export function addressTailKey(address: string | null | undefined, length = 8): 
   return folded.slice(-length).join('');
 }
 
-export type BlockKind = 'phone' | 'email' | 'idNumber' | 'creditCode' | 'name';
+/** The kinds of blocking key, strongest first: identifiers, contacts, the keyed fields, the name. */
+export const BLOCK_KINDS = ['idNumber', 'creditCode', 'phone', 'email', ...KEYED_FIELDS, 'name'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** A keyed field's key (fields.ts `match`), or null. */
+export function fieldKey(field: KeyedField, value: string | null | undefined): string | null {
+  return value ? matchOf(field).key(value) : null;
+}
 
 /** Every blocking key of a record by kind (null where the record has none). */
 export function blockingKeys(record: DedupeRecord): Record<BlockKind, string | null> {
-  return {
+  const keys = {
     phone: phoneKey(record.phone),
     email: emailKey(record.email),
     idNumber: idNumberKey(record.idNumber),
     creditCode: creditCodeKey(record.creditCode),
     name: nameKeyOf(record),
-  };
+  } as Record<BlockKind, string | null>;
+  for (const field of KEYED_FIELDS) keys[field as BlockKind] = fieldKey(field, record[field]);
+  return keys;
 }

@@ -1,31 +1,15 @@
 // What a merge keeps when nobody chooses: the fullest record survives, and each field takes the
 // survivor's value unless it is missing or invalid there and valid in another member. Pure.
 import type { FieldStatus } from '../../../shared/customer';
+import { FIELD_COLUMNS, isValidated, type SnapshotColumn } from '../../../shared/customer/columns';
 import { MERGE_FIELDS, type MergeField } from '../../../shared/duplicates';
 import { type ClusterMember } from '../../../shared/contract';
 
-/** The customers columns each merge field carries with it (a phone brings its status and region). */
-export const MERGE_COLUMNS: Readonly<Record<MergeField, readonly string[]>> = {
-  name: ['name'],
-  organisation: ['organisation'],
-  phone: ['phone', 'phone_raw', 'phone_status', 'phone_region'],
-  email: ['email', 'email_status'],
-  idNumber: ['id_number', 'id_number_status', 'birth_date'],
-  creditCode: ['credit_code', 'credit_code_status'],
-  address: ['address'],
-  country: ['country'],
-  product: ['product'],
-  lastOrderDate: ['last_order_date'],
-  lifetimeValue: ['lifetime_value', 'currency'],
-  notes: ['notes'],
-};
-
-const CHECKED: Partial<Record<MergeField, keyof ClusterMember['status']>> = {
-  phone: 'phone',
-  email: 'email',
-  idNumber: 'idNumber',
-  creditCode: 'creditCode',
-};
+/**
+ * The customers columns each merge field carries with it (a phone brings its status and region): the
+ * field's columns, every one of which the snapshot keeps (a column outside it does not compile here).
+ */
+export const MERGE_COLUMNS: { readonly [F in MergeField]: readonly SnapshotColumn[] } = FIELD_COLUMNS;
 
 type Member = Pick<ClusterMember, 'id' | 'values' | 'status'>;
 
@@ -33,9 +17,8 @@ type Member = Pick<ClusterMember, 'id' | 'values' | 'status'>;
 function fieldQuality(member: Member, field: MergeField): 0 | 1 | 2 {
   const value = member.values[field];
   if (value === null || value === '') return 0;
-  const checked = CHECKED[field];
-  if (!checked) return 2;
-  const status: FieldStatus = member.status[checked];
+  if (!isValidated(field)) return 2;
+  const status: FieldStatus = member.status[field];
   return status === 'valid' || status === 'legacy' ? 2 : status === 'missing' ? 0 : 1;
 }
 

@@ -19,9 +19,9 @@ import {
   readMerge,
   reindex,
   rowsById,
-  SNAPSHOT_COLUMNS,
   type Snapshot,
 } from './store';
+import { SNAPSHOT_COLUMNS } from '../../../shared/customer/columns';
 
 interface MergeBefore {
   survivor: Snapshot;
@@ -74,7 +74,7 @@ export function applyMerge(
   for (const field of MERGE_FIELDS) {
     if (chosen[field] === survivorId) continue;
     const source = rows.find((r) => r.id === chosen[field])!;
-    for (const column of MERGE_COLUMNS[field]) updates[column] = source[column as keyof Snapshot];
+    for (const column of MERGE_COLUMNS[field]) updates[column] = source[column];
     fromOthers.push(field);
   }
   if ('name' in updates || 'organisation' in updates) {
@@ -188,7 +188,10 @@ export function unmerge(vault: OpenVault, input: OpParsedInput<'duplicates.unmer
         leftPending = current;
       }
 
-      const columns = SNAPSHOT_COLUMNS;
+      // A merge made before a column existed did not change it: only what its snapshot holds goes back.
+      const columns = SNAPSHOT_COLUMNS.filter((c) =>
+        Object.prototype.hasOwnProperty.call(before.survivor, c),
+      );
       db.prepare(`UPDATE customers SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
         ...before.survivor,
         id: merge.survivor_id,

@@ -15,7 +15,7 @@ import {
   type MemberRow,
 } from './store';
 import type { DedupeRecord } from './keys';
-import type { FieldStatus } from '../../../shared/customer';
+import { KEYED_FIELDS, VALUE_COLUMN } from '../../../shared/customer/columns';
 
 export function clusters(vault: OpenVault, input: OpParsedInput<'duplicates.clusters'>): ClusterPage {
   return listClusters(vault.reader(), input);
@@ -45,19 +45,23 @@ export function decide(vault: OpenVault, input: OpParsedInput<'duplicates.decide
   return clusterViews(db, [readCluster(db, input.clusterId)])[0];
 }
 
-const asRecord = (r: MemberRow): DedupeRecord => ({
-  id: r.id,
-  name: r.name as string | null,
-  organisation: r.organisation as string | null,
-  phone: r.phone as string | null,
-  email: r.email as string | null,
-  idNumber: r.id_number as string | null,
-  idNumberStatus: (r.id_number_status ?? 'missing') as FieldStatus,
-  creditCode: r.credit_code as string | null,
-  creditCodeStatus: (r.credit_code_status ?? 'missing') as FieldStatus,
-  address: r.address as string | null,
-  nameKey: r.name_key as string | null,
-});
+function asRecord(r: MemberRow): DedupeRecord {
+  const record: DedupeRecord = {
+    id: r.id,
+    name: r.name,
+    organisation: r.organisation,
+    phone: r.phone,
+    email: r.email,
+    idNumber: r.id_number,
+    idNumberStatus: r.id_number_status,
+    creditCode: r.credit_code,
+    creditCodeStatus: r.credit_code_status,
+    address: r.address,
+    nameKey: r.name_key,
+  };
+  for (const field of KEYED_FIELDS) record[field] = r[VALUE_COLUMN[field]];
+  return record;
+}
 
 /**
  * Takes one record out of a cluster. The records left are scored again among themselves: the one taken

@@ -9,7 +9,8 @@
 import type { FieldMatch, MatchField } from '../../../shared/duplicates';
 import { nameKeys, toSimplified, type NameKeys } from '../../../shared/normalise/names';
 import { foldForMatching } from '../../../shared/normalise/text';
-import { creditCodeKey, emailKey, idNumberKey, phoneKey, type DedupeRecord } from './keys';
+import { KEYED_FIELDS, matchOf, type KeyedField } from '../../../shared/customer/columns';
+import { creditCodeKey, emailKey, fieldKey, idNumberKey, phoneKey, type DedupeRecord } from './keys';
 import { bigramDice, editDistance, editSimilarity, jaroWinkler, tokenJaccard } from './similarity';
 
 /** Pairs scoring this or more become links of a candidate cluster. */
@@ -45,6 +46,8 @@ export interface ScoringView {
   address: string | null;
   /** The numbers in the address (house, building, room), in order. */
   addressNumbers: string;
+  /** The keyed fields' keys (fields.ts `match`), and whether each value is shared by many records. */
+  keyed: Partial<Record<KeyedField, { key: string; shared: boolean }>>;
 }
 
 const validStatus = (status: string) => status === 'valid' || status === 'legacy';
@@ -55,12 +58,17 @@ export const SHARED_BY = 3;
 export function scoringView(
   record: DedupeRecord,
   names?: (text: string) => NameKeys | null,
-  shared?: { phone: boolean; email: boolean },
+  shared?: { phone: boolean; email: boolean; keyed?: Partial<Record<KeyedField, boolean>> },
 ): ScoringView {
   const nameText = record.name ?? record.organisation;
   const address = record.address ? foldForMatching(record.address) : '';
   const name = nameText ? (names ?? nameKeys)(nameText) : null;
   const email = emailKey(record.email);
+  const keyed: ScoringView['keyed'] = {};
+  for (const field of KEYED_FIELDS) {
+    const key = fieldKey(field, record[field]);
+    if (key !== null) keyed[field] = { key, shared: shared?.keyed?.[field] ?? false };
+  }
   return {
     id: record.id,
     phone: phoneKey(record.phone),
@@ -75,6 +83,7 @@ export function scoringView(
     name,
     address: address === '' ? null : address,
     addressNumbers: numbersOf(address),
+    keyed,
   };
 }
 
@@ -203,6 +212,25 @@ function addressMatch(x: ScoringView, y: ScoringView): FieldMatch | null {
   };
 }
 
+/**
+ * A keyed field (fields.ts `match`) agrees exactly: its points, fewer when the value is on many records.
+ * A value that is each record's own phone number (a WeChat ID bound to the phone) is the phone's evidence,
+ * already counted by the phone.
+ */
+function keyedMatch(field: KeyedField, a: ScoringView, b: ScoringView): FieldMatch | null {
+  const x = a.keyed[field];
+  const y = b.keyed[field];
+  if (!x || !y || x.key !== y.key) return null;
+  const match = matchOf(field);
+  if (match.sameAsPhone && x.key === a.phone && y.key === b.phone) return null;
+  return {
+    field,
+    kind: 'exact',
+    similarity: 1,
+    points: x.shared || y.shared ? match.shared : match.exact,
+  };
+}
+
 /** Scores one pair field by field. Symmetric: scorePair(a, b) and scorePair(b, a) agree. */
 export function scorePair(a: ScoringView, b: ScoringView): PairScore {
   const fields: FieldMatch[] = [];
@@ -234,6 +262,7 @@ export function scorePair(a: ScoringView, b: ScoringView): PairScore {
             ? WEIGHTS.email.shared
             : WEIGHTS.email.exact,
     });
+  for (const field of KEYED_FIELDS) add(keyedMatch(field, a, b));
   add(nameMatch(a.name, b.name));
   add(addressMatch(a, b));
   const sum = fields.reduce((total, f) => total + f.points, 0);

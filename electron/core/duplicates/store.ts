@@ -1,7 +1,19 @@
 // The duplicate tables as the engine reads and writes them: the records detection compares, the
 // clusters and their members for review, the pairs a person took apart, and the search index rows a
 // merge has to rewrite.
-import type { FieldStatus, SourceRowRef } from '../../../shared/customer';
+import type { FieldStatus } from '../../../shared/customer';
+import { CUSTOMER_FIELDS, type CustomerRecord } from '../../../shared/customer';
+import {
+  CARRIED_VALUES,
+  KEYED_FIELDS,
+  VALUE_COLUMN,
+  SEARCH_COLUMNS,
+  SNAPSHOT_COLUMNS,
+  searchValues,
+  type CustomerColumnRow,
+  type SearchColumn,
+  type Snapshot,
+} from '../../../shared/customer/columns';
 import {
   CLUSTER_STATUSES,
   type ClusterExplanation,
@@ -17,7 +29,7 @@ import {
 import { searchDocument } from '../../../shared/search-grams';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
-import { sourceRowsOf } from '../records/record-view';
+import { loadRecords } from '../records/record-view';
 import type { DedupeRecord } from './keys';
 import { suggestMerge } from './merge-plan';
 
@@ -30,34 +42,7 @@ export interface ClusterRow {
   decided_by: string | null;
 }
 
-/** Every column a merge can change on a record, and what unmerge puts back. */
-export const SNAPSHOT_COLUMNS = [
-  'name',
-  'organisation',
-  'phone',
-  'phone_raw',
-  'phone_status',
-  'phone_region',
-  'email',
-  'email_status',
-  'id_number',
-  'id_number_status',
-  'birth_date',
-  'credit_code',
-  'credit_code_status',
-  'address',
-  'country',
-  'product',
-  'last_order_date',
-  'lifetime_value',
-  'currency',
-  'notes',
-  'name_key',
-  'cluster_id',
-  'merged_into',
-] as const;
-type SnapshotColumn = (typeof SNAPSHOT_COLUMNS)[number];
-export type Snapshot = Record<SnapshotColumn, string | number | null>;
+export type { Snapshot };
 
 export interface MemberRow extends Snapshot {
   id: number;
@@ -65,13 +50,16 @@ export interface MemberRow extends Snapshot {
 
 const MEMBER_SELECT = `SELECT id, ${SNAPSHOT_COLUMNS.join(', ')} FROM customers`;
 
+/** The value columns of the fields that are duplicate keys of their own (fields.ts `match`). */
+const KEYED_SELECT = KEYED_FIELDS.map((f) => `, c.${VALUE_COLUMN[f]}`).join('');
+
 /** Active records outside decided clusters: what a detection run compares. Streams, then holds. */
 export function loadCandidates(db: VaultDb): DedupeRecord[] {
   const out: DedupeRecord[] = [];
   const rows = db
     .prepare(
       `SELECT c.id, c.name, c.organisation, c.phone, c.email, c.id_number, c.id_number_status,
-              c.credit_code, c.credit_code_status, c.address, c.name_key
+              c.credit_code, c.credit_code_status, c.address, c.name_key${KEYED_SELECT}
          FROM customers c LEFT JOIN clusters k ON k.id = c.cluster_id
         WHERE c.merged_into IS NULL AND (k.id IS NULL OR k.status IN ('pending', 'merged'))
         ORDER BY c.id`,
@@ -90,10 +78,11 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       FieldStatus,
       string | null,
       string | null,
+      ...Array<string | null>,
     ]
   >;
-  for (const r of rows)
-    out.push({
+  for (const r of rows) {
+    const record: DedupeRecord = {
       id: r[0],
       name: r[1],
       organisation: r[2],
@@ -105,7 +94,10 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       creditCodeStatus: r[8],
       address: r[9],
       nameKey: r[10],
-    });
+    };
+    for (let k = 0; k < KEYED_FIELDS.length; k++) record[KEYED_FIELDS[k]] = r[11 + k] as string | null;
+    out.push(record);
+  }
   return out;
 }
 
@@ -134,51 +126,26 @@ export function memberRows(db: VaultDb, clusterId: number): MemberRow[] {
   return db.prepare(`${MEMBER_SELECT} WHERE cluster_id = ? ORDER BY id`).all(clusterId) as MemberRow[];
 }
 
+function memberIds(db: VaultDb, clusterId: number): number[] {
+  return db
+    .prepare('SELECT id FROM customers WHERE cluster_id = ? ORDER BY id')
+    .pluck()
+    .all(clusterId) as number[];
+}
+
 export function rowsById(db: VaultDb, ids: readonly number[]): MemberRow[] {
   return db
     .prepare(`${MEMBER_SELECT} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
     .all(JSON.stringify(ids)) as MemberRow[];
 }
 
-const status = (value: unknown): FieldStatus => (value ?? 'missing') as FieldStatus;
-
-function toMember(row: MemberRow, sources: SourceRowRef[]): ClusterMember {
-  return {
-    id: row.id,
-    values: {
-      name: row.name,
-      organisation: row.organisation,
-      phone: row.phone,
-      email: row.email,
-      idNumber: row.id_number,
-      creditCode: row.credit_code,
-      address: row.address,
-      country: row.country,
-      product: row.product,
-      lastOrderDate: row.last_order_date,
-      lifetimeValue: row.lifetime_value,
-      notes: row.notes,
-      currency: row.currency as string | null,
-    },
-    status: {
-      phone: status(row.phone_status),
-      email: status(row.email_status),
-      idNumber: status(row.id_number_status),
-      creditCode: status(row.credit_code_status),
-    },
-    sources,
-    mergedInto: row.merged_into as number | null,
-  };
-}
-
-function sourcesOf(db: VaultDb, ids: readonly number[]): Map<number, SourceRowRef[]> {
-  const out = new Map<number, SourceRowRef[]>();
-  for (const [id, hits] of sourceRowsOf(db, ids))
-    out.set(
-      id,
-      hits.map(({ sourceId, file, sheet, row }) => ({ sourceId, file, sheet, row })),
-    );
-  return out;
+/** A record as the review shows it: its fields side by side, their statuses and where it came from. */
+function toMember(record: CustomerRecord): ClusterMember {
+  const { status, sources, mergedInto } = record;
+  const values = Object.fromEntries(
+    [...CUSTOMER_FIELDS, ...CARRIED_VALUES].map((key) => [key, record[key]]),
+  ) as ClusterMember['values'];
+  return { id: record.id, values, status, sources, mergedInto };
 }
 
 interface MergeRow {
@@ -220,12 +187,8 @@ export function clusterViews(db: VaultDb, rows: readonly ClusterRow[]): ClusterV
   return rows.map((row) => {
     const merge = row.status === 'merged' ? activeMerge(db, row.id) : undefined;
     const info = merge ? mergeInfo(merge) : null;
-    const members = info ? rowsById(db, [info.survivorId, ...info.mergedIds]) : memberRows(db, row.id);
-    const sources = sourcesOf(
-      db,
-      members.map((m) => m.id),
-    );
-    const views = members.map((m) => toMember(m, sources.get(m.id) ?? []));
+    const ids = info ? [info.survivorId, ...info.mergedIds].sort((a, b) => a - b) : memberIds(db, row.id);
+    const views = loadRecords(db, ids).map(toMember);
     return {
       id: row.id,
       score: row.score,
@@ -281,35 +244,16 @@ export function listClusters(db: VaultDb, q: ClusterQuery): ClusterPage {
 
 /**
  * Rewrites a record's row in the search index from its current values, the way the import writes it
- * (electron/core/import/import-source.ts): name, organisation, phone, the raw phone's digits, e-mail,
- * address. A record merged away has no row: the default views and search do not show it.
+ * (the searched fields of shared/customer/fields.ts). A record merged away has no row: the default
+ * views and search do not show it.
  */
 export function reindex(db: VaultDb, id: number): void {
   db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(id);
   const c = db
-    .prepare(
-      'SELECT name, organisation, phone, phone_raw, email, address, merged_into FROM customers WHERE id = ?',
-    )
-    .get(id) as
-    | {
-        name: string | null;
-        organisation: string | null;
-        phone: string | null;
-        phone_raw: string | null;
-        email: string | null;
-        address: string | null;
-        merged_into: number | null;
-      }
-    | undefined;
+    .prepare(`SELECT ${SEARCH_COLUMNS.join(', ')}, merged_into FROM customers WHERE id = ?`)
+    .get(id) as (Pick<CustomerColumnRow, SearchColumn> & { merged_into: number | null }) | undefined;
   if (!c || c.merged_into !== null) return;
-  const document = searchDocument([
-    c.name,
-    c.organisation,
-    c.phone,
-    c.phone_raw ? c.phone_raw.replace(/\D+/g, '') : null,
-    c.email,
-    c.address,
-  ]);
+  const document = searchDocument(searchValues(c));
   if (document !== '') db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)').run(id, document);
 }
 

@@ -1,6 +1,6 @@
 // The evidence archive, <data folder>/evidence/<vault id>/: where evidence packs and approved PIPIA/DPIA
 // are kept for at least three years, outside every vault and every customer-data file, so they outlive
-// the wipe (docs/FORMATS.md §11). Owner-only permissions.
+// the wipe (docs/FORMATS.md §14). Owner-only permissions.
 import { join } from 'node:path';
 import { ensureDir } from './signed-files';
 

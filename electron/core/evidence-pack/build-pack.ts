@@ -1,7 +1,7 @@
 // evidence.pack: the bag (pack-contents.ts) tarred, CMS-signed as attached SignedData (streamed), then,
 // when a certificate is given, enveloped to it (AES-256-CBC with RSA-OAEP key transport, which any
 // OpenSSL opens), written atomically as <dir>/closeout-evidence-<vault>-<time>.p7m (DER) and kept in the
-// evidence archive. Format: docs/FORMATS.md §12.
+// evidence archive. Format: docs/FORMATS.md §15.2.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -58,6 +58,11 @@ import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/
 import { noteClosureProgress, progressHistory } from '../plan/progress';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
 import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
+import { verifyCertificate } from '../certificate/verify-certificate';
+import { logCloud, logPaper, wipeLogs } from '../wipe/logs';
+import { pendingWipes, resumeWipes } from '../wipe/resume-wipe';
+import { wipeRecords } from '../wipe/wipe-records';
+import { wipeVault, type VaultWipeContext } from '../wipe/wipe-vault';
 import { recordAgreement } from '../handover/agreement';
 import { buildPackage } from '../handover/build-package';
 import { handoverDetail, listHandovers } from '../handover/handover-view';
@@ -100,6 +105,17 @@ export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
+
+/** What a vault wipe needs from the engine: the data folder, and ending that vault's session. */
+const wipeContext = (ctx: OpContext): VaultWipeContext => ({
+  dataDir: ctx.env.dataDir,
+  closeSession: (vaultId) => {
+    const open = ctx.vault; // the session this call began with (ctx.vault does not follow setVault)
+    if (open?.vaultId !== vaultId) return true;
+    ctx.setVault(null, 'user');
+    return !open.isOpen;
+  },
+});
 
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => appInfo(ctx.env),
@@ -280,6 +296,18 @@ export const handlers: Handlers = {
 
   'evidence.pack': (input, ctx) => buildEvidencePack(open(ctx), input, job(ctx), ctx.env.dataDir),
   'evidence.verify': (input, ctx) => verifyEvidencePack(input, job(ctx)),
+  'wipe.records': async (input, ctx) => {
+    const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
+    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
+  'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
+  'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),
+  'wipe.logPaper': (input, ctx) => logPaper(open(ctx), input),
+  'wipe.logCloud': (input, ctx) => logCloud(open(ctx), input),
+  'wipe.logs': (_input, ctx) => wipeLogs(open(ctx)),
+  'certificate.verify': (input) => verifyCertificate(input),
   'handover.list': (_input, ctx) => listHandovers(open(ctx).reader()),
   'handover.get': (input, ctx) => handoverDetail(open(ctx).reader(), input.handoverId),
   'handover.create': async (input, ctx) => {

@@ -17,6 +17,8 @@ import {
   type QuarantineItem,
 } from '../../../shared/contract';
 import { duplicateTargets, fieldForHeader } from '../../../shared/mapping';
+import { fieldList, IDENTIFYING_FIELDS, recordFields } from '../../../shared/customer/columns';
+import { parseExtra } from '../records/record-view';
 import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
 import { JOB_CACHE_KIB } from '../kernel/job-transaction';
@@ -129,7 +131,7 @@ export async function previewImport(vault: OpenVault, input: ImportInput): Promi
       row: row.line,
       sheet: row.sheet ?? null,
       values: row.values,
-      stored: record.columns as unknown as Record<string, string | number | null>,
+      record: { ...recordFields(record.columns), extra: parseExtra(record.columns.extra) },
       problems: record.problems,
       quarantine: record.quarantine,
       readerProblem: row.problem ?? null,
@@ -164,8 +166,7 @@ const quarantineItem = (file: string, p: RowProblem): QuarantineItem => ({
 });
 
 const QUARANTINE_REASONS: Record<string, string> = {
-  'no-identifying-field':
-    'no name, organisation, phone, e-mail, ID number or credit code: the row names no one',
+  'no-identifying-field': `no ${fieldList(IDENTIFYING_FIELDS, 'en')}: the row names no one`,
 };
 
 export async function runImport(

@@ -3,7 +3,13 @@
 // blocking and the formula-like flag. Invalid values are flagged and kept as written (cleaned of
 // invisible characters and full-width digits only), never "fixed". A row with nothing that identifies
 // anyone is not a customer record: it goes to quarantine with the reason.
-import type { ColumnMapping, CustomerField, FieldStatus } from '../../../shared/customer';
+import type { ColumnMapping, CustomerField } from '../../../shared/customer';
+import {
+  IDENTIFYING_FIELDS,
+  hasField,
+  readCells,
+  type ImportedColumns,
+} from '../../../shared/customer/columns';
 import { checkResidentId } from '../../../shared/identifiers/resident-id';
 import { validateCreditCode } from '../../../shared/identifiers/credit-code';
 import { normaliseAmount } from '../../../shared/normalise/amount';
@@ -15,34 +21,6 @@ import { normaliseText } from '../../../shared/normalise/text';
 import { countryFromText } from '../classification/region';
 import type { SourceRow } from './types';
 
-/** The columns of `customers` that import fills (the rest are classification, set afterwards). */
-export interface CustomerColumns {
-  name: string | null;
-  organisation: string | null;
-  phone: string | null;
-  phone_raw: string | null;
-  phone_status: 'valid' | 'invalid' | 'missing';
-  phone_region: string | null;
-  email: string | null;
-  email_status: 'valid' | 'invalid' | 'missing';
-  id_number: string | null;
-  id_number_status: FieldStatus;
-  birth_date: string | null;
-  credit_code: string | null;
-  credit_code_status: 'valid' | 'invalid' | 'missing';
-  address: string | null;
-  country: string | null;
-  product: string | null;
-  last_order_date: string | null;
-  lifetime_value: number | null;
-  currency: string | null;
-  notes: string | null;
-  /** JSON object: unmapped columns by header, plus values of mapped columns that could not be read. */
-  extra: string;
-  name_key: string | null;
-  formula_like: 0 | 1;
-}
-
 /** Why a mapped value was flagged, for the preview (the window translates `problem`). */
 interface FieldProblem {
   field: CustomerField;
@@ -53,7 +31,7 @@ interface FieldProblem {
 type QuarantineReason = 'no-identifying-field';
 
 export interface NormalisedRecord {
-  columns: CustomerColumns;
+  columns: ImportedColumns;
   problems: FieldProblem[];
   /** Set when the row is not imported as a customer. */
   quarantine: QuarantineReason | null;
@@ -192,13 +170,13 @@ export function normaliseRecord(
       if (f === field && row.values[header] !== undefined) extra[header] = row.values[header];
   };
 
-  const name = clean(values.name);
-  const organisation = clean(values.organisation);
+  // Text fields and other simple ones, as the column table reads them.
+  const read = readCells(values, (field, problem) => flag(field, 'invalid', problem));
+  const { name, organisation, country } = read;
 
   const phoneText = values.phone;
   // A number without a country code is read in the record's own country when the country column names
   // one (0491 570 786 with 澳大利亚 is Australian); otherwise as a mainland number.
-  const country = clean(values.country);
   const home = countryFromText(country);
   const phone = readPhone(phoneText, home);
   let phoneValue: string | null = null;
@@ -270,9 +248,8 @@ export function normaliseRecord(
     }
   }
 
-  const columns: CustomerColumns = {
-    name,
-    organisation,
+  const columns: ImportedColumns = {
+    ...read,
     phone: phoneValue,
     phone_raw: phoneText === undefined || phoneText.trim() === '' ? null : phoneText,
     phone_status: phone.status,
@@ -284,13 +261,9 @@ export function normaliseRecord(
     birth_date: birthDate,
     credit_code: creditValue,
     credit_code_status: credit.status,
-    address: clean(values.address, 'alphanumeric'),
-    country,
-    product: clean(values.product),
     last_order_date: lastOrderDate,
     lifetime_value: cents,
     currency,
-    notes: clean(values.notes, 'alphanumeric'),
     extra: jsonObject(extra),
     name_key: null,
     formula_like: formulaLike ? 1 : 0,
@@ -298,13 +271,7 @@ export function normaliseRecord(
   const keyOf = name ?? organisation;
   if (keyOf) columns.name_key = nameKey(keyOf);
 
-  const identified =
-    name !== null ||
-    organisation !== null ||
-    phone.status !== 'missing' ||
-    email.status !== 'missing' ||
-    id.status !== 'missing' ||
-    credit.status !== 'missing';
+  const identified = IDENTIFYING_FIELDS.some((field) => hasField(columns, field));
   return { columns, problems, quarantine: identified ? null : 'no-identifying-field' };
 }
 

@@ -1,45 +1,19 @@
 // What an import writes, with statements prepared once per run: each record with its search document,
 // each quarantined row, and, for a large import, its choice to build the secondary indexes afterwards.
+import { IMPORT_COLUMNS, searchValues, type ImportedColumns } from '../../../shared/customer/columns';
 import { searchDocument } from '../../../shared/search-grams';
 import type { VaultDb } from '../vault/database';
-import type { CustomerColumns } from './normalise-record';
 import type { SourceRow } from './types';
 
-const CUSTOMER_COLUMNS = [
-  'name',
-  'organisation',
-  'phone',
-  'phone_raw',
-  'phone_status',
-  'phone_region',
-  'email',
-  'email_status',
-  'id_number',
-  'id_number_status',
-  'birth_date',
-  'credit_code',
-  'credit_code_status',
-  'address',
-  'country',
-  'product',
-  'last_order_date',
-  'lifetime_value',
-  'currency',
-  'notes',
-  'extra',
-  'name_key',
-  'formula_like',
-] as const satisfies readonly (keyof CustomerColumns)[];
-
-const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${CUSTOMER_COLUMNS.join(', ')})
-  VALUES (?, ?, ?, ?, ?, ${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${IMPORT_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?, ${IMPORT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** What is written for one run: statements prepared once. */
 export class Writer {
   private readonly insertCustomer;
   private readonly insertFts;
   private readonly insertQuarantine;
-  private readonly params: unknown[] = new Array(5 + CUSTOMER_COLUMNS.length);
+  private readonly params: unknown[] = new Array(5 + IMPORT_COLUMNS.length);
 
   constructor(
     private readonly db: VaultDb,
@@ -52,7 +26,7 @@ export class Writer {
     );
   }
 
-  customer(sourceId: string, row: SourceRow, c: CustomerColumns): void {
+  customer(sourceId: string, row: SourceRow, c: ImportedColumns): void {
     // One reused parameter array: no object per row beyond the record itself.
     const p = this.params;
     p[0] = sourceId;
@@ -60,16 +34,9 @@ export class Writer {
     p[2] = row.sheet ?? null;
     p[3] = row.raw;
     p[4] = this.createdAt;
-    for (let i = 0; i < CUSTOMER_COLUMNS.length; i++) p[5 + i] = c[CUSTOMER_COLUMNS[i]];
+    for (let i = 0; i < IMPORT_COLUMNS.length; i++) p[5 + i] = c[IMPORT_COLUMNS[i]];
     const id = this.insertCustomer.run(p).lastInsertRowid;
-    const document = searchDocument([
-      c.name,
-      c.organisation,
-      c.phone,
-      c.phone_raw ? c.phone_raw.replace(/\D+/g, '') : null,
-      c.email,
-      c.address,
-    ]);
+    const document = searchDocument(searchValues(c));
     if (document !== '') this.insertFts.run(id, document);
   }
 

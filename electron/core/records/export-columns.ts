@@ -1,6 +1,12 @@
 // The columns of a records export (CSV / XLSX): every CustomerRecord field, flattened for a
-// spreadsheet, with headers in Chinese or English. JSON exports keep the CustomerRecord itself.
-import type { CustomerRecord } from '../../../shared/customer';
+// spreadsheet, with headers in Chinese or English (the customer fields' from shared/customer/fields.ts). JSON exports keep the CustomerRecord itself.
+import {
+  CUSTOMER_FIELDS,
+  type CarriedValues,
+  type CustomerRecord,
+  type ValidatedField,
+} from '../../../shared/customer';
+import { displayOf, exportHeaders, moneyText } from '../../../shared/customer/columns';
 
 export type CellValue = string | number | null;
 
@@ -16,45 +22,35 @@ const bool = (b: boolean) => (b ? 'true' : 'false');
 const sourceText = (s: CustomerRecord['sources'][number]) =>
   [s.file, s.sheet, String(s.row)].filter((p) => p !== null && p !== '').join(':');
 
-/** Whole minor units → major units as text (2 decimals; none for currencies without minor units). */
-export function moneyText(minor: number | null, currency: string | null): string | null {
-  if (minor === null) return null;
-  const decimals = currency === 'JPY' || currency === 'KRW' ? 0 : 2;
-  if (decimals === 0) return String(minor);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Each customer field: its value, its status, the carried columns a record shows (fields.ts). */
+const FIELD_EXPORT_COLUMNS: ExportColumn[] = CUSTOMER_FIELDS.flatMap((field) => {
+  const headers = exportHeaders(field);
+  const money = displayOf(field) === 'money';
+  const columns: ExportColumn[] = [
+    {
+      key: field,
+      ...headers.value,
+      value: (r) => (money ? moneyText(r[field] as number | null, r.currency) : r[field]),
+    },
+  ];
+  if (headers.status)
+    columns.push({
+      key: `${field}Status`,
+      ...headers.status,
+      value: (r) => r.status[field as ValidatedField],
+    });
+  for (const carried of headers.carried)
+    columns.push({
+      key: carried.record,
+      ...carried.header,
+      value: (r) => r[carried.record as keyof CarriedValues],
+    });
+  return columns;
+});
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'id', zh: '编号', en: 'id', value: (r) => r.id },
-  { key: 'name', zh: '姓名', en: 'name', value: (r) => r.name },
-  { key: 'organisation', zh: '单位', en: 'organisation', value: (r) => r.organisation },
-  { key: 'phone', zh: '电话', en: 'phone', value: (r) => r.phone },
-  { key: 'phoneStatus', zh: '电话状态', en: 'phone status', value: (r) => r.status.phone },
-  { key: 'email', zh: '电子邮箱', en: 'email', value: (r) => r.email },
-  { key: 'emailStatus', zh: '邮箱状态', en: 'email status', value: (r) => r.status.email },
-  { key: 'idNumber', zh: '身份证号', en: 'ID number', value: (r) => r.idNumber },
-  { key: 'idNumberStatus', zh: '身份证号状态', en: 'ID number status', value: (r) => r.status.idNumber },
-  { key: 'creditCode', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.creditCode },
-  {
-    key: 'creditCodeStatus',
-    zh: '信用代码状态',
-    en: 'credit code status',
-    value: (r) => r.status.creditCode,
-  },
-  { key: 'address', zh: '地址', en: 'address', value: (r) => r.address },
-  { key: 'country', zh: '国家/地区', en: 'country', value: (r) => r.country },
-  { key: 'product', zh: '产品或服务', en: 'product', value: (r) => r.product },
-  { key: 'lastOrderDate', zh: '最后购买日期', en: 'last order date', value: (r) => r.lastOrderDate },
-  {
-    key: 'lifetimeValue',
-    zh: '累计消费',
-    en: 'lifetime value',
-    value: (r) => moneyText(r.lifetimeValue, r.currency),
-  },
-  { key: 'currency', zh: '币种', en: 'currency', value: (r) => r.currency },
-  { key: 'notes', zh: '备注', en: 'notes', value: (r) => r.notes },
+  ...FIELD_EXPORT_COLUMNS,
   { key: 'type', zh: '客户类型', en: 'type', value: (r) => r.type },
   { key: 'region', zh: '地区', en: 'region', value: (r) => r.region },
   { key: 'regionCountry', zh: '国家代码', en: 'region country', value: (r) => r.regionCountry },

@@ -1,6 +1,7 @@
 // The Records page's filter (shared/records.ts RecordFilter) as an SQL condition on `customers`, for
 // the bulk operations that take one (disposition rules, overrides, reclassify). Same meaning as the
 // records view's selection, without the search; bound parameters only, never spliced values.
+import { STATUS_COLUMN, VALIDATED_FIELDS } from '../../../shared/customer/columns';
 import type { RecordFilter } from '../../../shared/records';
 
 const FLAG_COLUMNS = {
@@ -10,13 +11,6 @@ const FLAG_COLUMNS = {
   incomplete: 'incomplete',
   typeDoubtful: 'type_doubtful',
   regionConflict: 'region_conflict',
-} as const;
-
-const STATUS_COLUMNS = {
-  phone: 'phone_status',
-  email: 'email_status',
-  idNumber: 'id_number_status',
-  creditCode: 'credit_code_status',
 } as const;
 
 export interface SqlCondition {
@@ -51,9 +45,9 @@ export function filterCondition(f: RecordFilter): SqlCondition {
     if (value !== undefined) add(`${column} = ${value ? 1 : 0}`);
   }
   if (f.flags?.sensitive !== undefined) add(f.flags.sensitive ? `sensitive <> ''` : `sensitive = ''`);
-  for (const [field, column] of Object.entries(STATUS_COLUMNS) as [keyof typeof STATUS_COLUMNS, string][]) {
+  for (const field of VALIDATED_FIELDS) {
     const value = f.status?.[field];
-    if (value !== undefined) add(`${column} = ?`, value);
+    if (value !== undefined) add(`${STATUS_COLUMN[field]} = ?`, value);
   }
   if (f.sourceId !== undefined) add('source_id = ?', f.sourceId);
   if (f.cluster === true) add('cluster_id IS NOT NULL');

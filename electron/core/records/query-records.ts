@@ -8,23 +8,27 @@ import type { OpParsedInput } from '../../../shared/contract';
 import { RECORD_COUNT_CAP, type RecordFilter, type RecordSortField } from '../../../shared/records';
 import { type RecordPage } from '../../../shared/contract';
 import { searchMatch } from '../../../shared/search-grams';
+import {
+  SORTABLE_FIELDS,
+  STATUS_COLUMN,
+  VALIDATED_FIELDS,
+  VALUE_COLUMN,
+  type SortableField,
+} from '../../../shared/customer/columns';
 import type { VaultDb } from '../vault/database';
 import { loadRecords } from './record-view';
 
 const SORT_COLUMNS: Record<RecordSortField, string> = {
   id: 'c.id',
-  name: 'c.name',
-  organisation: 'c.organisation',
-  phone: 'c.phone',
-  email: 'c.email',
-  address: 'c.address',
+  ...(Object.fromEntries(SORTABLE_FIELDS.map((f) => [f, `c.${VALUE_COLUMN[f]}`])) as Record<
+    SortableField,
+    string
+  >),
   type: 'c.type',
   region: 'c.region',
   category: 'c.category',
   disposition: 'c.disposition',
   completeness: 'c.completeness',
-  lastOrderDate: 'c.last_order_date',
-  lifetimeValue: 'c.lifetime_value',
 };
 
 const FLAG_COLUMNS = {
@@ -34,13 +38,6 @@ const FLAG_COLUMNS = {
   incomplete: 'c.incomplete',
   typeDoubtful: 'c.type_doubtful',
   regionConflict: 'c.region_conflict',
-} as const;
-
-const STATUS_COLUMNS = {
-  phone: 'c.phone_status',
-  email: 'c.email_status',
-  idNumber: 'c.id_number_status',
-  creditCode: 'c.credit_code_status',
 } as const;
 
 export interface RecordSelection {
@@ -92,10 +89,10 @@ export function selectionSql(selection: RecordSelection): SelectionSql {
   }
   if (f.flags?.sensitive !== undefined)
     where.push(f.flags.sensitive ? `c.sensitive <> ''` : `c.sensitive = ''`);
-  for (const [field, column] of Object.entries(STATUS_COLUMNS) as [keyof typeof STATUS_COLUMNS, string][]) {
+  for (const field of VALIDATED_FIELDS) {
     const value = f.status?.[field];
     if (value === undefined) continue;
-    where.push(`${column} = ?`);
+    where.push(`c.${STATUS_COLUMN[field]} = ?`);
     args.push(value);
   }
   if (f.sourceId !== undefined) {

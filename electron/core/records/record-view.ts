@@ -5,114 +5,22 @@ import type {
   CustomerRecord,
   CustomerType,
   Disposition,
-  FieldStatus,
   Region,
   SensitiveKind,
   SourceRowRef,
 } from '../../../shared/customer';
 import { CUSTOMER_TYPES, REGIONS, SENSITIVE_KINDS } from '../../../shared/customer';
+import { RECORD_COLUMNS, recordFields, type CustomerRow } from '../../../shared/customer/columns';
 import type { VaultDb } from '../vault/database';
 
-/** The columns of `customers` the view needs (everything but raw, name_key and created_at). */
-export interface CustomerRow {
-  id: number;
-  source_id: string;
-  source_line: number;
-  source_sheet: string | null;
-  name: string | null;
-  organisation: string | null;
-  phone: string | null;
-  phone_raw: string | null;
-  phone_status: string;
-  email: string | null;
-  email_status: string;
-  id_number: string | null;
-  id_number_status: string;
-  credit_code: string | null;
-  credit_code_status: string;
-  address: string | null;
-  country: string | null;
-  product: string | null;
-  last_order_date: string | null;
-  lifetime_value: number | null;
-  currency: string | null;
-  notes: string | null;
-  extra: string;
-  type: string | null;
-  type_doubtful: number;
-  region: string | null;
-  region_country: string | null;
-  region_conflict: number;
-  category: string | null;
-  sensitive: string;
-  minor: number;
-  stale: number;
-  formula_like: number;
-  completeness: number;
-  incomplete: number;
-  overrides: string;
-  cluster_id: number | null;
-  merged_into: number | null;
-  disposition: string | null;
-  disposition_basis: string | null;
-  retain_until: string | null;
-  disposition_recipient: string | null;
-}
+export type { CustomerRow };
 
 /** The select list for CustomerRow, for a `customers` table aliased `c`. */
-export const CUSTOMER_ROW_COLUMNS = [
-  'id',
-  'source_id',
-  'source_line',
-  'source_sheet',
-  'name',
-  'organisation',
-  'phone',
-  'phone_raw',
-  'phone_status',
-  'email',
-  'email_status',
-  'id_number',
-  'id_number_status',
-  'credit_code',
-  'credit_code_status',
-  'address',
-  'country',
-  'product',
-  'last_order_date',
-  'lifetime_value',
-  'currency',
-  'notes',
-  'extra',
-  'type',
-  'type_doubtful',
-  'region',
-  'region_country',
-  'region_conflict',
-  'category',
-  'sensitive',
-  'minor',
-  'stale',
-  'formula_like',
-  'completeness',
-  'incomplete',
-  'overrides',
-  'cluster_id',
-  'merged_into',
-  'disposition',
-  'disposition_basis',
-  'retain_until',
-  'disposition_recipient',
-]
-  .map((c) => `c.${c}`)
-  .join(', ');
+export const CUSTOMER_ROW_COLUMNS = RECORD_COLUMNS.map((c) => `c.${c}`).join(', ');
 
 const TYPES = new Set<string>(CUSTOMER_TYPES);
 const REGION_SET = new Set<string>(REGIONS);
 const KINDS = new Set<string>(SENSITIVE_KINDS);
-const STATUSES = new Set<string>(['valid', 'invalid', 'missing', 'legacy']);
-
-const status = (value: string): FieldStatus => (STATUSES.has(value) ? (value as FieldStatus) : 'missing');
 
 /** JSON text that should hold an object; anything else (older or hand-edited rows) reads as empty. */
 function jsonObject(text: string | null): Record<string, unknown> {
@@ -171,26 +79,8 @@ export function toCustomerRecord(row: CustomerRow, sources: SourceRowRef[]): Cus
   return {
     id: row.id,
     sources,
-    name: row.name,
-    organisation: row.organisation,
-    phone: row.phone,
-    email: row.email,
-    idNumber: row.id_number,
-    creditCode: row.credit_code,
-    address: row.address,
-    country: row.country,
-    product: row.product,
-    lastOrderDate: row.last_order_date,
-    lifetimeValue: row.lifetime_value,
-    currency: row.currency,
-    notes: row.notes,
+    ...recordFields(row),
     extra: parseExtra(row.extra),
-    status: {
-      phone: status(row.phone_status),
-      email: status(row.email_status),
-      idNumber: status(row.id_number_status),
-      creditCode: status(row.credit_code_status),
-    },
     // Not yet classified (NULL) reads as unknown: the view never invents a classification.
     type: row.type && TYPES.has(row.type) ? (row.type as CustomerType) : 'unknown',
     region: row.region && REGION_SET.has(row.region) ? (row.region as Region) : 'unknown',

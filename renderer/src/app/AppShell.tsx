@@ -41,7 +41,6 @@ import { CompliancePage } from '../pages/CompliancePage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ImportPage } from '../wizards/import/ImportWizard';
@@ -49,6 +48,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
 import { UsersPage } from '../pages/UsersPage';
 import { VaultOverviewPage } from '../pages/VaultOverviewPage';
+import { WipePage } from '../pages/WipePage';
 import { useSession } from '../session/session-context';
 import { CreateVaultWizard } from '../wizards/create-vault/CreateVaultWizard';
 import { ROUTES, sidebarKeyFor, type AppLocation, type RouteKey } from './routes';
@@ -105,10 +105,10 @@ function Page({ location }: { location: AppLocation }) {
       return <SettingsPage />;
     case 'import':
       return <ImportPage />;
+    case 'wipe':
+      return <WipePage />;
     case 'handover':
       return <HandoverPage />;
-    default:
-      return <PlaceholderPage page={location.view} />;
   }
 }
 

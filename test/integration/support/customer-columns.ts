@@ -6,29 +6,12 @@ import { normalisePhone } from '../../../shared/normalise/phone';
 import { normaliseText } from '../../../shared/normalise/text';
 import { checkResidentId, normaliseResidentId } from '../../../shared/identifiers/resident-id';
 import { normaliseCreditCode, validateCreditCode } from '../../../shared/identifiers/credit-code';
-import type { FieldStatus } from '../../../shared/customer';
+import type { ImportedColumns } from '../../../shared/customer/columns';
+import { readWechat } from '../../../shared/customer/fields';
 import type { CustomerRow } from '../../fixtures/customers';
 
-export interface CustomerColumns {
-  name: string | null;
-  organisation: string | null;
-  phone: string | null;
-  phone_raw: string | null;
-  phone_status: 'valid' | 'invalid' | 'missing';
-  phone_region: string | null;
-  email: string | null;
-  email_status: 'valid' | 'invalid' | 'missing';
-  id_number: string | null;
-  id_number_status: FieldStatus;
-  birth_date: string | null;
-  credit_code: string | null;
-  credit_code_status: 'valid' | 'invalid' | 'missing';
-  address: string | null;
-  country: string | null;
-  product: string | null;
-  notes: string | null;
-  name_key: string | null;
-}
+/** Everything the import writes but the extra fields and the formula flag (records-fixture sets those). */
+export type CustomerColumns = Omit<ImportedColumns, 'extra' | 'formula_like'>;
 
 const text = (value: string): string | null => {
   const t = normaliseText(value);
@@ -41,6 +24,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
   const id = checkResidentId(row.id_number, { today: '2025-06-30' });
   const credit = validateCreditCode(row.credit_code);
   const name = text(row.name);
+  const wechat = readWechat(row.wechat);
   return {
     name,
     organisation: null,
@@ -51,6 +35,8 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     phone_region: phone.status === 'valid' ? phone.region : null,
     email: email.status === 'valid' ? email.value : (text(row.email)?.toLowerCase() ?? null),
     email_status: email.status,
+    wechat: wechat.value,
+    wechat_status: wechat.status,
     id_number:
       id.status === 'valid' || id.status === 'legacy'
         ? id.value
@@ -69,6 +55,10 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     address: text(row.address),
     country: text(row.country),
     product: text(row.product),
+    // Dates and amounts are not read here: the records tests do not need them.
+    last_order_date: null,
+    lifetime_value: null,
+    currency: null,
     notes: text(row.notes),
     name_key: name ? (nameKeys(name)?.tokens ?? null) : null,
   };

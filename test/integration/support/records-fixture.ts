@@ -4,6 +4,7 @@
 // without waiting for the import pipeline and the classifier.
 import { randomUUID } from 'node:crypto';
 import type { Disposition } from '../../../shared/customer';
+import { IMPORT_COLUMNS, searchValues, type CustomerColumn } from '../../../shared/customer/columns';
 import { searchDocument } from '../../../shared/search-grams';
 import type { VaultDb } from '../../../electron/core/vault/database';
 import type { CustomerRow, GeneratedCustomer } from '../../fixtures/customers';
@@ -75,6 +76,28 @@ function classificationOf(g: GeneratedCustomer, columns: CustomerColumns): Class
   };
 }
 
+/** What a stored record is written with: the import's columns, the classification and provenance. */
+const INSERTED = [
+  ...IMPORT_COLUMNS,
+  'type',
+  'type_doubtful',
+  'region',
+  'region_country',
+  'region_conflict',
+  'category',
+  'sensitive',
+  'minor',
+  'stale',
+  'completeness',
+  'incomplete',
+  'cluster_id',
+  'disposition',
+  'source_id',
+  'source_line',
+  'raw',
+  'created_at',
+] satisfies readonly CustomerColumn[];
+
 export interface InsertOptions {
   file?: string;
   /** Called for each stored record (keep what the test needs; the benchmark keeps nothing). */
@@ -92,16 +115,7 @@ export function insertCustomers(
   const sourceId = randomUUID();
   const at = '2026-11-28T00:00:00.000Z';
   const insertCustomer = db.prepare(
-    `INSERT INTO customers (source_id, source_line, source_sheet, raw, name, organisation, phone, phone_raw,
-       phone_status, phone_region, email, email_status, id_number, id_number_status, birth_date, credit_code,
-       credit_code_status, address, country, product, notes, extra, name_key, type, type_doubtful, region,
-       region_country, region_conflict, category, sensitive, minor, stale, formula_like, completeness,
-       incomplete, cluster_id, disposition, created_at)
-     VALUES (@source_id, @source_line, NULL, @raw, @name, @organisation, @phone, @phone_raw, @phone_status,
-       @phone_region, @email, @email_status, @id_number, @id_number_status, @birth_date, @credit_code,
-       @credit_code_status, @address, @country, @product, @notes, @extra, @name_key, @type, @type_doubtful,
-       @region, @region_country, @region_conflict, @category, @sensitive, @minor, @stale, @formula_like,
-       @completeness, @incomplete, @cluster_id, @disposition, @created_at)`,
+    `INSERT INTO customers (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => `@${c}`).join(', ')})`,
   );
   const insertFts = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
   let count = 0;
@@ -129,14 +143,7 @@ export function insertCustomers(
           created_at: at,
         }).lastInsertRowid,
       );
-      const document = searchDocument([
-        columns.name,
-        columns.organisation,
-        columns.phone,
-        columns.phone_raw ? columns.phone_raw.replace(/\D+/g, '') : null,
-        columns.email,
-        columns.address,
-      ]);
+      const document = searchDocument(searchValues(columns));
       if (document !== '') insertFts.run(id, document);
       count++;
       options.onRow?.({ id, line, row, columns, cls });

@@ -8,6 +8,7 @@ export const fields: Messages<typeof zh> = {
     organisation: 'Organisation',
     phone: 'Phone',
     email: 'E-mail',
+    wechat: 'WeChat ID',
     idNumber: 'ID number',
     creditCode: 'Credit code',
     address: 'Address',

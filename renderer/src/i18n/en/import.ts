@@ -38,7 +38,8 @@ export const importWizard: Messages<typeof zh> = {
       ambiguous: 'Ambiguous ({{problem}}): not stored as a date; kept as an extra field',
     },
     kinds: {
-      'no-identifying-field': 'Names no one (no name, organisation, phone, e-mail, ID number or credit code)',
+      'no-identifying-field':
+        'Names no one (no name, organisation, phone, e-mail, WeChat ID, ID number or credit code)',
       'bad-json': 'Not valid JSON',
       'not-an-object': 'Not a JSON object',
       truncated: 'The file ends inside this element',

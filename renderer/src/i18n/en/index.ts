@@ -16,6 +16,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const en: UiMessages = {
   ...shell,
@@ -33,5 +34,6 @@ export const en: UiMessages = {
   ...duplicates,
   ...fields,
   ...compliance,
+  ...wipe,
   ...handover,
 };

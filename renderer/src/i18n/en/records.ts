@@ -5,8 +5,8 @@ import type { records as zh } from '../zh-CN/records';
 export const records: Messages<typeof zh> = {
   records: {
     subtitle:
-      'Every customer record in this vault: search any part of a name, phone, e-mail or address, filter by classification and flag, open a record to see where it came from.',
-    searchPlaceholder: 'Search name, phone, e-mail or address (any part)',
+      'Every customer record in this vault: search any part of a name, phone, e-mail, WeChat ID or address, filter by classification and flag, open a record to see where it came from.',
+    searchPlaceholder: 'Search name, phone, e-mail, WeChat ID or address (any part)',
     total: '{{n}} records',
     totalAtLeast: 'more than {{n}} records (counting…)',
     empty: 'No customer records yet. Import a file first.',

@@ -27,10 +27,6 @@ export const shell: Messages<typeof zh> = {
     language: 'Language',
     theme: 'Dark mode',
   },
-  placeholder: {
-    title: 'Coming in a later version',
-    wipe: 'Securely erase records, files and backups, log paper and cloud destruction, and issue a certificate of sanitisation.',
-  },
   common: {
     cancel: 'Cancel',
     close: 'Close',

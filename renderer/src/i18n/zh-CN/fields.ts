@@ -8,6 +8,7 @@ export const fields = {
     organisation: '单位',
     phone: '电话',
     email: '电子邮箱',
+    wechat: '微信号',
     idNumber: '身份证号',
     creditCode: '统一社会信用代码',
     address: '地址',

@@ -35,7 +35,7 @@ export const importWizard = {
       ambiguous: '有歧义（{{problem}}）：不作为日期保存，保留为附加字段',
     },
     kinds: {
-      'no-identifying-field': '无法识别是谁（没有姓名、单位、电话、邮箱、身份证号或信用代码）',
+      'no-identifying-field': '无法识别是谁（没有姓名、单位、电话、邮箱、微信号、身份证号或信用代码）',
       'bad-json': '不是有效的 JSON',
       'not-an-object': '不是 JSON 对象',
       truncated: '文件在此元素中途结束',

@@ -17,6 +17,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const zhCN = {
   ...shell,
@@ -34,6 +35,7 @@ export const zhCN = {
   ...duplicates,
   ...fields,
   ...compliance,
+  ...wipe,
   ...handover,
 };
 

@@ -24,10 +24,6 @@ export const shell = {
     language: '界面语言',
     theme: '深色模式',
   },
-  placeholder: {
-    title: '将在后续版本中提供',
-    wipe: '安全擦除记录、文件和备份，登记纸质与云端数据的销毁，并出具销毁证明。',
-  },
   common: {
     cancel: '取消',
     close: '关闭',

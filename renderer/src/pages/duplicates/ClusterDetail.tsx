@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MERGE_FIELDS, type FieldMatch, type MergeField } from '../../../../shared/duplicates';
 import { type ClusterMember, type ClusterView } from '../../../../shared/contract';
+import { fieldText } from '../../../../shared/customer/columns';
 import type { ErrorValue } from '../../platform/api';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,13 +18,7 @@ const STATUS_COLOR = {
   merged: 'purple',
 } as const;
 
-function display(m: ClusterMember, field: MergeField): string {
-  const value = m.values[field];
-  if (value === null || value === '') return '';
-  if (field === 'lifetimeValue' && typeof value === 'number')
-    return `${(value / 100).toFixed(2)}${m.values.currency ? ` ${m.values.currency}` : ''}`;
-  return String(value);
-}
+const display = (m: ClusterMember, field: MergeField): string => fieldText(field, m.values);
 
 function MatchTag({ match }: { match: FieldMatch }) {
   const { t } = useTranslation();

@@ -3,7 +3,8 @@
 // history from the audit chain. Customer values are rendered as text only (never as HTML).
 import { Alert, Descriptions, Drawer, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerField, CustomerRecord, FieldStatus } from '../../../../shared/customer';
+import { CUSTOMER_FIELDS, type CustomerField, type CustomerRecord } from '../../../../shared/customer';
+import { displayOf, fieldText, isValidated } from '../../../../shared/customer/columns';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OpNameText } from '../../components/OpNameText';
 import { MONOSPACE } from '../../components/RecoveryKeyInput';
@@ -14,10 +15,18 @@ import { formatTimestamp } from '../../i18n/format';
 import { summariseParams } from '../audit/params-summary';
 import { FlagTags, StatusTag } from './record-cells';
 
-function Value({ value, status }: { value: string | null; status?: FieldStatus }) {
+/** A field's value with its validation status (fields.ts says which fields have one). */
+function FieldValue({ record, field }: { record: CustomerRecord; field: CustomerField }) {
+  const text = fieldText(field, record) || '—';
+  const status = isValidated(field) ? record.status[field] : undefined;
   return (
     <Flex gap={6} align="center" wrap>
-      <span>{value ?? '—'}</span>
+      <span
+        data-testid={`record-${field}`}
+        style={displayOf(field) === 'multiline' ? { whiteSpace: 'pre-wrap' } : undefined}
+      >
+        {text}
+      </span>
       {status ? <StatusTag status={status} /> : null}
     </Flex>
   );
@@ -25,38 +34,14 @@ function Value({ value, status }: { value: string | null; status?: FieldStatus }
 
 function RecordFields({ record }: { record: CustomerRecord }) {
   const { t } = useTranslation();
-  const f = (key: CustomerField) => t(`fields.${key}`);
   const c = (key: keyof UiMessages['records']['columns']) => t(`records.columns.${key}`);
   return (
     <Descriptions size="small" column={1} bordered data-testid="record-fields">
-      <Descriptions.Item label={f('name')}>
-        <span data-testid="record-name">{record.name ?? '—'}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={f('organisation')}>{record.organisation ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('phone')}>
-        <Value value={record.phone} status={record.status.phone} />
-      </Descriptions.Item>
-      <Descriptions.Item label={f('email')}>
-        <Value value={record.email} status={record.status.email} />
-      </Descriptions.Item>
-      <Descriptions.Item label={f('idNumber')}>
-        <Value value={record.idNumber} status={record.status.idNumber} />
-      </Descriptions.Item>
-      <Descriptions.Item label={f('creditCode')}>
-        <Value value={record.creditCode} status={record.status.creditCode} />
-      </Descriptions.Item>
-      <Descriptions.Item label={f('address')}>{record.address ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('country')}>{record.country ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('product')}>{record.product ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('lastOrderDate')}>{record.lastOrderDate ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={f('lifetimeValue')}>
-        {record.lifetimeValue === null
-          ? '—'
-          : `${(record.lifetimeValue / 100).toFixed(2)} ${record.currency ?? ''}`}
-      </Descriptions.Item>
-      <Descriptions.Item label={f('notes')}>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{record.notes ?? '—'}</span>
-      </Descriptions.Item>
+      {CUSTOMER_FIELDS.map((field) => (
+        <Descriptions.Item key={field} label={t(`fields.${field}`)}>
+          <FieldValue record={record} field={field} />
+        </Descriptions.Item>
+      ))}
       <Descriptions.Item label={c('type')}>{t(`records.type.${record.type}`)}</Descriptions.Item>
       <Descriptions.Item label={c('region')}>
         {t(`records.region.${record.region}`)}

@@ -2,7 +2,15 @@
 // disposition and each field's validation status; checkboxes for the flags (checked = only those).
 import { Button, Checkbox, Flex, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_TYPES, DISPOSITIONS, REGIONS } from '../../../../shared/customer';
+import {
+  CUSTOMER_TYPES,
+  DISPOSITIONS,
+  REGIONS,
+  VALIDATED_FIELDS,
+  statusesOf,
+  type FieldStatus,
+  type ValidatedField,
+} from '../../../../shared/customer';
 import type { RecordFilter } from '../../../../shared/records';
 import { cleanFilter } from './filter-hash';
 
@@ -15,8 +23,6 @@ const FLAGS = [
   'typeDoubtful',
   'regionConflict',
 ] as const;
-const STATUS_FIELDS = ['phone', 'email', 'idNumber', 'creditCode'] as const;
-const STATUSES = ['valid', 'invalid', 'missing', 'legacy'] as const;
 /** Select values for "none": null cannot be a Select value. */
 const NONE = '__none__';
 
@@ -31,8 +37,8 @@ export function RecordFilters({
   const set = (patch: Partial<RecordFilter>) => onChange(cleanFilter({ ...filter, ...patch }));
   const setFlag = (flag: (typeof FLAGS)[number], on: boolean) =>
     set({ flags: { ...filter.flags, [flag]: on ? true : undefined } });
-  const setStatus = (field: (typeof STATUS_FIELDS)[number], value: string | undefined) =>
-    set({ status: { ...filter.status, [field]: value as (typeof STATUSES)[number] | undefined } });
+  const setStatus = (field: ValidatedField, value: string | undefined) =>
+    set({ status: { ...filter.status, [field]: value as FieldStatus | undefined } });
   const active = Object.keys(cleanFilter(filter)).length > 0;
 
   return (
@@ -96,7 +102,7 @@ export function RecordFilters({
             ...DISPOSITIONS.map((d) => ({ value: d, label: t(`records.disposition.${d}`) })),
           ]}
         />
-        {STATUS_FIELDS.map((field) => (
+        {VALIDATED_FIELDS.map((field) => (
           <Select
             key={field}
             allowClear
@@ -106,7 +112,7 @@ export function RecordFilters({
             style={{ width: 150 }}
             value={filter.status?.[field]}
             onChange={(v?: string) => setStatus(field, v)}
-            options={STATUSES.filter((s) => s !== 'legacy' || field === 'idNumber').map((s) => ({
+            options={statusesOf(field).map((s) => ({
               value: s,
               label: `${t(`fields.${field}`)}: ${t(`records.statusValue.${s}`)}`,
             }))}

@@ -25,12 +25,7 @@ import {
 } from 'antd';
 import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CUSTOMER_FIELDS,
-  type ColumnMapping,
-  type ColumnTarget,
-  type CustomerField,
-} from '../../../../shared/customer';
+import { CUSTOMER_FIELDS, type ColumnMapping, type ColumnTarget } from '../../../../shared/customer';
 import type {
   ImportPreview,
   ImportPreviewRow,
@@ -39,6 +34,7 @@ import type {
   QuarantineItem,
 } from '../../../../shared/contract';
 import type { ChosenFile } from '../../../../shared/contract';
+import { fieldText } from '../../../../shared/customer/columns';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { PageHeader } from '../../components/PageHeader';
@@ -56,22 +52,6 @@ type Step = (typeof STEPS)[number];
 /** Encodings offered when detection guessed wrong; iconv-lite names. */
 const ENCODINGS = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 const TARGETS: ColumnTarget[] = [...CUSTOMER_FIELDS, 'extra', 'skip'];
-
-/** Stored columns shown in the preview, with the field whose problems highlight them. */
-const PREVIEW_COLUMNS: Array<{ column: string; field: CustomerField }> = [
-  { column: 'name', field: 'name' },
-  { column: 'organisation', field: 'organisation' },
-  { column: 'phone', field: 'phone' },
-  { column: 'email', field: 'email' },
-  { column: 'id_number', field: 'idNumber' },
-  { column: 'credit_code', field: 'creditCode' },
-  { column: 'address', field: 'address' },
-  { column: 'country', field: 'country' },
-  { column: 'product', field: 'product' },
-  { column: 'last_order_date', field: 'lastOrderDate' },
-  { column: 'lifetime_value', field: 'lifetimeValue' },
-  { column: 'notes', field: 'notes' },
-];
 
 interface ChosenInput {
   handle: string;
@@ -437,13 +417,12 @@ function PreviewTable({ rows, loading }: { rows: ImportPreviewRow[]; loading: bo
   const { t } = useTranslation();
   const columns: TableColumnsType<ImportPreviewRow> = [
     { title: t('importWizard.row'), dataIndex: 'row', key: 'row', width: 64, fixed: 'left' },
-    ...PREVIEW_COLUMNS.map(({ column, field }) => ({
+    ...CUSTOMER_FIELDS.map((field) => ({
       title: t(`fields.${field}`),
-      key: column,
+      key: field,
       render: (_: unknown, row: ImportPreviewRow) => {
-        const value = row.stored[column];
         const problem = row.problems.find((p) => p.field === field);
-        const shown = value === null ? '' : String(value);
+        const shown = fieldText(field, row.record);
         if (!problem) return shown;
         return (
           <Tooltip title={t(`importWizard.problems.${problem.status}`, { problem: problem.problem })}>

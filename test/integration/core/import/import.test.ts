@@ -145,6 +145,7 @@ describe('GBK CSV with Chinese headers and full-width digits', () => {
       客户名称: 'name',
       联系电话: 'phone',
       电子邮箱: 'email',
+      微信号: 'wechat',
       身份证号: 'idNumber',
       统一社会信用代码: 'creditCode',
       地址: 'address',
@@ -309,7 +310,7 @@ describe('XLSX with a title row and Excel dates', () => {
       imported: 120,
       quarantined: 0,
     });
-    expect(Object.values(r.mapping).filter((t) => t !== 'extra')).toHaveLength(11);
+    expect(Object.values(r.mapping).filter((t) => t !== 'extra')).toHaveLength(CUSTOMER_FIELDS.length);
     const stored = storedRows(r.sourceId);
     expect(stored.map((s) => s.source_line)).toEqual(xlsx.map((_, i) => 4 + i));
     expect(stored.every((s) => s.source_sheet === '客户名单')).toBe(true);
@@ -400,9 +401,9 @@ describe('preview and mappings', () => {
     for (const [i, row] of preview.rows.entries()) {
       const c = customers[i];
       expect(row.row).toBe(i + 2);
-      expect(row.stored.id_number_status).toBe(idStatus(c));
+      expect(row.record.status.idNumber).toBe(idStatus(c));
       expect(row.problems.some((p) => p.field === 'idNumber')).toBe(idStatus(c) === 'invalid');
-      expect(JSON.parse(row.stored.extra as string)).toEqual({ 会员等级: 'VIP' });
+      expect(row.record.extra).toEqual({ 会员等级: 'VIP' });
     }
 
     // The person maps 电话 instead of 手机 and skips the level; the next preview starts from that.

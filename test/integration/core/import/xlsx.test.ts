@@ -16,6 +16,11 @@ let dir: ReturnType<typeof tempDir>;
 let book: string;
 let truth: GeneratedCustomer[];
 const HEADERS = [...CUSTOMER_FIELDS.map((f) => CSV_HEADERS.zh[f]), '订单数', '积分'];
+/** The columns (1-based) of the notes and of the two extra columns after the fields, and their letters. */
+const NOTES_COL = CUSTOMER_FIELDS.indexOf('notes') + 1;
+const ORDERS_COL = CUSTOMER_FIELDS.length + 1;
+const POINTS_COL = ORDERS_COL + 1;
+const letter = (col: number) => String.fromCharCode(64 + col);
 
 function dateOf(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
@@ -36,7 +41,7 @@ function expected(c: GeneratedCustomer, i: number): Record<string, string> {
 async function writeBook(file: string, customers: GeneratedCustomer[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('客户名单');
-  ws.mergeCells('A1:M1');
+  ws.mergeCells(`A1:${letter(POINTS_COL)}1`);
   ws.getCell('A1').value = '2024年客户名单（内部资料）';
   // Row 2 stays blank.
   ws.getRow(3).values = HEADERS;
@@ -52,11 +57,11 @@ async function writeBook(file: string, customers: GeneratedCustomer[]): Promise<
       cell.numFmt = 'yyyy-mm-dd';
     }
     if (i === 7)
-      row.getCell(11).value = {
+      row.getCell(NOTES_COL).value = {
         richText: [{ text: '重要客户' }, { text: '：请勿外传', font: { bold: true } }],
       };
-    row.getCell(12).value = i % 17;
-    row.getCell(13).value = { formula: `L${r}*10`, result: (i % 17) * 10 };
+    row.getCell(ORDERS_COL).value = i % 17;
+    row.getCell(POINTS_COL).value = { formula: `${letter(ORDERS_COL)}${r}*10`, result: (i % 17) * 10 };
   });
   const hidden = wb.addWorksheet('旧数据', { state: 'hidden' });
   hidden.getRow(1).values = ['客户名称'];
@@ -102,7 +107,7 @@ describe('XLSX', () => {
     });
     const raw = JSON.parse(rows[0].raw) as Record<string, unknown>;
     expect(raw.A).toBe(truth[0].row.name);
-    expect(raw.M).toEqual({ formula: 'L4*10', result: '0' });
+    expect(raw[letter(POINTS_COL)]).toEqual({ formula: `${letter(ORDERS_COL)}4*10`, result: '0' });
   });
 
   it("reads Excel's built-in Chinese date format (numFmtId 31), which exceljs does not know", async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => v.remove());
 
 const contains = (r: CustomerRecord, q: string) =>
-  [r.name, r.organisation, r.phone, r.email, r.address].some(
+  [r.name, r.organisation, r.phone, r.email, r.wechat, r.address].some(
     (value) => value && foldForMatching(value).includes(foldForMatching(q)),
   );
 

@@ -75,9 +75,15 @@ const visible = () => stored.filter((s) => !merged.has(s.id));
 function contains(s: StoredCustomer, q: string): boolean {
   const needle = foldForMatching(q);
   const c = s.columns;
-  return [c.name, c.organisation, c.phone, c.phone_raw?.replace(/\D+/g, ''), c.email, c.address].some(
-    (value) => value && foldForMatching(value).includes(needle),
-  );
+  return [
+    c.name,
+    c.organisation,
+    c.phone,
+    c.phone_raw?.replace(/\D+/g, ''),
+    c.email,
+    c.wechat,
+    c.address,
+  ].some((value) => value && foldForMatching(value).includes(needle));
 }
 
 async function query(input: Record<string, unknown>): Promise<RecordPage> {
@@ -446,6 +452,7 @@ describe('closeout records (CLI)', () => {
     expect(first.status).toEqual({
       phone: expected[0].columns.phone_status,
       email: expected[0].columns.email_status,
+      wechat: expected[0].columns.wechat_status,
       idNumber: expected[0].columns.id_number_status,
       creditCode: expected[0].columns.credit_code_status,
     });

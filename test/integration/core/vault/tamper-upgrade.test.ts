@@ -6,13 +6,13 @@ import { createPrivateKey } from 'node:crypto';
 import { join } from 'node:path';
 import { createEngine, type EngineClient } from '../../../../electron/core/host/in-process';
 import { checkpointContent } from '../../../../electron/core/vault/checkpoints';
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { companySigner, cmsSign } from '../../../../electron/core/vault/signer';
 import { X509Certificate } from 'node:crypto';
 import { tempDir } from '../../helpers';
 import { dropAuditTriggers, kinds, rehashFrom, resign, tamper } from '../../support/insider';
 import { makeLegacyVault, type LegacyVault } from '../../support/legacy-vault';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
-import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 
 const dir = tempDir('closeout-legacy-');
 let legacy: LegacyVault;

@@ -16,7 +16,7 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       closureReason: null,
       keyDates: {},
       createdAt: '2026-01-01T00:00:00.000Z',
-      schemaVersion: 7,
+      schemaVersion: 9,
       recoveryKeyConfirmed: true,
       idleTimeoutMinutes: 15,
       encryptedAtRest: true,

@@ -144,6 +144,7 @@ describe('suggestMerge', () => {
       organisation: null,
       phone: null,
       email: null,
+      wechat: null,
       idNumber: null,
       creditCode: null,
       address: null,
@@ -158,6 +159,7 @@ describe('suggestMerge', () => {
     status: {
       phone: 'missing',
       email: 'missing',
+      wechat: 'missing',
       idNumber: 'missing',
       creditCode: 'missing',
       ...status,

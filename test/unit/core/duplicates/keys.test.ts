@@ -94,14 +94,26 @@ describe('identifier keys', () => {
   test('blockingKeys gives every kind', () => {
     expect(
       blockingKeys(
-        record({ name: '陳大文', phone: '+8613812345678', email: 'A@B.CN', idNumber: '110105491231002' }),
+        record({
+          name: '陳大文',
+          phone: '+8613812345678',
+          email: 'A@B.CN',
+          idNumber: '110105491231002',
+          wechat: 'ChenDaWen_88',
+        }),
       ),
     ).toEqual({
       phone: '+8613812345678',
       email: 'a@b.cn',
       idNumber: '11010519491231002X',
       creditCode: null,
+      wechat: 'chendawen_88',
       name: 'chen dawen',
     });
+  });
+  test('a WeChat ID is keyed without case, a phone-shaped one as the number; an invalid one has no key', () => {
+    expect(blockingKeys(record({ wechat: 'ZhangSan_88' })).wechat).toBe('zhangsan_88');
+    expect(blockingKeys(record({ wechat: '138 0013 8000' })).wechat).toBe('+8613800138000');
+    expect(blockingKeys(record({ wechat: '同手机号' })).wechat).toBeNull();
   });
 });

@@ -180,3 +180,33 @@ describe('scorePair', () => {
     ).toBe(0);
   });
 });
+
+describe('the WeChat ID', () => {
+  const wechat = (a: Partial<DedupeRecord>, b: Partial<DedupeRecord>) => {
+    const scored = scorePair(view(a), view(b));
+    return { score: scored.score, wechat: field(scored, 'wechat') };
+  };
+
+  test('the same WeChat ID in another case and the same name: linked, the WeChat ID explained', () => {
+    const scored = wechat(
+      { name: '陈大文', wechat: 'chendawen_88' },
+      { name: '陳大文', wechat: 'CHENDAWEN_88' },
+    );
+    expect(scored.wechat).toEqual({ field: 'wechat', kind: 'exact', similarity: 1, points: 30 });
+    expect(scored.score).toBe(55);
+    expect(scored.score).toBeGreaterThanOrEqual(CANDIDATE_THRESHOLD);
+    // The name alone would not link them.
+    expect(wechat({ name: '陈大文' }, { name: '陳大文' }).score).toBe(25);
+  });
+
+  test('a WeChat ID that is each record’s own phone is the phone’s evidence, counted once', () => {
+    const a = { name: '王芳', phone: '+8613800138000', wechat: '13800138000' };
+    expect(wechat(a, { ...a, wechat: '138-0013-8000' }).wechat).toBeUndefined();
+    // Bound to the phone on one side only: two pieces of evidence.
+    expect(wechat(a, { ...a, phone: '+8613900139000' }).wechat).toMatchObject({ kind: 'exact', points: 30 });
+  });
+
+  test('invalid values never match each other', () => {
+    expect(wechat({ wechat: '同手机号' }, { wechat: '同手机号' }).wechat).toBeUndefined();
+  });
+});

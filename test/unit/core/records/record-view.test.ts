@@ -6,7 +6,7 @@ import {
   parseSensitive,
   toCustomerRecord,
 } from '../../../../electron/core/records/record-view';
-import { moneyText } from '../../../../electron/core/records/export-columns';
+import { moneyText } from '../../../../shared/customer/columns';
 
 const ROW: CustomerRow = {
   id: 7,
@@ -18,10 +18,14 @@ const ROW: CustomerRow = {
   phone: '+8613800138000',
   phone_raw: '138-0013-8000',
   phone_status: 'valid',
+  phone_region: 'CN',
   email: null,
   email_status: 'missing',
+  wechat: 'wxid_k2j4h5g6f7d8s9',
+  wechat_status: 'valid',
   id_number: '11010519491231002X',
   id_number_status: 'legacy',
+  birth_date: '1949-12-31',
   credit_code: null,
   credit_code_status: 'missing',
   address: '杭州市西湖区',

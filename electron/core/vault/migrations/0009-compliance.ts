@@ -1,8 +1,8 @@
-// Schema 7: the closure's own evidence — checklist answers and their files, the company's own checklist
+// Schema 9: the closure's own evidence — checklist answers and their files, the company's own checklist
 // items, PIPIA/DPIA, the risk register, the people of the closure and their training, progress snapshots
 // for the charts, and passphrase-strength checks. None of these tables holds a customer's values: the
-// wipe's records purge leaves them, and the evidence pack carries them (docs/FORMATS.md §11).
-export const version = 7;
+// wipe's records purge leaves them, and the evidence pack carries them (docs/FORMATS.md §14).
+export const version = 9;
 
 export const sql = `
 CREATE TABLE compliance_settings (

@@ -1,23 +1,20 @@
-// The customer record as Closeout keeps it: the fields a source column can be mapped to, the
-// classifications and flags the engine computes, and the view of a record that the window, the CLI's
-// `records --json` and the exports all share. Pure types and constants; the engine owns the storage.
+// The customer record as Closeout keeps it: the fields a source column can be mapped to (declared once
+// in fields.ts, with their columns in columns.ts), the classifications and flags the engine computes, and
+// the view of a record that the window, the CLI's `records --json` and the exports all share. Pure types
+// and constants; the engine owns the storage.
+import type { CustomerField, RecordFields } from './columns';
 
-/** Closeout fields a source column can be mapped to. Anything unmapped is kept as an extra field. */
-export const CUSTOMER_FIELDS = [
-  'name',
-  'organisation',
-  'phone',
-  'email',
-  'idNumber',
-  'creditCode',
-  'address',
-  'country',
-  'product',
-  'lastOrderDate',
-  'lifetimeValue',
-  'notes',
-] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+export {
+  CUSTOMER_FIELDS,
+  VALIDATED_FIELDS,
+  statusesOf,
+  type CustomerField,
+  type FieldStatuses,
+  type FieldValues,
+  type CarriedValues,
+  type ValidatedField,
+} from './columns';
+export type { FieldStatus } from './fields';
 
 /** A mapping: source column header → Closeout field, or 'extra' (kept as-is under its header), or 'skip'. */
 export type ColumnTarget = CustomerField | 'extra' | 'skip';
@@ -31,9 +28,6 @@ export type Region = (typeof REGIONS)[number];
 
 export const DISPOSITIONS = ['RETAIN', 'TRANSFER', 'ANONYMISE', 'DESTROY'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
-
-/** Validation status of a field; 'legacy' only for 15-digit resident IDs (valid, from before 1999). */
-export type FieldStatus = 'valid' | 'invalid' | 'missing' | 'legacy';
 
 /** The kinds of sensitive personal information (PIPL Art. 28) a record can be flagged with. */
 export const SENSITIVE_KINDS = [
@@ -69,26 +63,11 @@ interface RecordFlags {
 }
 
 /** One customer record as the window, `closeout records --json` and the exports see it. */
-export interface CustomerRecord {
+export interface CustomerRecord extends RecordFields {
   id: number;
   /** The record's own source row first, then those of the records merged into it. */
   sources: SourceRowRef[];
-  name: string | null;
-  organisation: string | null;
-  phone: string | null;
-  email: string | null;
-  idNumber: string | null;
-  creditCode: string | null;
-  address: string | null;
-  country: string | null;
-  product: string | null;
-  lastOrderDate: string | null;
-  /** Whole minor units (cents / 分) in `currency`. */
-  lifetimeValue: number | null;
-  currency: string | null;
-  notes: string | null;
   extra: Record<string, string>;
-  status: { phone: FieldStatus; email: FieldStatus; idNumber: FieldStatus; creditCode: FieldStatus };
   type: CustomerType;
   region: Region;
   /** ISO 3166-1 alpha-2 when known. */
