@@ -1,5 +1,5 @@
 // Values the fake engine answers with: shaped like the engine's (typed by the contract), small and made up.
-import type { VaultSummary } from '../../../shared/contract';
+import type { BackupRecord, SessionInfo, VaultSummary } from '../../../shared/contract';
 
 export const VAULT_ID = '0b5c6f0e-4a51-4c1e-9a53-0d7d3f1f2a10';
 
@@ -23,3 +23,39 @@ export function vaultSummary(change: Partial<VaultSummary> = {}): VaultSummary {
 }
 
 export const SOURCE_ID = '5d0f5a7e-2c0b-4d6e-8f3a-9b1c2d3e4f50';
+
+export function session(change: Partial<SessionInfo> = {}): SessionInfo {
+  return {
+    vaultId: VAULT_ID,
+    path: '/vaults/杭州示例茶叶有限公司.cvault',
+    clientName: '杭州示例茶叶有限公司',
+    userName: '陈静',
+    role: 'owner',
+    viaRecoveryKey: false,
+    idleTimeoutMinutes: 15,
+    ...change,
+  };
+}
+
+export function backupRecord(change: Partial<BackupRecord> = {}): BackupRecord {
+  return {
+    id: 'b0000001-0000-4000-8000-000000000001',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    path: '/media/usb/acme-20250301.cobackup',
+    volume: null,
+    sha256: 'ab'.repeat(32),
+    size: 123_456,
+    manifestSha256: 'cd'.repeat(32),
+    lastVerifiedAt: null,
+    lastVerifyOk: null,
+    drills: [],
+    present: true,
+    deletedAt: null,
+    ...change,
+  };
+}
+
+/** A file as the shell's dialog answers: an opaque handle (the contract's pattern) and the name. */
+export function chosen(name: string, n = 1): { handle: string; name: string } {
+  return { handle: `h-chosen-${String(n).padStart(4, '0')}`, name };
+}

@@ -5,21 +5,13 @@
 // it works with no vault open and survives the session changing under it.
 import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Radio, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigateTo } from '../../app/use-hash-route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { MONOSPACE, RecoveryKeyInput } from '../../components/RecoveryKeyInput';
-import { recoveryKeyFeedback } from '../../components/recovery-key-groups';
-import { useJob } from '../../hooks/use-job';
 import { baseName } from '../../i18n/format';
-import type { ErrorValue } from '../../platform/api';
-import { chooseFile, safeFileName } from '../../platform/dialogs';
-import { useSession } from '../../session/session-context';
-
-/** What to restore: a copy listed in the open vault's backups table, or a file chosen in a dialog. */
-export type RestoreSource = { backupId: string; name: string } | { handle: string; name: string };
+import { useRestore, type RestoreSource } from './use-restore';
 
 export function RestorePanel({
   source,
@@ -29,68 +21,13 @@ export function RestorePanel({
   onSource: (source: RestoreSource | null) => void;
 }) {
   const { t } = useTranslation();
-  const { session, opened, lock } = useSession();
-  const restore = useJob('backup.restore');
-  // Until the person picks, the open vault's keyring when there is one (the session may arrive after mount).
-  const [picked, setMode] = useState<'live' | 'recovery' | null>(null);
-  const mode = picked ?? (session ? 'live' : 'recovery');
-  const [recoveryKey, setRecoveryKey] = useState('');
-  const [error, setError] = useState<ErrorValue | null>(null);
-  const [choosing, setChoosing] = useState(false);
-  const useLive = mode === 'live' && session !== null;
+  const model = useRestore(source, onSource);
+  const { restore, result, running, choosing, error, mode, useLive, recoveryKey } = model;
   const card = useRef<HTMLDivElement>(null);
   // A row's Restore button fills this card further down the page: bring it into view.
   useEffect(() => {
     if (source) card.current?.scrollIntoView({ block: 'nearest' });
   }, [source]);
-  const running = restore.state.status === 'running';
-  const result = restore.state.status === 'finished' ? restore.state.value : undefined;
-
-  // Open what was restored: the engine already unlocked it (recovery key), or the unlock screen for its
-  // vault id, which the registry now points at the restored file.
-  useEffect(() => {
-    if (!result) return;
-    if (result.session) {
-      opened(result.session);
-      navigateTo('vault');
-    } else if (result.registered) {
-      void lock().then(() => navigateTo('unlock', result.vaultId));
-    }
-    // Once per result: `opened` and `lock` change with the session this very effect replaces.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
-
-  const pickFile = async () => {
-    setError(null);
-    setChoosing(true);
-    const chosen = await chooseFile({ kind: 'open', purpose: 'backup' });
-    setChoosing(false);
-    if (!chosen.ok) return setError(chosen.error);
-    if (chosen.value) onSource({ handle: chosen.value.handle, name: chosen.value.name });
-  };
-
-  const start = async () => {
-    if (!source) return;
-    setError(null);
-    setChoosing(true);
-    const stem = safeFileName(session?.clientName ?? source.name.replace(/\.cobackup$/, ''), 'vault');
-    const target = await chooseFile({
-      kind: 'save',
-      purpose: 'vault',
-      suggestedName: `${stem}-restored.cvault`,
-    });
-    setChoosing(false);
-    if (!target.ok) return setError(target.error);
-    if (!target.value) return;
-    const backup = 'backupId' in source ? { backupId: source.backupId } : { handle: source.handle };
-    restore.start({
-      backup,
-      to: { handle: target.value.handle },
-      ...(useLive ? {} : { recoveryKey: recoveryKey.trim() }),
-    });
-  };
-
-  const keyReady = useLive || recoveryKeyFeedback(recoveryKey).complete;
 
   return (
     <Card
@@ -116,10 +53,10 @@ export function RestorePanel({
             </Typography.Text>
             <Flex vertical gap={4}>
               <Typography.Text>{t('backup.restore.keyLabel')}</Typography.Text>
-              {session ? (
+              {model.hasSession ? (
                 <Radio.Group
                   value={mode}
-                  onChange={(e) => setMode(e.target.value as 'live' | 'recovery')}
+                  onChange={(e) => model.setMode(e.target.value as 'live' | 'recovery')}
                   data-testid="restore-key-mode"
                 >
                   <Radio value="live" data-testid="restore-key-live">
@@ -133,25 +70,19 @@ export function RestorePanel({
                 <Typography.Text type="secondary">{t('backup.restore.noSession')}</Typography.Text>
               )}
             </Flex>
-            {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} />}
+            {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={model.setRecoveryKey} />}
             <Space>
               <Button
                 type="primary"
                 icon={<RollbackOutlined />}
-                onClick={() => void start()}
-                disabled={!keyReady || choosing || running}
+                onClick={() => void model.start()}
+                disabled={!model.keyReady || choosing || running}
                 loading={running}
                 data-testid="restore-start"
               >
                 {t('backup.restore.chooseTarget')}
               </Button>
-              <Button
-                onClick={() => {
-                  onSource(null);
-                  setRecoveryKey('');
-                }}
-                disabled={running}
-              >
+              <Button onClick={model.cancel} disabled={running}>
                 {t('backup.restore.cancel')}
               </Button>
             </Space>
@@ -160,7 +91,7 @@ export function RestorePanel({
           <div>
             <Button
               icon={<RollbackOutlined />}
-              onClick={() => void pickFile()}
+              onClick={() => void model.pickFile()}
               disabled={choosing || running}
               data-testid="restore-from-file"
             >
