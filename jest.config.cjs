@@ -45,7 +45,8 @@ module.exports = {
       testMatch: ['**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/renderer/support/setup-dom.ts'],
       transform: rendererTransform,
-      transformIgnorePatterns,
+      // @ant-design/colors ships only ES modules under the icons' CommonJS build.
+      transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|@ant-design/fast-color)/)'],
     },
   ],
 };
