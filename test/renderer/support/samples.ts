@@ -1,5 +1,6 @@
 // Values the fake engine answers with: shaped like the engine's (typed by the contract), small and made up.
 import type { BackupRecord, SessionInfo, VaultSummary } from '../../../shared/contract';
+import type { CustomerRecord } from '../../../shared/customer';
 
 export const VAULT_ID = '0b5c6f0e-4a51-4c1e-9a53-0d7d3f1f2a10';
 
@@ -58,4 +59,49 @@ export function backupRecord(change: Partial<BackupRecord> = {}): BackupRecord {
 /** A file as the shell's dialog answers: an opaque handle (the contract's pattern) and the name. */
 export function chosen(name: string, n = 1): { handle: string; name: string } {
   return { handle: `h-chosen-${String(n).padStart(4, '0')}`, name };
+}
+
+/** A customer record as records.query answers, numbered `id`. */
+export function customerRecord(id: number, change: Partial<CustomerRecord> = {}): CustomerRecord {
+  return {
+    id,
+    sources: [{ sourceId: SOURCE_ID, file: '客户名单.csv', sheet: null, row: id + 1 }],
+    name: `客户${id}`,
+    organisation: null,
+    phone: '+8613800138000',
+    email: null,
+    idNumber: null,
+    creditCode: null,
+    address: '浙江省杭州市西湖区文三路 90 号',
+    country: 'CN',
+    product: null,
+    lastOrderDate: null,
+    lifetimeValue: null,
+    currency: null,
+    notes: null,
+    extra: {},
+    status: { phone: 'valid', email: 'missing', idNumber: 'missing', creditCode: 'missing' },
+    type: 'individual',
+    region: 'mainland',
+    regionCountry: 'CN',
+    category: null,
+    flags: {
+      stale: false,
+      minor: false,
+      sensitive: [],
+      formulaLike: false,
+      incomplete: false,
+      typeDoubtful: false,
+      regionConflict: false,
+    },
+    completeness: 75,
+    cluster: null,
+    mergedInto: null,
+    disposition: null,
+    dispositionBasis: null,
+    retainUntil: null,
+    dispositionRecipient: null,
+    overrides: [],
+    ...change,
+  };
 }
