@@ -32,7 +32,7 @@ import { PageHeader } from '../components/PageHeader';
 import { RequireSession } from '../components/RequireSession';
 import { useJob } from '../hooks/use-job';
 import { useOperation } from '../hooks/use-operation';
-import { CountLink } from './ClassificationPage';
+import { CountLink } from '../components/CountLink';
 
 type DisposeRules = OpInput<'dispositions.apply'>['rules'];
 

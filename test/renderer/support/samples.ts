@@ -1,5 +1,5 @@
 // Values the fake engine answers with: shaped like the engine's (typed by the contract), small and made up.
-import type { BackupRecord, SessionInfo, VaultSummary } from '../../../shared/contract';
+import type { BackupRecord, CustomerStats, SessionInfo, VaultSummary } from '../../../shared/contract';
 import type { CustomerRecord } from '../../../shared/customer';
 
 export const VAULT_ID = '0b5c6f0e-4a51-4c1e-9a53-0d7d3f1f2a10';
@@ -102,6 +102,37 @@ export function customerRecord(id: number, change: Partial<CustomerRecord> = {})
     retainUntil: null,
     dispositionRecipient: null,
     overrides: [],
+    ...change,
+  };
+}
+
+/** records.stats for a vault of `customers` records, all individuals in the mainland, none decided. */
+export function customerStats(customers: number, change: Partial<CustomerStats> = {}): CustomerStats {
+  return {
+    customers,
+    type: { individual: customers, business: 0, unknown: 0 },
+    region: { mainland: customers, hk_mo_tw: 0, overseas: 0, unknown: 0 },
+    countries: { CN: customers },
+    categories: { 办公用品: customers, unmatched: 0 },
+    flags: {
+      sensitive: 0,
+      minor: 0,
+      stale: 0,
+      invalid_id_number: 0,
+      invalid_credit_code: 0,
+      invalid_phone: 0,
+      invalid_email: 0,
+      formula_like: 0,
+      incomplete: 0,
+      type_doubtful: 0,
+      region_conflict: 0,
+      no_activity_date: 0,
+    },
+    sensitiveKinds: {},
+    duplicates: { clusters: 0, records: 0 },
+    disposition: { none: customers, RETAIN: 0, TRANSFER: 0, ANONYMISE: 0, DESTROY: 0 },
+    unclassified: 0,
+    rulesVersion: 1,
     ...change,
   };
 }
