@@ -13,6 +13,7 @@ import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import type { Lang } from './pages/app-shell';
 import { ClassificationPage } from './pages/classification-page';
+import { DispositionsPage } from './pages/dispositions-page';
 
 const OWNER = { name: '陈静', passphrase: '苏堤春晓-曲院风荷-花港观鱼' };
 const N = 300;
@@ -79,20 +80,19 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await expect(classification.rulesEditor).toContainText(lang === 'en' ? 'version 2' : '版本 2');
 
       // Dispositions: the default rules are stale → destroy, then the rest → anonymise.
+      const dispositions = new DispositionsPage(page);
       await shell.goTo('dispositions');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Dispositions' : '处置');
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', String(N));
-      await page.getByTestId('dispositions-dry-run').click();
-      await expect(page.getByTestId('dispositions-preview')).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByTestId('dispositions-matched-0')).toHaveText(String(stale(6)));
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', String(N));
-      await page.getByTestId('dispositions-apply').click();
-      await page.getByTestId('dispositions-confirm').click();
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', '0', {
-        timeout: 30_000,
-      });
-      await expect(page.getByTestId('disposition-DESTROY')).toHaveAttribute('data-count', String(stale(6)));
-      await expect(page.getByTestId('dispositions-all-decided')).toBeVisible();
+      await expect(dispositions.none).toHaveAttribute('data-count', String(N));
+      await dispositions.dryRun.click();
+      await expect(dispositions.preview).toBeVisible({ timeout: 30_000 });
+      await expect(dispositions.matched(0)).toHaveText(String(stale(6)));
+      await expect(dispositions.none).toHaveAttribute('data-count', String(N));
+      await dispositions.apply.click();
+      await dispositions.confirm.click();
+      await expect(dispositions.none).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+      await expect(dispositions.count('DESTROY')).toHaveAttribute('data-count', String(stale(6)));
+      await expect(dispositions.allDecided).toBeVisible();
       await keepScreenshot(page, testInfo, `dispositions-${lang}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
