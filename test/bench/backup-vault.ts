@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { createEngine } from '../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import { CUSTOMER_FIELDS, customerRows } from '../fixtures/customers';
 import type { SetupContext } from './harness';
 
@@ -38,7 +38,7 @@ export async function benchVault(ctx: SetupContext, name: string): Promise<Bench
       } finally {
         await engine.close();
       }
-      const db = openVaultDatabase(join(dir, 'bench.cvault'), Buffer.from(decodeRecoveryKey(recoveryKey)));
+      const db = openVaultDatabase(join(dir, 'bench.cvault'), recoveryVaultKey(recoveryKey));
       try {
         db.exec(TABLE);
         const insert = db.prepare(INSERT);

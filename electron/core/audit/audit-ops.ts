@@ -8,10 +8,11 @@ import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { fromRow, type AuditRow } from '../vault/audit';
+import { signedHead } from '../vault/anchors';
+import { requireCompanyCertificate } from '../vault/certificates';
 import { auditReport } from '../vault/check-vault';
 import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
-import { signDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { cmsSign } from '../vault/signer';
 import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { OpenVault } from '../vault/open-vault';
 
@@ -44,14 +45,15 @@ export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.l
   return (vault.db.prepare(sql).all(...args, input.limit) as AuditRow[]).map(toView);
 }
 
-export function exportAudit(
+export async function exportAudit(
   vault: OpenVault,
   input: OpParsedInput<'audit.export'>,
+  dataDir: string,
   now = new Date(),
-): { files: string[] } {
+): Promise<{ files: string[] }> {
   const dir = pathOf(input.dir);
-  const identity = loadIdentity(vault.db);
-  if (!identity) throw new EngineError('IDENTITY_MISSING');
+  const company = requireCompanyCertificate(vault.db);
+  if (!vault.signer.certificatePem) throw new EngineError('SIGNING_KEY_PENDING');
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = join(dir, `closeout-audit-${vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = [`${base}.csv`, `${base}.json`, `${base}.json.p7s`, `${base}.certificate.pem`];
@@ -59,7 +61,7 @@ export function exportAudit(
 
   const rows = vault.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
   const entries = rows.map(toView);
-  const report = auditReport(vault);
+  const report = await auditReport(vault, dataDir);
   const csv =
     UTF8_BOM +
     csvLine(['seq', 'time', 'user', 'operation', 'parameters', 'counts', 'outcome', 'hash']) +
@@ -69,10 +71,12 @@ export function exportAudit(
   const json = JSON.stringify(
     {
       format: 'closeout-audit-export',
-      version: 1,
+      version: 2,
       vaultId: vault.vaultId,
       exportedAt: now.toISOString(),
       exportedBy: vault.actor.userName,
+      companyCertificate: company.fingerprint,
+      signedHead: signedHead(vault.db, vault.vaultId, vault.signer, now),
       chain: report,
       entries,
     },
@@ -83,8 +87,8 @@ export function exportAudit(
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(files[0], csv, 0o600);
     writeFileAtomic(files[1], json, 0o600);
-    writeFileAtomic(files[2], signDetached(identity, Buffer.from(json, 'utf8'), now), 0o600);
-    writeFileAtomic(files[3], identity.certificatePem, 0o644);
+    writeFileAtomic(files[2], cmsSign(vault.signer, Buffer.from(json, 'utf8'), now) ?? '', 0o600);
+    writeFileAtomic(files[3], company.pem!, 0o644);
     // Each signed checkpoint as the two files `openssl cms -verify` needs (docs/FORMATS.md §5).
     const checkpointDir = `${base}.checkpoints`;
     mkdirSync(checkpointDir, { recursive: true });

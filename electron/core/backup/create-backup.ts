@@ -12,8 +12,10 @@ import type { JobContext } from '../kernel/job';
 import { writeFileAtomic, fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { auditHead } from '../vault/audit';
-import { signDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { signedHead } from '../vault/anchors';
+import { requireCompanyCertificate } from '../vault/certificates';
+import { readKeyring } from '../vault/keyring';
+import { cmsSign } from '../vault/signer';
 import { readMeta } from '../vault/meta';
 import { schemaVersion } from '../vault/migrate';
 import type { OpenVault } from '../vault/open-vault';
@@ -40,8 +42,8 @@ export async function createBackup(
   job.progress(0, null, 'checking');
   const dir = checkDestination(pathOf(input.dir), vault.file);
   sweepDebris(dir);
-  const identity = loadIdentity(vault.db);
-  if (!identity) throw new EngineError('IDENTITY_MISSING');
+  const company = requireCompanyCertificate(vault.db);
+  if (!vault.signer.certificatePem) throw new EngineError('SIGNING_KEY_PENDING');
   const meta = readMeta(vault.db);
   const name = backupFileName(meta.clientName, now, (n) => existsSync(join(dir, n)));
   const final = join(dir, name);
@@ -88,9 +90,10 @@ export async function createBackup(
 
     job.progress(0, 1, 'signing');
     const backupId = randomUUID();
+    const anchor = signedHead(vault.db, vault.vaultId, vault.signer, now);
     const manifest: BackupManifest = {
       format: 'closeout-backup-manifest',
-      version: 1,
+      version: 2,
       backupId,
       vaultId: vault.vaultId,
       clientName: meta.clientName,
@@ -105,10 +108,17 @@ export async function createBackup(
       contentDigest: content.contentDigest,
       auditHead: head,
       keySlots: 'none',
-      certificatePem: identity.certificatePem,
+      certificatePem: company.pem!,
+      keyGeneration: readKeyring(vault.file).generation,
+      signedHead: {
+        seq: head.seq,
+        hash: head.hash,
+        at: now.toISOString(),
+        signature: anchor?.signature ?? '',
+      },
     };
     const bytes = manifestBytes(manifest);
-    const signature = signDetached(identity, bytes, now);
+    const signature = cmsSign(vault.signer, bytes, now, { chain: false }) ?? ''; // the manifest names the CA
     await job.checkpoint();
 
     job.progress(0, 1, 'writing');

@@ -15,7 +15,6 @@ import { openVaultDatabase } from '../vault/database';
 import { keyMatches, readKeyring, writeKeyring } from '../vault/keyring';
 import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
-import { loadIdentity } from '../vault/identity-store';
 import { readMeta } from '../vault/meta';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';
@@ -116,8 +115,7 @@ export async function drillBackup(
   if (dataDir) noteBackupHealth(dataDir, vault, { backupId, ok, at, drill: true });
 
   let certificate: BackupDrillResult['certificate'] = null;
-  const identity = loadIdentity(vault.db);
-  if (ok && manifest && certificateDir && identity) {
+  if (ok && manifest && certificateDir && vault.signer.certificatePem) {
     job.progress(0, 1, 'certificate');
     const facts = {
       manifest,
@@ -128,7 +126,12 @@ export async function drillBackup(
       auditEntry: auditHead(vault.db), // the backup.drill entry just written
       appVersion: pkg.version,
     };
-    certificate = await writeDrillCertificate(certificateDir, certificateOf(facts, identity), identity, now);
+    certificate = await writeDrillCertificate(
+      certificateDir,
+      certificateOf(facts, vault.signer),
+      vault.signer,
+      now,
+    );
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, certificate };

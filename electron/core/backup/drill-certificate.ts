@@ -9,7 +9,8 @@ import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime, writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
-import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
+import { certificateInfo } from '../pki';
+import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
 
 const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
@@ -75,9 +76,9 @@ export interface CertificateFacts {
   appVersion: string;
 }
 
-export function certificateOf(facts: CertificateFacts, identity: CompanyIdentity): DrillCertificate {
+export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner): DrillCertificate {
   const m = facts.manifest;
-  const signer = certificateInfo(identity.certificatePem);
+  const signer = certificateInfo(signedBy.certificatePem!);
   return {
     format: CERTIFICATE_FORMAT,
     version: 1,
@@ -191,7 +192,7 @@ export interface WrittenCertificate {
 export async function writeDrillCertificate(
   dir: string,
   certificate: DrillCertificate,
-  identity: CompanyIdentity,
+  signer: SessionSigner,
   at: Date,
 ): Promise<WrittenCertificate> {
   const stamp = at
@@ -203,7 +204,8 @@ export async function writeDrillCertificate(
   for (const file of Object.values(files))
     if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
   const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
-  const signature = signDetached(identity, json, at);
+  const signature = cmsSign(signer, json, at);
+  if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
   const pdf = await renderPdf(certificate, at);
   const written: string[] = [];
   try {

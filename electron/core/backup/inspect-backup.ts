@@ -5,13 +5,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { BackupCheck, BackupSigner, BackupVerification } from '../../../shared/contract';
-import { checkRecoveryKey, decodeRecoveryKey } from '../../../shared/recovery-key';
+import { recoveryVaultKey } from '../vault/recovery-secret';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { auditHead, verifyAuditChain } from '../vault/audit';
 import type { VaultDb } from '../vault/database';
-import { certificateInfo, verifyDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { verifyDetached } from '../pki';
+import { companyCertificatePems } from '../vault/certificates';
+import { readKeyring } from '../vault/keyring';
 import { readMeta } from '../vault/meta';
 import { schemaVersion } from '../vault/migrate';
 import type { OpenVault } from '../vault/open-vault';
@@ -54,18 +55,19 @@ function resolveKey(
   manifest: BackupManifest | null,
   trusted: boolean,
 ): Buffer {
-  if (source.recoveryKey !== undefined) {
-    const problem = checkRecoveryKey(source.recoveryKey);
-    if (problem)
-      throw new EngineError('RECOVERY_KEY_MALFORMED', {
-        group: problem.kind === 'length' ? '—' : problem.group,
-      });
-    return Buffer.from(decodeRecoveryKey(source.recoveryKey));
-  }
+  if (source.recoveryKey !== undefined) return recoveryVaultKey(source.recoveryKey);
   if (!source.vault) throw new EngineError('BACKUP_KEY_NEEDED', { path: file });
   if (manifest && trusted && manifest.vaultId !== source.vault.vaultId)
     throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest.vaultId });
   return source.vault.vaultKey();
+}
+
+function currentGeneration(vaultFile: string): number | null {
+  try {
+    return readKeyring(vaultFile).generation;
+  } catch {
+    return null;
+  }
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -98,10 +100,16 @@ export async function inspectBackup(
 
   const signatureFile = signaturePathFor(file);
   const signaturePem = existsSync(signatureFile) ? readFileSync(signatureFile, 'utf8') : null;
-  const signatureOk =
-    manifest !== null &&
-    signaturePem !== null &&
-    verifyDetached(manifest.certificatePem, manifestBytes, signaturePem);
+  // Version 1 manifests are signed by the company certificate itself, version 2 by a user whose
+  // certificate the company CA issued: either way the manifest's company certificate is the anchor.
+  const verified =
+    manifest !== null && signaturePem !== null
+      ? await verifyDetached(signaturePem, manifestBytes, {
+          trustAnchors: [manifest.certificatePem],
+          at: new Date(manifest.createdAt),
+        }).catch(() => null)
+      : null;
+  const signatureOk = verified?.ok === true;
   check(
     'signature',
     signatureOk,
@@ -111,17 +119,19 @@ export async function inspectBackup(
         ? 'the manifest is unreadable, so its signature cannot hold'
         : signatureOk
           ? 'the manifest is signed by the certificate it names'
-          : 'the signature does not match the manifest',
+          : `the signature does not match the manifest${verified && !verified.ok ? ` (${verified.failure})` : ''}`,
   );
 
   let signer: BackupSigner | null = null;
-  if (manifest && signatureOk) {
-    const info = certificateInfo(manifest.certificatePem);
-    signer = { subject: info.subject, fingerprintSha256: info.fingerprintSha256, pinnedTo: null };
+  if (manifest && verified?.ok) {
+    const by = verified.signers[0];
+    signer = { subject: by.subject, fingerprintSha256: by.fingerprintSha256, pinnedTo: null };
     const live =
-      source.vault && source.vault.vaultId === manifest.vaultId ? loadIdentity(source.vault.db) : null;
+      source.vault && source.vault.vaultId === manifest.vaultId
+        ? companyCertificatePems(source.vault.db)
+        : null;
     if (live) {
-      const same = live.certificatePem.trim() === manifest.certificatePem.trim();
+      const same = live.some((pem) => pem.trim() === manifest.certificatePem.trim());
       check(
         'signer',
         same,
@@ -152,6 +162,9 @@ export async function inspectBackup(
       // An intact, signed file the key does not open was made under another key: say so plainly.
       if (fileIntact && signatureOk) {
         if (source.recoveryKey !== undefined) throw new EngineError('WRONG_RECOVERY_KEY');
+        const now = source.vault ? currentGeneration(source.vault.file) : null;
+        if (manifest && manifest.version === 2 && now !== null && manifest.keyGeneration < now)
+          throw new EngineError('BACKUP_OLD_KEY', { path: file, generation: manifest.keyGeneration });
         throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest?.vaultId ?? '?' });
       }
       check('open', false, (error as Error).message);
@@ -212,11 +225,8 @@ async function checkContent(
   });
   if (signer && signer.pinnedTo === null)
     guard('signer', () => {
-      const inside = loadIdentity(db);
-      const same =
-        inside !== null &&
-        manifest !== null &&
-        inside.certificatePem.trim() === manifest.certificatePem.trim();
+      const inside = companyCertificatePems(db);
+      const same = manifest !== null && inside.some((pem) => pem.trim() === manifest.certificatePem.trim());
       check(
         'signer',
         same,

@@ -1,5 +1,8 @@
-// The backup manifest: what a backup file is and holds, signed by the company's key so a copy can be
-// checked long after, without Closeout, by `sha256sum` and `openssl cms -verify`. Format: docs/FORMATS.md.
+// The backup manifest: what a backup file is and holds, signed so a copy can be checked long after,
+// without Closeout, by `sha256sum` and `openssl cms -verify -CAfile <company certificate>`. Version 2 is
+// signed by the user who made it (certificate issued by the company CA, which the manifest names) and
+// carries the signed audit head and the vault key's generation; version 1 (signed by the company key
+// itself) keeps verifying. Format: docs/FORMATS.md.
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
@@ -12,9 +15,8 @@ export const signaturePathFor = (backupFile: string): string => `${backupFile}.m
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-const manifestSchema = z.strictObject({
+const v1Fields = {
   format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(1),
   backupId: z.uuid(),
   vaultId: z.string().min(1),
   clientName: z.string(),
@@ -30,7 +32,23 @@ const manifestSchema = z.strictObject({
   auditHead: z.strictObject({ seq: z.int().nonnegative(), hash: hex64 }),
   keySlots: z.literal('none'),
   certificatePem: z.string().startsWith('-----BEGIN CERTIFICATE-----'),
-});
+};
+
+const manifestSchema = z.discriminatedUnion('version', [
+  z.strictObject({ ...v1Fields, version: z.literal(1) }),
+  z.strictObject({
+    ...v1Fields,
+    version: z.literal(2),
+    keyGeneration: z.int().positive(),
+    /** The audit head signed (CMS, PEM) by the maker: closeout-audit-head/1 text, docs/FORMATS.md. */
+    signedHead: z.strictObject({
+      seq: z.int().positive(),
+      hash: hex64,
+      at: z.iso.datetime(),
+      signature: z.string(),
+    }),
+  }),
+]);
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 

@@ -16,6 +16,7 @@ import type { JobContext } from '../kernel/job';
 import { JobRunner } from './job-runner';
 import type { Composition, EngineClient, EngineEnv, EngineListener, OpContext } from './types';
 import type { OpenVault } from '../vault/open-vault';
+import { noteAnchor } from '../vault/anchors';
 import { UnlockThrottle } from '../vault/unlock-throttle';
 import { setFontDirectory } from '../documents/fonts';
 import type { SessionLocked } from '../../../shared/contract';
@@ -150,13 +151,19 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
     const invoke = (job?: JobContext) =>
       Promise.resolve(handler(parsed.data, job ? { ...ctx, job } : ctx)) as Promise<SpecResult<C[K]>>;
 
-    if (!spec.job) return spec.writes ? this.jobs.exclusive(() => invoke()) : invoke();
+    // After every write the registry's anchor moves to the new signed head (anchors.ts).
+    const anchored = async (job?: JobContext) => {
+      const result = await invoke(job);
+      if (this.vault) noteAnchor(this.env.dataDir, this.vault);
+      return result;
+    };
+    if (!spec.job) return spec.writes ? this.jobs.exclusive(() => anchored()) : invoke();
     // A job is registered (and so cancellable) before it waits for the writer's turn.
     return this.jobs.run(options.data?.jobId ?? this.jobs.newId(), op, (job) =>
       spec.writes
         ? this.jobs.exclusive(() => {
             if (job.signal.aborted) throw new EngineError('CANCELLED');
-            return invoke(job);
+            return anchored(job);
           })
         : invoke(job),
     );

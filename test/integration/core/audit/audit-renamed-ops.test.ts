@@ -3,7 +3,7 @@
 // exactly as recorded.
 import { appendAudit } from '../../../../electron/core/vault/audit';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 let v: VaultFixture;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   v = await makeVault();
   unwrap(await v.engine.call('vault.lock', {}));
   // What an earlier Closeout wrote for a merge, straight into the encrypted file.
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   db.transaction(() =>
     appendAudit(
       db,

@@ -70,7 +70,8 @@ it(`leaves only complete backups after ${TRIALS} kills mid-backup, and the vault
   let completed = 0;
   const seen = new Set<string>();
   for (let trial = 0; trial < TRIALS; trial++) {
-    completed += await runAndKill(40 + ((trial * 97) % 500));
+    // A backup now also signs its manifest and the registry anchor: the kills spread over 0.1–1.6 s.
+    completed += await runAndKill(100 + ((trial * 97) % 500) * 3);
 
     const files = readdirSync(dest.path);
     for (const name of files) {

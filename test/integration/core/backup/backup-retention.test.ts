@@ -227,7 +227,7 @@ describe('backups by id, backup health in the registry, drill certificate', () =
     mkdirSync(certs);
     const manifest = `${made[0].path}.manifest.json`;
     const original = readFileSync(manifest);
-    writeFileSync(manifest, original.toString('utf8').replace('"version": 1', '"version": 1 '));
+    writeFileSync(manifest, original.toString('utf8').replace('"version": 2', '"version": 2 '));
     try {
       const r = unwrap(
         await v.engine.call('backup.drill', {

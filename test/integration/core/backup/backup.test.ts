@@ -58,7 +58,7 @@ describe('backup.create', () => {
     const manifest = JSON.parse(readFileSync(created.manifestPath, 'utf8'));
     expect(manifest).toMatchObject({
       format: 'closeout-backup-manifest',
-      version: 1,
+      version: 2,
       vaultId: v.created.session.vaultId,
       schemaVersion: SCHEMA_VERSION,
       operator: 'owner',

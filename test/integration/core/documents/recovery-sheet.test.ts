@@ -45,6 +45,8 @@ const sheet: RecoverySheetInfo = {
   recoveryKey: seededKey(20250314),
   createdAt: new Date('2025-03-14T10:05:00Z'),
   appVersion: '0.1.0',
+  companyFingerprint:
+    'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89',
 };
 
 describe('recovery sheet PDF', () => {
