@@ -3,10 +3,11 @@
 // back up into a chosen folder, verify a listed copy by id without a dialog, a drill that asks for its
 // certificate folder, the list read again after a job, and a restore into a new file from a chosen copy.
 import { act } from '@testing-library/react';
-import type { BackupCreated, BackupVerification } from '../../../shared/contract';
+import type { BackupCreated, BackupPrunePlan, BackupVerification } from '../../../shared/contract';
 import { encodeRecoveryKey } from '../../../shared/recovery-key';
 import { fail, ok } from '../../../shared/result';
 import { useBackups } from '../../../renderer/src/pages/backup/use-backups';
+import { usePrune } from '../../../renderer/src/pages/backup/use-prune';
 import { useRestore, type RestoreSource } from '../../../renderer/src/pages/backup/use-restore';
 import { installFakeBridge } from '../support/fake-bridge';
 import { renderModel, settle } from '../support/render-model';
@@ -203,5 +204,55 @@ describe('useRestore', () => {
     expect(fake.inputsOf('backup.restore')).toEqual([
       { backup: { handle: file.handle }, to: { handle: target.handle }, recoveryKey: key },
     ]);
+  });
+});
+
+describe('usePrune', () => {
+  const item = (id: string, action: 'keep' | 'delete') => ({
+    id,
+    createdAt: '2025-01-01T00:00:00Z',
+    path: `/media/usb/${id}.cobackup`,
+    present: true,
+    lastVerifyOk: true,
+    action,
+    reasons: action === 'keep' ? (['last'] as const).slice() : [],
+    deleted: false,
+    note: null,
+  });
+  const plan = (dryRun: boolean): BackupPrunePlan => ({
+    dryRun,
+    at: '2025-03-01T00:00:00Z',
+    policy: { keepLast: 1, keepDaily: 7, keepMonthly: 12 },
+    items: [item(NEW.id, 'keep'), item(OLD.id, 'delete')],
+    kept: 1,
+    deleted: dryRun ? 0 : 1,
+    absent: 0,
+  });
+
+  test('a dry run plans for this policy only; the real run reports back', async () => {
+    const fake = installFakeBridge({ 'backup.prune': (input) => ok(plan(input.dryRun)) });
+    let pruned = 0;
+    const { result } = await renderModel(fake, () => usePrune(() => pruned++));
+    act(() => result.current.change('keepLast', 1));
+    await act(() => result.current.run(true));
+    expect(fake.inputsOf('backup.prune')).toEqual([
+      { keepLast: 1, keepDaily: 7, keepMonthly: 12, dryRun: true },
+    ]);
+    expect(result.current.toDelete).toBe(1);
+    expect(pruned).toBe(0);
+    // A plan belongs to the policy it was made with.
+    act(() => result.current.change('keepDaily', null));
+    expect(result.current.plan).toBeNull();
+    expect(result.current.policy).toEqual({ keepLast: 1, keepDaily: 0, keepMonthly: 12 });
+
+    await act(() => result.current.run(false));
+    expect(fake.inputsOf('backup.prune')[1]).toMatchObject({ keepDaily: 0, dryRun: false });
+    expect(result.current.plan?.deleted).toBe(1);
+    expect(result.current.toDelete).toBe(0);
+    expect(pruned).toBe(1);
+
+    fake.handle('backup.prune', () => fail('INVALID_INPUT', 'keepLast'));
+    await act(() => result.current.run(true));
+    expect(result.current.error?.code).toBe('INVALID_INPUT');
   });
 });

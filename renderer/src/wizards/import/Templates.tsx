@@ -7,7 +7,7 @@ import type { ColumnMapping } from '../../../../shared/customer';
 import type { MappingTemplate } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useOperation } from '../../hooks/use-operation';
-import { api, type ErrorValue } from '../../platform/api';
+import { useCall } from '../../hooks/use-call';
 import { applyTemplate } from './apply-template';
 
 export function Templates({
@@ -22,12 +22,10 @@ export function Templates({
   const templates: MappingTemplate[] =
     list.state.status === 'ok' ? list.state.value.filter((m) => !m.reserved) : [];
   const [name, setName] = useState('');
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { run, error } = useCall();
   const [saved, setSaved] = useState<string | null>(null);
   const save = async () => {
-    const result = await api.call('import.saveMapping', { name, mapping });
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    if (!(await run('import.saveMapping', { name, mapping }))) return;
     setSaved(name);
     setName('');
     list.reload();
