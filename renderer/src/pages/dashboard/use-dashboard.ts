@@ -56,5 +56,3 @@ export function useDashboard() {
     forget,
   };
 }
-
-export type DashboardModel = ReturnType<typeof useDashboard>;

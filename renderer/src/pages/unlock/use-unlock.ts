@@ -80,5 +80,3 @@ export function useUnlock(ref: VaultRef) {
     submit,
   };
 }
-
-export type UnlockModel = ReturnType<typeof useUnlock>;
