@@ -1,12 +1,13 @@
 // Verification of the audit chain (a job): its progress while it runs, then what it found: intact with
 // the head and the checkpoints, or the problems (and warnings) entry by entry.
 import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditReport } from '../../../../shared/contract';
 import { JobProgress } from '../../components/JobProgress';
 import { ProblemList } from '../../components/ProblemList';
 import { MONOSPACE } from '../../components/RecoveryKeyInput';
+import { ToolCard } from '../../components/ToolCard';
 import { useJob } from '../../hooks/use-job';
 
 function ChainResult({ report }: { report: AuditReport }) {
@@ -54,34 +55,27 @@ export function VerifyCard() {
   const job = useJob('audit.verify');
   const report = job.state.status === 'finished' ? job.state.value : undefined;
   return (
-    <Card
-      size="small"
-      title={
-        <Space>
-          <SafetyCertificateOutlined />
-          {t('audit.verifyTitle')}
-        </Space>
-      }
-      data-testid="audit-verify-card"
+    <ToolCard
+      icon={<SafetyCertificateOutlined />}
+      title={t('audit.verifyTitle')}
+      hint={t('audit.verifyHint')}
+      testId="audit-verify-card"
     >
-      <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('audit.verifyHint')}</Typography.Text>
-        <div>
-          <Button
-            onClick={() => job.start({})}
-            disabled={job.state.status === 'running'}
-            data-testid="audit-verify"
-          >
-            {t('audit.verify')}
-          </Button>
-        </div>
-        {/* While it runs (or if it fails) the job's progress; once done, what it found. */}
-        {report ? (
-          <ChainResult report={report} />
-        ) : (
-          <JobProgress state={job.state} onCancel={job.cancel} cancelError={job.cancelError} />
-        )}
-      </Flex>
-    </Card>
+      <div>
+        <Button
+          onClick={() => job.start({})}
+          disabled={job.state.status === 'running'}
+          data-testid="audit-verify"
+        >
+          {t('audit.verify')}
+        </Button>
+      </div>
+      {/* While it runs (or if it fails) the job's progress; once done, what it found. */}
+      {report ? (
+        <ChainResult report={report} />
+      ) : (
+        <JobProgress state={job.state} onCancel={job.cancel} cancelError={job.cancelError} />
+      )}
+    </ToolCard>
   );
 }

@@ -4,12 +4,13 @@
 // the engine unlocks it) or from the unlock screen (same passphrases). It sits outside RequireSession, so
 // it works with no vault open and survives the session changing under it.
 import { RollbackOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { MONOSPACE, RecoveryKeyInput } from '../../components/RecoveryKeyInput';
+import { ToolCard } from '../../components/ToolCard';
 import { baseName } from '../../i18n/format';
 import { useRestore, type RestoreSource } from './use-restore';
 
@@ -30,95 +31,88 @@ export function RestorePanel({
   }, [source]);
 
   return (
-    <Card
+    <ToolCard
+      icon={<RollbackOutlined />}
+      title={t('backup.restore.title')}
+      hint={t('backup.restore.hint')}
+      testId="restore-card"
       ref={card}
-      size="small"
-      title={
-        <Space>
-          <RollbackOutlined />
-          {t('backup.restore.title')}
-        </Space>
-      }
-      data-testid="restore-card"
     >
-      <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('backup.restore.hint')}</Typography.Text>
-        {source ? (
-          <Flex vertical gap={12} data-testid="restore-form">
-            <Typography.Text>
-              {t('backup.restore.source')}{' '}
-              <Typography.Text strong style={{ fontFamily: MONOSPACE }} data-testid="restore-source">
-                {source.name}
-              </Typography.Text>
+      {source ? (
+        <Flex vertical gap={12} data-testid="restore-form">
+          <Typography.Text>
+            {t('backup.restore.source')}{' '}
+            <Typography.Text strong style={{ fontFamily: MONOSPACE }} data-testid="restore-source">
+              {source.name}
             </Typography.Text>
-            <Flex vertical gap={4}>
-              <Typography.Text>{t('backup.restore.keyLabel')}</Typography.Text>
-              {model.hasSession ? (
-                <Radio.Group
-                  value={mode}
-                  onChange={(e) => model.setMode(e.target.value as 'live' | 'recovery')}
-                  data-testid="restore-key-mode"
-                >
-                  <Radio value="live" data-testid="restore-key-live">
-                    {t('backup.restore.keyLive')}
-                  </Radio>
-                  <Radio value="recovery" data-testid="restore-key-recovery">
-                    {t('backup.restore.keyRecovery')}
-                  </Radio>
-                </Radio.Group>
-              ) : (
-                <Typography.Text type="secondary">{t('backup.restore.noSession')}</Typography.Text>
-              )}
-            </Flex>
-            {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={model.setRecoveryKey} />}
-            <Space>
-              <Button
-                type="primary"
-                icon={<RollbackOutlined />}
-                onClick={() => void model.start()}
-                disabled={!model.keyReady || choosing || running}
-                loading={running}
-                data-testid="restore-start"
+          </Typography.Text>
+          <Flex vertical gap={4}>
+            <Typography.Text>{t('backup.restore.keyLabel')}</Typography.Text>
+            {model.hasSession ? (
+              <Radio.Group
+                value={mode}
+                onChange={(e) => model.setMode(e.target.value as 'live' | 'recovery')}
+                data-testid="restore-key-mode"
               >
-                {t('backup.restore.chooseTarget')}
-              </Button>
-              <Button onClick={model.cancel} disabled={running}>
-                {t('backup.restore.cancel')}
-              </Button>
-            </Space>
+                <Radio value="live" data-testid="restore-key-live">
+                  {t('backup.restore.keyLive')}
+                </Radio>
+                <Radio value="recovery" data-testid="restore-key-recovery">
+                  {t('backup.restore.keyRecovery')}
+                </Radio>
+              </Radio.Group>
+            ) : (
+              <Typography.Text type="secondary">{t('backup.restore.noSession')}</Typography.Text>
+            )}
           </Flex>
-        ) : (
-          <div>
+          {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={model.setRecoveryKey} />}
+          <Space>
             <Button
+              type="primary"
               icon={<RollbackOutlined />}
-              onClick={() => void model.pickFile()}
-              disabled={choosing || running}
-              data-testid="restore-from-file"
+              onClick={() => void model.start()}
+              disabled={!model.keyReady || choosing || running}
+              loading={running}
+              data-testid="restore-start"
             >
-              {t('backup.restore.fromFile')}
+              {t('backup.restore.chooseTarget')}
             </Button>
-          </div>
-        )}
-        {error ? <ErrorAlert error={error} title={t('backup.restore.failed')} /> : null}
-        {result ? (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="restore-done"
-            title={
-              <span>
-                {t('backup.restore.done')}{' '}
-                <Typography.Text strong style={{ fontFamily: MONOSPACE }} data-testid="restore-done-file">
-                  {baseName(result.path)}
-                </Typography.Text>
-              </span>
-            }
-            description={result.session ? null : t('backup.restore.doneUnlock')}
-          />
-        ) : (
-          <JobProgress state={restore.state} onCancel={restore.cancel} cancelError={restore.cancelError} />
-        )}
-      </Flex>
-    </Card>
+            <Button onClick={model.cancel} disabled={running}>
+              {t('backup.restore.cancel')}
+            </Button>
+          </Space>
+        </Flex>
+      ) : (
+        <div>
+          <Button
+            icon={<RollbackOutlined />}
+            onClick={() => void model.pickFile()}
+            disabled={choosing || running}
+            data-testid="restore-from-file"
+          >
+            {t('backup.restore.fromFile')}
+          </Button>
+        </div>
+      )}
+      {error ? <ErrorAlert error={error} title={t('backup.restore.failed')} /> : null}
+      {result ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="restore-done"
+          title={
+            <span>
+              {t('backup.restore.done')}{' '}
+              <Typography.Text strong style={{ fontFamily: MONOSPACE }} data-testid="restore-done-file">
+                {baseName(result.path)}
+              </Typography.Text>
+            </span>
+          }
+          description={result.session ? null : t('backup.restore.doneUnlock')}
+        />
+      ) : (
+        <JobProgress state={restore.state} onCancel={restore.cancel} cancelError={restore.cancelError} />
+      )}
+    </ToolCard>
   );
 }
