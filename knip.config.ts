@@ -38,11 +38,10 @@ const config: KnipConfig = {
     // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
     '@expo-google-fonts/noto-sans-sc',
     // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
-    // charts, the Electron security audit): each leaves this list when it lands.
+    // charts): each leaves this list when it lands.
     'tar-stream',
     '@types/tar-stream',
     'echarts',
-    '@doyensec/electronegativity',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
   ignoreBinaries: ['openssl', 'pdftotext', 'sqlite3', 'mount', 'umount'],

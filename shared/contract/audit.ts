@@ -1,6 +1,6 @@
 // audit.*: the audit chain, for people (the Audit page) and for auditors (exports openssl can check).
 import { z } from 'zod';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 export interface AuditEntryView {
   seq: number;
@@ -64,7 +64,7 @@ export const auditOps = {
     summary: 'Check every hash and signature of the audit chain',
   }),
   'audit.export': op<{ files: string[] }>()({
-    input: z.strictObject({ dir: fileRefSchema }),
+    input: z.strictObject({ dir: fileRef('audit-export', 'folder') }),
     access: ['owner', 'auditor'],
     job: false,
     writes: true,

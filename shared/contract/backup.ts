@@ -1,6 +1,6 @@
 // backup.*: encrypted snapshots on another disk, their verification, drills, restores and retention.
 import { z } from 'zod';
-import { backupRefSchema, fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { backupRefSchema, fileRef, none, op, ROLES, type OpSpec } from './op';
 import type { SessionInfo } from './vault';
 
 /** One named check of a backup; a failure is a value with `ok: false`, never silent. */
@@ -128,7 +128,7 @@ export interface BackupRecord {
 
 export const backupOps = {
   'backup.create': op<BackupCreated>()({
-    input: z.strictObject({ dir: fileRefSchema }),
+    input: z.strictObject({ dir: fileRef('backup-destination', 'folder') }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,
@@ -136,7 +136,9 @@ export const backupOps = {
   }),
   'backup.verify': op<BackupVerification>()({
     input: z.strictObject({ backup: backupRefSchema, recoveryKey: z.string().min(1).max(200).optional() }),
-    access: 'public',
+    // Reading a copy back is everyone's to do; what it writes is that copy's verification record.
+    access: ROLES,
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Read a backup back: hash, signature, every page and every record against its manifest',
@@ -144,16 +146,21 @@ export const backupOps = {
   'backup.restore': op<BackupRestored>()({
     input: z.strictObject({
       backup: backupRefSchema,
-      to: fileRefSchema,
+      to: fileRef('vault', 'save'),
       recoveryKey: z.string().min(1).max(200).optional(),
     }),
-    access: 'public',
+    // The restored file becomes the registered file of its vault: an owner's decision.
+    access: ['owner'],
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Verify a backup, then restore it as a new vault file (never over an existing one)',
   }),
   'backup.drill': op<BackupDrillResult>()({
-    input: z.strictObject({ backup: backupRefSchema, certificateDir: fileRefSchema.optional() }),
+    input: z.strictObject({
+      backup: backupRefSchema,
+      certificateDir: fileRef('drill-certificate', 'folder').optional(),
+    }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,

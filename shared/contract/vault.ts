@@ -1,7 +1,7 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
 import type { AuditProblem, AuditReport } from './audit';
-import { fileRefSchema, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
+import { fileRef, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
 import { passphrase, userName, type RekeyOutcome } from './users';
 
 const isoDate = z.iso.date();
@@ -112,7 +112,7 @@ export const vaultOps = {
   }),
   'vault.create': op<VaultCreated>()({
     input: z.strictObject({
-      file: fileRefSchema,
+      file: fileRef('vault', 'save'),
       details: vaultDetailsInput,
       owner: z.strictObject({ name: userName, passphrase }),
     }),
@@ -170,7 +170,10 @@ export const vaultOps = {
   }),
   'vault.writeRecoverySheet': op<{ path: string }>()({
     // The recovery key is needed when this session did not make it (it is never stored).
-    input: z.strictObject({ out: fileRefSchema, recoveryKey: z.string().max(200).optional() }),
+    input: z.strictObject({
+      out: fileRef('recovery-sheet', 'save'),
+      recoveryKey: z.string().max(200).optional(),
+    }),
     access: ['owner'],
     job: false,
     writes: true,
@@ -198,7 +201,7 @@ export const vaultOps = {
     summary: 'Remove a vault from the registry (the file is not touched)',
   }),
   'vault.locate': op<VaultSummary>()({
-    input: z.strictObject({ vaultId: z.uuid(), file: fileRefSchema }),
+    input: z.strictObject({ vaultId: z.uuid(), file: fileRef('vault', 'open') }),
     access: 'public',
     job: false,
     writes: false,

@@ -7,6 +7,7 @@ import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite } from '../util/write-guard';
 import { fromRow, type AuditRow } from '../vault/audit';
 import { signedHead } from '../vault/anchors';
 import { requireCompanyCertificate } from '../vault/certificates';
@@ -48,16 +49,20 @@ export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.l
 export async function exportAudit(
   vault: OpenVault,
   input: OpParsedInput<'audit.export'>,
-  dataDir: string,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<{ files: string[] }> {
+  const scope = { vault, dataDir };
   const dir = pathOf(input.dir);
   const company = requireCompanyCertificate(vault.db);
   if (!vault.signer.certificatePem) throw new EngineError('SIGNING_KEY_PENDING');
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = join(dir, `closeout-audit-${vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = [`${base}.csv`, `${base}.json`, `${base}.json.p7s`, `${base}.certificate.pem`];
-  for (const file of files) if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
+  for (const file of files) {
+    guardWrite(file, scope);
+    if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
+  }
 
   const rows = vault.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
   const entries = rows.map(toView);
@@ -94,11 +99,17 @@ export async function exportAudit(
     mkdirSync(checkpointDir, { recursive: true });
     for (const row of listCheckpoints(vault.db)) {
       const exported = exportCheckpoint(vault.vaultId, row);
-      writeFileAtomic(join(checkpointDir, `${exported.name}.txt`), exported.content, 0o644);
-      writeFileAtomic(join(checkpointDir, `${exported.name}.p7s`), exported.signaturePem, 0o644);
+      const [text, signature] = [`${exported.name}.txt`, `${exported.name}.p7s`].map((n) =>
+        join(checkpointDir, n),
+      );
+      guardWrite(text, scope);
+      guardWrite(signature, scope);
+      writeFileAtomic(text, exported.content, 0o644);
+      writeFileAtomic(signature, exported.signaturePem, 0o644);
     }
     files.push(checkpointDir);
   } catch (error) {
+    if (error instanceof EngineError) throw error;
     throw new EngineError('WRITE_FAILED', {
       path: dir,
       reason: (error as NodeJS.ErrnoException).code ?? String(error),

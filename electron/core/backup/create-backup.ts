@@ -11,6 +11,7 @@ import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { writeFileAtomic, fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite } from '../util/write-guard';
 import { auditHead } from '../vault/audit';
 import { signedHead } from '../vault/anchors';
 import { requireCompanyCertificate } from '../vault/certificates';
@@ -47,6 +48,9 @@ export async function createBackup(
   const meta = readMeta(vault.db);
   const name = backupFileName(meta.clientName, now, (n) => existsSync(join(dir, n)));
   const final = join(dir, name);
+  // The destination's files are new names, but never a managed file's, nor links planted under them.
+  for (const file of [final, manifestPathFor(final), signaturePathFor(final)])
+    guardWrite(file, { vault, dataDir });
   const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.partial`);
   const written: string[] = [];
   let renamed = false;

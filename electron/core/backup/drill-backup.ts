@@ -131,6 +131,7 @@ export async function drillBackup(
       certificateOf(facts, vault.signer),
       vault.signer,
       now,
+      { vault, dataDir },
     );
   }
   job.progress(1, 1, 'done');

@@ -9,6 +9,7 @@ import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime, writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
@@ -194,6 +195,7 @@ export async function writeDrillCertificate(
   certificate: DrillCertificate,
   signer: SessionSigner,
   at: Date,
+  scope: WriteScope,
 ): Promise<WrittenCertificate> {
   const stamp = at
     .toISOString()
@@ -201,8 +203,10 @@ export async function writeDrillCertificate(
     .replace(/\.\d{3}Z$/, 'Z');
   const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
-  for (const file of Object.values(files))
+  for (const file of Object.values(files)) {
+    guardWrite(file, scope);
     if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
+  }
   const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
   const signature = cmsSign(signer, json, at);
   if (!signature) throw new EngineError('SIGNING_KEY_PENDING');

@@ -129,9 +129,10 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
     const options = callOptionsSchema.safeParse(rawOptions);
     if (!options.success) throw new EngineError('INVALID_INPUT', { detail: describeZodError(options.error) });
 
-    this.lastActivity = Date.now();
-    if (spec.access !== 'public') {
-      if (!this.vault) throw new EngineError('VAULT_LOCKED');
+    // The idle lock counts what the person does; the window's own polls say they are background.
+    if (!options.data?.background) this.lastActivity = Date.now();
+    if (spec.access !== 'public' && !(spec.orRecoveryKey && carriesRecoveryKey(parsed.data))) {
+      if (!this.vault) throw new EngineError(spec.orRecoveryKey ? 'UNLOCK_OR_RECOVERY_KEY' : 'VAULT_LOCKED');
       const role = this.vault.actor.role;
       if (!spec.access.includes(role)) {
         this.recordRefusal(op, role);
@@ -171,6 +172,12 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
 }
 
 const IDLE_CHECK_MS = 15_000;
+
+/** The recovery key stands in for a session where the contract says so (`orRecoveryKey`). */
+const carriesRecoveryKey = (input: unknown): boolean =>
+  typeof input === 'object' &&
+  input !== null &&
+  typeof (input as { recoveryKey?: unknown }).recoveryKey === 'string';
 
 function toFailure<T>(error: unknown, op: string): Result<T> {
   if (error instanceof EngineError) return fail(error.code, error.message, error.details);

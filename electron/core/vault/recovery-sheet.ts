@@ -116,7 +116,7 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
 
   // Instructions on a page of their own, unless a long name already pushed page 1 over.
   if (pdf.pageCount === 1) pdf.newPage();
-  else pdf.space(16);
+  else pdf.space(8);
   pdf.heading('如何使用恢复密钥', 'How to use the recovery key');
   pdf.subheading('1  在 Closeout 中', 'In Closeout');
   pdf.bilingual(
@@ -125,7 +125,7 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
     'On the unlock screen choose "Use recovery key" and type the 13 groups from page 1. The characters are ' +
       '0–9 and A–Z without I, L, O and U; case and dashes do not matter. The 5th character of each group is a ' +
       'check character, so Closeout catches a typing mistake and names its group.',
-    { gap: 14 },
+    { gap: 8 },
   );
   pdf.subheading('2  不使用 Closeout', 'Without Closeout');
   pdf.bilingual(
@@ -163,31 +163,29 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
     pdf.code(
       'openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt hexkey:<R> -kdfopt info:closeout-vault-key/v2 HKDF',
     );
-    pdf.space(8);
+    pdf.space(2);
   }
-  pdf.paragraph('保险库使用 SQLCipher 4 的默认设置，不需要另外设置：', { gap: 1 });
-  pdf.paragraph('The vault uses the SQLCipher 4 defaults; nothing else needs to be set:', {
-    size: 8.5,
-    muted: true,
-    gap: 6,
-  });
-  pdf.table(
-    ['设置 / Setting', '值 / Value'],
+  pdf.paragraph(
+    '保险库使用 SQLCipher 4 的默认设置，不需要另外设置；密钥错误时，第一次读取数据会提示“file is not a database”：',
+    { gap: 1 },
+  );
+  pdf.paragraph(
+    'The vault uses the SQLCipher 4 defaults; nothing else needs to be set. A wrong key shows only at the first read, as "file is not a database":',
+    {
+      size: 8.5,
+      muted: true,
+      gap: 6,
+    },
+  );
+  // As a block of PRAGMA values rather than a table: a long company name must not push the sheet to a
+  // third page.
+  pdf.code(
     [
-      ['cipher_page_size  页大小 / page size', '4096'],
-      ['cipher_hmac_algorithm  HMAC', 'HMAC_SHA512'],
-      ['cipher_kdf_algorithm  密钥派生 / KDF', 'PBKDF2_HMAC_SHA512'],
-      ['kdf_iter  迭代次数 / iterations', '256000（使用原始密钥时不执行 / not used with a raw key）'],
-      ['cipher_plaintext_header_size  明文头 / plaintext header', '0'],
-    ],
-    { widths: [5, 5] },
+      'cipher_page_size = 4096;  cipher_hmac_algorithm = HMAC_SHA512;',
+      'cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;  cipher_plaintext_header_size = 0;',
+      'kdf_iter = 256000 (使用原始密钥时不执行 / not used with a raw key)',
+    ].join('\n'),
   );
-  pdf.bilingual(
-    '第一次读取数据时才能知道密钥是否正确：密钥错误时会提示“file is not a database”。',
-    'Whether the key is right shows only at the first read: a wrong key gives "file is not a database".',
-    { gap: 0 },
-  );
-
   return pdf.finish();
 }
 

@@ -47,7 +47,7 @@ const registrySchema = z.object({ version: z.literal(1), vaults: z.array(entrySc
 
 export type RegistryEntry = z.infer<typeof entrySchema>;
 
-function registryPath(dataDir: string): string {
+export function registryPath(dataDir: string): string {
   return join(dataDir, REGISTRY_FILE);
 }
 

@@ -8,6 +8,7 @@ import { recoveryVaultKey } from './recovery-secret';
 import pkg from '../../../package.json';
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
+import { guardWrite } from '../util/write-guard';
 import { readKeyring } from './keyring';
 import { readMeta, writeMeta } from './meta';
 import type { OpenVault } from './open-vault';
@@ -56,9 +57,11 @@ function recoveryKeyToPrint(vault: OpenVault, typed: string | undefined): string
 export async function recoverySheet(
   vault: OpenVault,
   input: OpParsedInput<'vault.writeRecoverySheet'>,
+  dataDir: string | null,
 ): Promise<{ path: string }> {
   let file = pathOf(input.out);
   if (!file.toLowerCase().endsWith('.pdf')) file += '.pdf';
+  guardWrite(file, { vault, dataDir });
   if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
   const meta = readMeta(vault.db);
   await writeRecoverySheet(file, {

@@ -21,13 +21,13 @@ describe('useChooseFile', () => {
     let value: unknown;
     await act(async () => {
       value = await result.current.chooseAndCall(
-        { kind: 'save', purpose: 'import', suggestedName: 'q.csv' },
+        { kind: 'save', purpose: 'quarantine-export', suggestedName: 'q.csv' },
         (file) => api.call('import.exportQuarantine', { out: { handle: file.handle }, sourceId: SOURCE_ID }),
       );
     });
     expect(value).toEqual({ path: '/somewhere/q.csv', rows: 3 });
     expect(fake.inputsOf('dialog.choose')).toEqual([
-      { kind: 'save', purpose: 'import', suggestedName: 'q.csv' },
+      { kind: 'save', purpose: 'quarantine-export', suggestedName: 'q.csv' },
     ]);
     expect(fake.inputsOf('import.exportQuarantine')).toEqual([
       { out: { handle: 'h-chosen-0001' }, sourceId: SOURCE_ID },
@@ -88,7 +88,10 @@ describe('useChooseFile', () => {
     const { result } = renderHook(() => useChooseFile());
     let done!: Promise<number | null>;
     act(() => {
-      done = result.current.chooseAndCall({ kind: 'folder', purpose: 'backup' }, () => call.promise);
+      done = result.current.chooseAndCall(
+        { kind: 'folder', purpose: 'backup-destination' },
+        () => call.promise,
+      );
     });
     expect(result.current.choosing).toBe(true);
     expect(result.current.calling).toBe(false);

@@ -1,7 +1,10 @@
 // A fake `window.closeout` for the renderer's tests, built like the preload's: shared/bridge.ts over the
 // contract's operation names. Each call passes the checks main makes (the input matches the operation's
-// schema; files are named by handles a dialog issued, never by paths) before the test's handler for that
-// operation answers it; a call the test did not expect is recorded and fails the test (setup-dom.ts).
+// schema, whose file fields take only a handle issued for their purpose and kind of dialog, in the form
+// main's handle table writes; a handle this fake did not issue is unknown; a path is refused) before the test's handler for that operation answers it; a
+// call the test did not expect is recorded and fails the test (setup-dom.ts). A test's dialog handler
+// answers with any handle it likes; the page gets a real one for it, and the calls are recorded with the
+// test's handle again, so a test compares inputs with what its dialog answered.
 // Events (job progress, a lock) are pushed by the test with `emit`.
 import { buildBridge, type CloseoutBridge } from '../../../shared/bridge';
 import {
@@ -10,6 +13,8 @@ import {
   type CallOptions,
   type ChosenFile,
   type EventName,
+  type FileDialogKind,
+  type FilePurpose,
   type EventPayload,
   type OpName,
   type OpParsedInput,
@@ -66,7 +71,22 @@ export function installFakeBridge(
   const table = new Map<OpName, Handler<OpName>>(
     Object.entries(handlers) as Array<[OpName, Handler<OpName>]>,
   );
-  const issued = new Set<string>();
+  // The handle the page was given (main's form: h.<purpose>.<kind>.<24 characters>) → the test's own.
+  const testHandles = new Map<string, string>();
+  const issue = (file: ChosenFile, purpose: FilePurpose, kind: FileDialogKind): ChosenFile => {
+    const handle = `h.${purpose}.${kind}.${String(testHandles.size + 1).padStart(24, '0')}`;
+    testHandles.set(handle, file.handle);
+    return { handle, name: file.name };
+  };
+  const asTestSaw = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(asTestSaw);
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value).map(([k, v]) => [
+      k,
+      k === 'handle' && typeof v === 'string' ? (testHandles.get(v) ?? v) : asTestSaw(v),
+    ]);
+    return Object.fromEntries(entries);
+  };
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const calls: Call[] = [];
   const unexpected: string[] = [];
@@ -81,22 +101,28 @@ export function installFakeBridge(
     const name = op as OpName;
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return refuse(op, `input refused: ${parsed.error.message}`);
-    const swapped = swapFileRefs(parsed.data, (handle) => (issued.has(handle) ? `/fake/${handle}` : null));
+    const swapped = swapFileRefs(parsed.data, (handle) => {
+      const own = testHandles.get(handle);
+      return own ? { ok: true, path: `/fake/${own}` } : { ok: false, code: 'FILE_HANDLE_UNKNOWN' };
+    });
     if (!swapped.ok) return refuse(op, swapped.code);
     const handler = table.get(name);
     if (!handler) return refuse(op, 'no handler in this test');
-    calls.push({ op: name, input: parsed.data, options });
-    const result = await handler(parsed.data as OpParsedInput<OpName>, options);
-    if (name === 'dialog.choose' && result.ok && result.value)
-      issued.add((result.value as ChosenFile).handle);
+    const seen = asTestSaw(parsed.data) as OpParsedInput<OpName>;
+    calls.push({ op: name, input: seen, options });
+    const result = await handler(seen, options);
+    if (name === 'dialog.choose' && result.ok && result.value) {
+      const request = parsed.data as OpParsedInput<'dialog.choose'>;
+      return { ok: true, value: issue(result.value as ChosenFile, request.purpose, request.kind) };
+    }
     return result;
   };
 
   const fileFromDrop = async (file: unknown): Promise<Result<ChosenFile | null>> => {
     if (!drop) return refuse('fileFromDrop', 'no drop handler in this test');
     const result = drop(file);
-    if (result.ok && result.value) issued.add(result.value.handle);
-    return result;
+    // As main: a dropped file is one to import.
+    return result.ok && result.value ? { ok: true, value: issue(result.value, 'import', 'open') } : result;
   };
 
   const bridge = buildBridge(

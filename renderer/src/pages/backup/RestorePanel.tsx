@@ -48,7 +48,7 @@ export function RestorePanel({
           </Typography.Text>
           <Flex vertical gap={4}>
             <Typography.Text>{t('backup.restore.keyLabel')}</Typography.Text>
-            {model.hasSession ? (
+            {model.mayUseLive ? (
               <Radio.Group
                 value={mode}
                 onChange={(e) => model.setMode(e.target.value as 'live' | 'recovery')}
@@ -62,7 +62,9 @@ export function RestorePanel({
                 </Radio>
               </Radio.Group>
             ) : (
-              <Typography.Text type="secondary">{t('backup.restore.noSession')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(model.hasSession ? 'backup.restore.notOwner' : 'backup.restore.noSession')}
+              </Typography.Text>
             )}
           </Flex>
           {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={model.setRecoveryKey} />}

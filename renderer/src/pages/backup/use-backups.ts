@@ -35,7 +35,7 @@ export function useBackups() {
     drill.state.status === 'running';
 
   const backUp = async () => {
-    const chosen = await dialog.choose({ kind: 'folder', purpose: 'backup' });
+    const chosen = await dialog.choose({ kind: 'folder', purpose: 'backup-destination' });
     if (chosen) create.start({ dir: { handle: chosen.handle } });
   };
 
@@ -48,7 +48,7 @@ export function useBackups() {
       verify.start({ backup: { backupId: record.id } });
       return;
     }
-    const folder = await dialog.choose({ kind: 'folder', purpose: 'backup' });
+    const folder = await dialog.choose({ kind: 'folder', purpose: 'drill-certificate' });
     if (!folder) return;
     setActive({ kind, file });
     drill.start({ backup: { backupId: record.id }, certificateDir: { handle: folder.handle } });

@@ -13,14 +13,16 @@ import { useSession } from '../../session/session-context';
 export type RestoreSource = { backupId: string; name: string } | { handle: string; name: string };
 
 export function useRestore(source: RestoreSource | null, onSource: (source: RestoreSource | null) => void) {
-  const { session, opened, lock } = useSession();
+  const { session, opened, lock, can } = useSession();
   const restore = useJob('backup.restore');
   const dialog = useChooseFile();
+  // Restoring with the open vault's keyring is an owner's act; anyone else restores with the recovery key.
+  const mayUseLive = session !== null && can('backup.restore');
   // Until the person picks, the open vault's keyring when there is one (the session may arrive after mount).
   const [picked, setMode] = useState<'live' | 'recovery' | null>(null);
-  const mode = picked ?? (session ? 'live' : 'recovery');
+  const mode = picked ?? (mayUseLive ? 'live' : 'recovery');
   const [recoveryKey, setRecoveryKey] = useState('');
-  const useLive = mode === 'live' && session !== null;
+  const useLive = mode === 'live' && mayUseLive;
   const running = restore.state.status === 'running';
   const result = restore.state.status === 'finished' ? restore.state.value : undefined;
 
@@ -67,6 +69,7 @@ export function useRestore(source: RestoreSource | null, onSource: (source: Rest
 
   return {
     hasSession: session !== null,
+    mayUseLive,
     restore,
     result,
     running,

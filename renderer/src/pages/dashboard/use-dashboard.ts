@@ -10,7 +10,8 @@ import { api } from '../../platform/api';
 import { useSession } from '../../session/session-context';
 
 export function useDashboard() {
-  const { state, reload } = useOperation('vault.list', {});
+  // The registry's list, shown locked or not: reading it never keeps an open vault from its idle lock.
+  const { state, reload } = useOperation('vault.list', {}, { background: true });
   const { session, chooseFile: keepChosenFile } = useSession();
   const dialog = useChooseFile();
   // "Days since" is counted from when the page was opened (a render must not read the clock).

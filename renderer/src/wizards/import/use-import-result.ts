@@ -17,7 +17,7 @@ export function useImportResult(result: ImportRunResult, files: ChosenInput[]) {
   const exportQuarantine = async (source: ImportInputResult) => {
     let name = '';
     const done = await dialog.chooseAndCall(
-      { kind: 'save', purpose: 'import', suggestedName: `${source.file}-quarantine.csv` },
+      { kind: 'save', purpose: 'quarantine-export', suggestedName: `${source.file}-quarantine.csv` },
       (file) => {
         name = file.name;
         return api.call('import.exportQuarantine', {

@@ -142,7 +142,9 @@ describe('backups by id, backup health in the registry, drill certificate', () =
       const [summary] = unwrap(await other.call('vault.list', {}));
       expect(summary).toMatchObject({ lastVerifiedBackupAt: '2026-03-20T12:00:00.000Z' });
       // A listed copy by id needs the vault open: the id means nothing without its backups table.
-      expect(codeOf(await other.call('backup.verify', { backup: { backupId: id } }))).toBe('VAULT_LOCKED');
+      expect(codeOf(await other.call('backup.verify', { backup: { backupId: id } }))).toBe(
+        'UNLOCK_OR_RECOVERY_KEY',
+      );
     } finally {
       await other.close();
     }

@@ -205,9 +205,9 @@ describe('backup.verify', () => {
       expect(r.signer?.pinnedTo).toBe('backup');
       expect(r.signer?.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       expect(r.recorded).toBe(false);
-      // Without any key it says what it needs.
+      // Without any key, and no vault unlocked, it says what it needs.
       expect(codeOf(await engine.call('backup.verify', { backup: { path: created.path } }))).toBe(
-        'BACKUP_KEY_NEEDED',
+        'UNLOCK_OR_RECOVERY_KEY',
       );
     } finally {
       await engine.close();
