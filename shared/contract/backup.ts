@@ -22,7 +22,8 @@ export interface BackupManifestSummary {
   size: number;
   sha256: string;
   rowCounts: Record<string, number>;
-  contentDigest: string;
+  /** Version 1 manifests always; version 2 leave it out (the restore drill computes it). */
+  contentDigest: string | null;
   auditHead: { seq: number; hash: string };
 }
 
@@ -52,8 +53,10 @@ export interface BackupCreated {
   sha256: string;
   createdAt: string;
   rowCounts: Record<string, number>;
-  contentDigest: string;
-  /** The new file read back from the destination and checked, as backup.verify does. */
+  /**
+   * The new file read back from the destination and checked: every page's HMAC, the SHA-256, the pages
+   * against the ones copied, the signed manifest. The structure and the records are the drill's to check.
+   */
   verification: BackupVerification;
 }
 
@@ -72,6 +75,8 @@ export interface BackupDrill {
   ok: boolean;
   by: string;
   failed: string[];
+  /** The content digest the drill computed from the restored copy (absent in drills recorded before). */
+  contentDigest?: string;
 }
 
 export interface BackupDrillResult {
@@ -79,6 +84,8 @@ export interface BackupDrillResult {
   backupId: string | null;
   at: string;
   checks: BackupCheck[];
+  /** The content digest computed from the restored copy (null when the drill did not get that far). */
+  contentDigest: string | null;
   /** The signed restore-drill certificate, when a folder was given and the drill passed. */
   certificate: { pdf: string; json: string; signature: string } | null;
 }

@@ -39,6 +39,10 @@ export const backupErrors = {
     'zh-CN': '备份 {{path}} 未通过检查（{{check}}）；未做任何更改',
     en: 'The backup {{path}} failed its check ({{check}}); nothing was changed',
   },
+  BACKUP_VAULT_BUSY: {
+    'zh-CN': '保险库在 {{seconds}} 秒内一直被其他程序读写，无法取得一致的快照；未写入任何文件，请稍后重试',
+    en: 'Another program kept the vault busy for {{seconds}} s, so no consistent snapshot could be taken; nothing was written. Try again shortly',
+  },
   BACKUP_UNKNOWN: {
     'zh-CN': '本保险库的备份列表中没有备份 {{backupId}}（或已按保留规则删除）',
     en: "No backup {{backupId}} in this vault's list of backups (or retention deleted it)",

@@ -69,6 +69,8 @@ export function checkCertificateDir(dir: string): void {
 
 export interface CertificateFacts {
   manifest: BackupManifest;
+  /** Computed by the drill from the restored copy (for a version-1 manifest, equal to its own). */
+  contentDigest: string;
   creditCode: string | null;
   at: Date;
   by: string;
@@ -93,7 +95,7 @@ export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner):
       size: m.size,
       sha256: m.sha256,
       schemaVersion: m.schemaVersion,
-      contentDigest: m.contentDigest,
+      contentDigest: facts.contentDigest,
       rowCounts: m.rowCounts,
       records: Object.values(m.rowCounts).reduce((a, b) => a + b, 0),
       auditHead: m.auditHead,

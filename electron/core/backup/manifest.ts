@@ -1,8 +1,9 @@
 // The backup manifest: what a backup file is and holds, signed so a copy can be checked long after,
 // without Closeout, by `sha256sum` and `openssl cms -verify -CAfile <company certificate>`. Version 2 is
 // signed by the user who made it (certificate issued by the company CA, which the manifest names) and
-// carries the signed audit head and the vault key's generation; version 1 (signed by the company key
-// itself) keeps verifying. Format: docs/FORMATS.md.
+// carries the signed audit head and the vault key's generation; its content digest is optional
+// (backup.create copies pages and leaves it out; the restore drill computes and records it). Version 1
+// (signed by the company key itself, content digest always present) keeps verifying. Format: docs/FORMATS.md.
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
@@ -15,8 +16,8 @@ export const signaturePathFor = (backupFile: string): string => `${backupFile}.m
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
+const format = z.literal(MANIFEST_FORMAT);
 const v1Fields = {
-  format: z.literal(MANIFEST_FORMAT),
   backupId: z.uuid(),
   vaultId: z.string().min(1),
   clientName: z.string(),
@@ -35,10 +36,13 @@ const v1Fields = {
 };
 
 const manifestSchema = z.discriminatedUnion('version', [
-  z.strictObject({ ...v1Fields, version: z.literal(1) }),
+  // `format` and `version` first: the keys are written in the order of these shapes (docs/FORMATS.md).
+  z.strictObject({ format, version: z.literal(1), ...v1Fields }),
   z.strictObject({
-    ...v1Fields,
+    format,
     version: z.literal(2),
+    ...v1Fields,
+    contentDigest: hex64.optional(),
     keyGeneration: z.int().positive(),
     /** The audit head signed (CMS, PEM) by the maker: closeout-audit-head/1 text, docs/FORMATS.md. */
     signedHead: z.strictObject({
@@ -49,6 +53,9 @@ const manifestSchema = z.discriminatedUnion('version', [
     }),
   }),
 ]);
+
+/** The version backup.create writes. */
+export const MANIFEST_VERSION = 2;
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -81,7 +88,7 @@ export function summarise(m: BackupManifest): BackupManifestSummary {
     size: m.size,
     sha256: m.sha256,
     rowCounts: m.rowCounts,
-    contentDigest: m.contentDigest,
+    contentDigest: m.contentDigest ?? null,
     auditHead: m.auditHead,
   };
 }

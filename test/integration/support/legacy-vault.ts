@@ -4,7 +4,7 @@
 import { X509Certificate, createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createCompanyCa } from '../../../electron/core/pki';
-import { appendAudit } from '../../../electron/core/vault/audit';
+import { appendAudit, type AuditInput } from '../../../electron/core/vault/audit';
 import { writeCheckpoint } from '../../../electron/core/vault/checkpoints';
 import { createVaultDatabase } from '../../../electron/core/vault/database';
 import { DEFAULT_KDF, deriveKey } from '../../../electron/core/vault/kdf';
@@ -28,6 +28,8 @@ export async function makeLegacyVault(
   users: Array<{ name: string; role: 'owner' | 'operator' | 'auditor'; passphrase: string }>,
   entries = 5,
   schema = 4,
+  /** Entries as that Closeout recorded them (e.g. under an operation's old name), after the others. */
+  recorded: AuditInput[] = [],
 ): Promise<LegacyVault> {
   const vaultId = randomUUID();
   const key = randomBytes(32);
@@ -77,6 +79,7 @@ export async function makeLegacyVault(
         { userId: owner.id, userName: owner.name },
         { op: 'vault.updateDetails', params: { fields: ['contact'] }, outcome: 'ok' },
       );
+    for (const input of recorded) appendAudit(db, { userId: owner.id, userName: owner.name }, input);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();

@@ -4,8 +4,7 @@
 import { useState } from 'react';
 import type { BackupRecord } from '../../../../shared/contract';
 import { useChooseFile } from '../../hooks/use-choose-file';
-import { useJob } from '../../hooks/use-job';
-import { useOnFinished } from '../../hooks/use-on-finished';
+import { useJob, useOnFinished } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 import { baseName } from '../../i18n/format';
 import { useSession } from '../../session/session-context';

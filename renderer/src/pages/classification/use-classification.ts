@@ -1,8 +1,7 @@
 // The Classification page's model: the vault's statistics, read again after a reclassification and after
 // the rules editor saved a version or reclassified.
 import { useCallback } from 'react';
-import { useJob } from '../../hooks/use-job';
-import { useOnFinished } from '../../hooks/use-on-finished';
+import { useJob, useOnFinished } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 
 export function useClassification() {

@@ -3,8 +3,7 @@
 // whether the draft is valid, saving a new version (owners), and the reclassification offered after it.
 import { useEffect, useState } from 'react';
 import { rulesSchema, type ClassificationRules } from '../../../../shared/classification/rules';
-import { useJob } from '../../hooks/use-job';
-import { useOnFinished } from '../../hooks/use-on-finished';
+import { useJob, useOnFinished } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 
 type Category = ClassificationRules['categories'][number];

@@ -3,8 +3,7 @@
 // draft version; a dry run's counts are shown only for the version they were counted for.
 import { useState } from 'react';
 import type { DispositionApplied } from '../../../../shared/contract';
-import { useJob } from '../../hooks/use-job';
-import { useOnFinished } from '../../hooks/use-on-finished';
+import { useJob, useOnFinished } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 import { blankRule, toRules, type DraftRule } from './draft-rules';
 

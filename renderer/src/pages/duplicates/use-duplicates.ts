@@ -4,8 +4,7 @@
 // after every change made in the review.
 import { useCallback, useEffect, useState } from 'react';
 import type { ClusterStatus } from '../../../../shared/duplicates';
-import { useJob } from '../../hooks/use-job';
-import { useOnFinished } from '../../hooks/use-on-finished';
+import { useJob, useOnFinished } from '../../hooks/use-job';
 import { useOperation } from '../../hooks/use-operation';
 
 export type StatusFilter = ClusterStatus | 'all';

@@ -4,10 +4,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { createEngine, type EngineClient } from '../../../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { ROOT, tempDir } from '../../helpers';
+import { bundleChild, ROOT, tempDir } from '../../helpers';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { fillScratch, keyOf, withRawVault } from './backup-support';
 
@@ -23,16 +22,7 @@ beforeAll(async () => {
   await v.engine.call('vault.lock', {});
   dest = tempDir('closeout-backup-crash-');
   child = join(v.dir, 'backup-crash-child.js');
-  buildSync({
-    entryPoints: [join(__dirname, 'backup-crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: child,
-    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
-    nodePaths: [join(ROOT, 'node_modules')],
-    logLevel: 'error',
-  });
+  bundleChild(join(__dirname, 'backup-crash-child.ts'), child);
   verifier = createEngine({
     dataDir: join(dest.path, '..', `${dest.path.split('/').pop()}-verifier`),
     electronVersion: null,
