@@ -39,7 +39,6 @@ const createdCopy: BackupCreated = {
   sha256: NEW.sha256,
   createdAt: NEW.createdAt,
   rowCounts: {},
-  contentDigest: 'ef'.repeat(32),
   verification: verification(true),
 };
 
@@ -100,7 +99,14 @@ describe('useBackups', () => {
       'backup.verify': () => ok(verification(false)),
       'dialog.choose': () => ok(folder),
       'backup.drill': () =>
-        ok({ ok: true, backupId: NEW.id, at: '2025-02-03T00:00:00Z', checks: [], certificate: null }),
+        ok({
+          ok: true,
+          backupId: NEW.id,
+          at: '2025-02-03T00:00:00Z',
+          checks: [],
+          certificate: null,
+          contentDigest: 'ef'.repeat(32),
+        }),
     });
     const { result } = await renderModel(fake, useBackups);
     await act(() => result.current.runListed('verify', NEW));
