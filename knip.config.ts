@@ -42,7 +42,7 @@ const config: KnipConfig = {
     'echarts',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
-  ignoreBinaries: ['openssl', 'pdftotext', 'sqlite3', 'mount', 'umount'],
+  ignoreBinaries: ['openssl', 'pdftotext', 'pdftoppm', 'sqlite3', 'mount', 'umount'],
 };
 
 export default config;

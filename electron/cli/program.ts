@@ -7,6 +7,7 @@ import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
 import { CliError, errorLine, OutputClosed } from './cli-error';
+import type { CliCall } from './command-def';
 import { commands } from './commands';
 import { genericCommands } from './commands/generic';
 import { decodeRecoveryKeyCommand } from './commands/recovery-key';
@@ -61,10 +62,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const args = def.vault ? cmd.args.slice(1) : cmd.args;
       // The input first: a usage error (exit 2), a secret in --input, is refused before anything runs.
       const input = def.input(args, options, io.env);
-      if (def.vault) await unlockForCommand(engine, cmd.args[0], options, io.env);
-      const result = await runOp(engine, def.op, input, io);
-      if (!result.ok) throw new CliError(result.error);
-      const value = def.after ? def.after(result.value as never, options, lang) : result.value;
+      const call: CliCall = async (op, opInput) => {
+        const result = await runOp(engine, op, opInput, io);
+        if (!result.ok) throw new CliError(result.error);
+        return result.value as never;
+      };
+      const instead = def.vault && def.instead ? await def.instead(cmd.args[0], call) : null;
+      if (def.vault && instead === null) await unlockForCommand(engine, cmd.args[0], options, io.env);
+      const done = instead ?? (await call(def.op, input));
+      const value = def.after ? def.after(done as never, options, lang) : done;
       const printed = def.print ? await def.print(value as never, options, io.stdout) : false;
       if (!printed)
         io.stdout.write(

@@ -22,6 +22,8 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'backup-destination': { zh: '文件夹', en: 'Folder', extensions: [] },
   'drill-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
+  'wipe-evidence': { zh: '销毁凭证', en: 'Destruction evidence', extensions: [] },
+  'wipe-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'handover-certificate': {
     zh: '接收方证书',
     en: 'Recipient certificate',

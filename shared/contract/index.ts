@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { appOps } from './app';
 import { auditOps } from './audit';
 import { backupOps } from './backup';
+import { certificateOps } from './certificate';
 import { classificationOps } from './classification';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
@@ -17,6 +18,7 @@ import { jobIdSchema, type OpSpec } from './op';
 import { recordsOps } from './records';
 import { usersOps } from './users';
 import { vaultOps } from './vault';
+import { wipeOps } from './wipe';
 
 export * from './op';
 export * from './app';
@@ -31,6 +33,8 @@ export * from './records';
 export * from './classification';
 export * from './dispositions';
 export * from './duplicates';
+export * from './wipe';
+export * from './certificate';
 export * from './handover';
 
 export const contract = {
@@ -46,6 +50,8 @@ export const contract = {
   ...classificationOps,
   ...dispositionsOps,
   ...duplicatesOps,
+  ...wipeOps,
+  ...certificateOps,
   ...handoverOps,
 } as const satisfies Record<string, OpSpec>;
 

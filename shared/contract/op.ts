@@ -63,6 +63,8 @@ export const FILE_PURPOSES = {
   'backup-destination': ['folder'],
   'drill-certificate': ['folder'],
   'records-export': ['save'],
+  'wipe-evidence': ['open'],
+  'wipe-certificate': ['folder'],
   /** A recipient's certificate (PEM, DER, PKCS#12), or the sender's certificate to trust. */
   'handover-certificate': ['open'],
   /** The signed agreement, vetting evidence, a customer's objection or consent. */

@@ -12,6 +12,7 @@ import { importErrors } from './import';
 import { recordsErrors } from './records';
 import { usersErrors } from './users';
 import { vaultErrors } from './vault';
+import { wipeErrors } from './wipe';
 import type { ErrorEntry, Lang } from './entry';
 
 export type { Lang };
@@ -27,6 +28,7 @@ export const ERRORS = {
   ...importErrors,
   ...recordsErrors,
   ...duplicatesErrors,
+  ...wipeErrors,
   ...handoverErrors,
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -7,6 +7,7 @@ import type { CommandDef } from '../command-def';
 import { appCommands } from './app';
 import { auditCommands } from './audit';
 import { backupCommands } from './backup';
+import { certificateCommands } from './certificate';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
@@ -15,6 +16,7 @@ import { importCommands } from './import';
 import { recordsCommands } from './records';
 import { usersCommands } from './users';
 import { vaultCommands } from './vault';
+import { wipeCommands } from './wipe';
 
 /** The order of the top-level commands in `closeout --help`, as users have known it. */
 const HELP_ORDER = [
@@ -30,6 +32,8 @@ const HELP_ORDER = [
   'audit',
   'backup',
   'import',
+  'wipe',
+  'certificate',
   'handover',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
@@ -45,5 +49,7 @@ export const commands: readonly CommandDef[] = [
   ...auditCommands,
   ...backupCommands,
   ...importCommands,
+  ...wipeCommands,
+  ...certificateCommands,
   ...handoverCommands,
 ].sort((a, b) => rank(a) - rank(b));

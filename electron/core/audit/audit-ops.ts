@@ -16,6 +16,7 @@ import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
 import { cmsSign } from '../vault/signer';
 import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { OpenVault } from '../vault/open-vault';
+import { recordOutputs } from '../wipe/outputs';
 
 /** The view the renderer and exports get: an entry without its user id and previous hash. */
 const toView = (row: AuditRow): AuditEntryView => {
@@ -115,11 +116,14 @@ export async function exportAudit(
       reason: (error as NodeJS.ErrnoException).code ?? String(error),
     });
   }
-  vault.audit({
-    op: 'audit.export',
-    params: { entries: entries.length },
-    counts: { files: files.length },
-    outcome: 'ok',
-  });
+  vault.change(
+    () => ({
+      op: 'audit.export',
+      params: { entries: entries.length },
+      counts: { files: files.length },
+      outcome: 'ok',
+    }),
+    () => recordOutputs(vault.db, 'audit-export', files.slice(0, 4), vault.actor.userName),
+  );
   return { files };
 }

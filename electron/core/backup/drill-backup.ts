@@ -21,7 +21,9 @@ import { readMeta } from '../vault/meta';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';
 import { recordDrill, recordedContentDigest } from './backups-table';
-import { certificateOf, checkCertificateDir, writeDrillCertificate } from './drill-certificate';
+import { checkCertificateDir } from '../documents/signed-document';
+import { recordOutputs } from '../wipe/outputs';
+import { certificateOf, writeDrillCertificate } from './drill-certificate';
 import { inspectBackup } from './inspect-backup';
 import { copyIntoPlace } from './restore-backup';
 import { describeContent, pragmaLines } from './snapshot-content';
@@ -125,6 +127,7 @@ export async function drillBackup(
       now,
       { vault, dataDir },
     );
+    recordOutputs(vault.db, 'drill-certificate', Object.values(certificate), vault.actor.userName);
   }
   job.progress(1, 1, 'done');
   return { ok, backupId, at, checks, contentDigest, certificate };

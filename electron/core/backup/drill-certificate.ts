@@ -1,14 +1,13 @@
 // The restore-drill certificate: after a drill passes, the same facts as a PDF (Chinese and English, for
-// people), as JSON (for machines), and a detached CMS signature of the JSON's exact bytes by the company key,
+// people), as JSON (for machines), and a detached CMS signature of the JSON's exact bytes by the acting user's certified key,
 // which `openssl cms -verify` checks without Closeout. Format: docs/FORMATS.md §9.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { BackupCheck } from '../../../shared/contract';
-import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder } from '../documents/pdf';
-import { formatDateTime, writeDocument } from '../documents/write-document';
-import { writeFileAtomic } from '../util/atomic-write';
+import { certificateJson, fileStamp, howToCheck, writeDocumentFiles } from '../documents/signed-document';
+import { formatDateTime } from '../documents/write-document';
+import { EngineError } from '../kernel/engine-error';
 import { guardWrite, type WriteScope } from '../util/write-guard';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
@@ -44,27 +43,6 @@ export interface DrillCertificate {
   };
   signer: { subject: string; fingerprintSha256: string };
   appVersion: string;
-}
-
-/** Refuses, before the drill starts, a certificate folder that is missing or cannot be written. */
-export function checkCertificateDir(dir: string): void {
-  let ok: boolean;
-  try {
-    ok = statSync(dir).isDirectory();
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new EngineError('WRITE_FAILED', { path: dir, reason: 'no such folder' });
-  const probe = join(dir, `.closeout-write-probe-${randomBytes(6).toString('hex')}`);
-  try {
-    closeSync(openSync(probe, 'wx', 0o600));
-    rmSync(probe, { force: true });
-  } catch (error) {
-    throw new EngineError('WRITE_FAILED', {
-      path: dir,
-      reason: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
 }
 
 export interface CertificateFacts {
@@ -175,13 +153,11 @@ async function renderPdf(c: DrillCertificate, at: Date): Promise<Buffer> {
       value: `${c.signer.subject}  SHA-256 ${c.signer.fingerprintSha256}`,
     },
   ]);
-  pdf.heading('如何核验', 'How to check');
-  pdf.bilingual(
-    '同名 .json 文件载有相同事实，.json.p7s 是公司证书对该 JSON 文件的分离式 CMS 签名，可用 OpenSSL 核验：',
-    'The .json file of the same name holds the same facts; the .json.p7s is a detached CMS signature of that ' +
-      'JSON file by the company certificate, which OpenSSL checks:',
+  howToCheck(
+    pdf,
+    'openssl cms -verify -binary -inform PEM -in X.json.p7s -content X.json -noverify -out /dev/null',
+    false,
   );
-  pdf.code('openssl cms -verify -binary -inform PEM -in X.json.p7s -content X.json -noverify -out /dev/null');
   return pdf.finish();
 }
 
@@ -199,33 +175,16 @@ export async function writeDrillCertificate(
   at: Date,
   scope: WriteScope,
 ): Promise<WrittenCertificate> {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-  const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${stamp}`);
+  const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${fileStamp(at)}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
-  for (const file of Object.values(files)) {
-    guardWrite(file, scope);
-    if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
-  }
-  const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
+  for (const file of Object.values(files)) guardWrite(file, scope);
+  const json = certificateJson(certificate);
   const signature = cmsSign(signer, json, at);
   if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
-  const pdf = await renderPdf(certificate, at);
-  const written: string[] = [];
-  try {
-    writeFileAtomic(files.json, json, 0o644);
-    written.push(files.json);
-    writeFileAtomic(files.signature, signature, 0o644);
-    written.push(files.signature);
-    writeDocument(files.pdf, pdf, 0o644);
-  } catch (error) {
-    for (const file of written) rmSync(file, { force: true });
-    throw new EngineError('WRITE_FAILED', {
-      path: dir,
-      reason: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
+  writeDocumentFiles([
+    { path: files.json, bytes: json },
+    { path: files.signature, bytes: signature },
+    { path: files.pdf, bytes: await renderPdf(certificate, at) },
+  ]);
   return files;
 }

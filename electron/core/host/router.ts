@@ -40,6 +40,11 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../duplicates/merge';
 import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
+import { verifyCertificate } from '../certificate/verify-certificate';
+import { logCloud, logPaper, wipeLogs } from '../wipe/logs';
+import { pendingWipes, resumeWipes } from '../wipe/resume-wipe';
+import { wipeRecords } from '../wipe/wipe-records';
+import { wipeVault, type VaultWipeContext } from '../wipe/wipe-vault';
 import { recordAgreement } from '../handover/agreement';
 import { buildPackage } from '../handover/build-package';
 import { handoverDetail, listHandovers } from '../handover/handover-view';
@@ -69,6 +74,17 @@ export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
+
+/** What a vault wipe needs from the engine: the data folder, and ending that vault's session. */
+const wipeContext = (ctx: OpContext): VaultWipeContext => ({
+  dataDir: ctx.env.dataDir,
+  closeSession: (vaultId) => {
+    const open = ctx.vault; // the session this call began with (ctx.vault does not follow setVault)
+    if (open?.vaultId !== vaultId) return true;
+    ctx.setVault(null, 'user');
+    return !open.isOpen;
+  },
+});
 
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => appInfo(ctx.env),
@@ -180,6 +196,18 @@ export const handlers: Handlers = {
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
 
+  'wipe.records': async (input, ctx) => {
+    const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
+    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
+  'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
+  'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),
+  'wipe.logPaper': (input, ctx) => logPaper(open(ctx), input),
+  'wipe.logCloud': (input, ctx) => logCloud(open(ctx), input),
+  'wipe.logs': (_input, ctx) => wipeLogs(open(ctx)),
+  'certificate.verify': (input) => verifyCertificate(input),
   'handover.list': (_input, ctx) => listHandovers(open(ctx).reader()),
   'handover.get': (input, ctx) => handoverDetail(open(ctx).reader(), input.handoverId),
   'handover.create': async (input, ctx) => {

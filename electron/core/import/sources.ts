@@ -11,6 +11,7 @@ import { createExclusive } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { hashOpened, overwriteAndUnlink, withOpenedFile } from '../util/wipe-file';
 import { guardWrite } from '../util/write-guard';
+import { recordOutputs } from '../wipe/outputs';
 
 interface SourceRow {
   id: string;
@@ -137,7 +138,7 @@ export function exportQuarantine(
         counts: { rows },
         outcome: 'ok',
       }),
-      () => undefined,
+      () => recordOutputs(vault.db, 'quarantine-export', [path], vault.actor.userName),
     );
   } catch (error) {
     unlinkSync(path);

@@ -17,6 +17,7 @@ import { openAtomic, type AtomicFile } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { guardWrite } from '../util/write-guard';
 import type { OpenVault } from '../vault/open-vault';
+import { recordOutputs } from '../wipe/outputs';
 import { EXPORT_COLUMNS, type CellValue } from './export-columns';
 import { countSelection, selectionSql } from './query-records';
 import { CUSTOMER_ROW_COLUMNS, recordsFromRows, type CustomerRow } from './record-view';
@@ -216,16 +217,20 @@ export async function exportRecords(
   const { size } = statSync(target);
   try {
     // Which records left the vault and how (never the path, the search text or any value).
-    vault.audit({
-      op: 'records.export',
-      params: {
-        format: input.format,
-        searched: (input.query ?? '').trim() !== '',
-        filter: input.filter ?? {},
-      },
-      counts: { records: count },
-      outcome: 'ok',
-    });
+    vault.change(
+      () => ({
+        op: 'records.export',
+        params: {
+          format: input.format,
+          searched: (input.query ?? '').trim() !== '',
+          filter: input.filter ?? {},
+        },
+        counts: { records: count },
+        outcome: 'ok',
+      }),
+      // Where the file went, for the wipe (the outputs register, never the audit chain).
+      () => recordOutputs(vault.db, 'records-export', [target], vault.actor.userName),
+    );
   } catch (error) {
     // An export the audit chain cannot record does not stay on disk.
     rmSync(target, { force: true });

@@ -9,6 +9,7 @@ import pkg from '../../../package.json';
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import { guardWrite } from '../util/write-guard';
+import { recordOutputs } from '../wipe/outputs';
 import { readKeyring } from './keyring';
 import { readMeta, writeMeta } from './meta';
 import type { OpenVault } from './open-vault';
@@ -75,7 +76,11 @@ export async function recoverySheet(
     companyFingerprint: activeCompanyCertificate(vault.db)?.fingerprint ?? null,
   });
   // Recorded after the file exists; the entry names no path (paths can carry people's names).
-  vault.audit({ op: 'vault.writeRecoverySheet', params: {}, outcome: 'ok' });
+  // The sheet is a copy of the key: the outputs register lets the whole-vault wipe find and destroy it.
+  vault.change(
+    () => ({ op: 'vault.writeRecoverySheet', params: {}, outcome: 'ok' }),
+    () => recordOutputs(vault.db, 'recovery-sheet', [file], vault.actor.userName),
+  );
   return { path: file };
 }
 

@@ -48,6 +48,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
 import { UsersPage } from '../pages/UsersPage';
 import { VaultOverviewPage } from '../pages/VaultOverviewPage';
+import { WipePage } from '../pages/WipePage';
 import { useSession } from '../session/session-context';
 import { CreateVaultWizard } from '../wizards/create-vault/CreateVaultWizard';
 import { ROUTES, sidebarKeyFor, type AppLocation, type RouteKey } from './routes';
@@ -102,6 +103,8 @@ function Page({ location }: { location: AppLocation }) {
       return <SettingsPage />;
     case 'import':
       return <ImportPage />;
+    case 'wipe':
+      return <WipePage />;
     case 'handover':
       return <HandoverPage />;
     default:

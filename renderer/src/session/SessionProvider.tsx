@@ -67,7 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!previous) return; // nothing open here, nothing to drop (e.g. an event from before this page)
       apply(null, { vaultId: previous.vaultId, reason, idleTimeoutMinutes: previous.idleTimeoutMinutes });
       const view = locationFromHash(window.location.hash).view;
-      if (asked || (view !== 'unlock' && view !== 'create')) navigateTo('unlock', previous.vaultId);
+      // The Wipe page stays too: a whole-vault wipe ends the session, then shows its certificate.
+      if (asked || (view !== 'unlock' && view !== 'create' && view !== 'wipe'))
+        navigateTo('unlock', previous.vaultId);
     },
     [apply],
   );

@@ -15,6 +15,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const en: UiMessages = {
   ...shell,
@@ -31,5 +32,6 @@ export const en: UiMessages = {
   ...records,
   ...duplicates,
   ...fields,
+  ...wipe,
   ...handover,
 };

@@ -16,6 +16,7 @@ import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
 import { vault } from './vault';
+import { wipe } from './wipe';
 
 export const zhCN = {
   ...shell,
@@ -32,6 +33,7 @@ export const zhCN = {
   ...records,
   ...duplicates,
   ...fields,
+  ...wipe,
   ...handover,
 };
 

@@ -6,6 +6,7 @@ import { createPrivateKey } from 'node:crypto';
 import { join } from 'node:path';
 import { createEngine, type EngineClient } from '../../../../electron/core/host/in-process';
 import { checkpointContent } from '../../../../electron/core/vault/checkpoints';
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { companySigner, cmsSign } from '../../../../electron/core/vault/signer';
 import { X509Certificate } from 'node:crypto';
 import { tempDir } from '../../helpers';
@@ -51,7 +52,7 @@ describe('upgrade of a schema 4 vault', () => {
       new X509Certificate(legacy.companyCertificatePem).fingerprint256.toUpperCase(),
     );
     expect(details).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: SCHEMA_VERSION,
       recoveryKeyVersion: 1,
       recoveryRestoresCompanyKey: false,
     });
