@@ -13,7 +13,7 @@ import { extensionOf, formatFromName, looksBinary, sniffMagic, textFormat, textR
 import type { TableAssembler } from './table';
 import type { ReadOptions, ReadResult, RowSink, SourceFormat, SourcePreview, SourceRow } from './types';
 import { readVCard } from './vcard';
-import { openWorkbook, readXlsx } from './xlsx';
+import { closeWorkbook, openWorkbook, readXlsx } from './xlsx';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 
@@ -115,12 +115,12 @@ async function run(
           'extension-mismatch',
           `the name says ${extensionOf(file)} but the content is an XLSX workbook`,
         );
-      const wb = await openWorkbook({ file, size, limits });
+      const wb = await openWorkbook({ file, limits });
       try {
         const table = await readXlsx({ file, size, options, limits, out }, wb);
         return { result: finish(out), table };
       } finally {
-        await wb.handle.close();
+        closeWorkbook(wb);
       }
     }
 
@@ -163,14 +163,14 @@ async function run(
   } catch (error) {
     if (error instanceof EngineError) throw error;
     if (isIoError(error)) throw fileError(file, error);
-    // exceljs (saxes) reports malformed sheet XML by throwing: the file, not the program, is at fault.
-    if (verdict.kind === 'zip') {
-      const message = (error as Error).message;
-      const reason = /Invalid Address/.test(message)
-        ? 'its sheet XML has rows or cells without a reference (r attribute), which Closeout does not read; open the workbook in Excel or WPS and save it again'
-        : `its sheet XML is not well-formed (${message})`;
-      throw new EngineError('INPUT_UNREADABLE', { path: file, reason });
-    }
+    // Whatever else goes wrong inside a workbook's package is the file's fault; its message (a library's
+    // internals) is not for the person importing.
+    if (verdict.kind === 'zip')
+      throw new EngineError('INPUT_UNREADABLE', {
+        path: file,
+        reason:
+          'its parts could not be read as a workbook (damaged, or not written as XLSX); open it in Excel or WPS and save it again',
+      });
     throw error;
   }
 }
