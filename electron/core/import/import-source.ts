@@ -30,7 +30,7 @@ import { normaliseRecord, type PreparedMapping } from './normalise-record';
 import { previewSource, readSource } from './read-source';
 import { deferIndexes, Writer } from './row-writer';
 import type { ReadOptions, RowProblem } from './types';
-import { surveyWorkbook } from './workbook-survey';
+import { isZipFile, surveyWorkbook } from './workbook-survey';
 
 type ImportInput = OpParsedInput<'import.preview'>;
 type ImportItem = OpParsedInput<'import.run'>['inputs'][number];
@@ -41,8 +41,9 @@ type ImportItem = OpParsedInput<'import.run'>['inputs'][number];
  * first visible sheet is read, and says what it found).
  */
 async function sheetsToImport(path: string, item: ImportItem): Promise<Array<string | undefined>> {
-  if (item.sheets) return [...new Set(item.sheets)];
-  if (item.sheet !== undefined) return [item.sheet];
+  const named = item.sheets ?? (item.sheet !== undefined ? [item.sheet] : null);
+  // Sheets named for every input of a call (the CLI's --sheet) mean nothing to a CSV among them.
+  if (named) return (await isZipFile(path)) ? [...new Set(named)] : [undefined];
   const survey = await surveyWorkbook(path, readOptions(item), false);
   const customers = (survey ?? []).filter((s) => s.holdsCustomers).map((s) => s.name);
   return customers.length > 0 ? customers : [undefined];

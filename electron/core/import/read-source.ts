@@ -6,7 +6,7 @@ import type { JobContext } from '../kernel/job';
 import { RowCollector } from './collector';
 import type { TextReaderContext } from './context';
 import { readCsv } from './csv';
-import { createDecoder, detectEncoding, isKnownEncoding, sampleFile } from './encoding';
+import { createDecoder, detectEncoding, isKnownEncoding, sampleFile, utf8Break } from './encoding';
 import { readJson, readJsonLines } from './json';
 import { resolveLimits } from './limits';
 import { extensionOf, formatFromName, looksBinary, sniffMagic, textFormat, textRefusal } from './sniff';
@@ -127,6 +127,17 @@ async function run(
     // Binary or not is decided on the detected encoding, whatever encoding the person chose to read with.
     const detected = detectEncoding(sample).encoding;
     const encoding = options.encoding ?? detected;
+    // UTF-8 lines, then lines in another encoding: one clear answer naming the line, never "binary".
+    if (options.encoding === undefined || encoding === 'utf-8') {
+      const broken = utf8Break(head);
+      if (broken)
+        throw new EngineError('INPUT_MIXED_ENCODING', {
+          path: file,
+          line: broken.line,
+          encoding: 'UTF-8',
+          other: broken.other,
+        });
+    }
     if (looksBinary(createDecoder(detected).write(head)))
       throw new EngineError('INPUT_NOT_SUPPORTED', {
         path: file,

@@ -3,9 +3,11 @@
 // organisation, phone, e-mail, ID number, credit code) and it has rows under it. Suppliers (供应商,
 // Supplier, Vendor in a header) are not customers. The wizard offers these sheets, with row counts; an
 // import without a sheet named reads every one of them, each as its own source.
+import { open } from 'node:fs/promises';
 import type { CustomerField } from '../../../shared/customer';
 import { fieldForHeader } from '../../../shared/mapping';
 import { previewSource, readSource } from './read-source';
+import { sniffMagic } from './sniff';
 import type { ReadOptions } from './types';
 
 const IDENTIFYING: ReadonlySet<CustomerField> = new Set([
@@ -71,4 +73,20 @@ export async function surveyWorkbook(
     });
   }
   return out;
+}
+
+/** True when the file starts as a ZIP (a workbook); false for anything else, or a file not readable. */
+export async function isZipFile(file: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      const { bytesRead } = await handle.read(head, 0, 8, 0);
+      return sniffMagic(head.subarray(0, bytesRead)).kind === 'zip';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ import { EngineError } from '../kernel/engine-error';
 import type { ReaderContext } from './context';
 import { columnLetter } from './header';
 import { SharedStringsLimitError, SharedStringsParser } from './shared-strings';
+import { aggregateKind } from './summary-rows';
 import { SheetXmlError, SheetXmlReader, type RawCell } from './sheet-xml';
 import { zipRefusal } from './sniff';
 import { TableAssembler, type TableRecord } from './table';
@@ -182,8 +183,13 @@ function record(line: number, raw: RawCell[], strings: string[] | null, date1904
   const cells: string[] = [];
   const json: Record<string, unknown> = {};
   let problem: TableRecord['problem'];
+  let aggregate: TableRecord['aggregate'] = null;
   for (const c of raw) {
     let value = c.value;
+    if (typeof value === 'object' && value !== null && 'formula' in value) {
+      const kind = aggregateKind(String((value as { formula: unknown }).formula ?? ''));
+      if (kind) aggregate = aggregate === 'subtotal' ? aggregate : kind;
+    }
     if (strings && typeof value === 'object' && value !== null && 'sharedString' in value)
       value = strings[(value as { sharedString: number }).sharedString] ?? '';
     // A date cell (t="d") whose text is not a date reads as empty: say so.
@@ -197,7 +203,7 @@ function record(line: number, raw: RawCell[], strings: string[] | null, date1904
     json[columnLetter(c.col - 1)] = cellJson(value, text);
   }
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-  return { line, cells, raw: JSON.stringify(json), problem };
+  return { line, cells, raw: JSON.stringify(json), problem, aggregate };
 }
 
 /** Reads the chosen sheet into the collector; returns the table (its `leading` rows serve previews). */

@@ -79,13 +79,13 @@ it('a second sheet imported later is not the same file again; the first one agai
   const file = multiSheetWorkbook(11);
   const [first, second] = file.key.tables.filter((t) => t.holdsCustomers);
   const path = write(file, 11);
-  const one = unwrap(await run({ path, sheets: [first.sheet] })) as ImportRunResult;
+  const one = unwrap(await run({ path, sheets: [first.sheet!] })) as ImportRunResult;
   expect(one.inputs.map((i) => [i.sheet, i.imported])).toEqual([[first.sheet, first.customers]]);
-  const two = unwrap(await run({ path, sheets: [second.sheet] })) as ImportRunResult;
+  const two = unwrap(await run({ path, sheets: [second.sheet!] })) as ImportRunResult;
   expect(two.inputs.map((i) => [i.sheet, i.imported])).toEqual([[second.sheet, second.customers]]);
   const p = await preview(path);
   expect(p.alreadyImported).not.toBeNull();
-  const again = await run({ path, sheets: [first.sheet] });
+  const again = await run({ path, sheets: [first.sheet!] });
   expect(again.ok ? null : again.error.code).toBe('IMPORT_SAME_SOURCE');
 });
 
