@@ -79,9 +79,11 @@ export class SheetXmlReader {
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
     p.on('error', (error) => {
-      throw new SheetXmlError(
-        `line ${p.line}, column ${p.column}: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
-      );
+      // saxes says "1:114: undefined entity."; the position is given once, the words kept plain.
+      const words = error.message
+        .replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '')
+        .replace(/^undefined entity\.?$/, 'a reference to an entity the XML does not define');
+      throw new SheetXmlError(`line ${p.line}, column ${p.column}: ${words}`);
     });
   }
 
