@@ -21,7 +21,7 @@ const IDENTIFYING: ReadonlySet<CustomerField> = new Set([
 
 const NOT_CUSTOMERS = /供应商|供货|供方|supplier|vendor/i;
 
-export interface SheetSurvey {
+interface SheetSurvey {
   name: string;
   state: string;
   /** Rows under the header holding something (counted only when asked; else null). */
@@ -30,7 +30,7 @@ export interface SheetSurvey {
 }
 
 /** True when a table with these headers lists customers. */
-export function headersHoldCustomers(headers: readonly string[]): boolean {
+function headersHoldCustomers(headers: readonly string[]): boolean {
   if (headers.some((h) => NOT_CUSTOMERS.test(h))) return false;
   return headers.some((h) => {
     const field = fieldForHeader(h);

@@ -2,34 +2,19 @@
 // naming the line. The file that ends inside a quote sets its incomplete last record aside; rows with too
 // many fields are set aside, too few imported with a flag; UTF-8 then GBK is refused naming the first
 // line that is not UTF-8, and nothing is imported.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ImportRunResult } from '../../../../../shared/contract';
-import {
-  mixedEncodingCsv,
-  raggedRowsCsv,
-  unterminatedQuoteCsv,
-  type MessyFile,
-} from '../../../../fixtures/messy';
-import { makeVault, unwrap, type VaultFixture } from '../../../support/vault-fixture';
+import { mixedEncodingCsv, raggedRowsCsv, unterminatedQuoteCsv } from '../../../../fixtures/messy';
+import { unwrap } from '../../../support/vault-fixture';
+import { useMessyVault } from './support';
 import { peek } from '../support/peek';
 
 jest.setTimeout(180_000);
 
-let v: VaultFixture;
-beforeAll(async () => {
-  v = await makeVault();
-});
-afterAll(() => v.remove());
+const m = useMessyVault();
 
-const write = (f: MessyFile, tag: string) => {
-  const path = join(v.dir, `${tag}-${f.name}`);
-  writeFileSync(path, f.bytes);
-  return path;
-};
-const run = async (path: string) => v.engine.call('import.run', { inputs: [{ file: { path } }] });
-const customers = () =>
-  peek(v, (db) => (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n);
+const write = m.write;
+const run = async (path: string) => m.v.engine.call('import.run', { inputs: [{ file: { path } }] });
+const customers = m.customers;
 
 describe.each([1, 2, 3])('seed %i', (seed) => {
   it('ends inside a quoted field: the incomplete last record set aside, naming its line', async () => {
@@ -56,7 +41,7 @@ describe.each([1, 2, 3])('seed %i', (seed) => {
     const flaggedMany = many.length - aside.length;
     expect(input.flagged).toBe(few.length + flaggedMany);
     expect(input.imported).toBe(file.key.customers.length + flaggedMany);
-    const names = peek(v, (db) =>
+    const names = peek(m.v, (db) =>
       (
         db
           .prepare('SELECT source_line AS row, name FROM customers WHERE source_id = ?')

@@ -4,16 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportRunResult } from '../../../../../shared/contract';
 import { placeholdersCsv, type KeyField } from '../../../../fixtures/messy';
-import { makeVault, unwrap, type VaultFixture } from '../../../support/vault-fixture';
+import { unwrap } from '../../../support/vault-fixture';
+import { useMessyVault } from './support';
 import { peek } from '../support/peek';
 
 jest.setTimeout(180_000);
 
-let v: VaultFixture;
-beforeAll(async () => {
-  v = await makeVault();
-});
-afterAll(() => v.remove());
+const m = useMessyVault();
 
 const COLUMN: Partial<Record<KeyField, string>> = {
   name: 'name',
@@ -33,14 +30,14 @@ const STATUS: Partial<Record<KeyField, string>> = {
 
 it.each([1, 2, 3])('seed %i: every placeholder stored as missing, not invalid', async (seed) => {
   const file = placeholdersCsv(seed);
-  const path = join(v.dir, `${seed}-${file.name}`);
+  const path = join(m.v.dir, `${seed}-${file.name}`);
   writeFileSync(path, file.bytes);
-  const r = unwrap(await v.engine.call('import.run', { inputs: [{ file: { path } }] })) as ImportRunResult;
+  const r = unwrap(await m.v.engine.call('import.run', { inputs: [{ file: { path } }] })) as ImportRunResult;
   const input = r.inputs[0];
   expect(input.imported).toBe(file.key.customers.length);
   const noOne = file.key.setAside.filter((s) => s.reason === 'no-customer').map((s) => s.row);
   expect(input.quarantine.filter((q) => q.kind === 'no-identifying-field').map((q) => q.row)).toEqual(noOne);
-  const stored = peek(v, (db) =>
+  const stored = peek(m.v, (db) =>
     db.prepare('SELECT * FROM customers WHERE source_id = ?').all(input.sourceId),
   ) as Array<Record<string, unknown>>;
   const byRow = new Map(stored.map((c) => [c.source_line as number, c]));

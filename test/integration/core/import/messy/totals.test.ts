@@ -5,15 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportRunResult } from '../../../../../shared/contract';
 import { totalsCsv, totalsXlsx, type MessyFile } from '../../../../fixtures/messy';
-import { makeVault, unwrap, type VaultFixture } from '../../../support/vault-fixture';
+import { unwrap } from '../../../support/vault-fixture';
+import { useMessyVault } from './support';
 
 jest.setTimeout(180_000);
 
-let v: VaultFixture;
-beforeAll(async () => {
-  v = await makeVault();
-});
-afterAll(() => v.remove());
+const m = useMessyVault();
 
 const cases: Array<[string, MessyFile]> = [1, 2, 3, 4].flatMap((seed) => [
   [`totals-csv ${seed}`, totalsCsv(seed)] as [string, MessyFile],
@@ -21,9 +18,9 @@ const cases: Array<[string, MessyFile]> = [1, 2, 3, 4].flatMap((seed) => [
 ]);
 
 it.each(cases)('%s: totals, subtotals and footers set aside with their reason', async (_name, file) => {
-  const path = join(v.dir, `${_name.replace(' ', '-')}-${file.name}`);
+  const path = join(m.v.dir, `${_name.replace(' ', '-')}-${file.name}`);
   writeFileSync(path, file.bytes);
-  const r = unwrap(await v.engine.call('import.run', { inputs: [{ file: { path } }] })) as ImportRunResult;
+  const r = unwrap(await m.v.engine.call('import.run', { inputs: [{ file: { path } }] })) as ImportRunResult;
   const [input] = r.inputs;
   const summaries = file.key.setAside.filter((s) => ['total', 'subtotal', 'footer'].includes(s.reason));
   expect(summaries.length).toBeGreaterThan(0);

@@ -1,38 +1,22 @@
 // Workbooks as other programs write them (the messy generator's answer keys): every sheet with customers
 // offered with its row count and imported as its own source; a second sheet later is not "the same file
 // again"; ZIP entries larger than declared and cut archives refused with their reason, nothing imported.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ImportPreview, ImportRunResult } from '../../../../../shared/contract';
-import {
-  everythingXlsx,
-  multiSheetWorkbook,
-  truncatedXlsx,
-  zipBombXlsx,
-  type MessyFile,
-} from '../../../../fixtures/messy';
-import { makeVault, unwrap, type VaultFixture } from '../../../support/vault-fixture';
+import { everythingXlsx, multiSheetWorkbook, truncatedXlsx, zipBombXlsx } from '../../../../fixtures/messy';
+import { unwrap } from '../../../support/vault-fixture';
+import { useMessyVault } from './support';
 import { peek } from '../support/peek';
 
 jest.setTimeout(180_000);
 
-let v: VaultFixture;
-beforeAll(async () => {
-  v = await makeVault();
-});
-afterAll(() => v.remove());
+const m = useMessyVault();
 
-const write = (f: MessyFile, seed: number) => {
-  const path = join(v.dir, `${seed}-${f.name}`);
-  writeFileSync(path, f.bytes);
-  return path;
-};
+const write = m.write;
 const preview = async (path: string) =>
-  unwrap(await v.engine.call('import.preview', { file: { path } })) as ImportPreview;
+  unwrap(await m.v.engine.call('import.preview', { file: { path } })) as ImportPreview;
 const run = async ({ path, ...rest }: { path: string; sheets?: string[] }) =>
-  v.engine.call('import.run', { inputs: [{ file: { path }, ...rest }] });
-const customers = () =>
-  peek(v, (db) => (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n);
+  m.v.engine.call('import.run', { inputs: [{ file: { path }, ...rest }] });
+const customers = m.customers;
 
 describe.each([1, 2, 3])('multi-sheet workbook, seed %i', (seed) => {
   const file = multiSheetWorkbook(seed);
@@ -54,11 +38,13 @@ describe.each([1, 2, 3])('multi-sheet workbook, seed %i', (seed) => {
   it('imports every customer sheet as its own source, with the sheet on each row', async () => {
     const path = write(file, seed);
     const before = customers();
-    const r = unwrap(await v.engine.call('import.run', { inputs: [{ file: { path } }] })) as ImportRunResult;
+    const r = unwrap(
+      await m.v.engine.call('import.run', { inputs: [{ file: { path } }] }),
+    ) as ImportRunResult;
     expect(r.inputs.map((i) => [i.sheet, i.imported])).toEqual(expected.map((t) => [t.sheet, t.customers]));
     expect(new Set(r.inputs.map((i) => i.sourceId)).size).toBe(expected.length);
     expect(customers() - before).toBe(expected.reduce((n, t) => n + t.customers, 0));
-    const bySheet = peek(v, (db) =>
+    const bySheet = peek(m.v, (db) =>
       db
         .prepare(
           `SELECT s.sheet AS sheet, count(*) AS n FROM customers c JOIN sources s ON s.id = c.source_id
@@ -70,7 +56,7 @@ describe.each([1, 2, 3])('multi-sheet workbook, seed %i', (seed) => {
       Object.fromEntries(expected.map((t) => [t.sheet, t.customers])),
     );
     // The same sheets again are the same source.
-    const again = await v.engine.call('import.run', { inputs: [{ file: { path } }] });
+    const again = await m.v.engine.call('import.run', { inputs: [{ file: { path } }] });
     expect(again.ok ? null : again.error.code).toBe('IMPORT_SAME_SOURCE');
   });
 });
@@ -102,7 +88,7 @@ describe.each([1, 2, 3])('refused packages, seed %i', (seed) => {
     const file = zipBombXlsx(seed);
     const before = customers();
     for (const result of [
-      await v.engine.call('import.preview', { file: { path: write(file, seed) } }),
+      await m.v.engine.call('import.preview', { file: { path: write(file, seed) } }),
       await run({ path: write(file, seed) }),
     ]) {
       expect(result.ok).toBe(false);
