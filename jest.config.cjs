@@ -13,6 +13,8 @@ const transformIgnorePatterns = [
 ];
 
 module.exports = {
+  // A new vault makes an RSA-3072 company CA and every user an Argon2id slot: seconds on a loaded machine.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',

@@ -38,14 +38,13 @@ const config: KnipConfig = {
     // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
     '@expo-google-fonts/noto-sans-sc',
     // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
-    // charts, component tests, the Electron security audit): each leaves this list when it lands.
+    // charts, component tests): each leaves this list when it lands.
     'tar-stream',
     '@types/tar-stream',
     'echarts',
     '@testing-library/dom',
     '@testing-library/react',
     'jest-environment-jsdom',
-    '@doyensec/electronegativity',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
   ignoreBinaries: ['openssl', 'pdftotext', 'sqlite3', 'mount', 'umount'],

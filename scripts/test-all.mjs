@@ -41,6 +41,9 @@ check('layering (dependency-cruiser)', bin('depcruise'), [
   'test',
 ]);
 check('unused files, exports, dependencies (knip)', bin('knip'), []);
+check('Electron security scan (electronegativity)', process.execPath, [
+  join(root, 'scripts', 'electronegativity.mjs'),
+]);
 check('prettier', bin('prettier'), ['--check', '.']);
 check('renderer build', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 

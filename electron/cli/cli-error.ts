@@ -15,6 +15,13 @@ export class CliError extends Error {
   }
 }
 
+/** Standard output was closed by its reader (`| head -1`): the command stops quietly (exit 141). */
+export class OutputClosed extends Error {
+  constructor() {
+    super('the reader of standard output has gone');
+  }
+}
+
 export function errorLine(error: ErrorValue, lang: Lang): string {
   const message = formatError(error.code, lang, error.details ?? {});
   return `closeout: ${error.code}: ${message.replace(/\s*\n\s*/g, ' ')}`;

@@ -61,6 +61,8 @@ export function parseJsonInput(text: string): never {
   try {
     return JSON.parse(text) as never;
   } catch (error) {
-    throw CliError.of('INVALID_INPUT', { detail: `--input is not JSON (${(error as Error).message})` }, 2);
+    // Where, never what: the parser's message quotes the text, which may hold something secret.
+    const where = /position \d+|line \d+ column \d+/.exec((error as Error).message)?.[0];
+    throw CliError.of('INVALID_INPUT', { detail: `--input is not JSON${where ? ` (at ${where})` : ''}` }, 2);
   }
 }

@@ -10,6 +10,27 @@ export function refusePassphraseInArgv(argv: readonly string[]): void {
   if (argv.some((arg) => FORBIDDEN.test(arg))) throw CliError.of('PASSPHRASE_ON_COMMAND_LINE', {}, 2);
 }
 
+/** A field that holds a secret: a passphrase, a recovery key, any password (`adminPassword`, …). */
+const isSecretField = (key: string): boolean =>
+  /(passphrase|password|recoverykey)$/.test(key.toLowerCase().replace(/[^a-z]/g, ''));
+
+/**
+ * `--input` JSON never carries a secret, anywhere in it. A column mapping's keys are the headers of a
+ * customer file (a shop's export may have a "password" column), not secrets: they are not looked at.
+ */
+export function refuseSecretsInInput(value: unknown, at = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseSecretsInInput(item, `${at}[${i}]`));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (isSecretField(key)) throw CliError.of('SECRET_IN_INPUT', { field }, 2);
+    if (key !== 'mapping') refuseSecretsInInput(inner, field);
+  }
+}
+
 /** Reads a secret from a file: one trailing newline (what `echo` and editors add) is not part of it. */
 export function readSecretFile(file: string): string {
   try {

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result';
 import { resolveDataDir } from '../core/app/data-dir';
 import { createEngine, type EngineClient } from '../core/host/in-process';
 import pkg from '../../package.json';
-import { CliError, errorLine } from './cli-error';
+import { CliError, errorLine, OutputClosed } from './cli-error';
 import { commands } from './commands';
 import { genericCommands } from './commands/generic';
 import { decodeRecoveryKeyCommand } from './commands/recovery-key';
@@ -59,8 +59,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const options = cmd.opts();
       const engine = getEngine();
       const args = def.vault ? cmd.args.slice(1) : cmd.args;
-      if (def.vault) await unlockForCommand(engine, cmd.args[0], options, io.env);
+      // The input first: a usage error (exit 2), a secret in --input, is refused before anything runs.
       const input = def.input(args, options, io.env);
+      if (def.vault) await unlockForCommand(engine, cmd.args[0], options, io.env);
       const result = await runOp(engine, def.op, input, io);
       if (!result.ok) throw new CliError(result.error);
       const value = def.after ? def.after(result.value as never, options, lang) : result.value;
@@ -142,6 +143,8 @@ async function runOp(engine: EngineClient, op: OpName, input: unknown, io: CliIo
 }
 
 function reportFailure(error: unknown, io: CliIo, lang: 'zh-CN' | 'en'): number {
+  // 128 + SIGPIPE, and no line: the reader asked for no more.
+  if (error instanceof OutputClosed) return 141;
   if (error instanceof CommanderError) {
     // --help and --version "fail" with exit code 0; usage errors were already printed by commander.
     return error.exitCode;

@@ -1,7 +1,8 @@
 // The checks every call from a window passes on its way to the engine, apart from who sent it (ipc.ts
 // checks that first): the operation is in the contract, its input and options match their schemas (so
-// nothing malformed even crosses into the worker), operations only the shell can answer go to the shell,
-// file handles become paths and a path sent by a window is refused, and every outcome — refusals and
+// nothing malformed even crosses into the worker, and a file handle is only accepted in a field declared
+// for the purpose it was chosen for), operations only the shell can answer go to the shell, file handles
+// become paths (file-handles.ts) and a path sent by a window is refused, and every outcome — refusals and
 // unexpected errors included — is a Result value. It imports nothing from `electron`, so the e2e harness
 // puts the very same checks in front of its engine.
 import { randomUUID } from 'node:crypto';
@@ -52,7 +53,14 @@ export function checkedCall<Sender>(
       // Windows name files by dialog handles only; the engine gets the paths behind them.
       const swapped = shell.swap(parsed.data);
       if (!swapped.ok) return refusal(swapped.code);
-      return await engine.call(op, swapped.value, parsedOptions.data);
+      let succeeded = false;
+      try {
+        const result = await engine.call(op, swapped.value, parsedOptions.data);
+        succeeded = result.ok;
+        return result;
+      } finally {
+        swapped.settle(succeeded);
+      }
     } catch (error) {
       const ref = randomUUID().slice(0, 8);
       console.error(

@@ -17,7 +17,10 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
     en: 'Customer data',
     extensions: ['csv', 'tsv', 'txt', 'xlsx', 'vcf', 'json', 'jsonl'],
   },
+  'quarantine-export': { zh: 'CSV 文件', en: 'CSV', extensions: ['csv'] },
   backup: { zh: '备份', en: 'Backup', extensions: [] },
+  'backup-destination': { zh: '文件夹', en: 'Folder', extensions: [] },
+  'drill-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
 };
 
@@ -52,5 +55,5 @@ export async function chooseFile(
       : await dialog.showOpenDialog(options);
     path = result.canceled ? undefined : result.filePaths[0];
   }
-  return path ? { handle: handles.issue(path), name: basename(path) } : null;
+  return path ? { handle: handles.issue(path, input.purpose, input.kind), name: basename(path) } : null;
 }

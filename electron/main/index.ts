@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session } from
 import type { OpParsedInput } from '../../shared/contract';
 import { ok } from '../../shared/result';
 import { chooseFile } from './dialogs';
-import { FileHandles } from './file-handles';
+import { FileHandles, forgetHandlesOnLock } from './file-handles';
 import { startEngineWorker, type EngineClient } from '../core/host/index';
 import { AppWindows } from './app-windows';
 import { useDataDir } from './data-dir';
@@ -75,6 +75,7 @@ function start(): void {
           ),
       });
       forwardEvents(engine, windows);
+      forgetHandlesOnLock(engine, handles);
       watchSystemLock(powerMonitor, engine);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(

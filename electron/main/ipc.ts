@@ -74,7 +74,8 @@ export function handleDrop(windows: AppWindows, handles: FileHandles) {
     } catch {
       return refusal('INVALID_INPUT', { detail: 'the dropped file is gone' });
     }
-    return { ok: true, value: { handle: handles.issue(path), name: basename(path) } };
+    // A dropped file is one to import (the only window that takes drops is the import wizard).
+    return { ok: true, value: { handle: handles.issue(path, 'import', 'open'), name: basename(path) } };
   };
 }
 

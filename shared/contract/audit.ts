@@ -1,6 +1,6 @@
 // audit.*: the audit chain, for people (the Audit page) and for auditors (exports openssl can check).
 import { z } from 'zod';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 export interface AuditEntryView {
   seq: number;
@@ -13,13 +13,32 @@ export interface AuditEntryView {
   hash: string;
 }
 
+/** One finding of a verification: where (entry seq, its user), what (a kind the window translates), why. */
+export interface AuditProblem {
+  seq: number | null;
+  user: string | null;
+  kind: string;
+  /** The reason in English, for logs and the CLI's English output. */
+  detail: string;
+  /** The values the window's zh/en text for `kind` is filled with. */
+  params: Record<string, string | number>;
+}
+
 export interface AuditReport {
   entries: number;
   head: string;
+  /** Checkpoints whose signature and head hold. */
   checkpoints: number;
   ok: boolean;
-  /** The first entry that does not follow, or the first bad checkpoint. */
+  /** The first problem in chain order (kept for the window's one-line summary). */
   firstProblem: { seq: number; kind: string } | null;
+  /** Every problem, in chain order (the first 200; problemCount says how many in all). */
+  problems: AuditProblem[];
+  problemCount: number;
+  /** What weakens the evidence without contradicting it (entries from before signing, pending keys…). */
+  warnings: AuditProblem[];
+  /** The company CA the vault names (SHA-256), or null when it has none. */
+  companyFingerprint: string | null;
 }
 
 export const auditOps = {
@@ -45,7 +64,7 @@ export const auditOps = {
     summary: 'Check every hash and signature of the audit chain',
   }),
   'audit.export': op<{ files: string[] }>()({
-    input: z.strictObject({ dir: fileRefSchema }),
+    input: z.strictObject({ dir: fileRef('audit-export', 'folder') }),
     access: ['owner', 'auditor'],
     job: false,
     writes: true,

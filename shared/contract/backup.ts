@@ -1,6 +1,6 @@
 // backup.*: encrypted snapshots on another disk, their verification, drills, restores and retention.
 import { z } from 'zod';
-import { backupRefSchema, fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { backupRefSchema, fileRef, none, op, ROLES, type OpSpec } from './op';
 import type { SessionInfo } from './vault';
 
 /** One named check of a backup; a failure is a value with `ok: false`, never silent. */
@@ -22,7 +22,8 @@ export interface BackupManifestSummary {
   size: number;
   sha256: string;
   rowCounts: Record<string, number>;
-  contentDigest: string;
+  /** Version 1 manifests always; version 2 leave it out (the restore drill computes it). */
+  contentDigest: string | null;
   auditHead: { seq: number; hash: string };
 }
 
@@ -52,8 +53,10 @@ export interface BackupCreated {
   sha256: string;
   createdAt: string;
   rowCounts: Record<string, number>;
-  contentDigest: string;
-  /** The new file read back from the destination and checked, as backup.verify does. */
+  /**
+   * The new file read back from the destination and checked: every page's HMAC, the SHA-256, the pages
+   * against the ones copied, the signed manifest. The structure and the records are the drill's to check.
+   */
   verification: BackupVerification;
 }
 
@@ -72,6 +75,8 @@ export interface BackupDrill {
   ok: boolean;
   by: string;
   failed: string[];
+  /** The content digest the drill computed from the restored copy (absent in drills recorded before). */
+  contentDigest?: string;
 }
 
 export interface BackupDrillResult {
@@ -79,6 +84,8 @@ export interface BackupDrillResult {
   backupId: string | null;
   at: string;
   checks: BackupCheck[];
+  /** The content digest computed from the restored copy (null when the drill did not get that far). */
+  contentDigest: string | null;
   /** The signed restore-drill certificate, when a folder was given and the drill passed. */
   certificate: { pdf: string; json: string; signature: string } | null;
 }
@@ -128,7 +135,7 @@ export interface BackupRecord {
 
 export const backupOps = {
   'backup.create': op<BackupCreated>()({
-    input: z.strictObject({ dir: fileRefSchema }),
+    input: z.strictObject({ dir: fileRef('backup-destination', 'folder') }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,
@@ -136,7 +143,9 @@ export const backupOps = {
   }),
   'backup.verify': op<BackupVerification>()({
     input: z.strictObject({ backup: backupRefSchema, recoveryKey: z.string().min(1).max(200).optional() }),
-    access: 'public',
+    // Reading a copy back is everyone's to do; what it writes is that copy's verification record.
+    access: ROLES,
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Read a backup back: hash, signature, every page and every record against its manifest',
@@ -144,16 +153,21 @@ export const backupOps = {
   'backup.restore': op<BackupRestored>()({
     input: z.strictObject({
       backup: backupRefSchema,
-      to: fileRefSchema,
+      to: fileRef('vault', 'save'),
       recoveryKey: z.string().min(1).max(200).optional(),
     }),
-    access: 'public',
+    // The restored file becomes the registered file of its vault: an owner's decision.
+    access: ['owner'],
+    orRecoveryKey: true,
     job: true,
     writes: true,
     summary: 'Verify a backup, then restore it as a new vault file (never over an existing one)',
   }),
   'backup.drill': op<BackupDrillResult>()({
-    input: z.strictObject({ backup: backupRefSchema, certificateDir: fileRefSchema.optional() }),
+    input: z.strictObject({
+      backup: backupRefSchema,
+      certificateDir: fileRef('drill-certificate', 'folder').optional(),
+    }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,

@@ -2,7 +2,7 @@
 // mappings. The result types are shared by the engine, the CLI's JSON (docs/CLI.md) and the Import wizard.
 import { z } from 'zod';
 import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from '../customer';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 /** Source column header → Closeout field, 'extra' (kept under its header) or 'skip'. */
 const columnMappingSchema = z.record(z.string().max(500), z.enum([...CUSTOMER_FIELDS, 'extra', 'skip']));
@@ -15,7 +15,7 @@ const mappingNameSchema = z
   .regex(/^[^@]/, 'names starting with @ are reserved');
 /** One file to import, with what the person chose in the wizard (each detected when absent). */
 const importInputSchema = z.strictObject({
-  file: fileRefSchema,
+  file: fileRef('import', 'open'),
   /** XLSX: the one sheet to read (import.preview) or the first of `sheets`. */
   sheet: z.string().min(1).max(200).optional(),
   /** XLSX, import.run: the sheets to import, each as its own source; default every sheet with customers. */
@@ -216,14 +216,14 @@ export const importOps = {
     summary: 'Quarantined rows (file, row, reason, original text), page by page',
   }),
   'import.exportQuarantine': op<{ path: string; rows: number }>()({
-    input: z.strictObject({ out: fileRefSchema, sourceId: z.uuid().optional() }),
+    input: z.strictObject({ out: fileRef('quarantine-export', 'save'), sourceId: z.uuid().optional() }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,
     summary: 'Write the quarantined rows as CSV (UTF-8 with BOM, formula-safe) to a new file',
   }),
   'import.deleteSource': op<SourceDeleted>()({
-    input: z.strictObject({ file: fileRefSchema }),
+    input: z.strictObject({ file: fileRef('import', 'open') }),
     access: ['owner', 'operator'],
     job: false,
     writes: true,

@@ -62,7 +62,16 @@ export function isOpName(value: unknown): value is OpName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
 }
 
-export const callOptionsSchema = z.strictObject({ jobId: jobIdSchema.optional() }).optional();
+export const callOptionsSchema = z
+  .strictObject({
+    jobId: jobIdSchema.optional(),
+    /**
+     * A call the window makes on its own (a poll, a refresh after a job finished), not one the person
+     * asked for: it does not count as activity, so it never keeps an idle vault unlocked.
+     */
+    background: z.boolean().optional(),
+  })
+  .optional();
 export type CallOptions = z.infer<typeof callOptionsSchema>;
 
 // ---- events ------------------------------------------------------------------------------------------

@@ -26,6 +26,12 @@ export interface OpSpec<I extends z.ZodType = z.ZodType, R = unknown> {
    * The engine answers shell operations with SHELL_ONLY; the e2e harness stands in for the shell.
    */
   readonly host?: 'shell';
+  /**
+   * Also runs without an unlocked vault, or for a role `access` does not list, when the input carries
+   * the vault's recovery key: whoever holds it unlocks that vault as its owner anyway, and the
+   * operation itself refuses a key that does not open what it names.
+   */
+  readonly orRecoveryKey?: true;
   readonly summary: string;
   /** Phantom: carries the result type; never set at run time. */
   readonly __result?: R;
@@ -42,20 +48,51 @@ export const none = z.strictObject({});
 export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'job id: 8–64 of A–Z a–z 0–9 _ -');
 
 /**
- * A file the engine should read or write. The CLI (and main, after its dialogs) pass `{path}`; the
- * renderer can only pass a `{handle}` that main issued for a file the user chose in a dialog — main
- * swaps it for the path and refuses any `{path}` coming from a window.
+ * What a file chosen in a dialog is for, and the dialogs each purpose is chosen in. A handle is issued
+ * for one purpose and kind and is accepted only in an input field declared for exactly those: the
+ * handle a save dialog gave for a records export cannot name the vault to replace, or a backup to read.
  */
-export const fileRefSchema = z.union([
-  z.strictObject({ path: z.string().min(1).max(4096) }),
-  z.strictObject({ handle: z.string().regex(/^h-[A-Za-z0-9_-]{8,64}$/) }),
-]);
-export type FileRef = z.infer<typeof fileRefSchema>;
+export const FILE_PURPOSES = {
+  vault: ['open', 'save'],
+  'recovery-sheet': ['save'],
+  'audit-export': ['folder'],
+  certificate: ['open'],
+  import: ['open'],
+  'quarantine-export': ['save'],
+  backup: ['open'],
+  'backup-destination': ['folder'],
+  'drill-certificate': ['folder'],
+  'records-export': ['save'],
+} as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
+export type FilePurpose = keyof typeof FILE_PURPOSES;
+export type FileDialogKind = 'open' | 'save' | 'folder';
+export const FILE_PURPOSE_NAMES = Object.keys(FILE_PURPOSES) as [FilePurpose, ...FilePurpose[]];
+
+/** `h.<purpose>.<kind>.<24 random characters>`: the purpose and kind are part of the handle itself. */
+const handlePattern = (purpose: FilePurpose, kind: FileDialogKind): RegExp =>
+  new RegExp(`^h\\.${purpose}\\.${kind}\\.[A-Za-z0-9_-]{24}$`);
+
+/**
+ * A file the engine should read or write, for one purpose. The CLI (and main, after its dialogs) pass
+ * `{path}`; a window can only pass a `{handle}` that main issued when the person chose a file for this
+ * purpose and kind of dialog — main swaps it for the path and refuses any `{path}` coming from a window.
+ */
+export function fileRef(purpose: FilePurpose, kind: FileDialogKind) {
+  return z.union([
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.strictObject({
+      handle: z
+        .string()
+        .regex(handlePattern(purpose, kind), `a file chosen in a ${kind} dialog for ${purpose}`),
+    }),
+  ]);
+}
+export type FileRef = { path: string } | { handle: string };
 
 /** A vault: by its registry id (what the renderer uses), or by file. */
-export const vaultRefSchema = z.union([z.strictObject({ vaultId: z.uuid() }), fileRefSchema]);
+export const vaultRefSchema = z.union([z.strictObject({ vaultId: z.uuid() }), fileRef('vault', 'open')]);
 export type VaultRef = z.infer<typeof vaultRefSchema>;
 
 /** A backup: by its id in the open vault's backups table (what the renderer uses for a listed copy), or by file. */
-export const backupRefSchema = z.union([z.strictObject({ backupId: z.uuid() }), fileRefSchema]);
+export const backupRefSchema = z.union([z.strictObject({ backupId: z.uuid() }), fileRef('backup', 'open')]);
 export type BackupRef = z.infer<typeof backupRefSchema>;

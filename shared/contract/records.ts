@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CustomerRecord, SourceRowRef } from '../customer';
 import { recordExportOptions, recordQuerySchema, type RecordExportFormat } from '../records';
 import type { DispositionCounts } from './dispositions';
-import { fileRefSchema, none, op, ROLES, type OpSpec } from './op';
+import { fileRef, none, op, ROLES, type OpSpec } from './op';
 
 export interface RecordPage {
   /** Null when the count was not asked for ('none'). */
@@ -99,7 +99,7 @@ export const recordsOps = {
     summary: 'One record with its source rows as read and its history from the audit chain',
   }),
   'records.export': op<RecordExportResult>()({
-    input: z.strictObject({ ...recordExportOptions, file: fileRefSchema }),
+    input: z.strictObject({ ...recordExportOptions, file: fileRef('records-export', 'save') }),
     access: ROLES,
     job: true,
     writes: true,

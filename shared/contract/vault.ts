@@ -1,8 +1,8 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
-import type { AuditReport } from './audit';
-import { fileRefSchema, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
-import { passphrase, userName } from './users';
+import type { AuditProblem, AuditReport } from './audit';
+import { fileRef, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
+import { passphrase, userName, type RekeyOutcome } from './users';
 
 const isoDate = z.iso.date();
 
@@ -84,6 +84,12 @@ export interface VaultDetails {
   users: number;
   audit: { entries: number; head: string };
   identity: { subject: string; fingerprintSha256: string; notAfter: string } | null;
+  /** 1: the recovery key is the vault key (an upgraded vault until its keys are rotated); 2: it derives it. */
+  recoveryKeyVersion: 1 | 2;
+  /** Whether the recovery key can restore the company key (false for version 1 keys). */
+  recoveryRestoresCompanyKey: boolean;
+  /** The vault key's generation: 1 at creation, one more at each rotation. */
+  keyGeneration: number;
   session: SessionInfo;
 }
 
@@ -92,6 +98,8 @@ export interface VaultCheckReport {
   pageCheck: string[];
   integrityCheck: string[];
   audit: AuditReport;
+  /** The vault against the heads seen outside it (registry, backups): rollbacks, cuts and forks. */
+  anchors: AuditProblem[];
 }
 
 export const vaultOps = {
@@ -104,7 +112,7 @@ export const vaultOps = {
   }),
   'vault.create': op<VaultCreated>()({
     input: z.strictObject({
-      file: fileRefSchema,
+      file: fileRef('vault', 'save'),
       details: vaultDetailsInput,
       owner: z.strictObject({ name: userName, passphrase }),
     }),
@@ -161,11 +169,22 @@ export const vaultOps = {
     summary: 'Record that the owner has stored the recovery key',
   }),
   'vault.writeRecoverySheet': op<{ path: string }>()({
-    input: z.strictObject({ out: fileRefSchema }),
+    // The recovery key is needed when this session did not make it (it is never stored).
+    input: z.strictObject({
+      out: fileRef('recovery-sheet', 'save'),
+      recoveryKey: z.string().max(200).optional(),
+    }),
     access: ['owner'],
     job: false,
     writes: true,
     summary: 'Write the printable recovery sheet (PDF, Chinese and English)',
+  }),
+  'vault.rotateKeys': op<RekeyOutcome>()({
+    input: none,
+    access: ['owner'],
+    job: true,
+    writes: true,
+    summary: 'Re-encrypt the vault under a new key and issue a new recovery key (the old sheet becomes void)',
   }),
   'vault.check': op<VaultCheckReport>()({
     input: none,
@@ -182,7 +201,7 @@ export const vaultOps = {
     summary: 'Remove a vault from the registry (the file is not touched)',
   }),
   'vault.locate': op<VaultSummary>()({
-    input: z.strictObject({ vaultId: z.uuid(), file: fileRefSchema }),
+    input: z.strictObject({ vaultId: z.uuid(), file: fileRef('vault', 'open') }),
     access: 'public',
     job: false,
     writes: false,

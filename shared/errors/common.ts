@@ -16,6 +16,10 @@ export const commonErrors = {
     'zh-CN': '保险库未解锁，请先解锁',
     en: 'The vault is locked; unlock it first',
   },
+  UNLOCK_OR_RECOVERY_KEY: {
+    'zh-CN': '此操作需要先解锁保险库，或提供该保险库的恢复密钥',
+    en: "This needs the vault unlocked first, or the vault's recovery key",
+  },
   CANCELLED: { 'zh-CN': '操作已取消，未做任何更改', en: 'Cancelled; nothing was changed' },
   JOB_ID_IN_USE: {
     'zh-CN': '任务编号 {{job}} 已被使用',
@@ -48,6 +52,19 @@ export const commonErrors = {
   FILE_EXISTS: {
     'zh-CN': '{{path}} 已存在；Closeout 不会覆盖它，未做任何更改',
     en: '{{path}} already exists; Closeout does not write over it. Nothing was changed',
+  },
+  FILE_MANAGED: {
+    'zh-CN':
+      '拒绝写入 {{path}}：这是 Closeout 管理的文件（保险库、密钥环、备份或保险库登记表），未做任何更改',
+    en: 'Refused to write {{path}}: Closeout manages that file (a vault, its keyring, a backup or the vault registry). Nothing was changed',
+  },
+  FILE_IS_SYMLINK: {
+    'zh-CN': '拒绝写入 {{path}}：它是一个符号链接，Closeout 不会透过链接写入文件，未做任何更改',
+    en: 'Refused to write {{path}}: it is a symbolic link, and Closeout never writes through one. Nothing was changed',
+  },
+  FILE_CHANGED: {
+    'zh-CN': '{{path}} 在处理过程中被替换或移动（已不是刚才检查的那个文件），未删除任何文件',
+    en: '{{path}} was replaced or moved while Closeout worked on it (it is no longer the file it checked); nothing was deleted',
   },
   INTERNAL: {
     'zh-CN': '内部错误（已记录编号 {{ref}}），未做任何更改',

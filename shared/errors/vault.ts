@@ -71,6 +71,22 @@ export const vaultErrors = {
     'zh-CN': '无法读取 PKCS#12 文件：{{reason}}',
     en: 'Cannot read the PKCS#12 file: {{reason}}',
   },
+  RECOVERY_KEY_NEEDED: {
+    'zh-CN': '恢复密钥不保存在任何地方：请输入它，才能打印恢复密钥单',
+    en: 'The recovery key is not kept anywhere: type it in to print its sheet',
+  },
+  COMPANY_KEY_NEEDED: {
+    'zh-CN': '此操作需要公司密钥：请所有者用自己的口令（或第 2 版恢复密钥）解锁后再试',
+    en: 'This needs the company key: an owner must unlock with their own passphrase (or a version 2 recovery key)',
+  },
+  REKEY_IN_PROGRESS: {
+    'zh-CN': '另一个进程正在为保险库 {{path}} 更换密钥；请等它完成',
+    en: 'Another process is changing the keys of the vault {{path}}; wait for it to finish',
+  },
+  SIGNING_KEY_PENDING: {
+    'zh-CN': '您的签名密钥还在等待所有者认证，暂时不能签署文件；请所有者在“用户与角色”中认证它',
+    en: "Your signing key is still awaiting an owner's certification, so you cannot sign files yet; ask an owner to certify it under Users & roles",
+  },
   IDENTITY_MISSING: {
     'zh-CN': '此保险库还没有公司证书',
     en: 'This vault has no company certificate yet',

@@ -37,7 +37,7 @@ test('back up, list, verify, drill, and a corrupted copy fails verification loud
     dialogs.next(folder);
     await backup.createButton.click();
     await expect(backup.createdFile).toHaveText(/\.cobackup$/, { timeout: 60_000 });
-    expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'backup' });
+    expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'backup-destination' });
     const written = await readdir(folder);
     const file = written.find((name) => name.endsWith('.cobackup'));
     expect(file).toBeDefined();

@@ -124,10 +124,20 @@ test('a weak passphrase blocks Next and an invalid credit code names its problem
     const owner = { name: 'x', passphrase: 'x' };
     return [
       await closeout['vault.create']({ file: { path: '/tmp/x.cvault' }, details, owner }),
-      await closeout['vault.create']({ file: { handle: 'h-never-issued-1234' }, details, owner }),
+      await closeout['vault.create']({
+        file: { handle: 'h.vault.save.neverissuedneverissued12' },
+        details,
+        owner,
+      }),
+      // A handle made for another purpose (an export) does not fit the field at all.
+      await closeout['vault.create']({
+        file: { handle: 'h.records-export.save.neverissuedneverissued12' },
+        details,
+        owner,
+      }),
     ].map((r) => (r.ok ? 'ok' : r.error.code));
   });
-  expect(refused).toEqual(['PATH_NOT_ALLOWED', 'FILE_HANDLE_UNKNOWN']);
+  expect(refused).toEqual(['PATH_NOT_ALLOWED', 'FILE_HANDLE_UNKNOWN', 'INVALID_INPUT']);
 
   await wizard.clientName.fill('宁波示例科技有限公司');
   await wizard.creditCode.fill('91330106');

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineClient } from '../../electron/core/host/types';
 import { checkedCall } from '../../electron/main/checked-call';
+import { forgetHandlesOnLock } from '../../electron/main/file-handles';
 import { fail, ok } from '../../shared/result';
 import { DialogStandIn, type DialogRequest } from './harness/dialogs';
 import { EventChannel } from './harness/event-channel';
@@ -128,8 +129,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
 
       // main's own checks (electron/main/checked-call.ts: schemas, the shell's operations — here the
-      // dialog stand-in —, handles swapped for paths, a path from the page refused), in front of the test
-      // engine; like main's IPC router, only the page's own main frame is answered.
+      // dialog stand-in —, handles swapped for paths by main's own table, a path from the page refused),
+      // in front of the test engine; like main's IPC router, only the page's own main frame is answered.
       const checked = checkedCall<null>(
         testContract,
         { call: (op, input, options) => engine.call(op as TestOpName, input, options) },
@@ -157,6 +158,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       const events = new EventChannel();
       const stopEvents = engine.on((event, payload) => events.push(event, payload));
+      const stopForgetting = forgetHandlesOnLock(engine, dialogs.handles);
       await page.exposeBinding('__closeoutNextEvents', (source) =>
         source.frame === page.mainFrame() ? events.next() : [],
       );
@@ -165,6 +167,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(problems);
 
       stopEvents();
+      stopForgetting();
       events.close();
       // One assertion over everything, so a failure lists every kind of problem at once.
       expect(problems, 'off-origin requests, CSP violations, console or page errors').toEqual({

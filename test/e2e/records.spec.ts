@@ -6,7 +6,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { openVaultDatabase } from '../../electron/core/vault/database';
 import { foldForMatching } from '../../shared/normalise/text';
-import { decodeRecoveryKey } from '../../shared/recovery-key';
+import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import { generateCustomers } from '../fixtures/customers';
 import { insertCustomers, type StoredCustomer } from '../integration/support/records-fixture';
 import type { Page } from '@playwright/test';
@@ -19,7 +19,7 @@ const N = 400;
 
 function fill(vault: SeededVault): StoredCustomer[] {
   const stored: StoredCustomer[] = [];
-  const db = openVaultDatabase(vault.path, Buffer.from(decodeRecoveryKey(vault.recoveryKey)));
+  const db = openVaultDatabase(vault.path, recoveryVaultKey(vault.recoveryKey));
   try {
     insertCustomers(db, generateCustomers(4242, N), { file: '客户名单.csv', onRow: (s) => stored.push(s) });
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -31,12 +31,14 @@ test('the owner adds an operator; the operator is offered no owner-only action',
   await users.addUser(OPERATOR.name, '操作员', OPERATOR.passphrase);
   await expect(users.row(OPERATOR.name).getByTestId('user-role-select')).toContainText('操作员');
 
-  // The engine's refusal, in words: the last owner stays.
+  // The engine's refusal, in words: the last owner stays (and the vault is not re-encrypted).
   await users.row(OWNER.name).getByTestId('user-remove').click();
-  await page.getByTestId('remove-user-confirm').click();
-  await expect(users.error).toHaveAttribute('data-code', 'LAST_OWNER');
-  await expect(users.error).toContainText('不能移除或降级最后一位所有者');
-  await expect(page.locator('.ant-modal-confirm')).toBeHidden();
+  await page.getByTestId('rekey-start').click();
+  const refused = page.getByTestId('rekey-modal').getByTestId('error-alert');
+  await expect(refused).toHaveAttribute('data-code', 'LAST_OWNER');
+  await expect(refused).toContainText('不能移除或降级最后一位所有者');
+  await page.getByTestId('rekey-modal').locator('.ant-modal-close').click();
+  await expect(page.getByTestId('rekey-modal')).toBeHidden();
   await keepScreenshot(page, testInfo, 'users-owner-zh-CN');
 
   await shell.lock();

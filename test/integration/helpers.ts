@@ -3,10 +3,26 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const WORKER_SCRIPT = join(ROOT, 'dist', 'core', 'worker.js');
 const CLI = join(ROOT, 'bin', 'closeout.js');
+
+/** Bundles a TypeScript script for a child process into `outfile` (native packages stay external). */
+export function bundleChild(entry: string, outfile: string): string {
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
+    nodePaths: [join(ROOT, 'node_modules')],
+    logLevel: 'error',
+  });
+  return outfile;
+}
 
 export function tempDir(prefix = 'closeout-it-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

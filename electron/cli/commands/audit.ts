@@ -1,6 +1,7 @@
 // `closeout audit …`: verify, list and export the audit chain.
 import type { AuditEntryView, AuditReport } from '../../../shared/contract';
 import type { Lang } from '../../../shared/errors';
+import { describeProblem } from '../../../shared/audit-problems';
 import type { CommandDef } from '../command-def';
 import { define, str, t, wholeOption } from '../helpers';
 
@@ -11,12 +12,20 @@ export function humanAudit(r: AuditReport, lang: Lang): string {
       `审计链完好：${r.entries} 条，${r.checkpoints} 个签名检查点，链头 ${r.head}`,
       `audit chain intact: ${r.entries} entries, ${r.checkpoints} signed checkpoints, head ${r.head}`,
     );
-  return t(
-    lang,
-    `审计链在第 ${r.firstProblem?.seq} 条处断裂（${r.firstProblem?.kind}）`,
-    `audit chain broken at entry ${r.firstProblem?.seq} (${r.firstProblem?.kind})`,
-  );
+  const lines = [
+    t(
+      lang,
+      `审计证据有 ${r.problemCount} 处问题，第一处在第 ${r.firstProblem?.seq} 条（${r.firstProblem?.kind}）：`,
+      `${r.problemCount} problems in the audit evidence, the first at entry ${r.firstProblem?.seq} (${r.firstProblem?.kind}):`,
+    ),
+    ...r.problems.map((p) => `  ✘ ${describeProblem(p, lang)}`),
+  ];
+  return lines.join('\n');
 }
+
+/** Warnings (evidence that is weaker, not contradicted), one line each. */
+export const humanWarnings = (r: AuditReport, lang: Lang): string[] =>
+  r.warnings.map((w) => `  ! ${describeProblem(w, lang)}`);
 
 const humanEntries = (entries: AuditEntryView[]) =>
   entries.map((e) => `${e.seq}\t${e.at}\t${e.userName ?? '-'}\t${e.op}\t${e.outcome}`).join('\n');
@@ -28,7 +37,7 @@ export const auditCommands: readonly CommandDef[] = [
     vault: true,
     description: 'check every hash and signature of the audit chain; names the first bad entry / 校验审计链',
     input: () => ({}),
-    human: humanAudit,
+    human: (r: AuditReport, lang) => [humanAudit(r, lang), ...humanWarnings(r, lang)].join('\n'),
     exitCode: (r) => (r.ok ? 0 : 3),
   }),
   define({

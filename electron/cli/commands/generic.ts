@@ -3,6 +3,7 @@
 import { contract, OP_NAMES, type OpName } from '../../../shared/contract';
 import type { CommandDef } from '../command-def';
 import { parseJsonInput } from '../helpers';
+import { refuseSecretsInInput } from '../passphrase';
 
 /**
  * Words scripts already use for operations that were renamed since (the generic commands follow the
@@ -23,7 +24,11 @@ function genericCommand(op: OpName, path: readonly string[], description: string
     vault: contract[op].access !== 'public',
     description,
     configure: (c) => c.option('--input <json>', 'operation input as JSON', '{}'),
-    input: (_args, o) => parseJsonInput(o.input as string),
+    input: (_args, o) => {
+      const input = parseJsonInput(o.input as string);
+      refuseSecretsInInput(input);
+      return input;
+    },
     human: (value) => JSON.stringify(value, null, 2),
   };
 }

@@ -1,18 +1,20 @@
 // `closeout records FILE`: the vault's customer records as JSON (every CustomerRecord, the default),
 // CSV or XLSX, searched and filtered as on the Records page. It runs records.export, so it is audited
 // like an export from the window. Without --out (JSON and CSV only) the export is written into a
-// private temporary folder (0700, file 0600), copied to standard output and deleted at once.
+// private temporary folder (0700, file 0600), removed from the disk as soon as it is complete (it then
+// streams to standard output from its open descriptor), and removed whenever the command is stopped
+// before that (temporary.ts).
 // `closeout stats FILE`: the counts of the records (records.stats).
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CustomerStats, OpInput, OpResult } from '../../../shared/contract';
 import type { Lang } from '../../../shared/errors';
 import type { RecordExportFormat } from '../../../shared/records';
-import { CliError } from '../cli-error';
+import { CliError, OutputClosed } from '../cli-error';
 import type { CommandDef } from '../command-def';
 import { define, parseFilter, str, t } from '../helpers';
+import { privateTempDir, removeTempDir } from '../temporary';
 
 function exportFormat(format: string, encoding: string): RecordExportFormat {
   if (!['csv', 'json', 'xlsx'].includes(format))
@@ -27,21 +29,6 @@ function exportFormat(format: string, encoding: string): RecordExportFormat {
   if (enc === 'gb18030' && format !== 'csv')
     throw CliError.of('INVALID_INPUT', { detail: '--encoding gb18030 applies to --format csv only' }, 2);
   return format === 'csv' && enc === 'gb18030' ? 'csv-gb18030' : (format as RecordExportFormat);
-}
-
-/** Temporary folders of this run, removed when the process ends whatever happened. */
-const temporary: string[] = [];
-let cleanupRegistered = false;
-function privateTempFile(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'closeout-records-'));
-  temporary.push(dir);
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    process.once('exit', () => {
-      for (const d of temporary) rmSync(d, { recursive: true, force: true });
-    });
-  }
-  return join(dir, name);
 }
 
 type Exported = OpResult<'records.export'>;
@@ -73,15 +60,32 @@ const recordsCommand = define({
       filter: parseFilter(str(o.filter)),
       format,
       headers,
-      file: { path: out ?? privateTempFile(format === 'json' ? 'records.json' : 'records.csv') },
+      file: {
+        path:
+          out ??
+          join(privateTempDir('closeout-records-'), format === 'json' ? 'records.json' : 'records.csv'),
+      },
     };
   },
   print: async (value: Exported, o, stdout) => {
     if (str(o.out)) return false;
+    // Off the disk before its first byte goes out: the open descriptor keeps it readable while it streams.
+    const dir = dirname(value.path);
+    const fd = openSync(value.path, 'r');
+    let removed = false;
     try {
-      await pipeline(createReadStream(value.path), stdout, { end: false });
+      removeTempDir(dir);
+      removed = true;
+    } catch {
+      // Windows cannot remove an open file: it goes once the stream is done.
+    }
+    try {
+      await pipeline(createReadStream('', { fd }), stdout, { end: false });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputClosed();
+      throw error;
     } finally {
-      rmSync(value.path, { force: true });
+      if (!removed) removeTempDir(dir);
     }
     return true;
   },

@@ -1,13 +1,19 @@
-// `closeout recovery-key decode`: the raw key as hex, for opening a vault with any SQLCipher 4 client.
+// `closeout recovery-key decode`: the SQLCipher key as hex, for opening a vault with any SQLCipher 4
+// client (a version 1 recovery key is that key; a version 2 key derives it with HKDF-SHA256).
 import { readFileSync } from 'node:fs';
-import { decodeRecoveryKey } from '../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../core/vault/recovery-secret';
 import { CliError } from '../cli-error';
 
-/** `closeout recovery-key decode`: the raw key as hex, for opening a vault with any SQLCipher 4 client. */
+/** `closeout recovery-key decode`: the SQLCipher key as hex, for opening a vault with any SQLCipher 4 client. */
 export async function decodeRecoveryKeyCommand(file: string | undefined): Promise<string> {
   const text = file ? readFileSync(file, 'utf8') : await readKeyFromStdin();
   try {
-    return Buffer.from(decodeRecoveryKey(text.trim())).toString('hex');
+    const key = recoveryVaultKey(text.trim());
+    try {
+      return key.toString('hex');
+    } finally {
+      key.fill(0);
+    }
   } catch {
     throw CliError.of('RECOVERY_KEY_MALFORMED', { group: '?' });
   }

@@ -3,8 +3,16 @@ import { ROLES, type Role, type UserInfo } from '../../../shared/contract';
 import type { CommandDef } from '../command-def';
 import { define, str, t } from '../helpers';
 import { readNewPassphrase } from '../passphrase';
+import { humanRekey, withRecoveryKeyOut } from './vault';
 
-const humanUsers = (users: UserInfo[]) => users.map((u) => `${u.name}\t${u.role}\t${u.createdAt}`).join('\n');
+const humanUsers = (users: UserInfo[]) =>
+  users
+    .map((u) =>
+      [u.name, u.role, u.createdAt, u.certificate?.status ?? '-', u.certificate?.keyFingerprint ?? '-'].join(
+        '\t',
+      ),
+    )
+    .join('\n');
 
 export const usersCommands: readonly CommandDef[] = [
   define({
@@ -37,10 +45,31 @@ export const usersCommands: readonly CommandDef[] = [
     path: ['vault', 'users', 'remove'],
     op: 'users.remove',
     vault: true,
-    description: 'remove a user and destroy their key slot / 移除用户',
-    configure: (c) => c.requiredOption('--name <name>', 'user name'),
+    description:
+      'remove a user: the vault is re-encrypted under a new key (new recovery key) / 移除用户并更换密钥',
+    configure: (c) =>
+      c
+        .requiredOption('--name <name>', 'user name')
+        .option(
+          '--recovery-key-out <file>',
+          'write the new recovery key to this file instead of printing it',
+        ),
     input: (_a, o) => ({ name: String(o.name) }),
-    human: (_r, lang) => t(lang, '已移除', 'removed'),
+    after: (value, o) => withRecoveryKeyOut(value, str(o.recoveryKeyOut)),
+    human: (r, lang) => `${t(lang, '已移除', 'removed')}\n${humanRekey(r, lang)}`,
+  }),
+  define({
+    path: ['vault', 'users', 'certify'],
+    op: 'users.certify',
+    vault: true,
+    description:
+      "certify a user's key awaiting certification, after comparing its fingerprint with them / 认证用户密钥",
+    configure: (c) =>
+      c
+        .requiredOption('--name <name>', 'user name')
+        .requiredOption('--fingerprint <AB:CD:…>', 'the key fingerprint the user reads you'),
+    input: (_a, o) => ({ name: String(o.name), keyFingerprint: String(o.fingerprint).toUpperCase() }),
+    human: (u) => `${u.name}\t${u.certificate?.status ?? '-'}\t${u.certificate?.fingerprint ?? '-'}`,
   }),
   define({
     path: ['vault', 'users', 'set-role'],

@@ -1,12 +1,13 @@
 // `closeout vault …`: create, inspect, check and register vaults, and their recovery key.
-import { writeFileSync } from 'node:fs';
-import type { VaultCheckReport, VaultDetails, VaultSummary } from '../../../shared/contract';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describeProblem } from '../../../shared/audit-problems';
+import type { RekeyOutcome, VaultCheckReport, VaultDetails, VaultSummary } from '../../../shared/contract';
 import type { Lang } from '../../../shared/errors';
 import { CliError } from '../cli-error';
 import type { CommandDef } from '../command-def';
 import { define, str, t } from '../helpers';
 import { readPassphrase } from '../passphrase';
-import { humanAudit } from './audit';
+import { humanAudit, humanWarnings } from './audit';
 
 function humanVaults(vaults: VaultSummary[], lang: Lang): string {
   if (vaults.length === 0) return t(lang, '还没有保险库。', 'No vaults yet.');
@@ -21,6 +22,46 @@ function humanVaults(vaults: VaultSummary[], lang: Lang): string {
       ].join('\t'),
     )
     .join('\n');
+}
+
+/** The recovery key of a rekey goes to a file (never over one) instead of the terminal, when asked. */
+export function withRecoveryKeyOut<T extends { recoveryKey: string }>(value: T, out: string | undefined): T {
+  if (!out) return value;
+  try {
+    writeFileSync(out, value.recoveryKey + '\n', { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    throw CliError.of('WRITE_FAILED', {
+      path: out,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+  return { ...value, recoveryKey: `(written to ${out})` };
+}
+
+export function humanRekey(r: RekeyOutcome, lang: Lang): string {
+  return [
+    t(
+      lang,
+      `已更换密钥（第 ${r.generation} 代）；旧的恢复密钥单作废。`,
+      `keys changed (generation ${r.generation}); the old recovery sheet is void.`,
+    ),
+    `${t(lang, '新恢复密钥（只显示这一次，请离线保存）', 'new recovery key (shown once; store it offline)')}:`,
+    r.recoveryKey,
+    ...(r.usersWithoutAccess.length
+      ? [
+          t(
+            lang,
+            `这些用户需要所有者重新设置口令：${r.usersWithoutAccess.join('、')}`,
+            `these users need an owner to set a new passphrase: ${r.usersWithoutAccess.join(', ')}`,
+          ),
+        ]
+      : []),
+    t(
+      lang,
+      '旧备份仍只能用当时的密钥打开：请现在做一份新备份。',
+      'Old backups open only with the keys of their time: make a fresh backup now.',
+    ),
+  ].join('\n');
 }
 
 function humanDetails(d: VaultDetails, lang: Lang): string {
@@ -124,6 +165,8 @@ export const vaultCommands: readonly CommandDef[] = [
         `${t(lang, '页面检查', 'page check')}: ${r.pageCheck.join('; ')}`,
         `${t(lang, '结构检查', 'integrity check')}: ${r.integrityCheck.join('; ')}`,
         humanAudit(r.audit, lang),
+        ...humanWarnings(r.audit, lang),
+        ...r.anchors.map((p) => `  ✘ ${describeProblem(p, lang)}`),
         r.ok ? t(lang, '✔ 保险库完好', '✔ vault is sound') : t(lang, '✘ 发现问题', '✘ problems found'),
       ].join('\n'),
     exitCode: (r) => (r.ok ? 0 : 3),
@@ -133,9 +176,26 @@ export const vaultCommands: readonly CommandDef[] = [
     op: 'vault.writeRecoverySheet',
     vault: true,
     description: 'write the printable recovery sheet PDF and print its path / 生成恢复密钥单（PDF）',
-    configure: (c) => c.option('--out <file>', 'where to write the PDF', 'closeout-recovery-sheet.pdf'),
-    input: (_args, o) => ({ out: { path: String(o.out) } }),
+    configure: (c) =>
+      c
+        .option('--out <file>', 'where to write the PDF', 'closeout-recovery-sheet.pdf')
+        .option('--print-key-file <file>', 'the recovery key to print (it is not kept in the vault)'),
+    input: (_args, o) => ({
+      out: { path: String(o.out) },
+      ...(str(o.printKeyFile) ? { recoveryKey: readFileSync(String(o.printKeyFile), 'utf8').trim() } : {}),
+    }),
     human: (r) => r.path,
+  }),
+  define({
+    path: ['vault', 'rotate-keys'],
+    op: 'vault.rotateKeys',
+    vault: true,
+    description: 're-encrypt the vault under a new key; prints the new recovery key (shown once) / 更换密钥',
+    configure: (c) =>
+      c.option('--recovery-key-out <file>', 'write the new recovery key to this file instead of printing it'),
+    input: () => ({}),
+    after: (value, o) => withRecoveryKeyOut(value, str(o.recoveryKeyOut)),
+    human: humanRekey,
   }),
   define({
     path: ['vault', 'confirm-recovery-key'],

@@ -7,11 +7,13 @@ import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite } from '../util/write-guard';
 import { fromRow, type AuditRow } from '../vault/audit';
+import { signedHead } from '../vault/anchors';
+import { requireCompanyCertificate } from '../vault/certificates';
 import { auditReport } from '../vault/check-vault';
 import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
-import { signDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { cmsSign } from '../vault/signer';
 import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { OpenVault } from '../vault/open-vault';
 
@@ -44,22 +46,27 @@ export function listAuditEntries(vault: OpenVault, input: OpParsedInput<'audit.l
   return (vault.db.prepare(sql).all(...args, input.limit) as AuditRow[]).map(toView);
 }
 
-export function exportAudit(
+export async function exportAudit(
   vault: OpenVault,
   input: OpParsedInput<'audit.export'>,
+  dataDir: string | null,
   now = new Date(),
-): { files: string[] } {
+): Promise<{ files: string[] }> {
+  const scope = { vault, dataDir };
   const dir = pathOf(input.dir);
-  const identity = loadIdentity(vault.db);
-  if (!identity) throw new EngineError('IDENTITY_MISSING');
+  const company = requireCompanyCertificate(vault.db);
+  if (!vault.signer.certificatePem) throw new EngineError('SIGNING_KEY_PENDING');
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = join(dir, `closeout-audit-${vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = [`${base}.csv`, `${base}.json`, `${base}.json.p7s`, `${base}.certificate.pem`];
-  for (const file of files) if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
+  for (const file of files) {
+    guardWrite(file, scope);
+    if (existsSync(file)) throw new EngineError('VAULT_EXISTS', { path: file });
+  }
 
   const rows = vault.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
   const entries = rows.map(toView);
-  const report = auditReport(vault);
+  const report = await auditReport(vault, dataDir);
   const csv =
     UTF8_BOM +
     csvLine(['seq', 'time', 'user', 'operation', 'parameters', 'counts', 'outcome', 'hash']) +
@@ -69,10 +76,12 @@ export function exportAudit(
   const json = JSON.stringify(
     {
       format: 'closeout-audit-export',
-      version: 1,
+      version: 2,
       vaultId: vault.vaultId,
       exportedAt: now.toISOString(),
       exportedBy: vault.actor.userName,
+      companyCertificate: company.fingerprint,
+      signedHead: signedHead(vault.db, vault.vaultId, vault.signer, now),
       chain: report,
       entries,
     },
@@ -83,18 +92,24 @@ export function exportAudit(
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(files[0], csv, 0o600);
     writeFileAtomic(files[1], json, 0o600);
-    writeFileAtomic(files[2], signDetached(identity, Buffer.from(json, 'utf8'), now), 0o600);
-    writeFileAtomic(files[3], identity.certificatePem, 0o644);
+    writeFileAtomic(files[2], cmsSign(vault.signer, Buffer.from(json, 'utf8'), now) ?? '', 0o600);
+    writeFileAtomic(files[3], company.pem!, 0o644);
     // Each signed checkpoint as the two files `openssl cms -verify` needs (docs/FORMATS.md §5).
     const checkpointDir = `${base}.checkpoints`;
     mkdirSync(checkpointDir, { recursive: true });
     for (const row of listCheckpoints(vault.db)) {
       const exported = exportCheckpoint(vault.vaultId, row);
-      writeFileAtomic(join(checkpointDir, `${exported.name}.txt`), exported.content, 0o644);
-      writeFileAtomic(join(checkpointDir, `${exported.name}.p7s`), exported.signaturePem, 0o644);
+      const [text, signature] = [`${exported.name}.txt`, `${exported.name}.p7s`].map((n) =>
+        join(checkpointDir, n),
+      );
+      guardWrite(text, scope);
+      guardWrite(signature, scope);
+      writeFileAtomic(text, exported.content, 0o644);
+      writeFileAtomic(signature, exported.signaturePem, 0o644);
     }
     files.push(checkpointDir);
   } catch (error) {
+    if (error instanceof EngineError) throw error;
     throw new EngineError('WRITE_FAILED', {
       path: dir,
       reason: (error as NodeJS.ErrnoException).code ?? String(error),

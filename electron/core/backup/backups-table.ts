@@ -76,3 +76,13 @@ export function recordDrill(db: VaultDb, id: string, drill: BackupDrill): void {
   db.prepare('UPDATE backups SET drills = ? WHERE id = ?').run(JSON.stringify(drills), id);
   recordVerification(db, id, drill.at, drill.ok);
 }
+
+/** The content digest the newest drill of a backup computed (a version-2 manifest carries none), if any. */
+export function recordedContentDigest(db: VaultDb, id: string): { contentDigest: string; at: string } | null {
+  const drills = findBackup(db, id)?.drills ?? [];
+  for (let i = drills.length - 1; i >= 0; i--) {
+    const { contentDigest, at } = drills[i];
+    if (contentDigest) return { contentDigest, at };
+  }
+  return null;
+}

@@ -86,9 +86,9 @@ export function volumeOf(dir: string): string | null {
   }
 }
 
-/** What an interrupted backup leaves behind: its temp snapshot (and journal) and temp manifest files. */
+/** What an interrupted backup leaves behind: its temp copy (and SQLite's files beside it) and temp manifests. */
 const DEBRIS = [
-  /^\..+\.cobackup\.[0-9a-f]{12}\.partial(-journal)?$/,
+  /^\..+\.cobackup\.[0-9a-f]{12}\.partial(-journal|-wal|-shm)?$/,
   /^\..+\.cobackup\.manifest\.json(\.p7s)?\.[0-9a-f]{12}\.tmp$/,
 ];
 /** Younger debris may belong to a backup another Closeout is writing right now. */

@@ -9,7 +9,9 @@ import { EngineError } from '../kernel/engine-error';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime, writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
-import { certificateInfo, signDetached, type CompanyIdentity } from '../vault/identity';
+import { guardWrite, type WriteScope } from '../util/write-guard';
+import { certificateInfo } from '../pki';
+import { cmsSign, type SessionSigner } from '../vault/signer';
 import type { BackupManifest } from './manifest';
 
 const CERTIFICATE_FORMAT = 'closeout-restore-drill-certificate';
@@ -67,6 +69,8 @@ export function checkCertificateDir(dir: string): void {
 
 export interface CertificateFacts {
   manifest: BackupManifest;
+  /** Computed by the drill from the restored copy (for a version-1 manifest, equal to its own). */
+  contentDigest: string;
   creditCode: string | null;
   at: Date;
   by: string;
@@ -75,9 +79,9 @@ export interface CertificateFacts {
   appVersion: string;
 }
 
-export function certificateOf(facts: CertificateFacts, identity: CompanyIdentity): DrillCertificate {
+export function certificateOf(facts: CertificateFacts, signedBy: SessionSigner): DrillCertificate {
   const m = facts.manifest;
-  const signer = certificateInfo(identity.certificatePem);
+  const signer = certificateInfo(signedBy.certificatePem!);
   return {
     format: CERTIFICATE_FORMAT,
     version: 1,
@@ -91,7 +95,7 @@ export function certificateOf(facts: CertificateFacts, identity: CompanyIdentity
       size: m.size,
       sha256: m.sha256,
       schemaVersion: m.schemaVersion,
-      contentDigest: m.contentDigest,
+      contentDigest: facts.contentDigest,
       rowCounts: m.rowCounts,
       records: Object.values(m.rowCounts).reduce((a, b) => a + b, 0),
       auditHead: m.auditHead,
@@ -191,8 +195,9 @@ export interface WrittenCertificate {
 export async function writeDrillCertificate(
   dir: string,
   certificate: DrillCertificate,
-  identity: CompanyIdentity,
+  signer: SessionSigner,
   at: Date,
+  scope: WriteScope,
 ): Promise<WrittenCertificate> {
   const stamp = at
     .toISOString()
@@ -200,10 +205,13 @@ export async function writeDrillCertificate(
     .replace(/\.\d{3}Z$/, 'Z');
   const base = join(dir, `closeout-restore-drill-${certificate.vault.vaultId.slice(0, 8)}-${stamp}`);
   const files = { pdf: `${base}.pdf`, json: `${base}.json`, signature: `${base}.json.p7s` };
-  for (const file of Object.values(files))
+  for (const file of Object.values(files)) {
+    guardWrite(file, scope);
     if (existsSync(file)) throw new EngineError('FILE_EXISTS', { path: basename(file) });
+  }
   const json = Buffer.from(JSON.stringify(certificate, null, 2) + '\n', 'utf8');
-  const signature = signDetached(identity, json, at);
+  const signature = cmsSign(signer, json, at);
+  if (!signature) throw new EngineError('SIGNING_KEY_PENDING');
   const pdf = await renderPdf(certificate, at);
   const written: string[] = [];
   try {

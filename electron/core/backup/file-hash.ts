@@ -4,27 +4,37 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync } from 'node:fs';
 
 const CHUNK = 4 * 1024 * 1024;
 
+type Tick = (done: number, total: number) => Promise<void>;
+
 export async function sha256File(
   file: string,
-  tick: (done: number, total: number) => Promise<void> = async () => undefined,
+  tick: Tick = async () => undefined,
 ): Promise<{ sha256: string; size: number }> {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let done = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-      done += n;
-      await tick(done, size);
-    }
-    return { sha256: hash.digest('hex'), size: done };
+    return await sha256Fd(fd, tick);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The same, from an open descriptor (from its first byte, whatever its position). */
+export async function sha256Fd(
+  fd: number,
+  tick: Tick = async () => undefined,
+): Promise<{ sha256: string; size: number }> {
+  const size = fstatSync(fd).size;
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let done = 0;
+  for (;;) {
+    const n = readSync(fd, buffer, 0, CHUNK, done);
+    if (n === 0) break;
+    hash.update(buffer.subarray(0, n));
+    done += n;
+    await tick(done, size);
+  }
+  return { sha256: hash.digest('hex'), size: done };
 }
 
 export function fsyncFile(file: string): void {

@@ -1,28 +1,26 @@
 // Reads a backup back and checks everything that can be checked: the manifest's signature and signer,
-// the file's size and SHA-256, then (with the vault key) every page, the structure, the row counts,
-// the content digest and the audit chain against the manifest. Each check is a named value; only
-// "this is not a backup at all" and "no key / the wrong key" are errors.
+// the file's size, SHA-256 and every page's SQLCipher HMAC (one read through one buffer), then (with the
+// vault key) SQLite's page-structure check, the row counts, the content digest when there is one to
+// compare with, and the audit chain against the manifest. Each check is a named value; only "this is not
+// a backup at all" and "no key / the wrong key" are errors.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { BackupCheck, BackupSigner, BackupVerification } from '../../../shared/contract';
-import { checkRecoveryKey, decodeRecoveryKey } from '../../../shared/recovery-key';
+import { recoveryVaultKey } from '../vault/recovery-secret';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { auditHead, verifyAuditChain } from '../vault/audit';
 import type { VaultDb } from '../vault/database';
-import { certificateInfo, verifyDetached } from '../vault/identity';
-import { loadIdentity } from '../vault/identity-store';
+import { verifyDetached } from '../pki';
+import { companyCertificatePems } from '../vault/certificates';
+import { readKeyring } from '../vault/keyring';
 import { readMeta } from '../vault/meta';
 import { schemaVersion } from '../vault/migrate';
 import type { OpenVault } from '../vault/open-vault';
-import { sha256File } from './file-hash';
+import { recordedContentDigest } from './backups-table';
 import { manifestPathFor, parseManifest, signaturePathFor, summarise, type BackupManifest } from './manifest';
-import {
-  describeContent,
-  openBackupReadOnly,
-  pragmaLines,
-  type ContentDescription,
-} from './snapshot-content';
+import { scanPages } from './pages';
+import { countRows, describeContent, openBackupReadOnly, pragmaLines } from './snapshot-content';
 
 export interface Inspection {
   verification: Omit<BackupVerification, 'recorded'>;
@@ -37,13 +35,10 @@ export interface KeySource {
 }
 
 /**
- * How much of the record-by-record work to do. `known`: the description of a snapshot made moments ago
- * (backup.create): when the file read back has exactly its SHA-256, it holds exactly those records, so
- * they are not read a second time. `records: false` (the restore drill, which compares its restored copy
- * record by record instead): no row counts or content digest of the file itself.
+ * `records: false` (the restore drill, which checks the structure and compares records on its restored
+ * copy instead): no page-structure check, row counts or content digest of the file itself.
  */
 export interface InspectOptions {
-  known?: { sha256: string; content: ContentDescription };
   records?: boolean;
 }
 
@@ -54,18 +49,19 @@ function resolveKey(
   manifest: BackupManifest | null,
   trusted: boolean,
 ): Buffer {
-  if (source.recoveryKey !== undefined) {
-    const problem = checkRecoveryKey(source.recoveryKey);
-    if (problem)
-      throw new EngineError('RECOVERY_KEY_MALFORMED', {
-        group: problem.kind === 'length' ? '—' : problem.group,
-      });
-    return Buffer.from(decodeRecoveryKey(source.recoveryKey));
-  }
+  if (source.recoveryKey !== undefined) return recoveryVaultKey(source.recoveryKey);
   if (!source.vault) throw new EngineError('BACKUP_KEY_NEEDED', { path: file });
   if (manifest && trusted && manifest.vaultId !== source.vault.vaultId)
     throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest.vaultId });
   return source.vault.vaultKey();
+}
+
+function currentGeneration(vaultFile: string): number | null {
+  try {
+    return readKeyring(vaultFile).generation;
+  } catch {
+    return null;
+  }
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -98,10 +94,16 @@ export async function inspectBackup(
 
   const signatureFile = signaturePathFor(file);
   const signaturePem = existsSync(signatureFile) ? readFileSync(signatureFile, 'utf8') : null;
-  const signatureOk =
-    manifest !== null &&
-    signaturePem !== null &&
-    verifyDetached(manifest.certificatePem, manifestBytes, signaturePem);
+  // Version 1 manifests are signed by the company certificate itself, version 2 by a user whose
+  // certificate the company CA issued: either way the manifest's company certificate is the anchor.
+  const verified =
+    manifest !== null && signaturePem !== null
+      ? await verifyDetached(signaturePem, manifestBytes, {
+          trustAnchors: [manifest.certificatePem],
+          at: new Date(manifest.createdAt),
+        }).catch(() => null)
+      : null;
+  const signatureOk = verified?.ok === true;
   check(
     'signature',
     signatureOk,
@@ -111,17 +113,19 @@ export async function inspectBackup(
         ? 'the manifest is unreadable, so its signature cannot hold'
         : signatureOk
           ? 'the manifest is signed by the certificate it names'
-          : 'the signature does not match the manifest',
+          : `the signature does not match the manifest${verified && !verified.ok ? ` (${verified.failure})` : ''}`,
   );
 
   let signer: BackupSigner | null = null;
-  if (manifest && signatureOk) {
-    const info = certificateInfo(manifest.certificatePem);
-    signer = { subject: info.subject, fingerprintSha256: info.fingerprintSha256, pinnedTo: null };
+  if (manifest && verified?.ok) {
+    const by = verified.signers[0];
+    signer = { subject: by.subject, fingerprintSha256: by.fingerprintSha256, pinnedTo: null };
     const live =
-      source.vault && source.vault.vaultId === manifest.vaultId ? loadIdentity(source.vault.db) : null;
+      source.vault && source.vault.vaultId === manifest.vaultId
+        ? companyCertificatePems(source.vault.db)
+        : null;
     if (live) {
-      const same = live.certificatePem.trim() === manifest.certificatePem.trim();
+      const same = live.some((pem) => pem.trim() === manifest.certificatePem.trim());
       check(
         'signer',
         same,
@@ -132,19 +136,29 @@ export async function inspectBackup(
   }
   if (manifest) check('file-name', manifest.file === basename(file), `manifest names ${manifest.file}`);
 
-  const { sha256, size } = await sha256File(file, async (done, total) => {
-    job.progress(done, total, 'hashing');
-    await job.checkpoint();
-  });
-  const fileIntact = manifest !== null && manifest.size === size && manifest.sha256 === sha256;
-  if (manifest) {
-    check('size', manifest.size === size, `${size} bytes, manifest says ${manifest.size}`);
-    check('sha256', manifest.sha256 === sha256, `SHA-256 ${sha256}`);
-  }
-
   const key = resolveKey(file, source, manifest, signatureOk);
   let db: VaultDb | null = null;
   try {
+    const scan = await scanPages(file, {
+      key,
+      hash: true,
+      tick: async (done, total) => {
+        job.progress(done, total, 'hashing');
+        await job.checkpoint();
+      },
+    });
+    const fileIntact = manifest !== null && manifest.size === scan.size && manifest.sha256 === scan.sha256;
+    if (manifest) {
+      check('size', manifest.size === scan.size, `${scan.size} bytes, manifest says ${manifest.size}`);
+      check('sha256', manifest.sha256 === scan.sha256, `SHA-256 ${scan.sha256}`);
+    }
+    check(
+      'pages',
+      scan.badCount === 0,
+      scan.badCount === 0
+        ? `every one of ${scan.pages} pages is authentic under the key (SQLCipher HMAC)`
+        : `${scan.badCount} of ${scan.pages} pages fail their HMAC (first: ${scan.badPages.join(', ')})`,
+    );
     try {
       db = openBackupReadOnly(file, key);
       check('open', true, 'the key opens the backup');
@@ -152,14 +166,14 @@ export async function inspectBackup(
       // An intact, signed file the key does not open was made under another key: say so plainly.
       if (fileIntact && signatureOk) {
         if (source.recoveryKey !== undefined) throw new EngineError('WRONG_RECOVERY_KEY');
+        const now = source.vault ? currentGeneration(source.vault.file) : null;
+        if (manifest && manifest.version === 2 && now !== null && manifest.keyGeneration < now)
+          throw new EngineError('BACKUP_OLD_KEY', { path: file, generation: manifest.keyGeneration });
         throw new EngineError('BACKUP_FOREIGN', { path: file, vaultId: manifest?.vaultId ?? '?' });
       }
       check('open', false, (error as Error).message);
     }
-    if (db) {
-      const known = options.known && options.known.sha256 === sha256 ? options.known.content : null;
-      await checkContent(db, manifest, signer, checks, job, options.records === false ? 'skip' : known);
-    }
+    if (db) await checkContent(db, manifest, signer, checks, job, options.records !== false, source.vault);
   } catch (error) {
     key.fill(0);
     throw error;
@@ -186,7 +200,8 @@ async function checkContent(
   signer: BackupSigner | null,
   checks: BackupCheck[],
   job: JobContext,
-  known: ContentDescription | 'skip' | null,
+  records: boolean,
+  vault: OpenVault | null,
 ): Promise<void> {
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
   const guard = (name: string, work: () => void) => {
@@ -197,14 +212,12 @@ async function checkContent(
     }
   };
 
-  job.progress(0, 2, 'pages');
-  const quick = pragmaLines(db, 'quick_check');
-  check('quick_check', quick.join() === 'ok', quick.slice(0, 5).join('; '));
-  await job.checkpoint();
-  job.progress(1, 2, 'structure');
-  const integrity = pragmaLines(db, 'integrity_check');
-  check('integrity_check', integrity.join() === 'ok', integrity.slice(0, 5).join('; '));
-  await job.checkpoint();
+  if (records) {
+    job.progress(0, null, 'structure');
+    const quick = pragmaLines(db, 'quick_check');
+    check('quick_check', quick.join() === 'ok', quick.slice(0, 5).join('; '));
+    await job.checkpoint();
+  }
 
   guard('vault-id', () => {
     const vaultId = readMeta(db).vaultId;
@@ -212,11 +225,8 @@ async function checkContent(
   });
   if (signer && signer.pinnedTo === null)
     guard('signer', () => {
-      const inside = loadIdentity(db);
-      const same =
-        inside !== null &&
-        manifest !== null &&
-        inside.certificatePem.trim() === manifest.certificatePem.trim();
+      const inside = companyCertificatePems(db);
+      const same = manifest !== null && inside.some((pem) => pem.trim() === manifest.certificatePem.trim());
       check(
         'signer',
         same,
@@ -228,33 +238,7 @@ async function checkContent(
     const version = schemaVersion(db);
     check('schema-version', !manifest || version === manifest.schemaVersion, `schema ${version}`);
   });
-
-  let described: ContentDescription | undefined;
-  const same = known !== null && known !== 'skip' ? ' (the same bytes as the snapshot described)' : '';
-  try {
-    if (known === null)
-      described = await describeContent(db, async (rows) => {
-        job.progress(rows, null, 'records');
-        await job.checkpoint();
-      });
-    else if (known !== 'skip') described = known;
-  } catch (error) {
-    if (error instanceof EngineError && error.code === 'CANCELLED') throw error;
-    check('records', false, (error as Error).message);
-  }
-  if (described) {
-    const total = Object.values(described.rowCounts).reduce((a, b) => a + b, 0);
-    check(
-      'row-counts',
-      !manifest || sameJson(sortedEntries(described.rowCounts), sortedEntries(manifest.rowCounts)),
-      `${total} rows in ${Object.keys(described.rowCounts).length} tables${same}`,
-    );
-    check(
-      'content-digest',
-      !manifest || described.contentDigest === manifest.contentDigest,
-      `content ${described.contentDigest}${same}`,
-    );
-  }
+  if (records) await checkRecords(db, manifest, vault, checks, job);
   guard('audit-head', () => {
     const head = auditHead(db);
     check('audit-head', !manifest || sameJson(head, manifest.auditHead), `entry ${head.seq} ${head.hash}`);
@@ -269,4 +253,53 @@ async function checkContent(
         : `${chain.entries} entries follow`,
     );
   });
+}
+
+/**
+ * Row counts against the manifest, and the content digest when there is one to compare with: the
+ * manifest's (version 1), or else the one a restore drill of this backup recorded in the open vault.
+ */
+async function checkRecords(
+  db: VaultDb,
+  manifest: BackupManifest | null,
+  vault: OpenVault | null,
+  checks: BackupCheck[],
+  job: JobContext,
+): Promise<void> {
+  const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const recorded =
+    manifest && !manifest.contentDigest && vault && vault.vaultId === manifest.vaultId
+      ? recordedContentDigest(vault.db, manifest.backupId)
+      : null;
+  const expected = manifest ? (manifest.contentDigest ?? recorded?.contentDigest ?? null) : null;
+  let counts: Record<string, number>;
+  let digest: string | null = null;
+  try {
+    if (expected) {
+      job.progress(0, null, 'records');
+      const described = await describeContent(db, async (rows) => {
+        job.progress(rows, null, 'records');
+        await job.checkpoint();
+      });
+      counts = described.rowCounts;
+      digest = described.contentDigest;
+    } else counts = countRows(db);
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'CANCELLED') throw error;
+    check('records', false, (error as Error).message);
+    return;
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  check(
+    'row-counts',
+    !manifest || sameJson(sortedEntries(counts), sortedEntries(manifest.rowCounts)),
+    `${total} rows in ${Object.keys(counts).length} tables`,
+  );
+  if (digest !== null)
+    check(
+      'content-digest',
+      expected === null || digest === expected,
+      `content ${digest}` +
+        (recorded && !manifest?.contentDigest ? ` (compared with the drill of ${recorded.at})` : ''),
+    );
 }

@@ -1,5 +1,9 @@
-// The backup manifest: what a backup file is and holds, signed by the company's key so a copy can be
-// checked long after, without Closeout, by `sha256sum` and `openssl cms -verify`. Format: docs/FORMATS.md.
+// The backup manifest: what a backup file is and holds, signed so a copy can be checked long after,
+// without Closeout, by `sha256sum` and `openssl cms -verify -CAfile <company certificate>`. Version 2 is
+// signed by the user who made it (certificate issued by the company CA, which the manifest names) and
+// carries the signed audit head and the vault key's generation; its content digest is optional
+// (backup.create copies pages and leaves it out; the restore drill computes and records it). Version 1
+// (signed by the company key itself, content digest always present) keeps verifying. Format: docs/FORMATS.md.
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
@@ -12,9 +16,8 @@ export const signaturePathFor = (backupFile: string): string => `${backupFile}.m
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
-const manifestSchema = z.strictObject({
-  format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(1),
+const format = z.literal(MANIFEST_FORMAT);
+const v1Fields = {
   backupId: z.uuid(),
   vaultId: z.string().min(1),
   clientName: z.string(),
@@ -30,7 +33,29 @@ const manifestSchema = z.strictObject({
   auditHead: z.strictObject({ seq: z.int().nonnegative(), hash: hex64 }),
   keySlots: z.literal('none'),
   certificatePem: z.string().startsWith('-----BEGIN CERTIFICATE-----'),
-});
+};
+
+const manifestSchema = z.discriminatedUnion('version', [
+  // `format` and `version` first: the keys are written in the order of these shapes (docs/FORMATS.md).
+  z.strictObject({ format, version: z.literal(1), ...v1Fields }),
+  z.strictObject({
+    format,
+    version: z.literal(2),
+    ...v1Fields,
+    contentDigest: hex64.optional(),
+    keyGeneration: z.int().positive(),
+    /** The audit head signed (CMS, PEM) by the maker: closeout-audit-head/1 text, docs/FORMATS.md. */
+    signedHead: z.strictObject({
+      seq: z.int().positive(),
+      hash: hex64,
+      at: z.iso.datetime(),
+      signature: z.string(),
+    }),
+  }),
+]);
+
+/** The version backup.create writes. */
+export const MANIFEST_VERSION = 2;
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -63,7 +88,7 @@ export function summarise(m: BackupManifest): BackupManifestSummary {
     size: m.size,
     sha256: m.sha256,
     rowCounts: m.rowCounts,
-    contentDigest: m.contentDigest,
+    contentDigest: m.contentDigest ?? null,
     auditHead: m.auditHead,
   };
 }

@@ -12,6 +12,7 @@ import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import { VAULT_EXTENSION } from '../vault/create-vault';
 import { keyringPathFor, newKeyring, readKeyring, writeKeyring } from '../vault/keyring';
 import { readMeta } from '../vault/meta';
@@ -64,11 +65,13 @@ export async function copyIntoPlace(
   }
 }
 
-function restoreTarget(ref: OpParsedInput<'backup.restore'>['to']): string {
+function restoreTarget(ref: OpParsedInput<'backup.restore'>['to'], scope: WriteScope): string {
   let to = pathOf(ref);
   if (!to.endsWith(VAULT_EXTENSION)) to += VAULT_EXTENSION;
   if (existsSync(to)) throw new EngineError('VAULT_EXISTS', { path: to });
   if (existsSync(keyringPathFor(to))) throw new EngineError('VAULT_EXISTS', { path: keyringPathFor(to) });
+  guardWrite(to, scope);
+  guardWrite(keyringPathFor(to), scope);
   try {
     accessSync(dirname(to), constants.W_OK);
   } catch (error) {
@@ -94,7 +97,7 @@ export async function restoreBackup(
   job: JobContext,
 ): Promise<BackupRestored> {
   const backup = backupPathOf(input.backup, ctx.vault);
-  const to = restoreTarget(input.to);
+  const to = restoreTarget(input.to, { vault: ctx.vault, dataDir: ctx.env.dataDir });
   const vault = ctx.vault;
   const inspection = await inspectBackup(backup, { recoveryKey: input.recoveryKey, vault }, job);
   const manifest = requireVerified(inspection, backup);

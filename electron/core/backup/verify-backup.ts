@@ -7,21 +7,19 @@ import type { OpenVault } from '../vault/open-vault';
 import { noteBackupHealth } from './backup-health';
 import { backupPathOf } from './backup-ref';
 import { hasBackup, recordVerification } from './backups-table';
-import { inspectBackup, type InspectOptions } from './inspect-backup';
+import { inspectBackup } from './inspect-backup';
 
 export async function verifyBackup(
   vault: OpenVault | null,
   input: OpParsedInput<'backup.verify'>,
   job: JobContext,
   dataDir: string | null,
-  options: InspectOptions = {},
   now = new Date(),
 ): Promise<BackupVerification> {
   const { verification, manifest, key } = await inspectBackup(
     backupPathOf(input.backup, vault),
     { recoveryKey: input.recoveryKey, vault },
     job,
-    options,
   );
   key.fill(0);
   let recorded = false;

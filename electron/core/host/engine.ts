@@ -16,6 +16,7 @@ import type { JobContext } from '../kernel/job';
 import { JobRunner } from './job-runner';
 import type { Composition, EngineClient, EngineEnv, EngineListener, OpContext } from './types';
 import type { OpenVault } from '../vault/open-vault';
+import { noteAnchor } from '../vault/anchors';
 import { UnlockThrottle } from '../vault/unlock-throttle';
 import { setFontDirectory } from '../documents/fonts';
 import type { SessionLocked } from '../../../shared/contract';
@@ -128,9 +129,10 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
     const options = callOptionsSchema.safeParse(rawOptions);
     if (!options.success) throw new EngineError('INVALID_INPUT', { detail: describeZodError(options.error) });
 
-    this.lastActivity = Date.now();
-    if (spec.access !== 'public') {
-      if (!this.vault) throw new EngineError('VAULT_LOCKED');
+    // The idle lock counts what the person does; the window's own polls say they are background.
+    if (!options.data?.background) this.lastActivity = Date.now();
+    if (spec.access !== 'public' && !(spec.orRecoveryKey && carriesRecoveryKey(parsed.data))) {
+      if (!this.vault) throw new EngineError(spec.orRecoveryKey ? 'UNLOCK_OR_RECOVERY_KEY' : 'VAULT_LOCKED');
       const role = this.vault.actor.role;
       if (!spec.access.includes(role)) {
         this.recordRefusal(op, role);
@@ -150,13 +152,19 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
     const invoke = (job?: JobContext) =>
       Promise.resolve(handler(parsed.data, job ? { ...ctx, job } : ctx)) as Promise<SpecResult<C[K]>>;
 
-    if (!spec.job) return spec.writes ? this.jobs.exclusive(() => invoke()) : invoke();
+    // After every write the registry's anchor moves to the new signed head (anchors.ts).
+    const anchored = async (job?: JobContext) => {
+      const result = await invoke(job);
+      if (this.vault) noteAnchor(this.env.dataDir, this.vault);
+      return result;
+    };
+    if (!spec.job) return spec.writes ? this.jobs.exclusive(() => anchored()) : invoke();
     // A job is registered (and so cancellable) before it waits for the writer's turn.
     return this.jobs.run(options.data?.jobId ?? this.jobs.newId(), op, (job) =>
       spec.writes
         ? this.jobs.exclusive(() => {
             if (job.signal.aborted) throw new EngineError('CANCELLED');
-            return invoke(job);
+            return anchored(job);
           })
         : invoke(job),
     );
@@ -164,6 +172,12 @@ export class Engine<C extends ContractShape = Contract> implements EngineClient<
 }
 
 const IDLE_CHECK_MS = 15_000;
+
+/** The recovery key stands in for a session where the contract says so (`orRecoveryKey`). */
+const carriesRecoveryKey = (input: unknown): boolean =>
+  typeof input === 'object' &&
+  input !== null &&
+  typeof (input as { recoveryKey?: unknown }).recoveryKey === 'string';
 
 function toFailure<T>(error: unknown, op: string): Result<T> {
   if (error instanceof EngineError) return fail(error.code, error.message, error.details);

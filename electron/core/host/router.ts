@@ -20,12 +20,21 @@ import { exportRecords } from '../records/export-records';
 import { getRecord } from '../records/get-record';
 import { queryRecords } from '../records/query-records';
 import { exportAudit, listAuditEntries } from '../audit/audit-ops';
+import { noteAnchor } from '../vault/anchors';
 import { auditReport, checkVault } from '../vault/check-vault';
 import { createVault } from '../vault/create-vault';
 import type { OpenVault } from '../vault/open-vault';
 import { forgetVault, listVaults } from '../vault/registry';
 import { unlockVault } from '../vault/unlock-vault';
-import { addUser, listUsers, removeUser, setPassphrase, setRole } from '../users/users';
+import {
+  addUser,
+  certifyUser,
+  listUsers,
+  removeUser,
+  rotateKeys,
+  setPassphrase,
+  setRole,
+} from '../users/users';
 import { updateDetails, vaultDetails } from '../vault/vault-info';
 import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-ops';
 import { mergeCluster, unmerge } from '../duplicates/merge';
@@ -67,12 +76,14 @@ export const handlers: Handlers = {
     const locked = ctx.vault !== null;
     // The Dashboard's count of records without a disposition, as this session leaves them (merges
     // included). Best effort: a registry that cannot be written must never keep a vault open.
-    if (ctx.vault)
+    if (ctx.vault) {
       try {
         noteDispositionCount(ctx.env.dataDir, ctx.vault);
       } catch {
         // The count is refreshed again after the next import or disposition change.
       }
+      noteAnchor(ctx.env.dataDir, ctx.vault);
+    }
     ctx.setVault(null, input.reason);
     return { locked };
   },
@@ -80,44 +91,33 @@ export const handlers: Handlers = {
   'vault.info': (_input, ctx) => vaultDetails(open(ctx)),
   'vault.updateDetails': (input, ctx) => updateDetails(open(ctx), input, ctx.env.dataDir),
   'vault.confirmRecoveryKey': (_input, ctx) => confirmRecoveryKey(open(ctx)),
-  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input),
-  'vault.check': (_input, ctx) => checkVault(open(ctx), job(ctx)),
+  'vault.writeRecoverySheet': (input, ctx) => recoverySheet(open(ctx), input, ctx.env.dataDir),
+  'vault.check': (_input, ctx) => checkVault(open(ctx), job(ctx), ctx.env.dataDir),
   'vault.forget': (input, ctx) => ({ forgotten: forgetVault(ctx.env.dataDir, input.vaultId) }),
   'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
 
   'users.list': (_input, ctx) => listUsers(open(ctx)),
   'users.add': (input, ctx) => addUser(open(ctx), input),
-  'users.remove': (input, ctx) => removeUser(open(ctx), input),
+  'users.remove': (input, ctx) => removeUser(open(ctx), input, job(ctx)),
+  'users.certify': (input, ctx) => certifyUser(open(ctx), input),
+  'vault.rotateKeys': (_input, ctx) => rotateKeys(open(ctx), job(ctx)),
   'users.setRole': (input, ctx) => setRole(open(ctx), input),
   'users.setPassphrase': (input, ctx) => setPassphrase(open(ctx), input),
 
   'audit.list': (input, ctx) => listAuditEntries(open(ctx), input),
   'audit.verify': async (_input, ctx) => {
     job(ctx).progress(0, 1, 'verifying');
-    const report = auditReport(open(ctx));
+    const report = await auditReport(open(ctx), ctx.env.dataDir);
     job(ctx).progress(1, 1, 'done');
     return report;
   },
-  'audit.export': (input, ctx) => exportAudit(open(ctx), input),
+  'audit.export': (input, ctx) => exportAudit(open(ctx), input, ctx.env.dataDir),
 
   'dialog.choose': () => {
     throw new EngineError('SHELL_ONLY');
   },
 
-  'backup.create': async (input, ctx) => {
-    const vault = open(ctx);
-    const { content, ...created } = await createBackup(vault, input, job(ctx), ctx.env.dataDir);
-    // A backup counts only once it has been read back from the destination and checked; its records
-    // were described from the snapshot moments ago, which the read-back SHA-256 proves it still is.
-    const verification = await verifyBackup(
-      vault,
-      { backup: { path: created.path } },
-      job(ctx),
-      ctx.env.dataDir,
-      { known: { sha256: created.sha256, content } },
-    );
-    return { ...created, verification };
-  },
+  'backup.create': (input, ctx) => createBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
   'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx), ctx.env.dataDir),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
   'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
@@ -132,15 +132,15 @@ export const handlers: Handlers = {
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),
   'import.quarantine': (input, ctx) => quarantinePage(open(ctx), input),
-  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input),
-  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input),
+  'import.exportQuarantine': (input, ctx) => exportQuarantine(open(ctx), input, ctx.env.dataDir),
+  'import.deleteSource': (input, ctx) => deleteSource(open(ctx), input, ctx.env.dataDir),
   'import.mappings': (_input, ctx) => listMappings(open(ctx)),
   'import.saveMapping': (input, ctx) => saveMapping(open(ctx), input),
   'import.deleteMapping': (input, ctx) => deleteMapping(open(ctx), input),
 
   'records.query': (input, ctx) => queryRecords(open(ctx).reader(), input),
   'records.get': (input, ctx) => getRecord(open(ctx).reader(), input.id),
-  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx)),
+  'records.export': (input, ctx) => exportRecords(open(ctx), input, job(ctx), ctx.env.dataDir),
 
   'classification.rules': (_input, ctx) => getRules(open(ctx)),
   'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),

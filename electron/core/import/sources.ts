@@ -1,14 +1,16 @@
 // What the vault keeps about imports: the sources (files imported, with their SHA-256 and counts), the
 // quarantined rows and their CSV export, and deleting a plaintext source file once it is safely imported.
-import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, unlinkSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OpParsedInput } from '../../../shared/contract';
 import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import type { QuarantinePage, QuarantineRow, SourceDeleted, SourceInfo } from '../../../shared/contract';
-import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
 import type { OpenVault } from '../vault/open-vault';
+import { createExclusive } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { hashOpened, overwriteAndUnlink, withOpenedFile } from '../util/wipe-file';
+import { guardWrite } from '../util/write-guard';
 
 interface SourceRow {
   id: string;
@@ -92,14 +94,17 @@ export function quarantinePage(vault: OpenVault, input: OpParsedInput<'import.qu
 export function exportQuarantine(
   vault: OpenVault,
   input: OpParsedInput<'import.exportQuarantine'>,
+  dataDir: string | null,
 ): { path: string; rows: number } {
   const path = pathOf(input.out);
+  guardWrite(path, { vault, dataDir });
   let fd: number;
   try {
-    fd = openSync(path, 'wx', 0o600);
+    fd = createExclusive(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new EngineError('FILE_EXISTS', { path });
+    if (code === 'ELOOP') throw new EngineError('FILE_IS_SYMLINK', { path });
     throw new EngineError('WRITE_FAILED', { path, reason: code ?? String(error) });
   }
   let rows = 0;
@@ -142,50 +147,30 @@ export function exportQuarantine(
   return { path, rows };
 }
 
-const WIPE_CHUNK = 1 << 20;
-
 /**
  * Deletes the plaintext file a person imported, once they say so: only a file whose SHA-256 is that of a
- * source in this vault (so nothing else can be deleted this way). It is overwritten once with zeros,
- * flushed, then unlinked. On SSDs (wear levelling) and copy-on-write file systems (APFS, Btrfs, ZFS) the
- * old blocks may survive the overwrite: the result and the window say so.
+ * source in this vault (so nothing else can be deleted this way), never a file Closeout manages, never
+ * through a link. The file is opened once and hashed, overwritten once with zeros and flushed through
+ * that one descriptor, then unlinked only if its path still names that file (util/wipe-file.ts). On SSDs
+ * (wear levelling) and copy-on-write file systems (APFS, Btrfs, ZFS) the old blocks may survive the
+ * overwrite: the result and the window say so.
  */
 export async function deleteSource(
   vault: OpenVault,
   input: OpParsedInput<'import.deleteSource'>,
+  dataDir: string | null,
 ): Promise<SourceDeleted> {
   const path = pathOf(input.file);
-  let hashed: { sha256: string; size: number };
-  try {
-    hashed = await sha256File(path);
-  } catch (error) {
-    throw new EngineError('FILE_UNREADABLE', {
-      path,
-      reason: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
-  const sources = vault.db
-    .prepare('SELECT id FROM sources WHERE sha256 = ? ORDER BY imported_at')
-    .all(hashed.sha256) as Array<{ id: string }>;
-  if (sources.length === 0) throw new EngineError('IMPORT_SOURCE_UNKNOWN', { path: basename(path) });
-
-  try {
-    const fd = openSync(path, 'r+');
-    try {
-      const zeros = Buffer.alloc(Math.min(WIPE_CHUNK, Math.max(hashed.size, 1)));
-      for (let at = 0; at < hashed.size; at += zeros.length)
-        writeSync(fd, zeros, 0, Math.min(zeros.length, hashed.size - at), at);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    unlinkSync(path);
-  } catch (error) {
-    throw new EngineError('WRITE_FAILED', {
-      path,
-      reason: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
+  guardWrite(path, { vault, dataDir });
+  const { hashed, sources } = await withOpenedFile(path, async (file) => {
+    const hashed = await hashOpened(file);
+    const sources = vault.db
+      .prepare('SELECT id FROM sources WHERE sha256 = ? ORDER BY imported_at')
+      .all(hashed.sha256) as Array<{ id: string }>;
+    if (sources.length === 0) throw new EngineError('IMPORT_SOURCE_UNKNOWN', { path: basename(path) });
+    overwriteAndUnlink(file);
+    return { hashed, sources };
+  });
   const deletedAt = new Date().toISOString();
   vault.change(
     () => ({

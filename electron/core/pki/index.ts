@@ -15,7 +15,14 @@ export { REVOCATION_REASONS, createCrl, type RevocationReason, type RevokedEntry
 export { makePkcs12, readCertificate } from './pkcs12';
 export type { BinaryInput } from './encoding';
 export type { CmsInput, ContentInput } from './input';
-export { signAttached, signDetached, signaturePem, type SignOptions, type Signer } from './signed-data';
+export {
+  signAttached,
+  signDetached,
+  signDetachedSync,
+  signaturePem,
+  type SignOptions,
+  type Signer,
+} from './signed-data';
 export {
   verifyAttached,
   verifyAttachedToFile,

@@ -47,7 +47,21 @@ export async function signDetached(
   const prepared = prepareSigner(signer, signingTime);
   const hash = createHash('sha256');
   for await (const piece of chunksOf(content)) hash.update(piece);
-  const signerInfo = signerInfoDer(prepared, hash.digest(), signingTime, OID.data);
+  return detachedSignedData(prepared, hash.digest(), signingTime);
+}
+
+/**
+ * The same detached SignedData over bytes already in memory, synchronously: for signatures made inside a
+ * database transaction (audit checkpoints), which cannot wait for a stream.
+ */
+export function signDetachedSync(content: Buffer, signer: Signer, options: SignOptions = {}): Buffer {
+  const signingTime = options.signingTime ?? new Date();
+  const prepared = prepareSigner(signer, signingTime);
+  return detachedSignedData(prepared, createHash('sha256').update(content).digest(), signingTime);
+}
+
+function detachedSignedData(prepared: PreparedSigner, digest: Buffer, signingTime: Date): Buffer {
+  const signerInfo = signerInfoDer(prepared, digest, signingTime, OID.data);
   const signedData = definite(
     TAG.sequence,
     integer(1),

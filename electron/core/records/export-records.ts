@@ -15,6 +15,7 @@ import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { openAtomic, type AtomicFile } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite } from '../util/write-guard';
 import type { OpenVault } from '../vault/open-vault';
 import { EXPORT_COLUMNS, type CellValue } from './export-columns';
 import { countSelection, selectionSql } from './query-records';
@@ -153,8 +154,12 @@ export async function exportRecords(
   vault: OpenVault,
   input: OpParsedInput<'records.export'>,
   job: JobContext,
+  dataDir: string | null,
 ): Promise<RecordExportResult> {
   const target = pathOf(input.file);
+  // Never onto the vault, its keyring, a backup or the registry, nor through a link (and again at the end).
+  const scope = { vault, dataDir };
+  guardWrite(target, scope);
   const db = vault.db;
   const sql = selectionSql(input);
   job.progress(0, null, 'counting');
@@ -197,6 +202,7 @@ export async function exportRecords(
     }
     await sink.end();
     await job.checkpoint();
+    guardWrite(target, scope);
     file.commit();
   } catch (error) {
     file.abort();

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { VaultDb } from './database';
 import { canonicalJson } from './canonical-json';
+import { signEntry, type SessionSigner } from './signer';
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -50,6 +51,9 @@ export interface AuditRow {
   outcome: string;
   prev_hash: string;
   hash: string;
+  /** Schema 5 on: the entry's signature (base64) and its signer (certificate serial or key:<fingerprint>). */
+  signature?: string | null;
+  signer?: string | null;
 }
 
 export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
@@ -86,10 +90,16 @@ export function auditHead(db: VaultDb): { seq: number; hash: string } {
 }
 
 /**
- * Appends one entry. Call it inside the transaction of the change it records: if the entry cannot be
- * written, the change is rolled back with it (fail-closed).
+ * Appends one entry, signed by `signed.signer` when given (schema 5 on). Call it inside the transaction
+ * of the change it records: if the entry cannot be written, the change is rolled back with it.
  */
-export function appendAudit(db: VaultDb, actor: AuditActor, input: AuditInput, now = new Date()): AuditEntry {
+export function appendAudit(
+  db: VaultDb,
+  actor: AuditActor,
+  input: AuditInput,
+  now = new Date(),
+  signed?: { vaultId: string; signer: SessionSigner },
+): AuditEntry {
   const head = auditHead(db);
   const base = {
     seq: head.seq + 1,
@@ -102,16 +112,24 @@ export function appendAudit(db: VaultDb, actor: AuditActor, input: AuditInput, n
     outcome: input.outcome,
   };
   const hash = entryHash(head.hash, base);
-  db.prepare(
-    `INSERT INTO audit (seq, at, user_id, user_name, op, params, counts, outcome, prev_hash, hash)
-     VALUES (@seq, @at, @userId, @userName, @op, @params, @counts, @outcome, @prevHash, @hash)`,
-  ).run({
+  const row = {
     ...base,
     params: canonicalJson(base.params),
     counts: canonicalJson(base.counts),
     prevHash: head.hash,
     hash,
-  });
+  };
+  if (signed) {
+    db.prepare(
+      `INSERT INTO audit (seq, at, user_id, user_name, op, params, counts, outcome, prev_hash, hash, signature, signer)
+       VALUES (@seq, @at, @userId, @userName, @op, @params, @counts, @outcome, @prevHash, @hash, @signature, @signer)`,
+    ).run({ ...row, ...signEntry(signed.signer, signed.vaultId, base.seq, hash) });
+  } else {
+    db.prepare(
+      `INSERT INTO audit (seq, at, user_id, user_name, op, params, counts, outcome, prev_hash, hash)
+       VALUES (@seq, @at, @userId, @userName, @op, @params, @counts, @outcome, @prevHash, @hash)`,
+    ).run(row);
+  }
   return { ...base, prevHash: head.hash, hash };
 }
 

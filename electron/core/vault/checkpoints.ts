@@ -1,12 +1,43 @@
-// Signed checkpoints of the audit chain: the company's key signs the chain head every 100 entries and
-// at irreversible steps, so rewriting the chain from some entry on (or cutting its tail) is detectable
-// even by someone who recomputes every hash after it. Each checkpoint can be checked with openssl.
+// Signed checkpoints of the audit chain: the acting user's key (its certificate issued by the company
+// CA, which travels in the signature) signs the chain head at seq 1, every 100 entries and at every
+// irreversible act, as detached CMS SignedData that `openssl cms -verify -CAfile company.pem` checks.
 import { EngineError } from '../kernel/engine-error';
 import { auditHead } from './audit';
 import type { VaultDb } from './database';
-import { signDetached, verifyDetached, type CompanyIdentity } from './identity';
+import { cmsSign, type SessionSigner } from './signer';
 
 const CHECKPOINT_INTERVAL = 100;
+
+/**
+ * The operations that cannot be undone: each entry of one is followed by a checkpoint (the one list the
+ * writer and the verifier both use). A recovery-key unlock counts too (see requiresCheckpoint).
+ */
+const IRREVERSIBLE_OPS: readonly string[] = [
+  'vault.create',
+  'vault.upgrade',
+  'vault.rotateKeys',
+  'users.remove',
+  'import.deleteSource',
+  'backup.prune',
+  'backup.drill',
+];
+
+type EntryFacts = { seq: number; op: string; params: Record<string, unknown> };
+
+const irreversibleEntry = (entry: EntryFacts): boolean =>
+  IRREVERSIBLE_OPS.includes(entry.op) ||
+  (entry.op === 'vault.unlock' && entry.params.viaRecoveryKey === true);
+
+/** Whether an entry must be followed by a checkpoint at its own seq. */
+export function requiresCheckpoint(entry: EntryFacts): boolean {
+  return entry.seq === 1 || entry.seq % CHECKPOINT_INTERVAL === 0 || irreversibleEntry(entry);
+}
+
+/** The checkpoint's reason line: the operation, or 'periodic' for a round hundred. */
+export const checkpointReason = (entry: EntryFacts): string =>
+  entry.seq % CHECKPOINT_INTERVAL === 0 && !irreversibleEntry(entry) && entry.seq !== 1
+    ? 'periodic'
+    : entry.op;
 
 const CHECKPOINT_FORMAT = 'closeout-audit-checkpoint/1';
 
@@ -15,16 +46,11 @@ export interface CheckpointRow {
   headHash: string;
   at: string;
   reason: string;
-  /** Detached CMS SignedData over checkpointContent(...), PEM ("-----BEGIN PKCS7-----"). */
+  /**
+   * Detached CMS SignedData over checkpointContent(...), PEM ("-----BEGIN PKCS7-----"); empty when the
+   * session had no certified key to sign with (a key awaiting certification, a version 1 recovery key).
+   */
   signature: string;
-}
-
-type CheckpointProblem = { kind: 'signature' | 'head-mismatch' | 'beyond-chain'; seq: number };
-
-export interface CheckpointVerification {
-  /** Checkpoints that passed, in seq order, before the first problem (all of them when there is none). */
-  checked: number;
-  firstProblem: CheckpointProblem | null;
 }
 
 interface DbRow {
@@ -92,7 +118,7 @@ function checkpointAt(db: VaultDb, seq: number): CheckpointRow | null {
 export function writeCheckpoint(
   db: VaultDb,
   vaultId: string,
-  identity: CompanyIdentity,
+  signer: SessionSigner,
   reason: string,
   now = new Date(),
 ): CheckpointRow | null {
@@ -101,7 +127,7 @@ export function writeCheckpoint(
   const existing = checkpointAt(db, head.seq);
   if (existing) return existing;
   const at = now.toISOString();
-  const signature = signDetached(identity, checkpointContent(vaultId, head.seq, head.hash, at, reason), now);
+  const signature = cmsSign(signer, checkpointContent(vaultId, head.seq, head.hash, at, reason), now) ?? '';
   const row: CheckpointRow = { seq: head.seq, headHash: head.hash, at, reason, signature };
   db.prepare(
     'INSERT INTO audit_checkpoints (seq, head_hash, at, reason, signature) VALUES (@seq, @headHash, @at, @reason, @signature)',
@@ -109,46 +135,8 @@ export function writeCheckpoint(
   return row;
 }
 
-/** True when the head sits on a multiple of CHECKPOINT_INTERVAL that has no checkpoint yet. */
-export function shouldCheckpoint(db: VaultDb): boolean {
-  const head = auditHead(db);
-  return head.seq > 0 && head.seq % CHECKPOINT_INTERVAL === 0 && checkpointAt(db, head.seq) === null;
-}
-
 export function listCheckpoints(db: VaultDb): CheckpointRow[] {
   return (db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq').all() as DbRow[]).map(fromRow);
-}
-
-/**
- * Checks every checkpoint in seq order: its signature (by `certificatePem`) over the content rebuilt from
- * the row, then that the audit entry at its seq still has the signed hash. A checkpoint past the last
- * entry means entries were cut from the end of the chain. Stops at the first problem.
- */
-export function verifyCheckpoints(
-  db: VaultDb,
-  vaultId: string,
-  certificatePem: string,
-): CheckpointVerification {
-  const lastSeq = auditHead(db).seq;
-  const entryHash = db.prepare('SELECT hash FROM audit WHERE seq = ?');
-  let checked = 0;
-  for (const row of listCheckpoints(db)) {
-    let content: Buffer;
-    try {
-      content = checkpointContent(vaultId, row.seq, row.headHash, row.at, row.reason);
-    } catch {
-      return { checked, firstProblem: { kind: 'signature', seq: row.seq } }; // a row no signature can cover
-    }
-    if (!verifyDetached(certificatePem, content, row.signature)) {
-      return { checked, firstProblem: { kind: 'signature', seq: row.seq } };
-    }
-    if (row.seq > lastSeq) return { checked, firstProblem: { kind: 'beyond-chain', seq: row.seq } };
-    const entry = entryHash.get(row.seq) as { hash: string } | undefined;
-    if (entry?.hash !== row.headHash)
-      return { checked, firstProblem: { kind: 'head-mismatch', seq: row.seq } };
-    checked++;
-  }
-  return { checked, firstProblem: null };
 }
 
 export interface ExportedCheckpoint {
@@ -164,6 +152,7 @@ export interface ExportedCheckpoint {
  *     -CAfile company-certificate.pem -out /dev/null
  */
 export function exportCheckpoint(vaultId: string, row: CheckpointRow): ExportedCheckpoint {
+  // An unsigned checkpoint is exported with an empty .p7s: the verification report says why.
   return {
     name: `checkpoint-${String(row.seq).padStart(6, '0')}`,
     content: checkpointContent(vaultId, row.seq, row.headHash, row.at, row.reason),

@@ -1,26 +1,34 @@
 // vault.create: a new encrypted vault for one client company. The database is built under a temporary
 // name and renamed into place only when complete, then the keyring is written beside it; a crash part
 // way leaves no half-made vault under the chosen name.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { X509Certificate, randomBytes, randomUUID } from 'node:crypto';
 import { accessSync, chmodSync, constants, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OpParsedInput, VaultCreated } from '../../../shared/contract';
 import { checkCreditCode, normaliseCreditCode } from '../../../shared/identifiers/credit-code';
 import { assessPassphrase, MIN_SCORE } from '../../../shared/passphrase-strength';
-import { encodeRecoveryKey } from '../../../shared/recovery-key';
 import { EngineError } from '../kernel/engine-error';
 import { fsyncDir } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { appendAudit } from './audit';
+import {
+  certifyUserKey,
+  newCompanyCa,
+  newCompanyKek,
+  storeCompany,
+  storeUserCertificate,
+} from './certificates';
 import { writeCheckpoint } from './checkpoints';
 import { createVaultDatabase, openVaultDatabase } from './database';
-import { generateIdentity } from './identity';
-import { storeIdentity } from './identity-store';
-import { keyringPathFor, makeSlot, newKeyring, writeKeyring } from './keyring';
+import { keyringPathFor, makeSlot, newKeyring, newSlotKeys, writeKeyring } from './keyring';
 import { DEFAULT_IDLE_MINUTES, writeMeta } from './meta';
 import { migrate } from './migrate';
 import { OpenVault } from './open-vault';
+import { newRecoveryKey } from './recovery-secret';
+import { noteAnchor } from './anchors';
 import { upsertRegistry } from './registry';
+import { newSigningKey } from './session-keys';
+import { certifiedSigner } from './signer';
 
 export const VAULT_EXTENSION = '.cvault';
 
@@ -61,11 +69,22 @@ export async function createVault(
   requireStrongPassphrase(input.owner.passphrase);
 
   const vaultId = randomUUID();
-  const vaultKey = randomBytes(32);
-  const owner = { id: randomUUID(), name: input.owner.name };
+  const recovery = newRecoveryKey();
+  const vaultKey = recovery.vaultKey;
+  const owner = { id: randomUUID(), name: input.owner.name, role: 'owner' as const };
+  const company = await newCompanyCa({ clientName: input.details.clientName, creditCode }, now);
+  const ckek = newCompanyKek();
+  const ownerKeys = newSlotKeys(newSigningKey());
+  const ownerCertificate = await certifyUserKey(company, owner, ownerKeys.signing, now);
+  const companySerial = new X509Certificate(company.certificatePem).serialNumber.toUpperCase();
+  const signer = certifiedSigner(
+    ownerKeys.signing,
+    ownerCertificate,
+    new X509Certificate(ownerCertificate).serialNumber.toUpperCase(),
+    company.certificatePem,
+  );
   const keyring = newKeyring(vaultId, vaultKey);
-  keyring.slots.push(await makeSlot(keyring, vaultKey, owner, input.owner.passphrase));
-  const identity = generateIdentity({ clientName: input.details.clientName, creditCode }, now);
+  keyring.slots.push(await makeSlot(keyring, vaultKey, owner, input.owner.passphrase, ownerKeys, ckek));
 
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.creating`);
   try {
@@ -84,6 +103,7 @@ export async function createVault(
           createdAt: now.toISOString(),
           idleTimeoutMinutes: DEFAULT_IDLE_MINUTES,
           recoveryKeyConfirmed: false,
+          recoveryKeyVersion: 2,
         });
         db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(
           owner.id,
@@ -91,19 +111,21 @@ export async function createVault(
           'owner',
           now.toISOString(),
         );
-        storeIdentity(db, identity, now);
+        storeCompany(db, vaultId, company, ckek, recovery.companyKekKey, now);
+        storeUserCertificate(db, owner, ownerCertificate, now);
         appendAudit(
           db,
           { userId: owner.id, userName: owner.name },
           {
             op: 'vault.create',
-            params: { vaultId, creditCode: creditCode !== null },
+            params: { vaultId, creditCode: creditCode !== null, companyCertificate: companySerial },
             counts: { users: 1 },
             outcome: 'ok',
           },
           now,
+          { vaultId, signer },
         );
-        writeCheckpoint(db, vaultId, identity, 'vault.create', now);
+        writeCheckpoint(db, vaultId, signer, 'vault.create', now);
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -122,14 +144,19 @@ export async function createVault(
   writeKeyring(file, keyring);
 
   const db = openVaultDatabase(file, vaultKey);
-  const vault = new OpenVault(file, vaultId, db, vaultKey, {
-    userId: owner.id,
-    userName: owner.name,
-    role: 'owner',
-    viaRecoveryKey: false,
-  });
-  const recoveryKey = encodeRecoveryKey(vaultKey);
+  const vault = new OpenVault(
+    file,
+    vaultId,
+    db,
+    vaultKey,
+    { userId: owner.id, userName: owner.name, role: 'owner', viaRecoveryKey: false },
+    { signer, company, ckek, slotId: keyring.slots[0].id },
+  );
+  const recoveryKey = recovery.text;
+  vault.freshRecoveryKey = recoveryKey;
   vaultKey.fill(0);
+  recovery.companyKekKey?.fill(0);
+  ckek.key.fill(0);
   upsertRegistry(dataDir, {
     id: vaultId,
     path: file,
@@ -138,5 +165,6 @@ export async function createVault(
     stage: 'setup',
     lastOpenedAt: now.toISOString(),
   });
+  noteAnchor(dataDir, vault);
   return { created: { session: vault.session(), recoveryKey }, vault };
 }

@@ -20,9 +20,28 @@ export const DEFAULT_KDF: Argon2idParams = {
 /** The weakest parameters a slot may carry (the vault issue's floor: ≥ 64 MiB, t ≥ 3). */
 const MINIMUM_KDF = { memoryKiB: 64 * 1024, iterations: 3 };
 
+/**
+ * The most a slot may ask for: a keyring is a file anyone can hand us, and Argon2id allocates what it is
+ * told before it computes anything. Checked when the keyring is read (keyring.ts) and again here.
+ */
+export const KDF_LIMITS = {
+  memoryKiB: 1024 * 1024, // 1 GiB
+  iterations: 64,
+  parallelism: 16,
+  saltBytes: { min: 16, max: 64 },
+} as const;
+
 export async function deriveKey(passphrase: string, salt: Buffer, params: Argon2idParams): Promise<Buffer> {
   if (params.memoryKiB < MINIMUM_KDF.memoryKiB || params.iterations < MINIMUM_KDF.iterations)
     throw new RangeError('key slot KDF parameters are below the minimum');
+  if (
+    params.memoryKiB > KDF_LIMITS.memoryKiB ||
+    params.iterations > KDF_LIMITS.iterations ||
+    params.parallelism > KDF_LIMITS.parallelism ||
+    salt.length < KDF_LIMITS.saltBytes.min ||
+    salt.length > KDF_LIMITS.saltBytes.max
+  )
+    throw new RangeError('key slot KDF parameters are above the limits');
   return hashRaw(passphrase.normalize('NFC'), {
     algorithm: 2 as Algorithm, // Argon2id (a const enum: a literal under isolatedModules)
     version: 1 as Version, // 0x13

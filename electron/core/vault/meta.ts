@@ -13,6 +13,8 @@ export interface VaultMeta {
   createdAt: string;
   idleTimeoutMinutes: number;
   recoveryKeyConfirmed: boolean;
+  /** 1: the recovery key is the vault key (vaults made before schema 5, until a rotation); 2: it derives it. */
+  recoveryKeyVersion: 1 | 2;
 }
 
 const DEFAULT_IDLE_MINUTES = 15;
@@ -31,6 +33,7 @@ export function readMeta(db: VaultDb): VaultMeta {
     createdAt: String(m.get('created_at') ?? ''),
     idleTimeoutMinutes: Number(m.get('idle_timeout_minutes') ?? DEFAULT_IDLE_MINUTES),
     recoveryKeyConfirmed: m.get('recovery_key_confirmed') === true,
+    recoveryKeyVersion: m.get('recovery_key_version') === 2 ? 2 : 1,
   };
 }
 
@@ -45,6 +48,7 @@ const KEYS: Record<keyof VaultMeta, string> = {
   createdAt: 'created_at',
   idleTimeoutMinutes: 'idle_timeout_minutes',
   recoveryKeyConfirmed: 'recovery_key_confirmed',
+  recoveryKeyVersion: 'recovery_key_version',
 };
 
 /** Values are stored as JSON so types survive (null, numbers, objects). */

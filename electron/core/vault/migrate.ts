@@ -33,6 +33,7 @@ export function migrate(
     if (migration.version <= from) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db, now);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

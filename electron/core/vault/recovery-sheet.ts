@@ -1,6 +1,7 @@
-// The recovery sheet: the vault key on paper, in Chinese and English, with everything a person needs to
-// open the vault later, with Closeout or with any SQLCipher 4 client and no Closeout at all.
-import { checkRecoveryKey } from '../../../shared/recovery-key';
+// The recovery sheet: the recovery key on paper, in Chinese and English, with everything a person needs
+// to open the vault later, with Closeout or with openssl and any SQLCipher 4 client and no Closeout at
+// all, and the company certificate's fingerprint to recognise the vault's own signatures by.
+import { checkRecoveryKey, decodeVersionedRecoveryKey } from '../../../shared/recovery-key';
 import { DocumentBuilder } from '../documents/pdf';
 import { formatDateTime, writeDocument } from '../documents/write-document';
 
@@ -13,6 +14,8 @@ export interface RecoverySheetInfo {
   recoveryKey: string;
   createdAt: Date;
   appVersion: string;
+  /** SHA-256 of the company CA certificate, as openssl prints it; null when the vault has none yet. */
+  companyFingerprint: string | null;
 }
 
 const QR_SIZE = 122;
@@ -28,6 +31,7 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
       'renderRecoverySheet: not a canonical recovery key (13 checked groups of 5, dashes)',
     );
   const groups = info.recoveryKey.split('-');
+  const v2 = decodeVersionedRecoveryKey(info.recoveryKey).version === 2;
 
   const pdf = new DocumentBuilder({
     title: `恢复密钥 Recovery key — ${info.clientName}`,
@@ -64,6 +68,11 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
       { label: '保险库文件', labelEn: 'Vault file', value: info.vaultFileName },
       { label: '保险库编号', labelEn: 'Vault ID', value: info.vaultId },
       { label: '创建时间', labelEn: 'Created', value: formatDateTime(info.createdAt) },
+      {
+        label: '公司证书 SHA-256',
+        labelEn: 'Company certificate SHA-256',
+        value: info.companyFingerprint ?? '—',
+      },
     ],
     { region: beside, labelWidth: 128 },
   );
@@ -107,7 +116,7 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
 
   // Instructions on a page of their own, unless a long name already pushed page 1 over.
   if (pdf.pageCount === 1) pdf.newPage();
-  else pdf.space(16);
+  else pdf.space(8);
   pdf.heading('如何使用恢复密钥', 'How to use the recovery key');
   pdf.subheading('1  在 Closeout 中', 'In Closeout');
   pdf.bilingual(
@@ -116,57 +125,67 @@ export async function renderRecoverySheet(info: RecoverySheetInfo): Promise<Buff
     'On the unlock screen choose "Use recovery key" and type the 13 groups from page 1. The characters are ' +
       '0–9 and A–Z without I, L, O and U; case and dashes do not matter. The 5th character of each group is a ' +
       'check character, so Closeout catches a typing mistake and names its group.',
-    { gap: 14 },
+    { gap: 8 },
   );
   pdf.subheading('2  不使用 Closeout', 'Without Closeout');
   pdf.bilingual(
     '保险库文件是标准的 SQLCipher 4 数据库。任何 SQLCipher 4 客户端执行下面这一条语句即可打开，' +
-      '其中 <64 位十六进制> 是解码后的 32 字节密钥：',
+      '其中 <64 位十六进制> 是由恢复密钥得到的 32 字节数据库密钥：',
     'The vault file is a standard SQLCipher 4 database. Any SQLCipher 4 client opens it with this one ' +
-      'statement, where <64 hex digits> is the decoded 32-byte key:',
+      'statement, where <64 hex digits> is the 32-byte database key the recovery key gives:',
     { gap: 5 },
   );
   pdf.code(`PRAGMA key = "x'<64 位十六进制 / 64 hex digits>'";`);
   pdf
     .space(2)
     .bilingual(
-      '得到十六进制密钥：在任意一台装有 Closeout 的电脑上运行下面的命令，它会打印这 64 位十六进制：',
-      'To get the hex key, run this command on any computer with Closeout; it prints the 64 hex digits:',
+      '得到数据库密钥：在任意一台装有 Closeout 的电脑上运行下面的命令，它会打印这 64 位十六进制：',
+      'To get the database key, run this command on any computer with Closeout; it prints the 64 hex digits:',
       { gap: 5 },
     );
   pdf.code('closeout recovery-key decode');
   pdf.space(2);
   pdf.bilingual(
     '手工解码：去掉短横线和每组第 5 个（校验）字符，把剩下的 52 个字符按 Crockford base32' +
-      '（字母表 0123456789ABCDEFGHJKMNPQRSTVWXYZ，每个字符 5 位）解码为 260 位；前 256 位即 32 字节密钥，最后 4 位为 0。',
+      '（字母表 0123456789ABCDEFGHJKMNPQRSTVWXYZ，每个字符 5 位）解码为 260 位；前 256 位为 32 字节 R，' +
+      (v2
+        ? '最后 4 位为 0010（第 2 版）。再用 openssl 由 R 导出数据库密钥（去掉输出中的冒号）：'
+        : '最后 4 位为 0000：R 就是数据库密钥。'),
     'By hand: drop the dashes and the 5th (check) character of each group, and decode the remaining 52 characters ' +
       'as Crockford base32 (alphabet 0123456789ABCDEFGHJKMNPQRSTVWXYZ, 5 bits each) into 260 bits; the first 256 ' +
-      'bits are the 32-byte key and the last 4 bits are 0.',
-    { gap: 10 },
+      'bits are the 32 bytes R and the last 4 bits ' +
+      (v2
+        ? 'are 0010 (version 2). Then derive the database key from R with openssl (drop the colons it prints):'
+        : 'are 0000: R is the database key.'),
+    { gap: v2 ? 5 : 10 },
   );
-  pdf.paragraph('保险库使用 SQLCipher 4 的默认设置，不需要另外设置：', { gap: 1 });
-  pdf.paragraph('The vault uses the SQLCipher 4 defaults; nothing else needs to be set:', {
-    size: 8.5,
-    muted: true,
-    gap: 6,
-  });
-  pdf.table(
-    ['设置 / Setting', '值 / Value'],
+  if (v2) {
+    pdf.code(
+      'openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt hexkey:<R> -kdfopt info:closeout-vault-key/v2 HKDF',
+    );
+    pdf.space(2);
+  }
+  pdf.paragraph(
+    '保险库使用 SQLCipher 4 的默认设置，不需要另外设置；密钥错误时，第一次读取数据会提示“file is not a database”：',
+    { gap: 1 },
+  );
+  pdf.paragraph(
+    'The vault uses the SQLCipher 4 defaults; nothing else needs to be set. A wrong key shows only at the first read, as "file is not a database":',
+    {
+      size: 8.5,
+      muted: true,
+      gap: 6,
+    },
+  );
+  // As a block of PRAGMA values rather than a table: a long company name must not push the sheet to a
+  // third page.
+  pdf.code(
     [
-      ['cipher_page_size  页大小 / page size', '4096'],
-      ['cipher_hmac_algorithm  HMAC', 'HMAC_SHA512'],
-      ['cipher_kdf_algorithm  密钥派生 / KDF', 'PBKDF2_HMAC_SHA512'],
-      ['kdf_iter  迭代次数 / iterations', '256000（使用原始密钥时不执行 / not used with a raw key）'],
-      ['cipher_plaintext_header_size  明文头 / plaintext header', '0'],
-    ],
-    { widths: [5, 5] },
+      'cipher_page_size = 4096;  cipher_hmac_algorithm = HMAC_SHA512;',
+      'cipher_kdf_algorithm = PBKDF2_HMAC_SHA512;  cipher_plaintext_header_size = 0;',
+      'kdf_iter = 256000 (使用原始密钥时不执行 / not used with a raw key)',
+    ].join('\n'),
   );
-  pdf.bilingual(
-    '第一次读取数据时才能知道密钥是否正确：密钥错误时会提示“file is not a database”。',
-    'Whether the key is right shows only at the first read: a wrong key gives "file is not a database".',
-    { gap: 0 },
-  );
-
   return pdf.finish();
 }
 

@@ -28,13 +28,26 @@ const entrySchema = z.object({
   // import or a disposition changes them. Null until the vault first had customer records.
   customers: z.number().int().nonnegative().nullable().default(null),
   withoutDisposition: z.number().int().nonnegative().nullable().default(null),
+  // Evidence outside the vault (anchors.ts): the newest signed audit head Closeout saw for this vault,
+  // and the company CA fingerprints pinned for it. Absent in registries written before them.
+  anchor: z
+    .object({
+      seq: z.int().positive(),
+      hash: z.string(),
+      at: z.string(),
+      signer: z.string(),
+      signature: z.string(),
+    })
+    .nullable()
+    .default(null),
+  pinnedCompany: z.array(z.string()).default([]),
 });
 
 const registrySchema = z.object({ version: z.literal(1), vaults: z.array(entrySchema) });
 
 export type RegistryEntry = z.infer<typeof entrySchema>;
 
-function registryPath(dataDir: string): string {
+export function registryPath(dataDir: string): string {
   return join(dataDir, REGISTRY_FILE);
 }
 
@@ -54,7 +67,10 @@ export function readRegistry(dataDir: string): RegistryEntry[] {
 }
 
 export function listVaults(dataDir: string): VaultSummary[] {
-  return readRegistry(dataDir).map((entry) => ({ ...entry, present: existsSync(entry.path) }));
+  return readRegistry(dataDir).map(({ anchor: _anchor, pinnedCompany: _pins, ...entry }) => ({
+    ...entry,
+    present: existsSync(entry.path),
+  }));
 }
 
 function writeRegistry(dataDir: string, vaults: RegistryEntry[]): void {
@@ -92,6 +108,8 @@ export function upsertRegistry(
           lastVerifyFailure: null,
           customers: null,
           withoutDisposition: null,
+          anchor: null,
+          pinnedCompany: [],
         };
   const next = {
     ...base,

@@ -1,33 +1,36 @@
-// vault.unlock: passphrase → key slot → vault key → database, or the recovery key straight to the
-// database. Every failure leaves the vault's bytes as they were: nothing is written before the key,
-// the file and the schema have all been checked.
+// vault.unlock: passphrase → key slot → vault key, signing key (and for owners the company key) →
+// database, or the recovery key → vault key (and, version 2, the company key) → database. A rekey that
+// a crash interrupted is finished or rolled back first. Every failure leaves the vault's bytes as they
+// were: nothing is written before the key, the file and the schema have all been checked.
 import { basename } from 'node:path';
 import type { OpParsedInput, Role, VaultRef } from '../../../shared/contract';
-import { checkRecoveryKey, decodeRecoveryKey } from '../../../shared/recovery-key';
 import { asEngineError, EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import { inspectVaultFile, openVaultDatabase, type VaultDb } from './database';
-import { keyMatches, readKeyring, type Keyring } from './keyring';
-import { openSlot } from './keyring';
+import { keyMatches, openSlot, readKeyring, type Keyring, type OpenedSlot } from './keyring';
 import { readMeta } from './meta';
 import { assertNotTooNew, migrate } from './migrate';
 import { OpenVault, type Actor } from './open-vault';
+import { recoveryMaterial, type RecoveryMaterial } from './recovery-secret';
+import { settlePendingRekey } from './rekey-recovery';
+import { noteAnchor } from './anchors';
 import { findRegistered, upsertRegistry } from './registry';
-import type { UnlockThrottle } from './unlock-throttle';
+import { passphraseSession, recoverySession, type SessionSetup } from './session-keys';
+import { throttleKeyFor, type UnlockThrottle } from './unlock-throttle';
 
 function resolveVaultPath(ref: VaultRef, dataDir: string): string {
   return 'vaultId' in ref ? findRegistered(dataDir, ref.vaultId).path : pathOf(ref);
 }
 
-async function keyFromPassphrase(
+async function openWithPassphrase(
   keyring: Keyring,
   userName: string | undefined,
   passphrase: string,
-): Promise<{ key: Buffer; userId: string } | null> {
+): Promise<OpenedSlot | null> {
   const slots = userName ? keyring.slots.filter((s) => s.userName === userName) : keyring.slots;
   for (const slot of slots) {
-    const key = await openSlot(keyring, slot, passphrase);
-    if (key) return { key, userId: slot.userId };
+    const opened = await openSlot(keyring, slot, passphrase);
+    if (opened?.vaultKey) return opened;
   }
   return null;
 }
@@ -53,48 +56,47 @@ export async function unlockVault(
 ): Promise<OpenVault> {
   const file = resolveVaultPath(input.vault, dataDir);
   inspectVaultFile(file);
-  throttle.check(file);
+  settlePendingRekey(file);
+  let keyring: Keyring | null = 'recoveryKey' in input ? tryReadKeyring(file) : readKeyring(file);
+  const throttleKey = throttleKeyFor(file, keyring?.vaultId ?? null);
+  throttle.check(throttleKey);
 
   let key: Buffer;
-  let slotUserId: string | null = null;
-  let keyring: Keyring | null;
+  let opened: OpenedSlot | null = null;
+  let recovery: RecoveryMaterial | null = null;
   if ('recoveryKey' in input) {
-    const problem = checkRecoveryKey(input.recoveryKey);
-    if (problem)
-      throw new EngineError('RECOVERY_KEY_MALFORMED', {
-        group: problem.kind === 'length' ? '—' : problem.group,
-      });
-    key = Buffer.from(decodeRecoveryKey(input.recoveryKey));
-    keyring = tryReadKeyring(file);
+    recovery = recoveryMaterial(input.recoveryKey);
+    key = recovery.vaultKey;
     if (keyring && !keyMatches(keyring, key)) {
-      throttle.failed(file);
+      throttle.failed(throttleKey);
+      recovery.companyKekKey?.fill(0);
       throw new EngineError('WRONG_RECOVERY_KEY');
     }
   } else {
-    keyring = readKeyring(file);
-    const opened = await keyFromPassphrase(keyring, input.userName, input.passphrase);
-    if (!opened) {
-      throttle.failed(file);
+    keyring = keyring as Keyring;
+    opened = await openWithPassphrase(keyring, input.userName, input.passphrase);
+    if (!opened?.vaultKey) {
+      throttle.failed(throttleKey);
       throw new EngineError('WRONG_PASSPHRASE');
     }
-    key = opened.key;
-    slotUserId = opened.userId;
+    key = opened.vaultKey;
   }
 
   let db: VaultDb;
   try {
     db = openVaultDatabase(file, key);
   } catch (error) {
+    recovery?.companyKekKey?.fill(0);
+    key.fill(0);
     // Without a keyring to vouch for the recovery key, a refused key and a damaged file look the same.
     if (!keyring && error instanceof EngineError && error.code === 'VAULT_DAMAGED') {
-      throttle.failed(file);
-      key.fill(0);
+      throttle.failed(throttleKey);
       throw new EngineError('WRONG_RECOVERY_KEY');
     }
-    key.fill(0);
     throw error;
   }
 
+  let setup: SessionSetup | null = null;
   try {
     assertNotTooNew(db);
     const meta = readMeta(db);
@@ -103,18 +105,32 @@ export async function unlockVault(
     migrate(db, file, now);
 
     let actor: Actor;
-    if (slotUserId) {
+    if (opened) {
       const user = db
         .prepare('SELECT id, name, role FROM users WHERE id = ? AND removed_at IS NULL')
-        .get(slotUserId) as { id: string; name: string; role: Role } | undefined;
+        .get(opened.slot.userId) as { id: string; name: string; role: Role } | undefined;
       if (!user) throw new EngineError('WRONG_PASSPHRASE'); // a slot left behind for a removed user opens nothing
       actor = { userId: user.id, userName: user.name, role: user.role, viaRecoveryKey: false };
+      setup = await passphraseSession(
+        db,
+        meta,
+        file,
+        keyring!,
+        opened,
+        'passphrase' in input ? input.passphrase : '',
+        key,
+        actor,
+        now,
+      );
     } else {
       actor = { userId: null, userName: 'recovery key', role: 'owner', viaRecoveryKey: true };
+      setup = recoverySession(db, meta.vaultId, recovery!);
     }
-    throttle.succeeded(file);
-    const vault = new OpenVault(file, meta.vaultId, db, key, actor);
+    throttle.succeeded(throttleKeyFor(file, meta.vaultId));
+    const vault = new OpenVault(file, meta.vaultId, db, key, actor, setup.keys);
     key.fill(0);
+    recovery?.companyKekKey?.fill(0);
+    setup.record(vault);
     vault.audit(
       { op: 'vault.unlock', params: { viaRecoveryKey: actor.viaRecoveryKey }, outcome: 'ok' },
       actor.viaRecoveryKey,
@@ -127,10 +143,13 @@ export async function unlockVault(
       stage: meta.stage,
       lastOpenedAt: now.toISOString(),
     });
+    noteAnchor(dataDir, vault);
     return vault;
   } catch (error) {
     db.close();
     key.fill(0);
+    recovery?.companyKekKey?.fill(0);
+    setup?.keys.ckek?.key.fill(0);
     throw asEngineError(error, file);
   }
 }

@@ -2,8 +2,9 @@
 import type { OpParsedInput, VaultDetails } from '../../../shared/contract';
 import { auditHead } from './audit';
 import { validCreditCodeOrNull } from './create-vault';
-import { certificateInfo } from './identity';
-import { loadIdentity } from './identity-store';
+import { certificateInfo } from '../pki';
+import { activeCompanyCertificate, recoveryCoversCompany } from './certificates';
+import { readKeyring } from './keyring';
 import { readMeta, writeMeta, type VaultMeta } from './meta';
 import { schemaVersion } from './migrate';
 import type { OpenVault } from './open-vault';
@@ -11,8 +12,14 @@ import { upsertRegistry } from './registry';
 
 export function vaultDetails(vault: OpenVault): VaultDetails {
   const meta = readMeta(vault.db);
-  const identity = loadIdentity(vault.db);
-  const info = identity ? certificateInfo(identity.certificatePem) : null;
+  const company = activeCompanyCertificate(vault.db);
+  const info = company?.pem ? certificateInfo(company.pem) : null;
+  let keyGeneration = 1;
+  try {
+    keyGeneration = readKeyring(vault.file).generation;
+  } catch {
+    // A recovery-key session without a keyring: generation unknown until a keyring is written.
+  }
   const head = auditHead(vault.db);
   const users = vault.db.prepare('SELECT count(*) AS n FROM users WHERE removed_at IS NULL').get() as {
     n: number;
@@ -35,6 +42,9 @@ export function vaultDetails(vault: OpenVault): VaultDetails {
     identity: info
       ? { subject: info.subject, fingerprintSha256: info.fingerprintSha256, notAfter: info.notAfter }
       : null,
+    recoveryKeyVersion: meta.recoveryKeyVersion,
+    recoveryRestoresCompanyKey: recoveryCoversCompany(vault.db),
+    keyGeneration,
     session: vault.session(),
   };
 }

@@ -41,6 +41,7 @@ import { baseName, formatTimestamp } from '../i18n/format';
 import { api, type ErrorValue } from '../platform/api';
 import { chooseFile } from '../platform/dialogs';
 import { useSession } from '../session/session-context';
+import { ProblemList } from '../components/ProblemList';
 import { summariseParams } from './audit/params-summary';
 import { useAuditEntries, type AuditQuery } from './audit/use-audit-entries';
 
@@ -61,12 +62,15 @@ function ChainResult({ report }: { report: AuditReport }) {
       data-ok="true"
       title={t('audit.intact', { entries: report.entries, checkpoints: report.checkpoints })}
       description={
-        <Typography.Text
-          type="secondary"
-          style={{ fontFamily: MONOSPACE, fontSize: 12, wordBreak: 'break-all' }}
-        >
-          {t('audit.headLabel')} {report.head}
-        </Typography.Text>
+        <Flex vertical gap={8}>
+          <Typography.Text
+            type="secondary"
+            style={{ fontFamily: MONOSPACE, fontSize: 12, wordBreak: 'break-all' }}
+          >
+            {t('audit.headLabel')} {report.head}
+          </Typography.Text>
+          <ProblemList problems={report.warnings} warning />
+        </Flex>
       }
     />
   ) : (
@@ -76,10 +80,13 @@ function ChainResult({ report }: { report: AuditReport }) {
       icon={<CloseCircleOutlined />}
       data-testid="audit-verify-result"
       data-ok="false"
-      title={t('audit.broken', {
-        seq: report.firstProblem?.seq ?? '?',
-        kind: report.firstProblem?.kind ?? '?',
-      })}
+      title={t('audit.problems', { count: report.problemCount, seq: report.firstProblem?.seq ?? '?' })}
+      description={
+        <Flex vertical gap={8}>
+          <ProblemList problems={report.problems} />
+          <ProblemList problems={report.warnings} warning />
+        </Flex>
+      }
     />
   );
 }

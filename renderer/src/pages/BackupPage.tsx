@@ -234,7 +234,7 @@ function Backups({ onRestore }: { onRestore: (source: RestoreSource) => void }) 
   const backUp = async () => {
     setError(null);
     setChoosing(true);
-    const chosen = await chooseFile({ kind: 'folder', purpose: 'backup' });
+    const chosen = await chooseFile({ kind: 'folder', purpose: 'backup-destination' });
     setChoosing(false);
     if (!chosen.ok) return setError(chosen.error);
     if (!chosen.value) return;
@@ -251,7 +251,7 @@ function Backups({ onRestore }: { onRestore: (source: RestoreSource) => void }) 
       return;
     }
     setChoosing(true);
-    const folder = await chooseFile({ kind: 'folder', purpose: 'backup' });
+    const folder = await chooseFile({ kind: 'folder', purpose: 'drill-certificate' });
     setChoosing(false);
     if (!folder.ok) return setError(folder.error);
     if (!folder.value) return;

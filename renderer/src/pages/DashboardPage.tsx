@@ -87,7 +87,8 @@ function BackupHealth({ vault, now }: { vault: VaultSummary; now: number }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const { state, reload } = useOperation('vault.list', {});
+  // The registry's list, shown locked or not: reading it never keeps an open vault from its idle lock.
+  const { state, reload } = useOperation('vault.list', {}, { background: true });
   const { session, chooseFile: keepChosenFile } = useSession();
   const [actionError, setActionError] = useState<ErrorValue | null>(null);
   // "Days since" is counted from when the page was opened (a render must not read the clock).

@@ -1,7 +1,7 @@
 // Users & roles: who can open the vault and with which role. Owners add and remove people, change
 // roles and set anyone's passphrase; everyone else may change their own passphrase. The engine
 // enforces all of it; this page only leaves out what the role cannot do.
-import { DeleteOutlined, KeyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DeleteOutlined, KeyOutlined, SyncOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -33,6 +33,8 @@ import { currentLang } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { api, type ErrorValue } from '../platform/api';
 import { useSession } from '../session/session-context';
+import { CertificateCell } from './users/CertificateCell';
+import { RekeyModal, type RekeyTarget } from './users/RekeyModal';
 
 interface AddValues {
   name?: string;
@@ -185,7 +187,7 @@ function PassphraseModal({
 
 export function UsersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { can } = useSession();
   const { state, reload } = useOperation('users.list', {});
   const [adding, setAdding] = useState(false);
@@ -203,21 +205,11 @@ export function UsersPage({ session }: { session: SessionInfo }) {
     reload();
   };
 
+  const [rekey, setRekey] = useState<RekeyTarget | null>(null);
+  // Removing someone re-encrypts the vault: a job with progress, then the new recovery key.
   const remove = (user: UserInfo) => {
     setError(null);
-    void modal.confirm({
-      title: t('users.removeTitle', { name: user.name }),
-      content: t('users.removeBody'),
-      okText: t('users.remove'),
-      okButtonProps: { danger: true, 'data-testid': 'remove-user-confirm' },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        const result = await api.call('users.remove', { name: user.name });
-        if (!result.ok) return setError(result.error);
-        void message.success(t('users.removed', { name: user.name }));
-        reload();
-      },
-    });
+    setRekey({ kind: 'remove', name: user.name });
   };
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
@@ -256,6 +248,18 @@ export function UsersPage({ session }: { session: SessionInfo }) {
       title: t('users.columns.createdAt'),
       dataIndex: 'createdAt',
       render: (iso: string) => formatDateTime(lang, iso),
+    },
+    {
+      title: t('users.certificate.column'),
+      key: 'certificate',
+      render: (_: unknown, user) => (
+        <CertificateCell
+          user={user}
+          canCertify={can('users.certify')}
+          onCertified={reload}
+          onError={setError}
+        />
+      ),
     },
     {
       title: t('users.columns.passphrase'),
@@ -317,14 +321,25 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         subtitle={t('users.subtitle')}
         extra={
           manage ? (
-            <Button
-              type="primary"
-              icon={<UserAddOutlined />}
-              onClick={() => setAdding(true)}
-              data-testid="add-user"
-            >
-              {t('users.add')}
-            </Button>
+            <Space>
+              {can('vault.rotateKeys') ? (
+                <Button
+                  icon={<SyncOutlined />}
+                  onClick={() => setRekey({ kind: 'rotate' })}
+                  data-testid="rotate-keys"
+                >
+                  {t('users.rekey.rotate')}
+                </Button>
+              ) : null}
+              <Button
+                type="primary"
+                icon={<UserAddOutlined />}
+                onClick={() => setAdding(true)}
+                data-testid="add-user"
+              >
+                {t('users.add')}
+              </Button>
+            </Space>
           ) : null
         }
       />
@@ -360,6 +375,12 @@ export function UsersPage({ session }: { session: SessionInfo }) {
           }}
         />
       ) : null}
+      <RekeyModal
+        target={rekey}
+        clientName={session.clientName}
+        onClose={() => setRekey(null)}
+        onDone={reload}
+      />
       <PassphraseModal
         user={passphraseFor}
         onClose={() => setPassphraseFor(null)}

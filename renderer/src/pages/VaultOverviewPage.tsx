@@ -37,6 +37,7 @@ import { baseName, formatDate, formatDateTime } from '../i18n/format';
 import { api, type ErrorValue } from '../platform/api';
 import { useSession } from '../session/session-context';
 import { EditDetailsDrawer } from './overview/EditDetailsDrawer';
+import { VaultCheckCard } from './overview/VaultCheckCard';
 
 const mono = { fontFamily: MONOSPACE, fontSize: 12, wordBreak: 'break-all' } as const;
 
@@ -277,6 +278,15 @@ function Overview({ details, onChange }: { details: VaultDetails; onChange: (d: 
               ) : (
                 <Typography.Text type="secondary">{t('overview.noIdentity')}</Typography.Text>
               )}
+              {!details.recoveryRestoresCompanyKey ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('overview.recoveryV1')}
+                  data-testid="overview-recovery-v1"
+                  style={{ marginTop: 12 }}
+                />
+              ) : null}
             </Card>
           </Col>
           <Col xs={24} xl={10}>
@@ -319,6 +329,7 @@ function Overview({ details, onChange }: { details: VaultDetails; onChange: (d: 
             </Card>
           </Col>
         </Row>
+        <VaultCheckCard />
       </Flex>
       <EditDetailsDrawer
         details={details}

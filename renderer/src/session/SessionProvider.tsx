@@ -21,6 +21,9 @@ interface State {
   chosenFile: ChosenFile | null;
 }
 
+/** Asking the engine what is open is never the person's activity: it must not keep a vault unlocked. */
+const BACKGROUND = { background: true } as const;
+
 const sameSession = (a: SessionInfo, b: SessionInfo) =>
   a.vaultId === b.vaultId &&
   a.userName === b.userName &&
@@ -71,13 +74,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    void api.call('vault.session', {}).then((result) => {
+    void api.call('vault.session', {}, BACKGROUND).then((result) => {
       if (live) apply(result.ok ? result.value : null);
     });
     const off = api.on('session.locked', ({ reason }) => {
       // The event may overtake the answer of an unlock or create that replaced the session: ask the
       // engine what is open now, and drop the session only if nothing is.
-      void api.call('vault.session', {}).then((result) => {
+      void api.call('vault.session', {}, BACKGROUND).then((result) => {
         if (!live) return;
         const now = result.ok ? result.value : null;
         if (now) {
@@ -92,7 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply, locked]);
 
   const refresh = useCallback(async () => {
-    const result = await api.call('vault.session', {});
+    const result = await api.call('vault.session', {}, BACKGROUND);
     if (result.ok && result.value) apply(result.value);
     else if (result.ok) locked('user');
   }, [apply, locked]);

@@ -1,12 +1,13 @@
 // The test's stand-in for the shell's native dialogs (dialog.choose): the test says which path the
 // person "picks" (dialogs.next), or a fresh path in the test's folder is picked from the suggested name.
-// Like electron/main, it gives the page an opaque handle and the file's name, keeps handle → path, and
-// swaps handles for paths before a call reaches the engine, refusing any path sent by the page.
-import { randomBytes } from 'node:crypto';
+// The handles come from main's own table (electron/main/file-handles.ts): bound to the purpose and kind
+// of dialog, expiring, spent by a save, forgotten on a lock, swapped for paths before a call reaches the
+// engine, and any path sent by the page refused — exactly as in the app.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { FileHandles } from '../../../electron/main/file-handles';
 import type { ChosenFile, OpParsedInput } from '../../../shared/contract';
-import { swapFileRefs, type SwapResult } from '../../../shared/file-refs';
+import type { SwapResult } from '../../../shared/file-refs';
 
 export type DialogRequest = OpParsedInput<'dialog.choose'>;
 
@@ -19,7 +20,8 @@ const EXTENSIONS: Partial<Record<DialogRequest['purpose'], string>> = {
 };
 
 export class DialogStandIn {
-  private readonly paths = new Map<string, string>();
+  /** main's handle table; the fixture forgets its handles on every lock, as main does. */
+  readonly handles = new FileHandles();
   private readonly answers: DialogAnswer[] = [];
   private counter = 0;
   /** Every dialog the page opened, in order: what it asked for and what it got. */
@@ -32,11 +34,6 @@ export class DialogStandIn {
     this.answers.push(answer);
   }
 
-  /** The path behind a handle the page was given. */
-  pathOf(handle: string): string | null {
-    return this.paths.get(handle) ?? null;
-  }
-
   /** dialog.choose, answered as the shell would after the person chose. */
   choose(request: DialogRequest): ChosenFile | null {
     const picked = this.answers.length ? this.answers.shift()! : this.freshPath(request);
@@ -44,14 +41,12 @@ export class DialogStandIn {
     if (picked === null) return null;
     // A folder dialog can create the folder it returns (createDirectory), so it always exists.
     if (request.kind === 'folder') mkdirSync(picked, { recursive: true });
-    const handle = `h-${randomBytes(18).toString('base64url')}`;
-    this.paths.set(handle, picked);
-    return { handle, name: path.basename(picked) };
+    return { handle: this.handles.issue(picked, request.purpose, request.kind), name: path.basename(picked) };
   }
 
-  /** As main's FileHandles.swap: every {handle} becomes {path}; a {path} from the page is refused. */
+  /** main's FileHandles.swap: every {handle} becomes {path}; a {path} from the page is refused. */
   swap(input: unknown): SwapResult {
-    return swapFileRefs(input, (handle) => this.pathOf(handle));
+    return this.handles.swap(input);
   }
 
   private freshPath(request: DialogRequest): string {

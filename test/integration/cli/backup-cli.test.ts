@@ -70,14 +70,14 @@ describe('closeout backup (CLI)', () => {
     ]);
   });
 
-  it('verifies with the recovery key (exit 0), asks for a key without one, exits 3 on a damaged copy', () => {
+  it('verifies with the recovery key (exit 0), asks for the key (or an unlocked vault) without one, exits 3 on a damaged copy', () => {
     const ok = runCli(['backup', 'verify', backup, '--recovery-key-file', keyFile, '--json'], env);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, signer: { pinnedTo: 'backup' } });
 
     const noKey = runCli(['backup', 'verify', backup], env);
     expect(noKey.status).not.toBe(0);
-    expect(noKey.stderr).toMatch(/^closeout: BACKUP_KEY_NEEDED: /);
+    expect(noKey.stderr).toMatch(/^closeout: UNLOCK_OR_RECOVERY_KEY: /);
 
     const damaged = join(dir.path, 'damaged');
     mkdirSync(damaged);

@@ -96,7 +96,23 @@ describe('closeout vault (CLI)', () => {
     );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^closeout: NOT_ALLOWED: /);
-    expect(runCli(['vault', 'users', 'remove', vault, '--name', 'clerk'], env).status).toBe(0);
+    // Removal re-encrypts the vault under a new key: the old recovery key is void, the new one is written.
+    const newKeyFile = join(dir.path, 'recovery-after-removal.txt');
+    const removed = runCli(
+      ['vault', 'users', 'remove', vault, '--name', 'clerk', '--recovery-key-out', newKeyFile],
+      env,
+    );
+    expect(removed.stderr).toBe('');
+    expect(removed.status).toBe(0);
+    const oldKeyFile = join(dir.path, 'recovery-before-removal.txt');
+    writeFileSync(oldKeyFile, recoveryKey);
+    const withOld = runCli(['vault', 'info', vault, '--recovery-key-file', oldKeyFile], {
+      ...env,
+      CLOSEOUT_PASSPHRASE: '',
+    });
+    expect(withOld.status).toBe(1);
+    recoveryKey = readFileSync(newKeyFile, 'utf8').trim();
+    expect(recoveryKey).not.toBe(readFileSync(oldKeyFile, 'utf8').trim());
   });
 
   it('checks the vault and verifies the audit chain; exports the audit log', () => {
@@ -144,7 +160,15 @@ describe('closeout vault (CLI)', () => {
 
   it('writes the recovery sheet PDF and prints its path', () => {
     const pdf = join(dir.path, 'sheet.pdf');
-    const res = runCli(['vault', 'recovery-key', vault, '--out', pdf], env);
+    // The recovery key is kept nowhere: without it there is nothing to print.
+    const without = runCli(['vault', 'recovery-key', vault, '--out', pdf], env);
+    expect(without.status).toBe(1);
+    expect(without.stderr).toMatch(/^closeout: RECOVERY_KEY_NEEDED: /);
+    expect(existsSync(pdf)).toBe(false);
+    const keyFile = join(dir.path, 'rk-print.txt');
+    writeFileSync(keyFile, recoveryKey);
+    const res = runCli(['vault', 'recovery-key', vault, '--out', pdf, '--print-key-file', keyFile], env);
+    expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout.trim()).toBe(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');

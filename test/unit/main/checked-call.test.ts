@@ -43,7 +43,7 @@ test('an operation outside the contract is UNKNOWN_OPERATION, even an inherited 
 
 test('a handle becomes its path; a path from the window, or an unknown handle, is refused', async () => {
   const { call, engineCalls, handles } = setUp();
-  const handle = handles.issue('/data/audit');
+  const handle = handles.issue('/data/audit', 'audit-export', 'folder');
   expect(await call('audit.export', { dir: { handle } }, { jobId: 'job_12345678' }, 'w')).toEqual(
     ok('from the engine'),
   );
@@ -54,7 +54,14 @@ test('a handle becomes its path; a path from the window, or an unknown handle, i
     ok: false,
     error: { code: 'PATH_NOT_ALLOWED' },
   });
-  expect(await call('audit.export', { dir: { handle: 'h-unknown-handle' } }, undefined, 'w')).toMatchObject({
+  expect(
+    await call(
+      'audit.export',
+      { dir: { handle: 'h.audit-export.folder.unknownunknownunknownunk' } },
+      undefined,
+      'w',
+    ),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FILE_HANDLE_UNKNOWN' },
   });
@@ -72,4 +79,14 @@ test("the shell's operations go to the shell, checked, with who asked", async ()
     error: { code: 'INVALID_INPUT' },
   });
   expect(engineCalls).toEqual([]);
+});
+
+test('a background call (a poll) is marked as such for the engine, so it does not count as activity', async () => {
+  const { call, engineCalls } = setUp();
+  expect(await call('vault.session', {}, { background: true }, 'w')).toEqual(ok('from the engine'));
+  expect(engineCalls).toEqual([['vault.session', {}, { background: true }]]);
+  expect(await call('vault.session', {}, { background: 'yes' }, 'w')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
 });

@@ -26,11 +26,11 @@ describe('chooseFile', () => {
       true,
     );
     expect(chosen).toEqual({
-      handle: expect.stringMatching(/^h-[A-Za-z0-9_-]{8,64}$/),
+      handle: expect.stringMatching(/^h\.vault\.save\.[A-Za-z0-9_-]{24}$/),
       name: '客户甲.cvault',
     });
     expect(JSON.stringify(chosen)).not.toContain('/home');
-    expect(handles.resolve(chosen!.handle)).toBe('/home/张/客户甲.cvault');
+    expect(handles.peek(chosen!.handle)).toBe('/home/张/客户甲.cvault');
     expect(calls[0]).toEqual([
       'save',
       expect.objectContaining({ filters: [{ name: 'Closeout 保险库', extensions: ['cvault'] }] }),
@@ -53,11 +53,21 @@ describe('chooseFile', () => {
     ]);
   });
 
-  it('issues unguessable handles', () => {
+  it('issues unguessable handles that say what they were chosen for', async () => {
     const handles = new FileHandles();
-    const a = handles.issue('/a');
-    const b = handles.issue('/a');
+    const a = handles.issue('/a', 'import', 'open');
+    const b = handles.issue('/a', 'import', 'open');
     expect(a).not.toBe(b);
-    expect(handles.resolve('h-guess')).toBeNull();
+    expect(a).toMatch(/^h\.import\.open\./);
+    expect(handles.peek('h.import.open.guessguessguessguessgues')).toBeNull();
+    const { dialog } = fakeDialog({ canceled: false, filePaths: ['/media/usb'] });
+    const folder = await chooseFile(
+      dialog,
+      null,
+      { kind: 'folder', purpose: 'backup-destination' },
+      handles,
+      false,
+    );
+    expect(folder?.handle).toMatch(/^h\.backup-destination\.folder\.[A-Za-z0-9_-]{24}$/);
   });
 });

@@ -249,7 +249,7 @@ describe('forwardEvents', () => {
 describe('files: windows pass dialog handles, never paths', () => {
   it('swaps a handle the shell issued for its path before the engine sees the call', async () => {
     const handles = new FileHandles();
-    const handle = handles.issue('/home/a/客户.cvault');
+    const handle = handles.issue('/home/a/客户.cvault', 'vault', 'open');
     const shelled = handleCall(engine, windows, { handles, run: async () => ok(null) });
     await shelled(
       'vault.unlock',
@@ -274,15 +274,31 @@ describe('files: windows pass dialog handles, never paths', () => {
     const forged = await shelled(
       'vault.unlock',
       eventFrom(win.webContents),
-      { vault: { handle: 'h-forgedforged' }, passphrase: 'p' },
+      { vault: { handle: 'h.vault.open.forgedforgedforgedforged' }, passphrase: 'p' },
       undefined,
     );
     expect(forged).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_UNKNOWN' } });
     expect(engine.calls).toEqual([]);
   });
 
+  it('refuses a handle chosen for another purpose (an export’s save handle as the vault to unlock)', async () => {
+    const handles = new FileHandles();
+    const exportHandle = handles.issue('/home/a/客户.cvault', 'records-export', 'save');
+    const shelled = handleCall(engine, windows, { handles, run: async () => ok(null) });
+    const result = await shelled(
+      'vault.unlock',
+      eventFrom(win.webContents),
+      { vault: { handle: exportHandle }, passphrase: 'p' },
+      undefined,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(engine.calls).toEqual([]);
+  });
+
   it('routes shell operations (native dialogs) to the shell, not the engine', async () => {
-    const run = jest.fn(async () => ok({ handle: 'h-abcdefghij', name: 'a.cvault' }));
+    const run = jest.fn(async () =>
+      ok({ handle: 'h.vault.save.abcdefghijabcdefghijabcd', name: 'a.cvault' }),
+    );
     const shelled = handleCall(engine, windows, { handles: new FileHandles(), run });
     const result = await shelled(
       'dialog.choose',
@@ -290,7 +306,7 @@ describe('files: windows pass dialog handles, never paths', () => {
       { kind: 'save', purpose: 'vault' },
       undefined,
     );
-    expect(result).toEqual(ok({ handle: 'h-abcdefghij', name: 'a.cvault' }));
+    expect(result).toEqual(ok({ handle: 'h.vault.save.abcdefghijabcdefghijabcd', name: 'a.cvault' }));
     expect(run).toHaveBeenCalledTimes(1);
     expect(engine.calls).toEqual([]);
   });
@@ -322,7 +338,8 @@ describe('a dropped file', () => {
     expect(result.ok).toBe(true);
     if (!result.ok || !result.value) throw new Error('no handle');
     expect(result.value.name).toBe('客户.csv');
-    expect(handles.resolve(result.value.handle)).toBe(file);
+    expect(result.value.handle).toMatch(/^h\.import\.open\./);
+    expect(handles.peek(result.value.handle)).toBe(file);
   });
 
   it('is refused from a frame that is not the app, and for folders, missing files and non-paths', () => {

@@ -27,6 +27,7 @@ describe('WEB_PREFERENCES', () => {
     ['experimentalFeatures', false],
     ['navigateOnDragDrop', false],
     ['safeDialogs', true],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('%s is %s', (key, value) => {
     expect(WEB_PREFERENCES[key]).toBe(value);
   });
@@ -49,6 +50,7 @@ describe('WEB_PREFERENCES', () => {
       [
         'allowRunningInsecureContent',
         'contextIsolation',
+        'disableBlinkFeatures',
         'experimentalFeatures',
         'navigateOnDragDrop',
         'nodeIntegration',

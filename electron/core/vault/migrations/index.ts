@@ -4,11 +4,15 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-backups';
 import * as m0003 from './0003-customers';
 import * as m0004 from './0004-backup-retention';
+import * as m0005 from './0005-signed-evidence';
+import type { VaultDb } from '../database';
 
 export interface Migration {
   version: number;
   sql: string;
+  /** Data changes that need code, run after `sql` in the same transaction. */
+  run?: (db: VaultDb, now: Date) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

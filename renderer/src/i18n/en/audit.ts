@@ -33,12 +33,14 @@ export const audit: Messages<typeof zh> = {
     allShown: 'Every matching entry is shown',
     verify: 'Verify chain',
     verifyTitle: 'Chain verification',
-    verifyHint: 'Checks every hash and every signed checkpoint.',
+    verifyHint:
+      "Checks every hash, every entry's signature and its signer's certificate, the required checkpoints, the company certificate and the protective triggers.",
     exportTitle: 'Export the audit log',
     exportHint:
       'Writes CSV for Excel, signed JSON, the company certificate and every signed checkpoint, checkable with openssl alone.',
     intact: 'The chain is intact — entries: {{entries}}, signed checkpoints: {{checkpoints}}',
     broken: 'The chain breaks at entry {{seq}} ({{kind}})',
+    problems: '{{count}} problems in the audit evidence, the first at entry {{seq}}:',
     headLabel: 'Head',
     export: 'Export…',
     exportNotAllowed: 'Only owners and auditors can export the audit log',

@@ -104,6 +104,7 @@ export const backup: Messages<typeof zh> = {
       keyLive: "This vault's keyring (same passphrases)",
       keyRecovery: 'The recovery key',
       noSession: 'No vault is open: type the recovery key.',
+      notOwner: "Only an owner restores with this vault's keyring: type the recovery key.",
       chooseTarget: 'Choose the new file and restore…',
       cancel: 'Cancel',
       done: 'Restored as',

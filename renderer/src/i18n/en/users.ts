@@ -25,6 +25,33 @@ export const users: Messages<typeof zh> = {
       passphrase: 'Passphrase',
       actions: 'Actions',
     },
+    certificate: {
+      column: 'Certificate',
+      pending: 'Awaiting certification',
+      certified: 'Certified',
+      revoked: 'Revoked',
+      superseded: 'Superseded',
+      retired: 'Retired',
+      none: 'No key yet (made at their next unlock)',
+      certify: 'Certify',
+      certifyTitle: "Certify {{name}}'s key?",
+      certifyBody:
+        'Compare with {{name}} in person: the key fingerprint they see on their own Users & roles page must be exactly this one.',
+      certified_done: "{{name}}'s key is certified",
+    },
+    rekey: {
+      removeTitle: 'Remove “{{name}}” and change the keys',
+      rotateTitle: "Change the vault's keys",
+      rotate: 'Rotate keys',
+      intro:
+        'The vault is re-encrypted under a new key (you can cancel; until it finishes the vault stays as it was). The old recovery sheet becomes void: store the new recovery key.',
+      start: 'Start',
+      done: 'The keys are changed (generation {{generation}}). This is the new recovery key, shown only once.',
+      backups:
+        'Backups made before this open only with the recovery key (or keyring) of their time. Make a fresh backup now, then prune the old ones.',
+      toBackup: 'Go to Backup',
+      lostAccess: 'An owner must set a new passphrase for: {{names}}',
+    },
     you: 'you',
     passphraseSet: 'Set',
     passphraseMissing: 'Not set',
@@ -38,8 +65,6 @@ export const users: Messages<typeof zh> = {
     roleChanged: '{{name}} is now {{role}}',
     remove: 'Remove',
     removeTitle: 'Remove “{{name}}”?',
-    removeBody:
-      'Their key slot is destroyed and they can no longer open the vault; the audit log keeps their name.',
     removed: '{{name}} was removed',
     setPassphrase: 'Change passphrase',
     setPassphraseTitle: 'New passphrase for {{name}}',

@@ -145,6 +145,13 @@ export const vault: Messages<typeof zh> = {
     fingerprint: 'SHA-256 fingerprint',
     notAfter: 'Valid until',
     noIdentity: 'This vault has no company certificate yet',
+    recoveryV1:
+      'The recovery key is still the old kind (version 1): it opens the vault but cannot restore the company key. It becomes the new kind when an owner rotates the keys once.',
+    check: 'Check vault',
+    checkHint:
+      "Checks every page, the structure and the audit evidence, and compares the vault with the signed heads this computer's registry and the backups recorded (a rollback or a cut).",
+    checkOk: 'The vault is sound',
+    checkFailed: 'Problems found',
     edit: 'Edit details',
     editTitle: 'Edit details and settings',
     settingsSection: 'Vault settings',

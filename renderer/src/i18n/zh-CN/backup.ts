@@ -96,6 +96,7 @@ export const backup = {
       keyLive: '当前保险库的密钥环（口令不变）',
       keyRecovery: '恢复密钥',
       noSession: '没有打开的保险库，需要输入恢复密钥。',
+      notOwner: '只有所有者可以用当前保险库的密钥环恢复，请输入恢复密钥。',
       chooseTarget: '选择新文件并恢复…',
       cancel: '取消',
       done: '已恢复为',

@@ -140,6 +140,12 @@ export const vault = {
     fingerprint: 'SHA-256 指纹',
     notAfter: '有效期至',
     noIdentity: '此保险库还没有公司证书',
+    recoveryV1:
+      '恢复密钥仍是旧版（第 1 版）：它能打开保险库，但不能恢复公司密钥。所有者更换一次密钥后即换为新版。',
+    check: '检查保险库',
+    checkHint: '检查每一页、结构、审计证据，并与本机登记表和备份记下的签名链头比对（发现回退或截断）。',
+    checkOk: '保险库完好',
+    checkFailed: '发现问题',
     edit: '编辑信息',
     editTitle: '编辑企业信息与设置',
     settingsSection: '保险库设置',

@@ -29,15 +29,17 @@ export function RestorePanel({
   onSource: (source: RestoreSource | null) => void;
 }) {
   const { t } = useTranslation();
-  const { session, opened, lock } = useSession();
+  const { session, opened, lock, can } = useSession();
   const restore = useJob('backup.restore');
+  // Restoring with the open vault's keyring is an owner's act; anyone else restores with the recovery key.
+  const mayUseLive = session !== null && can('backup.restore');
   // Until the person picks, the open vault's keyring when there is one (the session may arrive after mount).
   const [picked, setMode] = useState<'live' | 'recovery' | null>(null);
-  const mode = picked ?? (session ? 'live' : 'recovery');
+  const mode = picked ?? (mayUseLive ? 'live' : 'recovery');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [error, setError] = useState<ErrorValue | null>(null);
   const [choosing, setChoosing] = useState(false);
-  const useLive = mode === 'live' && session !== null;
+  const useLive = mode === 'live' && mayUseLive;
   const card = useRef<HTMLDivElement>(null);
   // A row's Restore button fills this card further down the page: bring it into view.
   useEffect(() => {
@@ -116,7 +118,7 @@ export function RestorePanel({
             </Typography.Text>
             <Flex vertical gap={4}>
               <Typography.Text>{t('backup.restore.keyLabel')}</Typography.Text>
-              {session ? (
+              {mayUseLive ? (
                 <Radio.Group
                   value={mode}
                   onChange={(e) => setMode(e.target.value as 'live' | 'recovery')}
@@ -130,7 +132,9 @@ export function RestorePanel({
                   </Radio>
                 </Radio.Group>
               ) : (
-                <Typography.Text type="secondary">{t('backup.restore.noSession')}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t(session ? 'backup.restore.notOwner' : 'backup.restore.noSession')}
+                </Typography.Text>
               )}
             </Flex>
             {useLive ? null : <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} />}

@@ -88,7 +88,8 @@ export function useRecordPages(request: RecordsQuery): RecordPagesState {
       setVersion((v) => v + 1);
       if (shown < PAGE_SIZE) return;
       for (const count of ['capped', 'exact'] as const) {
-        const counted = await api.call('records.query', { ...base, limit: 0, count });
+        // The window's own follow-up, not the person's: it does not keep an idle vault unlocked.
+        const counted = await api.call('records.query', { ...base, limit: 0, count }, { background: true });
         if (cancelled || !counted.ok) return;
         const { total, totalExact } = counted.value;
         setHead((h) => (h.key === key ? { ...h, total: total ?? h.total, totalExact } : h));

@@ -577,7 +577,7 @@ function ImportResult({
   const exportQuarantine = async (sourceId: string, file: string) => {
     const chosen = await chooseFile({
       kind: 'save',
-      purpose: 'import',
+      purpose: 'quarantine-export',
       suggestedName: `${file}-quarantine.csv`,
     });
     if (!chosen.ok) return setError(chosen.error);

@@ -4,10 +4,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { createEngine, type EngineClient } from '../../../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { ROOT, tempDir } from '../../helpers';
+import { bundleChild, ROOT, tempDir } from '../../helpers';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { fillScratch, keyOf, withRawVault } from './backup-support';
 
@@ -23,16 +22,7 @@ beforeAll(async () => {
   await v.engine.call('vault.lock', {});
   dest = tempDir('closeout-backup-crash-');
   child = join(v.dir, 'backup-crash-child.js');
-  buildSync({
-    entryPoints: [join(__dirname, 'backup-crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: child,
-    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
-    nodePaths: [join(ROOT, 'node_modules')],
-    logLevel: 'error',
-  });
+  bundleChild(join(__dirname, 'backup-crash-child.ts'), child);
   verifier = createEngine({
     dataDir: join(dest.path, '..', `${dest.path.split('/').pop()}-verifier`),
     electronVersion: null,
@@ -44,7 +34,11 @@ afterAll(async () => {
   dest.remove();
 });
 
-function runAndKill(afterMs: number): Promise<number> {
+/**
+ * Runs the child and kills it `afterMs` after its first output or, with `afterADone`, after its first
+ * completed backup (so a loaded machine, where one backup outlasts every kill, still sees one complete).
+ */
+function runAndKill(afterMs: number, afterADone = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, v.file, v.created.recoveryKey, v.dataDir, dest.path], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +49,7 @@ function runAndKill(afterMs: number): Promise<number> {
     let timer: NodeJS.Timeout | undefined;
     proc.stdout.on('data', (chunk) => {
       out += chunk;
-      timer ??= setTimeout(() => proc.kill('SIGKILL'), afterMs);
+      if (!afterADone || out.includes('done')) timer ??= setTimeout(() => proc.kill('SIGKILL'), afterMs);
     });
     proc.stderr.on('data', (chunk) => (err += chunk));
     proc.on('exit', (code, signal) => {
@@ -70,7 +64,9 @@ it(`leaves only complete backups after ${TRIALS} kills mid-backup, and the vault
   let completed = 0;
   const seen = new Set<string>();
   for (let trial = 0; trial < TRIALS; trial++) {
-    completed += await runAndKill(40 + ((trial * 97) % 500));
+    // A backup now also signs its manifest and the registry anchor: the kills spread over 0.1–1.6 s.
+    const last = trial === TRIALS - 1;
+    completed += await runAndKill(100 + ((trial * 97) % 500) * 3, last && completed === 0);
 
     const files = readdirSync(dest.path);
     for (const name of files) {
@@ -111,4 +107,4 @@ it(`leaves only complete backups after ${TRIALS} kills mid-backup, and the vault
     process.stderr.write(
       `completed ${completed}, recorded ${recorded.length}, files ${[...seen].join(' ')}\n`,
     );
-}, 120_000);
+}, 600_000); // catches a hang; ten backups and their checks outlast two minutes on a loaded machine

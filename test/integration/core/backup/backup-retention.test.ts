@@ -142,7 +142,9 @@ describe('backups by id, backup health in the registry, drill certificate', () =
       const [summary] = unwrap(await other.call('vault.list', {}));
       expect(summary).toMatchObject({ lastVerifiedBackupAt: '2026-03-20T12:00:00.000Z' });
       // A listed copy by id needs the vault open: the id means nothing without its backups table.
-      expect(codeOf(await other.call('backup.verify', { backup: { backupId: id } }))).toBe('VAULT_LOCKED');
+      expect(codeOf(await other.call('backup.verify', { backup: { backupId: id } }))).toBe(
+        'UNLOCK_OR_RECOVERY_KEY',
+      );
     } finally {
       await other.close();
     }
@@ -183,11 +185,22 @@ describe('backups by id, backup health in the registry, drill certificate', () =
       format: 'closeout-restore-drill-certificate',
       version: 1,
       vault: { vaultId: v.created.session.vaultId, clientName: '杭州示例商贸有限公司' },
-      backup: { backupId: made[0].backupId, sha256: made[0].sha256, file: basename(made[0].path) },
+      backup: {
+        backupId: made[0].backupId,
+        sha256: made[0].sha256,
+        file: basename(made[0].path),
+        contentDigest: r.contentDigest,
+      },
       drill: { at: r.at, by: 'owner', result: 'restore-verified' },
     });
+    // The digest the drill computed (a version-2 manifest has none) is in the certificate, the signed
+    // audit entry and the backups table.
+    expect(r.contentDigest).toMatch(/^[0-9a-f]{64}$/);
     const [entry] = unwrap(await v.engine.call('audit.list', { op: 'backup.drill' }));
     expect(facts.drill.auditEntry).toEqual({ seq: entry.seq, hash: entry.hash });
+    expect(entry.params).toMatchObject({ backupId: made[0].backupId, contentDigest: r.contentDigest });
+    const row = unwrap(await v.engine.call('backup.list', {})).find((b) => b.id === made[0].backupId);
+    expect(row?.drills.at(-1)).toMatchObject({ ok: true, contentDigest: r.contentDigest });
 
     const pdfText = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(pdfText.status).toBe(0);
@@ -227,7 +240,9 @@ describe('backups by id, backup health in the registry, drill certificate', () =
     mkdirSync(certs);
     const manifest = `${made[0].path}.manifest.json`;
     const original = readFileSync(manifest);
-    writeFileSync(manifest, original.toString('utf8').replace('"version": 1', '"version": 1 '));
+    // One space more: the manifest still parses, its signature no longer holds.
+    writeFileSync(manifest, original.toString('utf8').replace('"keySlots": "none"', '"keySlots": "none" '));
+    expect(readFileSync(manifest).equals(original)).toBe(false);
     try {
       const r = unwrap(
         await v.engine.call('backup.drill', {

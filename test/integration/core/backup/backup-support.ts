@@ -1,10 +1,10 @@
 // Helpers for the backup tests: fill a real vault with rows of every SQLite type, read every table.
 import { readdirSync } from 'node:fs';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
-export const keyOf = (v: VaultFixture): Buffer => Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+export const keyOf = (v: VaultFixture): Buffer => recoveryVaultKey(v.created.recoveryKey);
 
 /** Runs `work` on a raw connection while the engine has the vault locked, then unlocks it as the owner. */
 export async function withRawVault<T>(v: VaultFixture, work: (db: VaultDb) => T): Promise<T> {

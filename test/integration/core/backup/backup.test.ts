@@ -47,7 +47,7 @@ describe('backup.create', () => {
   it('reads the new backup back from the destination and checks it before answering', () => {
     expect(created.verification).toMatchObject({ ok: true, recorded: true, path: created.path });
     const names = created.verification.checks.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['sha256', 'signature', 'quick_check', 'content-digest']));
+    expect(names).toEqual(expect.arrayContaining(['sha256', 'signature', 'pages', 'copy']));
     expect(created.verification.checks.every((c) => c.ok)).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('backup.create', () => {
     const manifest = JSON.parse(readFileSync(created.manifestPath, 'utf8'));
     expect(manifest).toMatchObject({
       format: 'closeout-backup-manifest',
-      version: 1,
+      version: 2,
       vaultId: v.created.session.vaultId,
       schemaVersion: SCHEMA_VERSION,
       operator: 'owner',
@@ -66,8 +66,30 @@ describe('backup.create', () => {
       size: created.size,
       sha256: created.sha256,
       keySlots: 'none',
-      contentDigest: created.contentDigest,
     });
+    // The content digest is the restore drill's to compute (manifest version 2).
+    expect(manifest).not.toHaveProperty('contentDigest');
+    // The keys in the order docs/FORMATS.md gives.
+    expect(Object.keys(manifest)).toEqual([
+      'format',
+      'version',
+      'backupId',
+      'vaultId',
+      'clientName',
+      'schemaVersion',
+      'appVersion',
+      'operator',
+      'createdAt',
+      'file',
+      'size',
+      'sha256',
+      'rowCounts',
+      'auditHead',
+      'keySlots',
+      'certificatePem',
+      'keyGeneration',
+      'signedHead',
+    ]);
     expect(manifest.rowCounts).toMatchObject({ scratch: 3000, backups: 0, users: 1 });
     expect(manifest.certificatePem).toContain('BEGIN CERTIFICATE');
     expect(readFileSync(created.signaturePath, 'utf8')).toContain('BEGIN PKCS7');
@@ -149,7 +171,7 @@ describe('backup.create', () => {
     }
   });
 
-  it.each(['snapshot', 'hashing', 'counting', 'signing', 'writing'])(
+  it.each(['snapshot', 'copying', 'verifying', 'signing', 'writing'])(
     'cancelled during %s: no file left behind, nothing recorded',
     async (phase) => {
       const dest = tempDir('closeout-cancel-');
@@ -180,10 +202,9 @@ describe('backup.verify', () => {
       expect.arrayContaining([
         'signature',
         'sha256',
+        'pages',
         'quick_check',
-        'integrity_check',
         'row-counts',
-        'content-digest',
         'audit-head',
         'audit-chain',
       ]),
@@ -205,9 +226,9 @@ describe('backup.verify', () => {
       expect(r.signer?.pinnedTo).toBe('backup');
       expect(r.signer?.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       expect(r.recorded).toBe(false);
-      // Without any key it says what it needs.
+      // Without any key, and no vault unlocked, it says what it needs.
       expect(codeOf(await engine.call('backup.verify', { backup: { path: created.path } }))).toBe(
-        'BACKUP_KEY_NEEDED',
+        'UNLOCK_OR_RECOVERY_KEY',
       );
     } finally {
       await engine.close();

@@ -3,58 +3,50 @@
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { makeVault, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
-import { keyOf } from './backup-support';
+import { type openVaultDatabase } from '../../../../electron/core/vault/database';
+import { createEngine } from '../../../../electron/core/host/in-process';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
+import { tempDir } from '../../helpers';
+import { makeLegacyVault, type LegacyVault } from '../../support/legacy-vault';
+import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import { openBackupReadOnly } from '../../../../electron/core/backup/snapshot-content';
 
-let v: VaultFixture;
+const dir = tempDir('closeout-schema1-');
+const engine = createEngine({ dataDir: join(dir.path, 'data'), electronVersion: null });
+let legacy: LegacyVault;
 beforeAll(async () => {
-  v = await makeVault();
+  // What a vault written by the schema-1 release looks like (its keyring version 1).
+  legacy = await makeLegacyVault(
+    join(dir.path, 'client.cvault'),
+    [{ name: 'owner', role: 'owner', passphrase: OWNER_PASS }],
+    3,
+    1,
+  );
 });
-afterAll(() => v.remove());
+afterAll(async () => {
+  await engine.close();
+  dir.remove();
+});
 
 const hasBackupsTable = (db: ReturnType<typeof openVaultDatabase>) =>
   db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backups'`).get() !== undefined;
 
 it('migrates a schema-1 vault to the current schema on unlock, keeping a copy of the schema-1 file', async () => {
-  await v.engine.call('vault.lock', {});
-  const db = openVaultDatabase(v.file, keyOf(v));
-  try {
-    // What a vault written by the schema-1 release looks like.
-    // Everything later migrations added goes: virtual tables first (they take their shadow tables along).
-    const schema1 = new Set(['meta', 'users', 'audit', 'audit_checkpoints', 'identity']);
-    const later = db
-      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'`)
-      .all() as Array<{ name: string; sql: string }>;
-    const ordered = [...later].sort(
-      (a, b) => Number(/VIRTUAL/i.test(b.sql)) - Number(/VIRTUAL/i.test(a.sql)),
-    );
-    db.pragma('foreign_keys = OFF');
-    for (const { name } of ordered) {
-      if (schema1.has(name)) continue;
-      if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(name)) db.exec(`DROP TABLE "${name}"`);
-    }
-    db.pragma('user_version = 1');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
-
+  const key = recoveryVaultKey(legacy.recoveryKey);
   unwrap(
-    await v.engine.call('vault.unlock', {
-      vault: { path: v.file },
+    await engine.call('vault.unlock', {
+      vault: { path: legacy.file },
       userName: 'owner',
       passphrase: OWNER_PASS,
     }),
   );
-  expect(unwrap(await v.engine.call('vault.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
-  expect(unwrap(await v.engine.call('backup.list', {}))).toEqual([]);
-  expect(unwrap(await v.engine.call('vault.check', {})).ok).toBe(true);
+  expect(unwrap(await engine.call('vault.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
+  expect(unwrap(await engine.call('backup.list', {}))).toEqual([]);
+  expect(unwrap(await engine.call('vault.check', {})).ok).toBe(true);
 
-  const copies = readdirSync(v.dir).filter((f) => /^client\.cvault\.schema-v1-.*\.bak$/.test(f));
+  const copies = readdirSync(dir.path).filter((f) => /^client\.cvault\.schema-v1-.*\.bak$/.test(f));
   expect(copies).toHaveLength(1);
-  const old = openBackupReadOnly(join(v.dir, copies[0]), keyOf(v));
+  const old = openBackupReadOnly(join(dir.path, copies[0]), key);
   try {
     expect(old.pragma('user_version', { simple: true })).toBe(1);
     expect(old.pragma('quick_check', { simple: true })).toBe('ok');

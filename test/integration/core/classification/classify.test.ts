@@ -9,7 +9,7 @@ import { yearsBefore } from '../../../../electron/core/classification/classify-r
 import { countryFromAddress } from '../../../../electron/core/classification/region';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
 import { DEFAULT_RULES } from '../../../../shared/classification/default-rules';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { generateCustomers, type GeneratedCustomer } from '../../../fixtures/customers';
 import { encodeCsv } from '../../../fixtures/write-csv';
 import { makeVault, OPERATOR_PASS, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
@@ -47,7 +47,7 @@ interface Stored {
 }
 
 function peek<T>(fn: (db: VaultDb) => T): T {
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   try {
     return fn(db);
   } finally {

@@ -3,7 +3,7 @@
 // are undone to the last column, and every change is in the audit chain.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { searchMatch } from '../../../../shared/search-grams';
 import type { ClusterView } from '../../../../shared/contract';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
@@ -19,7 +19,7 @@ let v: VaultFixture;
 let generated: GeneratedCustomer[];
 
 function peek<T>(fn: (db: VaultDb) => T): T {
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   try {
     return fn(db);
   } finally {

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../../shared/contract';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
 import { customerRows } from '../../../fixtures/customers';
 import { writeCsvFile } from '../../../fixtures/write-csv';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => v.remove());
 
 function state() {
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   try {
     const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
@@ -231,7 +231,7 @@ it('kill -9 in the middle of a large import: the vault opens, passes quick_check
     expect(after).toEqual(rows);
   }
   // The CLI's unlocks are recorded; no import is.
-  const db = openVaultDatabase(v.file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
   try {
     const ops = db.prepare('SELECT op FROM audit WHERE seq > ?').all((before.audit as { seq: number }).seq);
     expect(ops.map((o) => (o as { op: string }).op)).toEqual([

@@ -4,7 +4,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
+import { sql as schema1 } from '../../../../electron/core/vault/migrations/0001-initial';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 let v: VaultFixture;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   v = await makeVault();
   for (let i = 0; i < 6; i++) unwrap(await v.engine.call('vault.updateDetails', { contact: `c${i}` }));
   await v.engine.call('vault.lock', {});
-  key = Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+  key = recoveryVaultKey(v.created.recoveryKey);
 });
 afterAll(() => v.remove());
 
@@ -24,6 +25,8 @@ async function verifyAfter(name: string, sql: string) {
   const db = openVaultDatabase(file, key);
   db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
   db.exec(sql);
+  // …and puts the triggers back exactly as they were (a trigger check alone cannot tell).
+  for (const trigger of schema1.match(/CREATE TRIGGER audit_no_\w+[\s\S]*?END;/g) ?? []) db.exec(trigger);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   const engine = createEngine({ dataDir: join(v.dir, 'tamper-data'), electronVersion: null });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { ROOT } from '../../helpers';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
@@ -52,7 +52,7 @@ function runAndKill(keyHex: string, afterMs: number): Promise<number> {
 }
 
 it('survives 20 kills in the middle of large write transactions', async () => {
-  const key = Buffer.from(decodeRecoveryKey(v.created.recoveryKey));
+  const key = recoveryVaultKey(v.created.recoveryKey);
   let lastSeen = 0;
   for (let trial = 0; trial < 20; trial++) {
     const reported = await runAndKill(key.toString('hex'), (trial * 137) % 400);

@@ -35,3 +35,36 @@ it('locks after the idle timeout, drops the session and emits session.locked {re
     dir.remove();
   }
 }, 60_000);
+
+it('counts the person’s actions only: background calls (polls, refreshes) do not keep the vault unlocked', async () => {
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+  const dir = tempDir();
+  const engine = createEngine({ dataDir: `${dir.path}/data`, electronVersion: null });
+  try {
+    expect(
+      (
+        await engine.call('vault.create', {
+          file: { path: `${dir.path}/idle.cvault` },
+          details: { clientName: '空闲测试有限公司' },
+          owner: { name: 'owner', passphrase: OWNER_PASS },
+        })
+      ).ok,
+    ).toBe(true);
+    await engine.call('vault.updateDetails', { idleTimeoutMinutes: 5 });
+    const events: unknown[] = [];
+    engine.on((event, payload) => event === 'session.locked' && events.push(payload));
+
+    // The window's polls and refreshes, once a minute for six minutes, each marked as background.
+    for (let minute = 1; minute <= 6; minute++) {
+      jest.advanceTimersByTime(60_000);
+      for (const op of ['vault.session', 'vault.list', 'vault.info', 'backup.list'] as const)
+        await engine.call(op, {}, { background: true });
+    }
+    expect(events).toEqual([{ reason: 'idle' }]);
+    expect(await engine.call('vault.session', {}, { background: true })).toEqual({ ok: true, value: null });
+  } finally {
+    jest.useRealTimers();
+    await engine.close();
+    dir.remove();
+  }
+}, 60_000);

@@ -4,7 +4,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SignalDatabase from '@signalapp/sqlcipher';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 let v: VaultFixture;
@@ -18,7 +18,7 @@ afterAll(() => v.remove());
 it('opens with PRAGMA key = "x\'…\'" alone in an independent SQLCipher 4, Chinese text intact', () => {
   const copy = join(v.dir, 'interop.cvault');
   copyFileSync(v.file, copy);
-  const hex = Buffer.from(decodeRecoveryKey(v.created.recoveryKey)).toString('hex');
+  const hex = recoveryVaultKey(v.created.recoveryKey).toString('hex');
   const db = new SignalDatabase(copy);
   try {
     db.pragma(`key = "x'${hex}'"`);

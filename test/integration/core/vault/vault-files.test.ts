@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createEngine } from '../../../../electron/core/host/in-process';
 import { openVaultDatabase } from '../../../../electron/core/vault/database';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { OWNER_PASS, makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 // Markers are made at run time so that no copy of this source (jest's transform cache) contains them.
@@ -110,7 +110,7 @@ describe('damaged and hostile vault files', () => {
 
   it('a vault from a newer Closeout is refused before anything is written', async () => {
     const file = copyVault('newer');
-    const db = openVaultDatabase(file, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+    const db = openVaultDatabase(file, recoveryVaultKey(v.created.recoveryKey));
     db.pragma('user_version = 99');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
@@ -207,7 +207,7 @@ describe('no plaintext on disk', () => {
         tmpdir(),
       ]);
       expect(whileOpen).toEqual([]);
-      const db = openVaultDatabase(`${v.file}`, Buffer.from(decodeRecoveryKey(v.created.recoveryKey)));
+      const db = openVaultDatabase(`${v.file}`, recoveryVaultKey(v.created.recoveryKey));
       db.exec('VACUUM');
       db.close();
       expect(scan([v.file, `${v.file}-wal`, v.dataDir, tmpdir()])).toEqual([]);

@@ -2,7 +2,7 @@
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { readFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import type { JobFinished } from '../../../../shared/contract';
-import { decodeRecoveryKey } from '../../../../shared/recovery-key';
+import { decodeVersionedRecoveryKey } from '../../../../shared/recovery-key';
 import {
   AUDITOR_PASS,
   OPERATOR_PASS,
@@ -167,7 +167,7 @@ describe('vault lifecycle', () => {
     } finally {
       await other.remove();
     }
-    expect(decodeRecoveryKey(v.created.recoveryKey)).toHaveLength(32);
+    expect(decodeVersionedRecoveryKey(v.created.recoveryKey)).toMatchObject({ version: 2 });
   });
 
   it('shares the vault: users with their own passphrases and roles; the last owner stays', async () => {
@@ -221,7 +221,7 @@ describe('vault lifecycle', () => {
     });
     const keyring = JSON.parse(readFileSync(`${v.file}.keys`, 'utf8'));
     expect(keyring.slots).toHaveLength(2);
-  });
+  }, 60_000);
 
   it('changes details, audited, and keeps the registry in step', async () => {
     const details = unwrap(

@@ -142,17 +142,4 @@ describe('suggestCategory', () => {
       expect(suggestCategory(brand)).toMatchObject({ categoryId: expected, role: 'brand', confidence: 0.6 });
     });
   });
-
-  it('is quick enough for a million records (well under 0.1 ms a value)', () => {
-    const values = [
-      'HP LaserJet 1020 打印机',
-      '空调清洗（挂机）上门',
-      'iPhone 15 手机壳 透明',
-      '工位出租 月租',
-    ];
-    suggestCategory('warm up');
-    const started = performance.now();
-    for (let i = 0; i < 20_000; i++) suggestCategory(values[i % values.length] + i);
-    expect((performance.now() - started) / 20_000).toBeLessThan(0.1);
-  });
 });
