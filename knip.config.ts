@@ -37,10 +37,8 @@ const config: KnipConfig = {
   ignoreDependencies: [
     // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
     '@expo-google-fonts/noto-sans-sc',
-    // Installed for the features being built next (CMS signatures, workbook ZIPs, handover packages,
+    // Installed for the features being built next (CMS signatures, workbook ZIPs,
     // charts, component tests): each leaves this list when it lands.
-    'tar-stream',
-    '@types/tar-stream',
     'echarts',
     '@testing-library/dom',
     '@testing-library/react',

@@ -22,6 +22,24 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'backup-destination': { zh: '文件夹', en: 'Folder', extensions: [] },
   'drill-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
+  'handover-certificate': {
+    zh: '接收方证书',
+    en: 'Recipient certificate',
+    extensions: ['pem', 'crt', 'cer', 'der', 'p12', 'pfx'],
+  },
+  'handover-document': {
+    zh: '协议或证明材料',
+    en: 'Agreement or evidence',
+    extensions: ['pdf', 'png', 'jpg', 'jpeg', 'txt'],
+  },
+  'handover-output': { zh: '文件夹', en: 'Folder', extensions: [] },
+  'handover-package': { zh: '移交包', en: 'Handover package', extensions: ['p7m'] },
+  'handover-receipt': { zh: '回执', en: 'Receipt', extensions: ['p7s'] },
+  'handover-key': {
+    zh: '私钥或 PKCS#12',
+    en: 'Private key or PKCS#12',
+    extensions: ['pem', 'key', 'p12', 'pfx'],
+  },
 };
 
 export async function chooseFile(

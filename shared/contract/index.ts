@@ -10,6 +10,7 @@ import { classificationOps } from './classification';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
 import { duplicatesOps } from './duplicates';
+import { handoverOps } from './handover';
 import { importOps } from './import';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
@@ -30,6 +31,7 @@ export * from './records';
 export * from './classification';
 export * from './dispositions';
 export * from './duplicates';
+export * from './handover';
 
 export const contract = {
   ...appOps,
@@ -44,6 +46,7 @@ export const contract = {
   ...classificationOps,
   ...dispositionsOps,
   ...duplicatesOps,
+  ...handoverOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

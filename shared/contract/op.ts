@@ -63,6 +63,18 @@ export const FILE_PURPOSES = {
   'backup-destination': ['folder'],
   'drill-certificate': ['folder'],
   'records-export': ['save'],
+  /** A recipient's certificate (PEM, DER, PKCS#12), or the sender's certificate to trust. */
+  'handover-certificate': ['open'],
+  /** The signed agreement, vetting evidence, a customer's objection or consent. */
+  'handover-document': ['open'],
+  /** Where a recipient kit, the PIPIA PDF and the notices are written. */
+  'handover-output': ['folder'],
+  /** Where a package is built; a package to open. */
+  'handover-package': ['folder', 'open'],
+  /** A receipt to import; where a receipt is written. */
+  'handover-receipt': ['open', 'save'],
+  /** The recipient's private key or PKCS#12 kit. */
+  'handover-key': ['open'],
 } as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export type FileDialogKind = 'open' | 'save' | 'folder';

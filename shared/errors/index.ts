@@ -7,6 +7,7 @@ import { backupErrors } from './backup';
 import { cliErrors } from './cli';
 import { commonErrors } from './common';
 import { duplicatesErrors } from './duplicates';
+import { handoverErrors } from './handover';
 import { importErrors } from './import';
 import { recordsErrors } from './records';
 import { usersErrors } from './users';
@@ -26,6 +27,7 @@ export const ERRORS = {
   ...importErrors,
   ...recordsErrors,
   ...duplicatesErrors,
+  ...handoverErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

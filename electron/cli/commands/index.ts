@@ -10,6 +10,7 @@ import { backupCommands } from './backup';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
+import { handoverCommands } from './handover';
 import { importCommands } from './import';
 import { recordsCommands } from './records';
 import { usersCommands } from './users';
@@ -29,6 +30,7 @@ const HELP_ORDER = [
   'audit',
   'backup',
   'import',
+  'handover',
 ];
 const rank = (def: CommandDef) => HELP_ORDER.indexOf(def.path[0]);
 
@@ -43,4 +45,5 @@ export const commands: readonly CommandDef[] = [
   ...auditCommands,
   ...backupCommands,
   ...importCommands,
+  ...handoverCommands,
 ].sort((a, b) => rank(a) - rank(b));

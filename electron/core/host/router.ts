@@ -40,6 +40,21 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../duplicates/merge';
 import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
+import { recordAgreement } from '../handover/agreement';
+import { buildPackage } from '../handover/build-package';
+import { handoverDetail, listHandovers } from '../handover/handover-view';
+import { makeKit } from '../handover/kit';
+import { noticeList, trackNotices } from '../handover/notice-tracking';
+import { writeNotices } from '../handover/notices';
+import { openPackage } from '../handover/open-package';
+import { savePipia } from '../handover/pipia';
+import { createReceipt, importReceipt } from '../handover/receipt';
+import { createHandover, updateHandover } from '../handover/recipient';
+import { recordResponse } from '../handover/respond';
+import { selectionCounts } from '../handover/selection';
+import { noteStage } from '../handover/stage';
+import { loadHandover } from '../handover/store';
+import { recordVetting } from '../handover/vetting';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import type { Composition, Handlers, OpContext } from './types';
@@ -164,6 +179,42 @@ export const handlers: Handlers = {
   'duplicates.split': (input, ctx) => split(open(ctx), input),
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
+
+  'handover.list': (_input, ctx) => listHandovers(open(ctx).reader()),
+  'handover.get': (input, ctx) => handoverDetail(open(ctx).reader(), input.handoverId),
+  'handover.create': async (input, ctx) => {
+    const id = await createHandover(open(ctx), input);
+    noteStage(ctx.env.dataDir, open(ctx));
+    return handoverDetail(open(ctx).db, id);
+  },
+  'handover.update': async (input, ctx) => {
+    await updateHandover(open(ctx), input);
+    return handoverDetail(open(ctx).db, input.handoverId);
+  },
+  'handover.kit': (input, ctx) => makeKit(open(ctx), input),
+  'handover.agreement': (input, ctx) => recordAgreement(open(ctx), input),
+  'handover.vetting': (input, ctx) => recordVetting(open(ctx), input),
+  'handover.pipia': (input, ctx) => savePipia(open(ctx), input),
+  'handover.notices': (input, ctx) => writeNotices(open(ctx), input, job(ctx)),
+  'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
+  'handover.track': (input, ctx) => trackNotices(open(ctx), input),
+  'handover.respond': (input, ctx) => recordResponse(open(ctx), input),
+  'handover.selection': (input, ctx) => {
+    const db = open(ctx).reader();
+    return selectionCounts(db, loadHandover(db, input.handoverId));
+  },
+  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx)),
+  'handover.receiptImport': async (input, ctx) => {
+    const result = await importReceipt(open(ctx), input);
+    noteStage(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'handover.open': async (input, ctx) => {
+    const { opened, vault } = await openPackage(input, ctx.env.dataDir, job(ctx));
+    if (vault) ctx.setVault(vault);
+    return opened;
+  },
+  'handover.receiptCreate': (input) => createReceipt(input),
 };
 
 export const product: Composition<typeof contract> = { contract, handlers };

@@ -12,7 +12,7 @@ export {
   type KeyAndCertificate,
 } from './certificates';
 export { REVOCATION_REASONS, createCrl, type RevocationReason, type RevokedEntry } from './crl';
-export { makePkcs12, readCertificate } from './pkcs12';
+export { keyFromPkcs12, makePkcs12, readCertificate } from './pkcs12';
 export type { BinaryInput } from './encoding';
 export type { CmsInput, ContentInput } from './input';
 export {

@@ -155,7 +155,8 @@ const localKeyIdOf = (bag: pkijs.SafeBag): string | undefined => {
   return value ? octetsOf(value).toString('hex') : undefined;
 };
 
-async function certificateFromPkcs12(p12: Buffer, password: string): Promise<Buffer> {
+/** Every SafeBag of a PKCS#12 file, its MAC checked first (a wrong password stops there). */
+async function pkcs12Bags(p12: Buffer, password: string): Promise<pkijs.SafeBag[]> {
   const bags: pkijs.SafeBag[] = [];
   try {
     const pfx = pkijs.PFX.fromBER(Uint8Array.from(p12));
@@ -170,6 +171,11 @@ async function certificateFromPkcs12(p12: Buffer, password: string): Promise<Buf
     if (isPkiError(error)) throw error;
     throw invalid('not a PKCS#12 file, the wrong password, or a damaged file');
   }
+  return bags;
+}
+
+async function certificateFromPkcs12(p12: Buffer, password: string): Promise<Buffer> {
+  const bags = await pkcs12Bags(p12, password);
   const keyIds = bags.filter((b) => b.bagId === PKCS12.keyBag).map(localKeyIdOf);
   // The DER exactly as stored (a parsed and re-encoded certificate could change its signed bytes).
   const certificates = bags
@@ -213,4 +219,52 @@ export async function readCertificate(
   }
   const der = await certificateFromPkcs12(Buffer.from(input), options.password);
   return pemEncode('CERTIFICATE', parseCertificate(der, 'PKCS#12 certificate').der);
+}
+
+/**
+ * The private key of a PKCS#12 file (a recipient kit, or what `openssl pkcs12 -export` writes) and the
+ * certificate paired with it, both as PEM. A PBES2 key bag is decrypted through WebCrypto (fast at any
+ * iteration count); the legacy PKCS#12 PBEs through node-forge.
+ */
+export async function keyFromPkcs12(
+  input: Uint8Array,
+  password: string,
+): Promise<{ privateKeyPem: string; certificatePem: string }> {
+  const p12 = Buffer.from(input);
+  const bags = await pkcs12Bags(p12, password);
+  const keyBags = bags.filter((b) => b.bagId === PKCS12.keyBag);
+  if (keyBags.length !== 1) throw invalid(keyBags.length ? 'more than one private key' : 'no private key');
+  const bag = keyBags[0].bagValue as pkijs.PKCS8ShroudedKeyBag;
+  let pkcs8: Buffer;
+  try {
+    const algorithm = bag.encryptionAlgorithm;
+    if (algorithm.algorithmId === PBES2) {
+      const plain = await new pkijs.EncryptedData({
+        encryptedContentInfo: new pkijs.EncryptedContentInfo({
+          contentType: pkijs.ContentInfo.DATA,
+          contentEncryptionAlgorithm: algorithm,
+          encryptedContent: bag.encryptedData,
+        }),
+      }).decrypt({ password: new TextEncoder().encode(password).buffer as ArrayBuffer }, engine);
+      pkcs8 = Buffer.from(plain);
+    } else {
+      const cipher = forgePbe.getCipher(
+        algorithm.algorithmId,
+        forge.asn1.fromDer(toBuffer(algorithm.algorithmParams.toBER(false)).toString('binary')),
+        password,
+      );
+      cipher.update(forge.util.createBuffer(octetsOf(bag.encryptedData).toString('binary')));
+      if (!cipher.finish()) throw invalid('the wrong password, or a damaged file');
+      pkcs8 = Buffer.from(cipher.output.getBytes(), 'binary');
+    }
+  } catch (error) {
+    if (isPkiError(error)) throw error;
+    throw invalid('the private key does not decrypt: the wrong password, or a damaged file');
+  }
+  const key = toPrivateKey(pkcs8);
+  const certificatePem = pemEncode(
+    'CERTIFICATE',
+    parseCertificate(await certificateFromPkcs12(p12, password)).der,
+  );
+  return { privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }) as string, certificatePem };
 }

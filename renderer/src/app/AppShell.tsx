@@ -42,6 +42,7 @@ import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RecordsPage } from '../pages/RecordsPage';
+import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ImportPage } from '../wizards/import/ImportWizard';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
@@ -101,6 +102,8 @@ function Page({ location }: { location: AppLocation }) {
       return <SettingsPage />;
     case 'import':
       return <ImportPage />;
+    case 'handover':
+      return <HandoverPage />;
     default:
       return <PlaceholderPage page={location.view} />;
   }

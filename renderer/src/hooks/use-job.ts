@@ -1,5 +1,5 @@
 // Drives one job operation for a component: start, progress from job.progress events, cancel, outcome.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobFinished, JobProgress, OpInput, OpName, OpResult } from '../../../shared/contract';
 import { api, type ErrorValue, type JobHandle } from '../platform/api';
 
@@ -67,4 +67,13 @@ export function useJob<K extends OpName>(op: K): JobControls<K> {
   }, []);
 
   return { state, start, cancel, cancelError };
+}
+
+/** Calls `effect` once each time a job finishes (by job id). */
+export function useOnFinished(state: JobState<unknown>, effect: () => void): void {
+  const finishedId = state.status === 'finished' ? state.id : null;
+  useEffect(() => {
+    // `effect` is expected to be stable (e.g. a reload callback), so only a newly finished job fires it.
+    if (finishedId) effect();
+  }, [finishedId, effect]);
 }

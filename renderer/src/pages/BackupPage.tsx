@@ -29,7 +29,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupCheck, BackupRecord } from '../../../shared/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -37,7 +37,7 @@ import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
 import { MONOSPACE } from '../components/RecoveryKeyInput';
 import { RequireSession } from '../components/RequireSession';
-import { useJob, type JobState } from '../hooks/use-job';
+import { useJob, useOnFinished, type JobState } from '../hooks/use-job';
 import { useOperation } from '../hooks/use-operation';
 import { currentLang, type Lang } from '../i18n';
 import { baseName, formatDateTime, formatNumber } from '../i18n/format';
@@ -54,15 +54,6 @@ function formatBytes(lang: Lang, bytes: number): string {
   if (bytes < 1024 * 1024) return `${formatNumber(lang, bytes / 1024, 1)} KiB`;
   if (bytes < 1024 * 1024 * 1024) return `${formatNumber(lang, bytes / 1024 / 1024, 1)} MiB`;
   return `${formatNumber(lang, bytes / 1024 / 1024 / 1024, 2)} GiB`;
-}
-
-/** Calls `effect` once each time a job finishes (by job id). */
-function useOnFinished(state: JobState<unknown>, effect: () => void): void {
-  const finishedId = state.status === 'finished' ? state.id : null;
-  useEffect(() => {
-    // `effect` is expected to be stable (e.g. a reload callback), so only a newly finished job fires it.
-    if (finishedId) effect();
-  }, [finishedId, effect]);
 }
 
 function CheckList({ checks }: { checks: BackupCheck[] }) {

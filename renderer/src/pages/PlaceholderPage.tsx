@@ -4,7 +4,7 @@ import { Card, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/PageHeader';
 
-export type PlannedPage = 'handover' | 'wipe' | 'compliance';
+export type PlannedPage = 'wipe' | 'compliance';
 
 export function PlaceholderPage({ page }: { page: PlannedPage }) {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import * as m0002 from './0002-backups';
 import * as m0003 from './0003-customers';
 import * as m0004 from './0004-backup-retention';
 import * as m0005 from './0005-signed-evidence';
+import * as m0006 from './0006-handovers';
 import type { VaultDb } from '../database';
 
 export interface Migration {
@@ -14,5 +15,5 @@ export interface Migration {
   run?: (db: VaultDb, now: Date) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

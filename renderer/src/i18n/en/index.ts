@@ -7,6 +7,7 @@ import { dashboard } from './dashboard';
 import { dispositions } from './dispositions';
 import { duplicates } from './duplicates';
 import { fields } from './fields';
+import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
@@ -30,4 +31,5 @@ export const en: UiMessages = {
   ...records,
   ...duplicates,
   ...fields,
+  ...handover,
 };

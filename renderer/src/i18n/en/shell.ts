@@ -29,8 +29,6 @@ export const shell: Messages<typeof zh> = {
   },
   placeholder: {
     title: 'Coming in a later version',
-    handover:
-      'Vet the recipient, record the agreement, notify customers and respect their objections, then build a signed and encrypted handover package.',
     wipe: 'Securely erase records, files and backups, log paper and cloud destruction, and issue a certificate of sanitisation.',
     compliance:
       'Evaluate the compliance checklists from evidence, prepare the PIPIA and the record of processing, and produce the compliance report.',

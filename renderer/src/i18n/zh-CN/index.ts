@@ -8,6 +8,7 @@ import { dashboard } from './dashboard';
 import { dispositions } from './dispositions';
 import { duplicates } from './duplicates';
 import { fields } from './fields';
+import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...records,
   ...duplicates,
   ...fields,
+  ...handover,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any strings. */

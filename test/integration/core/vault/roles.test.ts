@@ -13,6 +13,7 @@ import {
 } from '../../support/vault-fixture';
 
 let v: VaultFixture;
+const NO_HANDOVER = '00000000-0000-4000-8000-000000000000';
 const PASS: Record<Role, string> = { owner: OWNER_PASS, operator: OPERATOR_PASS, auditor: AUDITOR_PASS };
 
 beforeAll(async () => {
@@ -88,6 +89,51 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'duplicates.split': { clusterId: 999_999, recordId: 1 },
     'duplicates.merge': { clusterId: 999_999 },
     'duplicates.unmerge': { mergeId: 999_999 },
+    'handover.list': {},
+    'handover.get': { handoverId: NO_HANDOVER },
+    'handover.create': {
+      recipient: {
+        organisation: `接收方-${role}-${n}`,
+        creditCode: '91350100M000100Y43',
+        contactPerson: '王五',
+        contact: '0571-88888888',
+        address: '杭州市西湖区',
+        country: 'CN',
+      },
+      route: 'succession',
+      keyMode: 'password',
+    },
+    'handover.update': { handoverId: NO_HANDOVER, reasoning: 'x' },
+    'handover.kit': { handoverId: NO_HANDOVER, out: { path: v.dir } },
+    'handover.agreement': {
+      handoverId: NO_HANDOVER,
+      terms: {
+        purposes: 'p',
+        scope: 's',
+        retention: 'r',
+        undertakings: {
+          confidentiality: true,
+          securityMeasures: true,
+          noFurtherTransfer: true,
+          deletionOnRequest: true,
+        },
+      },
+      signedOn: '2026-01-01',
+    },
+    'handover.vetting': { handoverId: NO_HANDOVER, item: 'licence', done: true },
+    'handover.pipia': { handoverId: NO_HANDOVER },
+    'handover.notices': { handoverId: NO_HANDOVER, out: { path: v.dir } },
+    'handover.noticeList': { handoverId: NO_HANDOVER },
+    'handover.track': { handoverId: NO_HANDOVER, recordIds: [1], status: 'sent' },
+    'handover.respond': { handoverId: NO_HANDOVER, recordId: 1, kind: 'objection' },
+    'handover.selection': { handoverId: NO_HANDOVER },
+    'handover.package': { handoverId: NO_HANDOVER, out: { path: v.dir } },
+    'handover.receiptImport': { handoverId: NO_HANDOVER, receipt: { path: join(v.dir, 'no-such.p7s') } },
+    'handover.open': { package: { path: join(v.dir, 'no-such.p7m') }, password: 'password-1234' },
+    'handover.receiptCreate': {
+      package: { path: join(v.dir, 'no-such.p7m') },
+      out: { path: join(v.dir, `receipt-${role}-${n}.p7s`) },
+    },
   };
 }
 
@@ -137,6 +183,8 @@ describe('roles', () => {
             // import.* on a file that is not there; import.deleteMapping of a template that does not exist
             'FILE_UNREADABLE',
             'MAPPING_NOT_FOUND',
+            // handover.* samples name a handover that does not exist
+            'HANDOVER_NOT_FOUND',
             'RECOVERY_KEY_NEEDED', // a version 2 recovery key is kept nowhere: this session did not make it
           ]).toContain(res.error.code);
       }

@@ -1,0 +1,41 @@
+// Where a handover writes what the person asked for: an existing folder, and file names that are new
+// there (Closeout never writes over a file). The owner-only mode is the default: these files name people.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileRef } from '../../../shared/contract';
+import { EngineError } from '../kernel/engine-error';
+import { pathOf } from '../util/file-ref';
+
+export function outputFolder(ref: FileRef): string {
+  const dir = pathOf(ref);
+  let ok: boolean;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new EngineError('WRITE_FAILED', { path: dir, reason: 'no such folder' });
+  return dir;
+}
+
+/** `dir/name`, refused with FILE_EXISTS when something is already there. */
+export function freshPath(dir: string, name: string): string {
+  const path = join(dir, name);
+  if (existsSync(path)) throw new EngineError('FILE_EXISTS', { path });
+  return path;
+}
+
+/** A date-time stamp for file names: 20260314T180500Z. */
+export const fileStamp = (at: Date): string =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+
+export const writeFailed = (path: string, error: unknown): EngineError =>
+  error instanceof EngineError
+    ? error
+    : new EngineError('WRITE_FAILED', {
+        path,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
