@@ -1,10 +1,17 @@
-// Two projects: unit (pure rules, mocked electron for the shell) and integration (the real engine on
-// real files in temp folders). Both compile TypeScript with SWC; type-checking is tsc's job.
-const transform = {
-  '^.+\\.(t|j)sx?$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
-  ],
+// Three projects: unit (pure rules, mocked electron for the shell), integration (the real engine on
+// real files in temp folders) and renderer (the window's hooks, routes and scaffolds in jsdom, behind a
+// fake window.closeout built from the contract). All compile TypeScript with SWC; type-checking is tsc's.
+const swc = (jsc) => [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', ...jsc },
+    module: { type: 'commonjs' },
+  },
+];
+const transform = { '^.+\\.(t|j)sx?$': swc({}) };
+// The renderer's JSX with React's automatic runtime, as Vite builds it.
+const rendererTransform = {
+  '^.+\\.(t|j)sx?$': swc({ transform: { react: { runtime: 'automatic' } } }),
 };
 
 // pkijs, asn1js and their helpers ship only ES modules: SWC compiles them to CommonJS like our own code.
@@ -32,6 +39,16 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/integration/global-setup.cjs',
+    },
+    {
+      displayName: 'renderer',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/renderer'],
+      testMatch: ['**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/test/renderer/support/setup-dom.ts'],
+      transform: rendererTransform,
+      // @ant-design/colors ships only ES modules under the icons' CommonJS build.
+      transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|@ant-design/fast-color)/)'],
     },
   ],
 };

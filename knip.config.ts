@@ -10,7 +10,7 @@ const config: KnipConfig = {
     'electron/cli/closeout.ts',
     'scripts/*.mjs',
     'build/*.cjs',
-    'test/**/*.test.ts',
+    'test/**/*.test.{ts,tsx}',
     'test/e2e/**/*.spec.ts',
     'test/e2e/bridge-entry.ts',
     'test/bench/main.ts',
@@ -29,7 +29,7 @@ const config: KnipConfig = {
     'electron/**/*.ts',
     'shared/**/*.ts',
     'renderer/src/**/*.{ts,tsx}',
-    'test/**/*.ts',
+    'test/**/*.{ts,tsx}',
     'scripts/*.mjs',
     'bin/*.js',
     'build/*.cjs',
@@ -37,11 +37,6 @@ const config: KnipConfig = {
   ignoreDependencies: [
     // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
     '@expo-google-fonts/noto-sans-sc',
-    // Installed for the features being built next (CMS signatures, workbook ZIPs,
-    // charts, component tests): each leaves this list when it lands.
-    '@testing-library/dom',
-    '@testing-library/react',
-    'jest-environment-jsdom',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
   ignoreBinaries: ['openssl', 'pdftotext', 'pdftoppm', 'sqlite3', 'mount', 'umount'],

@@ -49,7 +49,11 @@ check('renderer build', bin('vite'), ['build', '--config', 'renderer/vite.config
 
 const jestJson = join(results, 'jest.json');
 rmSync(jestJson, { force: true });
-const jestOk = run('jest (unit + integration)', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`]);
+const jestOk = run('jest (unit, integration, renderer)', bin('jest'), [
+  '--ci',
+  '--json',
+  `--outputFile=${jestJson}`,
+]);
 if (existsSync(jestJson)) {
   const j = JSON.parse(readFileSync(jestJson, 'utf8'));
   tally.passed += j.numPassedTests;

@@ -17,7 +17,10 @@ const mappingNameSchema = z
 /** One file to import, with what the person chose in the wizard (each detected when absent). */
 const importInputSchema = z.strictObject({
   file: fileRef('import', 'open'),
+  /** XLSX: the one sheet to read (import.preview) or the first of `sheets`. */
   sheet: z.string().min(1).max(200).optional(),
+  /** XLSX, import.run: the sheets to import, each as its own source; default every sheet with customers. */
+  sheets: z.array(z.string().min(1).max(200)).min(1).max(256).optional(),
   encoding: z.string().min(1).max(40).optional(),
   delimiter: z.string().length(1).optional(),
   headerRow: z.int().min(0).max(1_048_576).optional(),
@@ -80,7 +83,8 @@ export interface ImportPreview {
   encoding: string | null;
   delimiter: string | null;
   sheet: string | null;
-  sheets: Array<{ name: string; state: string }>;
+  /** XLSX: every sheet, its data rows and whether it lists customers (those are imported by default). */
+  sheets: Array<{ name: string; state: string; rows: number | null; holdsCustomers: boolean }>;
   headers: string[];
   headerRow: number;
   mapping: ColumnMapping;
@@ -90,7 +94,7 @@ export interface ImportPreview {
   /** Reader problems among the rows read for the preview (rejected rows included). */
   problems: QuarantineItem[];
   notes: ImportNote[];
-  /** The same file (same SHA-256) is already in the vault. */
+  /** The same file (same SHA-256; for a workbook, the same sheet) is already in the vault. */
   alreadyImported: { at: string; name: string } | null;
 }
 

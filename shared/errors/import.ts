@@ -15,6 +15,11 @@ export const importErrors = {
     'zh-CN': '导入文件 {{path}} 超出上限（{{limit}}）：{{reason}}；已停止读取，未做任何更改',
     en: 'The import file {{path}} is over a limit ({{limit}}): {{reason}}; reading stopped and nothing was changed',
   },
+  INPUT_MIXED_ENCODING: {
+    'zh-CN':
+      '{{path}} 混用了两种文字编码：第 {{line}} 行之前是 {{encoding}}，第 {{line}} 行起不是（像是 {{other}}）；请在 Excel 或 WPS 中把整个文件另存为同一种编码（如 UTF-8）后再导入。未做任何更改',
+    en: '{{path}} mixes two text encodings: the lines before line {{line}} are {{encoding}}, line {{line}} is not (it looks like {{other}}); save the whole file in one encoding (such as UTF-8) in Excel or WPS and import it again. Nothing was changed',
+  },
   INPUT_SHEET_NOT_FOUND: {
     'zh-CN': '{{path}} 中没有名为「{{sheet}}」的工作表',
     en: '{{path}} has no worksheet named "{{sheet}}"',

@@ -79,3 +79,45 @@ export function foldForMatching(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 }
+
+/**
+ * Words and signs a spreadsheet holds where a value is missing (暂无, 无, N/A, none, -, —, 0, eleven
+ * zeros, ?): they mean "missing", not an invalid value. Compared trimmed, full-width folded, any case.
+ */
+const PLACEHOLDER_WORDS = new Set([
+  '暂无',
+  '无',
+  '没有',
+  '未知',
+  '不详',
+  '不知道',
+  '未填',
+  '空',
+  'n/a',
+  'na',
+  'n.a.',
+  'none',
+  'null',
+  'nil',
+  'nan',
+  '/',
+  '\\',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '–',
+  '?',
+  '??',
+  '.',
+]);
+
+/** True when the cell is a placeholder for a missing value. `zero`: a bare 0 counts (not for amounts). */
+export function isPlaceholder(text: string, zero = true): boolean {
+  if (text.length === 0 || text.length > 16) return false;
+  const t = toHalfWidth(text).replace(IDEOGRAPHIC_SPACE, ' ').trim().toLowerCase();
+  if (t === '') return false;
+  if (PLACEHOLDER_WORDS.has(t)) return true;
+  return zero && /^0+$/.test(t);
+}

@@ -12,6 +12,8 @@ import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import type { Lang } from './pages/app-shell';
+import { ClassificationPage } from './pages/classification-page';
+import { DispositionsPage } from './pages/dispositions-page';
 
 const OWNER = { name: '陈静', passphrase: '苏堤春晓-曲院风荷-花港观鱼' };
 const N = 300;
@@ -49,49 +51,48 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       });
       expect(opened.ok).toBe(true);
 
+      const classification = new ClassificationPage(page);
       await shell.open('classification');
       if (lang === 'en') await shell.switchLanguage('en');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Classification' : '分类');
-      await expect(page.getByTestId('count-type-business')).toHaveAttribute('data-count', String(businesses));
-      await expect(page.getByTestId('count-type-individual')).toHaveAttribute(
+      await expect(classification.count('type', 'business')).toHaveAttribute(
+        'data-count',
+        String(businesses),
+      );
+      await expect(classification.count('type', 'individual')).toHaveAttribute(
         'data-count',
         String(N - businesses),
       );
-      await expect(page.getByTestId('count-flag-stale')).toHaveAttribute('data-count', String(stale(3)));
+      await expect(classification.count('flag', 'stale')).toHaveAttribute('data-count', String(stale(3)));
       // A count opens the Records page filtered to what it counts.
-      const href = await page.getByTestId('count-type-business').getAttribute('href');
+      const href = await classification.count('type', 'business').getAttribute('href');
       expect(href).toBe(`#/records?filter=${encodeURIComponent(JSON.stringify({ type: 'business' }))}`);
       await keepScreenshot(page, testInfo, `classification-${lang}`);
 
       // Stale after 6 years instead of 3: save a new version, then reclassify as offered.
-      const years = page.locator(
-        '[data-testid="rules-stale-years"] input, input[data-testid="rules-stale-years"]',
-      );
-      await years.fill('6');
-      await years.blur();
-      await page.getByTestId('rules-save').click();
-      await expect(page.getByTestId('rules-saved')).toContainText('2');
-      await page.getByTestId('rules-reclassify-now').click();
-      await expect(page.getByTestId('count-flag-stale')).toHaveAttribute('data-count', String(stale(6)), {
+      await classification.setStaleYears(6);
+      await classification.rulesSave.click();
+      await expect(classification.rulesSaved).toContainText('2');
+      await classification.reclassifyNow.click();
+      await expect(classification.count('flag', 'stale')).toHaveAttribute('data-count', String(stale(6)), {
         timeout: 30_000,
       });
-      await expect(page.getByTestId('rules-editor')).toContainText(lang === 'en' ? 'version 2' : '版本 2');
+      await expect(classification.rulesEditor).toContainText(lang === 'en' ? 'version 2' : '版本 2');
 
       // Dispositions: the default rules are stale → destroy, then the rest → anonymise.
+      const dispositions = new DispositionsPage(page);
       await shell.goTo('dispositions');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Dispositions' : '处置');
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', String(N));
-      await page.getByTestId('dispositions-dry-run').click();
-      await expect(page.getByTestId('dispositions-preview')).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByTestId('dispositions-matched-0')).toHaveText(String(stale(6)));
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', String(N));
-      await page.getByTestId('dispositions-apply').click();
-      await page.getByTestId('dispositions-confirm').click();
-      await expect(page.getByTestId('disposition-none')).toHaveAttribute('data-count', '0', {
-        timeout: 30_000,
-      });
-      await expect(page.getByTestId('disposition-DESTROY')).toHaveAttribute('data-count', String(stale(6)));
-      await expect(page.getByTestId('dispositions-all-decided')).toBeVisible();
+      await expect(dispositions.none).toHaveAttribute('data-count', String(N));
+      await dispositions.dryRun.click();
+      await expect(dispositions.preview).toBeVisible({ timeout: 30_000 });
+      await expect(dispositions.matched(0)).toHaveText(String(stale(6)));
+      await expect(dispositions.none).toHaveAttribute('data-count', String(N));
+      await dispositions.apply.click();
+      await dispositions.confirm.click();
+      await expect(dispositions.none).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+      await expect(dispositions.count('DESTROY')).toHaveAttribute('data-count', String(stale(6)));
+      await expect(dispositions.allDecided).toBeVisible();
       await keepScreenshot(page, testInfo, `dispositions-${lang}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

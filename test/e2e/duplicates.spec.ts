@@ -11,6 +11,7 @@ import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import type { Lang } from './pages/app-shell';
+import { DuplicatesPage } from './pages/duplicates-page';
 
 const OWNER = { name: '林晓', passphrase: '断桥残雪-平湖秋月-雷峰夕照' };
 const N = 400;
@@ -53,11 +54,12 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       });
       expect(opened.ok).toBe(true);
 
+      const duplicates = new DuplicatesPage(page);
       await shell.open('duplicates');
       if (lang === 'en') await shell.switchLanguage('en');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Duplicates' : '重复客户');
-      await page.getByTestId('dedupe-run').click();
-      await expect(page.getByTestId('dedupe-run-summary')).toBeVisible({ timeout: 60_000 });
+      await duplicates.run.click();
+      await expect(duplicates.runSummary).toBeVisible({ timeout: 60_000 });
 
       const listed = await engine.call('duplicates.clusters', { status: 'pending', limit: 500 });
       if (!listed.ok) throw new Error(listed.error.code);
@@ -67,25 +69,26 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       const toMerge = listed.value.clusters.find((c) => c.members.some((m) => m.values.wechat === shouted))!;
       expect(toMerge.explanation.matched).toContain('wechat');
       const toSplit = pairs.find((c) => c.id !== toMerge.id)!;
-      await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total));
+      await expect(duplicates.filter('pending')).toContainText(String(listed.value.total));
 
       // Merge: keep a record with the WeChat ID as first written, take the shouted one and the other's name.
       const other = toMerge.members.find((m) => m.values.wechat === shouted)!;
       const keep = toMerge.members.find((m) => m.values.wechat === shouting.truth.wechat)!;
-      await page.getByTestId(`cluster-row-${toMerge.id}`).click();
-      const detail = page.getByTestId('cluster-detail');
-      await expect(detail).toHaveAttribute('data-cluster', String(toMerge.id));
-      await expect(detail.getByTestId(`member-sources-${keep.id}`)).toContainText('customers.csv');
-      await expect(detail.getByTestId('cluster-explanation')).toBeVisible();
-      await expect(detail.getByTestId('match-wechat-exact').first()).toBeVisible();
-      await expect(detail.getByTestId(`value-wechat-${keep.id}`)).toHaveText(shouting.truth.wechat!);
-      await expect(detail.getByTestId(`value-wechat-${other.id}`)).toHaveText(shouted);
-      await detail.getByTestId(`survivor-${keep.id}`).click();
-      if (keep.values.name !== other.values.name) await detail.getByTestId(`choose-name-${other.id}`).click();
-      await detail.getByTestId(`choose-wechat-${other.id}`).click();
+      await duplicates.clusterRow(toMerge.id).click();
+      await expect(duplicates.detail).toHaveAttribute('data-cluster', String(toMerge.id));
+      await expect(duplicates.memberSources(keep.id)).toContainText('customers.csv');
+      await expect(duplicates.explanation).toBeVisible();
+      await expect(duplicates.detail.getByTestId('match-wechat-exact').first()).toBeVisible();
+      await expect(duplicates.detail.getByTestId(`value-wechat-${keep.id}`)).toHaveText(
+        shouting.truth.wechat!,
+      );
+      await expect(duplicates.detail.getByTestId(`value-wechat-${other.id}`)).toHaveText(shouted);
+      await duplicates.survivor(keep.id).click();
+      if (keep.values.name !== other.values.name) await duplicates.choose('name', other.id).click();
+      await duplicates.choose('wechat', other.id).click();
       await keepScreenshot(page, testInfo, `duplicates-${lang}`);
-      await detail.getByTestId('cluster-merge').click();
-      await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'merged');
+      await duplicates.merge.click();
+      await expect(duplicates.detailStatus).toHaveAttribute('data-status', 'merged');
       const merged = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!merged.ok) throw new Error(merged.error.code);
       expect(merged.value.clusters[0].merge).toMatchObject({
@@ -98,22 +101,22 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       });
 
       // Undo.
-      await detail.getByTestId('cluster-unmerge').click();
-      await expect(detail.getByTestId('cluster-status')).toHaveAttribute('data-status', 'pending');
+      await duplicates.unmerge.click();
+      await expect(duplicates.detailStatus).toHaveAttribute('data-status', 'pending');
       const undone = await engine.call('duplicates.clusters', { clusterId: toMerge.id });
       if (!undone.ok) throw new Error(undone.error.code);
       expect(undone.value.clusters[0].members.find((m) => m.id === keep.id)?.values).toEqual(keep.values);
 
       // Take one record out of another pair: nothing is left to group, so the cluster goes.
-      await page.getByTestId(`cluster-row-${toSplit.id}`).click();
-      await expect(detail).toHaveAttribute('data-cluster', String(toSplit.id));
-      await detail.getByTestId(`member-split-${toSplit.members[1].id}`).click();
-      await page.getByTestId('split-confirm').click();
-      await expect(page.getByTestId('cluster-gone')).toBeVisible();
+      await duplicates.clusterRow(toSplit.id).click();
+      await expect(duplicates.detail).toHaveAttribute('data-cluster', String(toSplit.id));
+      await duplicates.split(toSplit.members[1].id).click();
+      await duplicates.splitConfirm.click();
+      await expect(duplicates.gone).toBeVisible();
       const after = await engine.call('duplicates.clusters', { status: 'pending', limit: 1 });
       if (!after.ok) throw new Error(after.error.code);
       expect(after.value.total).toBe(listed.value.total - 1);
-      await expect(page.getByTestId('dedupe-filter-pending')).toContainText(String(listed.value.total - 1));
+      await expect(duplicates.filter('pending')).toContainText(String(listed.value.total - 1));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -13,14 +13,7 @@ import { CSV_HEADERS, csvRecord } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import type { Lang } from './pages/app-shell';
-
-/** The browser globals the drop needs (test/ is type-checked without the DOM library). */
-interface DropWindow {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  File: new (parts: string[], name: string, options: { type: string }) => unknown;
-  DragEvent: new (type: string, init: object) => unknown;
-  document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
-}
+import { ImportWizard } from './pages/import-wizard';
 
 const OWNER = { name: '林芳', passphrase: '平湖秋月-南屏晚钟-雷峰夕照' };
 const N = 40;
@@ -60,66 +53,47 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       });
       expect(opened.ok).toBe(true);
 
+      const wizard = new ImportWizard(page);
       await shell.open('import');
       if (lang === 'en') await shell.switchLanguage('en');
       await expect(shell.pageTitle).toHaveText(lang === 'en' ? 'Import' : '导入');
 
       dialogs.next(csv);
       if (lang === 'zh-CN') {
-        // Dropped onto the wizard (as from the file manager): the shell turns the File into a handle.
-        await page.evaluate((name) => {
-          const w = globalThis as unknown as DropWindow;
-          const data = new w.DataTransfer();
-          data.items.add(new w.File(['a,b'], name, { type: 'text/csv' }));
-          const zone = w.document.querySelector('[data-testid="import-drop"]');
-          zone?.dispatchEvent(
-            new w.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-          );
-        }, '客户名单.csv');
+        await wizard.drop('客户名单.csv');
       } else {
-        await page.getByTestId('import-add-file').click();
+        await wizard.addFile.click();
       }
       expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'open', purpose: 'import' });
-      const file = page.getByTestId('import-file');
+      const file = wizard.files;
       await expect(file).toContainText('客户名单.csv');
-      await expect(file.getByTestId('import-encoding')).toHaveText('gb18030');
-      await expect(file.getByTestId('import-format')).toHaveText('CSV');
+      await expect(wizard.detected(file, 'encoding')).toHaveText('gb18030');
+      await expect(wizard.detected(file, 'format')).toHaveText('CSV');
       // The page never sees the folder the file is in.
-      await expect(page.getByTestId('import-wizard')).not.toContainText(dir);
-      await page.getByTestId('import-next').click();
+      await expect(wizard.root).not.toContainText(dir);
+      await wizard.next.click();
+      await wizard.expectStep('mapping');
 
-      const mapping = page.getByTestId('import-mapping');
-      await expect(mapping.locator('[data-testid="import-target"][data-header="客户名称"]')).toContainText(
-        lang === 'en' ? 'Name' : '姓名',
-      );
-      await expect(mapping.locator('[data-testid="import-target"][data-header="身份证号"]')).toContainText(
-        lang === 'en' ? 'ID number' : '身份证号',
-      );
-      await expect(mapping.locator('[data-testid="import-target"][data-header="微信号"]')).toContainText(
-        lang === 'en' ? 'WeChat ID' : '微信号',
-      );
-      const preview = page.getByTestId('import-preview');
-      await expect(preview.locator('tbody tr.ant-table-row')).toHaveCount(20);
+      await expect(wizard.target('客户名称')).toContainText(lang === 'en' ? 'Name' : '姓名');
+      await expect(wizard.target('身份证号')).toContainText(lang === 'en' ? 'ID number' : '身份证号');
+      await expect(wizard.target('微信号')).toContainText(lang === 'en' ? 'WeChat ID' : '微信号');
+      await expect(wizard.previewRows).toHaveCount(20);
+      await expect(wizard.invalid('idNumber').first()).toHaveText('110105194912310021');
       await expect(
-        preview.locator('[data-testid="import-invalid"][data-field="idNumber"]').first(),
-      ).toHaveText('110105194912310021');
-      const previewRow = (i: number) => preview.locator('tbody tr.ant-table-row').nth(i);
-      await expect(previewRow(1).locator('[data-testid="import-invalid"][data-field="wechat"]')).toHaveText(
-        '张三的微信',
-      );
-      await expect(previewRow(2)).toContainText('Qz_Closeout-7731');
-      await expect(previewRow(2)).not.toContainText('微信：');
+        wizard.previewRows.nth(1).locator('[data-testid="import-invalid"][data-field="wechat"]'),
+      ).toHaveText('张三的微信');
+      await expect(wizard.previewRows.nth(2)).toContainText('Qz_Closeout-7731');
+      await expect(wizard.previewRows.nth(2)).not.toContainText('微信：');
       await keepScreenshot(page, testInfo, `import-mapping-${lang}`);
 
-      await page.getByTestId('import-run').click();
-      const totals = page.getByTestId('import-totals');
-      await expect(totals).toHaveAttribute('data-imported', String(N), { timeout: 60_000 });
-      await expect(totals).toHaveAttribute('data-quarantined', '1');
-      await expect(page.getByTestId('job-outcome')).toHaveAttribute('data-outcome', 'succeeded');
-      const quarantine = page.getByTestId('import-quarantine');
-      await expect(quarantine).toContainText(String(N + 2));
-      await expect(quarantine).toContainText(lang === 'en' ? 'Names no one' : '无法识别是谁');
-      await expect(page.getByTestId('import-ssd-caveat')).toContainText(lang === 'en' ? 'SSD' : '固态硬盘');
+      await wizard.run.click();
+      await expect(wizard.totals).toHaveAttribute('data-imported', String(N), { timeout: 60_000 });
+      await expect(wizard.totals).toHaveAttribute('data-quarantined', '1');
+      await wizard.expectStep('result');
+      await expect(wizard.jobOutcome).toHaveAttribute('data-outcome', 'succeeded');
+      await expect(wizard.quarantine).toContainText(String(N + 2));
+      await expect(wizard.quarantine).toContainText(lang === 'en' ? 'Names no one' : '无法识别是谁');
+      await expect(wizard.ssdCaveat).toContainText(lang === 'en' ? 'SSD' : '固态硬盘');
       await keepScreenshot(page, testInfo, `import-result-${lang}`);
 
       // The WeChat IDs are stored as read: the labelled one without its label, the broken one as written.
@@ -135,17 +109,17 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       // Export the quarantined row.
       const out = path.join(dir, 'quarantine.csv');
       dialogs.next(out);
-      await page.getByTestId('import-export-quarantine').click();
-      await expect(page.getByTestId('import-exported')).toBeVisible();
+      await wizard.exportQuarantine.click();
+      await expect(wizard.exported).toBeVisible();
       const exported = (await readFile(out)).toString('utf8');
       expect(exported.startsWith('\uFEFFfile,sheet,row,kind,reason,raw')).toBe(true);
       expect(exported).toContain(`客户名单.csv,,${N + 2},no-identifying-field`);
 
       // Delete the plaintext source, after a confirmation that states the SSD caveat.
-      await page.getByTestId('import-delete-source').click();
-      await expect(page.locator('.ant-modal')).toContainText(lang === 'en' ? 'copy-on-write' : '写时复制');
-      await page.getByTestId('import-delete-confirm').click();
-      await expect(page.getByTestId('import-source-deleted')).toBeVisible();
+      await wizard.deleteSource.click();
+      await expect(wizard.deleteDialog).toContainText(lang === 'en' ? 'copy-on-write' : '写时复制');
+      await wizard.deleteConfirm.click();
+      await expect(wizard.sourceDeleted).toBeVisible();
       await expect(access(csv)).rejects.toThrow();
 
       // The same engine now lists the source with its deletion recorded.

@@ -5,7 +5,7 @@ import type { ColumnMapping } from '../../../shared/customer';
 import type { Lang } from '../../../shared/errors';
 import { CliError } from '../cli-error';
 import type { CommandDef } from '../command-def';
-import { define, readJson, str, t } from '../helpers';
+import { collect, define, readJson, str, t } from '../helpers';
 
 function humanImport(r: ImportRunResult, lang: Lang): string {
   const lines: string[] = [];
@@ -60,17 +60,23 @@ export const importCommands: readonly CommandDef[] = [
     configure: (c) =>
       c
         .option('--mapping <file>', 'column mapping JSON: {"header": "field" | "extra" | "skip", …}')
-        .option('--sheet <name>', 'XLSX: the worksheet (default: the first visible one)')
+        .option(
+          '--sheet <name>',
+          'XLSX: a worksheet to import, each its own source; repeat for more (default: every sheet with customers)',
+          collect,
+          [],
+        )
         .option('--encoding <name>', 'text files: the encoding (default: detected)')
         .option('--delimiter <char>', 'CSV: the delimiter (default: detected)')
         .option('--allow-same-source', 'import a file even if the same file (SHA-256) was imported before')
         .option('--save-mapping <name>', 'save the mapping of the first file as a template'),
     input: (args, o) => {
       const mapping = str(o.mapping) ? readMappingFile(String(o.mapping)) : undefined;
+      const sheets = Array.isArray(o.sheet) && o.sheet.length > 0 ? (o.sheet as string[]) : undefined;
       return {
         inputs: args.map((file) => ({
           file: { path: file },
-          sheet: str(o.sheet),
+          sheets,
           encoding: str(o.encoding),
           delimiter: str(o.delimiter),
           mapping,

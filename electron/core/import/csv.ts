@@ -55,6 +55,8 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
   });
 
   let line = 0;
+  /** The physical line (from 1) where the next record starts: quoted fields may span several. */
+  let physical = 1;
   let partial = '';
   let discarding = false;
 
@@ -70,8 +72,20 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
       const raw = text.slice(start, rawEnd);
       start = end;
       line++;
+      const startsAt = physical;
+      physical += 1 + countLines(raw, newline);
       let problem: { kind: ProblemKind; reason: string } | undefined;
-      if (step.error) problem = { kind: 'malformed-quotes', reason: step.error };
+      if (step.error && /unterminated/i.test(step.error)) {
+        // The file ends inside a quoted field: the last record is incomplete, never imported as if whole.
+        out.reject(
+          line,
+          'unterminated-quote',
+          `unterminated quoted field starting at line ${startsAt}: the file ends inside it, so the incomplete last record was set aside`,
+          raw,
+        );
+        continue;
+      }
+      if (step.error) problem = { kind: 'malformed-quotes', reason: `${step.error} (line ${startsAt})` };
       else if (suspicious && raw.includes('\uFFFD'))
         problem = { kind: 'undecodable', reason: `holds bytes that are not valid ${encoding} (shown as �)` };
       table.add({ line, cells: step.cells, raw, problem });
@@ -99,6 +113,7 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
       // aside and go on from the next one, instead of swallowing the rest of the file into one field.
       const nl = partial.indexOf(newline);
       line++;
+      physical++;
       if (nl === -1) {
         out.reject(
           line,
@@ -137,4 +152,10 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
   }
   await out.drain();
   return table;
+}
+
+function countLines(raw: string, newline: string): number {
+  let n = 0;
+  for (let i = raw.indexOf(newline); i !== -1; i = raw.indexOf(newline, i + newline.length)) n++;
+  return n;
 }

@@ -210,3 +210,35 @@ export async function sampleFile(
   }
   return { head, sample: head };
 }
+
+/**
+ * Text that starts in UTF-8 and goes on in another encoding (lines appended by a program that writes
+ * GBK): the first line (from 1) that is not valid UTF-8, when everything from that line on reads cleanly
+ * as GB18030 or Big5 and the lines before it hold text. Null when the bytes are one encoding (or binary).
+ */
+export function utf8Break(bytes: Uint8Array): { line: number; other: string } | null {
+  const sample = withoutCutUtf8Tail(bytes);
+  if (isUtf8(sample)) return null;
+  // The first invalid byte: the longest valid prefix, found by halving.
+  let lo = 0;
+  let hi = sample.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (isUtf8(withoutCutUtf8Tail(sample.subarray(0, mid)))) lo = mid;
+    else hi = mid;
+  }
+  const lineStart = sample.lastIndexOf(0x0a, lo) + 1;
+  if (lineStart === 0) return null; // the very first line is already not UTF-8: not a mix
+  // The lines before must show UTF-8 (multi-byte characters), not just ASCII (a GBK file's header).
+  let multiByte = 0;
+  for (let i = 0; i < lineStart; i++) if (sample[i] >= 0xc0) multiByte++;
+  if (multiByte < 2) return null;
+  const rest = wholeLines(sample.subarray(lineStart));
+  for (const other of ['gb18030', 'big5'])
+    if (invalidCount(rest, other) === 0) {
+      let line = 1;
+      for (let i = 0; i < lineStart; i++) if (sample[i] === 0x0a) line++;
+      return { line, other: other === 'gb18030' ? 'GBK/GB18030' : 'Big5' };
+    }
+  return null;
+}

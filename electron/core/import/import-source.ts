@@ -32,8 +32,24 @@ import { normaliseRecord, type PreparedMapping } from './normalise-record';
 import { previewSource, readSource } from './read-source';
 import { deferIndexes, Writer } from './row-writer';
 import type { ReadOptions, RowProblem } from './types';
+import { isZipFile, surveyWorkbook } from './workbook-survey';
 
 type ImportInput = OpParsedInput<'import.preview'>;
+type ImportItem = OpParsedInput<'import.run'>['inputs'][number];
+
+/**
+ * The sheets one input imports: the ones named (`sheets`, or `sheet`), else every sheet that holds
+ * customers; [undefined] for a file that is not a workbook, or a workbook where none is recognised (its
+ * first visible sheet is read, and says what it found).
+ */
+async function sheetsToImport(path: string, item: ImportItem): Promise<Array<string | undefined>> {
+  const named = item.sheets ?? (item.sheet !== undefined ? [item.sheet] : null);
+  // Sheets named for every input of a call (the CLI's --sheet) mean nothing to a CSV among them.
+  if (named) return (await isZipFile(path)) ? [...new Set(named)] : [undefined];
+  const survey = await surveyWorkbook(path, readOptions(item), false);
+  const customers = (survey ?? []).filter((s) => s.holdsCustomers).map((s) => s.name);
+  return customers.length > 0 ? customers : [undefined];
+}
 
 const PREVIEW_ROWS = 20;
 /** Quarantined rows listed in the result per file; all of them are in the vault. */
@@ -59,10 +75,17 @@ function checkMapping(file: string, mapping: ColumnMapping | undefined): void {
     });
 }
 
-function alreadyImported(db: VaultDb, sha256: string): { at: string; name: string } | null {
+/** The same file, or for a workbook the same sheet of it: a sheet is a source of its own. */
+function alreadyImported(
+  db: VaultDb,
+  sha256: string,
+  sheet: string | null,
+): { at: string; name: string } | null {
   const row = db
-    .prepare('SELECT imported_at AS at, name FROM sources WHERE sha256 = ? ORDER BY imported_at LIMIT 1')
-    .get(sha256) as { at: string; name: string } | undefined;
+    .prepare(
+      'SELECT imported_at AS at, name FROM sources WHERE sha256 = ? AND (? IS NULL OR sheet IS NULL OR sheet = ?) ORDER BY imported_at LIMIT 1',
+    )
+    .get(sha256, sheet, sheet) as { at: string; name: string } | undefined;
   return row ?? null;
 }
 
@@ -118,7 +141,14 @@ export async function previewImport(vault: OpenVault, input: ImportInput): Promi
   const path = pathOf(input.file);
   const file = basename(path);
   checkMapping(file, input.mapping);
-  const preview = await previewSource(path, { ...readOptions(input), rows: PREVIEW_ROWS });
+  const options = readOptions(input);
+  const survey = await surveyWorkbook(path, options, true);
+  // A workbook opens on its first sheet with customers (the suppliers may come first).
+  if (survey && options.sheet === undefined) {
+    const first = survey.find((s) => s.holdsCustomers);
+    if (first) options.sheet = first.name;
+  }
+  const preview = await previewSource(path, { ...options, rows: PREVIEW_ROWS });
   const { sha256 } = await sha256File(path);
   const start = startingMapping(vault.db, input.mapping);
   const resolver = new MappingResolver(start.mapping);
@@ -145,7 +175,7 @@ export async function previewImport(vault: OpenVault, input: ImportInput): Promi
     encoding: preview.encoding ?? null,
     delimiter: preview.delimiter ?? null,
     sheet: preview.sheet ?? null,
-    sheets: (preview.sheets ?? []).map((s) => ({ name: s.name, state: s.state })),
+    sheets: survey ?? [],
     headers: preview.headers,
     headerRow: preview.headerRow,
     mapping: resolver.mapping,
@@ -153,7 +183,7 @@ export async function previewImport(vault: OpenVault, input: ImportInput): Promi
     rows,
     problems: preview.problems.map((p) => quarantineItem(file, p)),
     notes: preview.notes.map((n) => ({ kind: n.kind, message: n.message })),
-    alreadyImported: alreadyImported(vault.db, sha256),
+    alreadyImported: alreadyImported(vault.db, sha256, preview.sheet ?? null),
   };
 }
 
@@ -177,11 +207,14 @@ export async function runImport(
 ): Promise<ImportRunResult> {
   const db = vault.db;
   // Everything that can be refused is refused before the transaction starts.
-  const files = input.inputs.map((item) => {
+  const files: Array<{ item: ImportItem; path: string; file: string }> = [];
+  for (const item of input.inputs) {
     const path = pathOf(item.file);
     checkMapping(basename(path), item.mapping);
-    return { item, path, file: basename(path) };
-  });
+    for (const sheet of await sheetsToImport(path, item))
+      files.push({ item: { ...item, sheet }, path, file: basename(path) });
+    await job.checkpoint();
+  }
   const hashed: Array<{ sha256: string; size: number }> = [];
   for (const f of files) {
     try {
@@ -197,14 +230,17 @@ export async function runImport(
   if (!input.allowSameSource) {
     const seen = new Map<string, string>();
     files.forEach((f, i) => {
-      const before = alreadyImported(db, hashed[i].sha256);
-      if (before) throw new EngineError('IMPORT_SAME_SOURCE', { file: f.file, at: before.at });
-      if (seen.has(hashed[i].sha256))
+      const sheet = f.item.sheet ?? null;
+      const before = alreadyImported(db, hashed[i].sha256, sheet);
+      const name = sheet === null ? f.file : `${f.file} [${sheet}]`;
+      if (before) throw new EngineError('IMPORT_SAME_SOURCE', { file: name, at: before.at });
+      const key = `${hashed[i].sha256}\u0000${sheet ?? ''}`;
+      if (seen.has(key))
         throw new EngineError('IMPORT_SAME_SOURCE', {
-          file: f.file,
-          at: `${now.toISOString()} (${seen.get(hashed[i].sha256)})`,
+          file: name,
+          at: `${now.toISOString()} (${seen.get(key)})`,
         });
-      seen.set(hashed[i].sha256, f.file);
+      seen.set(key, f.file);
     });
   }
 
@@ -248,9 +284,17 @@ export async function runImport(
       const start = startingMapping(db, f.item.mapping);
       const resolver = new MappingResolver(start.mapping);
       db.prepare(
-        `INSERT INTO sources (id, name, sha256, bytes, format, imported_at, imported_by, rows_read, imported, quarantined, mapping)
-         VALUES (?, ?, ?, ?, '', ?, ?, 0, 0, 0, '{}')`,
-      ).run(sourceId, f.file, hashed[i].sha256, hashed[i].size, at, vault.actor.userName);
+        `INSERT INTO sources (id, name, sha256, bytes, format, sheet, imported_at, imported_by, rows_read, imported, quarantined, mapping)
+         VALUES (?, ?, ?, ?, '', ?, ?, ?, 0, 0, 0, '{}')`,
+      ).run(
+        sourceId,
+        f.file,
+        hashed[i].sha256,
+        hashed[i].size,
+        f.item.sheet ?? null,
+        at,
+        vault.actor.userName,
+      );
 
       let imported = 0;
       let quarantined = 0;

@@ -17,7 +17,7 @@ import { normaliseDate } from '../../../shared/normalise/date';
 import { normaliseEmail } from '../../../shared/normalise/email';
 import { nameKeys } from '../../../shared/normalise/names';
 import { normalisePhone, type PhoneOptions } from '../../../shared/normalise/phone';
-import { normaliseText } from '../../../shared/normalise/text';
+import { isPlaceholder, normaliseText } from '../../../shared/normalise/text';
 import { countryFromText } from '../classification/region';
 import type { SourceRow } from './types';
 
@@ -158,7 +158,8 @@ export function normaliseRecord(
     const value = row.values[header];
     if (mapping.skipped.has(header)) continue;
     const field = mapping.fields.get(header);
-    if (field) values[field] = value;
+    // 暂无, N/A, -, 0 … mean "missing" in every field (a bare 0 is still an amount).
+    if (field) values[field] = isPlaceholder(value, field !== 'lifetimeValue') ? '' : value;
     else if (value.trim() !== '') extra[header] = value;
   }
   const problems: FieldProblem[] = [];

@@ -6,14 +6,14 @@ import type { JobContext } from '../kernel/job';
 import { RowCollector } from './collector';
 import type { TextReaderContext } from './context';
 import { readCsv } from './csv';
-import { createDecoder, detectEncoding, isKnownEncoding, sampleFile } from './encoding';
+import { createDecoder, detectEncoding, isKnownEncoding, sampleFile, utf8Break } from './encoding';
 import { readJson, readJsonLines } from './json';
 import { resolveLimits } from './limits';
 import { extensionOf, formatFromName, looksBinary, sniffMagic, textFormat, textRefusal } from './sniff';
 import type { TableAssembler } from './table';
 import type { ReadOptions, ReadResult, RowSink, SourceFormat, SourcePreview, SourceRow } from './types';
 import { readVCard } from './vcard';
-import { openWorkbook, readXlsx } from './xlsx';
+import { closeWorkbook, openWorkbook, readXlsx } from './xlsx';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 
@@ -115,18 +115,29 @@ async function run(
           'extension-mismatch',
           `the name says ${extensionOf(file)} but the content is an XLSX workbook`,
         );
-      const wb = await openWorkbook({ file, size, limits });
+      const wb = await openWorkbook({ file, limits });
       try {
         const table = await readXlsx({ file, size, options, limits, out }, wb);
         return { result: finish(out), table };
       } finally {
-        await wb.handle.close();
+        closeWorkbook(wb);
       }
     }
 
     // Binary or not is decided on the detected encoding, whatever encoding the person chose to read with.
     const detected = detectEncoding(sample).encoding;
     const encoding = options.encoding ?? detected;
+    // UTF-8 lines, then lines in another encoding: one clear answer naming the line, never "binary".
+    if (options.encoding === undefined || encoding === 'utf-8') {
+      const broken = utf8Break(head);
+      if (broken)
+        throw new EngineError('INPUT_MIXED_ENCODING', {
+          path: file,
+          line: broken.line,
+          encoding: 'UTF-8',
+          other: broken.other,
+        });
+    }
     if (looksBinary(createDecoder(detected).write(head)))
       throw new EngineError('INPUT_NOT_SUPPORTED', {
         path: file,
@@ -163,14 +174,14 @@ async function run(
   } catch (error) {
     if (error instanceof EngineError) throw error;
     if (isIoError(error)) throw fileError(file, error);
-    // exceljs (saxes) reports malformed sheet XML by throwing: the file, not the program, is at fault.
-    if (verdict.kind === 'zip') {
-      const message = (error as Error).message;
-      const reason = /Invalid Address/.test(message)
-        ? 'its sheet XML has rows or cells without a reference (r attribute), which Closeout does not read; open the workbook in Excel or WPS and save it again'
-        : `its sheet XML is not well-formed (${message})`;
-      throw new EngineError('INPUT_UNREADABLE', { path: file, reason });
-    }
+    // Whatever else goes wrong inside a workbook's package is the file's fault; its message (a library's
+    // internals) is not for the person importing.
+    if (verdict.kind === 'zip')
+      throw new EngineError('INPUT_UNREADABLE', {
+        path: file,
+        reason:
+          'its parts could not be read as a workbook (damaged, or not written as XLSX); open it in Excel or WPS and save it again',
+      });
     throw error;
   }
 }

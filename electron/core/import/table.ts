@@ -3,6 +3,7 @@
 // rows whose shape does not match the header.
 import type { RowCollector } from './collector';
 import { detectHeaderRow, headerNames, letterNames, syntheticKey } from './header';
+import { summaryKind } from './summary-rows';
 import type { ProblemKind } from './types';
 
 export interface TableRecord {
@@ -10,6 +11,8 @@ export interface TableRecord {
   cells: string[];
   raw: string;
   problem?: { kind: ProblemKind; reason: string };
+  /** XLSX: the row's formulas add up a column (SUM → total, SUBTOTAL → subtotal). */
+  aggregate?: 'total' | 'subtotal' | null;
 }
 
 /** How many records header detection looks at. */
@@ -28,6 +31,10 @@ export class TableAssembler {
   private headers: string[] = [];
   /** CSV: the header's field count, against which records are checked. */
   private headerFields = 0;
+  /** A blank row came after data rows: a note or bare numbers below it close the table. */
+  private afterGap = false;
+  private dataRows = 0;
+  private lastLine = 0;
   /** Records seen up to and including the header (for previews). */
   readonly leading: Array<{ line: number; cells: string[] }> = [];
 
@@ -114,8 +121,19 @@ export class TableAssembler {
     const { cells } = record;
     if (isBlank(cells)) {
       this.out.blank();
+      if (this.dataRows > 0) this.afterGap = true;
       return;
     }
+    // A sheet leaves blank rows out of its XML: a jump in row numbers is a gap too.
+    if (this.dataRows > 0 && record.line > this.lastLine + 1) this.afterGap = true;
+    this.lastLine = record.line;
+    const summary = summaryKind(cells, this.afterGap, record.aggregate ?? null);
+    if (summary) {
+      this.out.reject(record.line, summary.kind, `${summary.reason}; set aside`, record.raw, this.opts.sheet);
+      return;
+    }
+    this.dataRows++;
+    this.afterGap = false;
     const headers = this.headers;
     const values: Record<string, string> = {};
     for (let i = 0; i < headers.length; i++) values[headers[i]] = cells[i] ?? '';
@@ -129,14 +147,28 @@ export class TableAssembler {
       }
     }
     if (!problem) {
-      if (
-        this.opts.strictWidth &&
-        cells.length !== this.headerFields &&
-        (cells.length < this.headerFields || extra > 0)
-      )
+      if (this.opts.strictWidth && cells.length > this.headerFields && extra > 0) {
+        // More fields than the header: a comma left unquoted shifted them, so which value is which is
+        // unknown. Set aside, never imported shifted.
+        this.out.reject(
+          record.line,
+          'too-many-fields',
+          `${cells.length} fields where the header has ${this.headerFields}: the values cannot be placed (a comma left unquoted?), so the row was set aside`,
+          record.raw,
+          this.opts.sheet,
+        );
+        return;
+      }
+      if (this.opts.strictWidth && cells.length > this.headerFields)
+        // Extra fields that are all empty: a trailing comma, or a shift whose last field was empty.
         problem = {
           kind: 'ragged',
-          reason: `${cells.length} fields; the header has ${this.headerFields}`,
+          reason: `${cells.length} fields where the header has ${this.headerFields} (the extra ones empty): check the values are in their columns`,
+        };
+      else if (this.opts.strictWidth && cells.length < this.headerFields)
+        problem = {
+          kind: 'too-few-fields',
+          reason: `${cells.length} fields where the header has ${this.headerFields}: the missing last fields are empty`,
         };
       else if (!this.opts.strictWidth && extra > 0)
         problem = { kind: 'ragged', reason: `${extra} value(s) right of the last header column` };

@@ -32,8 +32,20 @@ export interface SourceRow {
 }
 
 export type ProblemKind =
-  /** CSV: a different number of fields than the header; XLSX: values beyond the last header column. */
+  /** XLSX: values beyond the last header column (kept as extra fields). */
   | 'ragged'
+  /** CSV: fewer fields than the header; delivered, flagged, the missing fields empty. */
+  | 'too-few-fields'
+  /** CSV: more fields than the header (values shifted by an unquoted comma): set aside. */
+  | 'too-many-fields'
+  /** CSV: the file ends inside a quoted field: the incomplete last record is set aside. */
+  | 'unterminated-quote'
+  /** A totals row (合计, Total, a SUM row): set aside. */
+  | 'total'
+  /** A subtotal row (小计, Subtotal, a SUBTOTAL row): set aside. */
+  | 'subtotal'
+  /** A note after the table (制表人, 导出时间 …) below a blank gap: set aside. */
+  | 'footer'
   /** CSV: a quoted field with text after its closing quote, or a quote left open at the end of the file. */
   | 'malformed-quotes'
   /** CSV: a quote opened and not closed within maxRecordChars; that first line is set aside, reading goes on. */

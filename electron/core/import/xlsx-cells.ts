@@ -1,9 +1,10 @@
-// Cell values as exceljs gives them → the text a person sees in Excel, and a faithful JSON for `raw`.
-// Dates: exceljs turns a date-formatted serial into a Date whose UTC fields are the wall-clock date Excel
-// shows, so they are formatted from the UTC fields (never local time: no timezone drift).
+// Cell values as the sheet reader gives them (sheet-xml.ts) → the text a person sees in Excel, and a
+// faithful JSON for `raw`. Dates: a date-formatted serial becomes a Date whose UTC fields are the
+// wall-clock date Excel shows, so they are formatted from the UTC fields (never local time: no drift).
+import { elements } from './xml-text';
 
-/** Excel's built-in Chinese date formats (ids 27–36, 50–58) that exceljs does not know. */
-export const CJK_DATE_FORMATS: Readonly<Record<number, string>> = {
+/** Excel's built-in Chinese date formats (ids 27–36, 50–58). */
+const CJK_DATE_FORMATS: Readonly<Record<number, string>> = {
   27: 'yyyy"年"m"月"',
   28: 'm"月"d"日"',
   29: 'm"月"d"日"',
@@ -39,7 +40,7 @@ export function isDateFormat(format: string | undefined): boolean {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** A Date from exceljs (UTC fields = Excel's wall clock) → YYYY-MM-DD, with HH:MM:SS when it has a time. */
+/** A Date (UTC fields = Excel's wall clock) → YYYY-MM-DD, with HH:MM:SS when it has a time. */
 export function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   // Serials carry float noise (0.999999 of a day): round to the second.
@@ -50,12 +51,12 @@ export function dateText(date: Date): string {
   const s = d.getUTCSeconds();
   if (h === 0 && m === 0 && s === 0) return day;
   const time = `${pad(h)}:${pad(m)}:${pad(s)}`;
-  // Serial 0.x: a time of day with no date (Excel's day 0 is 1899-12-30 as exceljs counts).
+  // Serial 0.x: a time of day with no date (Excel's day 0 is 1899-12-30).
   if (d.getUTCFullYear() === 1899 && d.getUTCMonth() === 11 && d.getUTCDate() === 30) return time;
   return `${day} ${time}`;
 }
 
-/** An Excel serial day number → Date as exceljs would give it. */
+/** An Excel serial day number → a Date whose UTC fields are the wall clock Excel shows. */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
@@ -115,4 +116,37 @@ export function cellJson(value: unknown, text: string): unknown {
     return { formula: value.formula ?? value.sharedFormula, result: text };
   if (isRecord(value) && 'error' in value) return { error: value.error };
   return text;
+}
+
+/** Excel's built-in date and time formats (ids 14–22, 45–47) with the Chinese ones above. */
+const BUILT_IN_DATE_FORMATS: Readonly<Record<number, string>> = {
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  ...CJK_DATE_FORMATS,
+};
+
+/**
+ * The number format of each cell style (`s` index) of a styles part: its `<cellXfs>` in order, each
+ * `numFmtId` resolved through the part's own `<numFmt>`s, then Excel's built-in formats.
+ */
+export function styleFormats(xml: string | null): Array<string | undefined> {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const f of elements(xml, 'numFmt')) custom.set(Number(f.numFmtId), f.formatCode ?? '');
+  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+  if (!xfs) return [];
+  return elements(xfs[1], 'xf').map((xf) => {
+    const id = Number(xf.numFmtId ?? 0);
+    return custom.get(id) ?? BUILT_IN_DATE_FORMATS[id];
+  });
 }

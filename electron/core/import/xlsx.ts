@@ -1,56 +1,31 @@
-// XLSX: the workbook's parts are read by random access from our own ZIP reader (zip.ts: limits before and
-// while inflating), the sheet XML is parsed by exceljs's streaming WorksheetReader, rows go through the
-// table assembler (title rows and blank rows above the header are detected there).
+// XLSX: the workbook's parts are read by random access through yauzl (zip.ts: limits before and while
+// inflating), the sheet XML is parsed by our streaming reader on saxes (sheet-xml.ts), rows go through
+// the table assembler (title rows and blank rows above the header are detected there).
 //
 // - Every worksheet is listed (name, state, size) so the window can offer a choice; the default is the
 //   first visible one.
-// - Dates: exceljs gives a Date for a date-formatted cell; it becomes YYYY-MM-DD (from its UTC fields, so
-//   no timezone drift). Excel's built-in Chinese date formats (ids 27–36, 50–58), which exceljs does not
-//   know, are added to its style table first. A formula's cached result in a date format is a date too.
-// - Merged cells: the value lives in the top-left cell only, and that is what is read (a merged title
-//   is one cell in column A; the other cells of a merged block are empty).
+// - Dates: a number in a date format (the styles part's own formats, Excel's built-in ones including the
+//   Chinese ids 27–36 and 50–58) becomes YYYY-MM-DD from its UTC fields, so no timezone drift. A formula's
+//   cached result in a date format is a date too.
+// - Merged cells: the value lives in the top-left cell only, and that is what is read.
 // - Rich text → its plain text; formulas → their cached result; errors → their code (#N/A).
 // - Shared strings are parsed here (shared-strings.ts), limited in count and size; a preview reads only
 //   as many of them as its first rows use.
-//
-// exceljs's WorksheetReader is reached through its WorkbookReader's internal _parseStyles and
-// _parseWorksheet (typed below): its public reader wants the whole file as one forward-only stream, which
-// would inflate parts before any limit could be checked, spools sheets that precede the shared strings to
-// temporary files, and decodes UTF-8 chunk by chunk without carrying split characters over.
-import { open, type FileHandle } from 'node:fs/promises';
+// - Whatever program wrote it: namespace prefixes (x:), rows and cells without `r`, inline strings.
 import { posix } from 'node:path';
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS, { type Row } from 'exceljs';
 import { EngineError } from '../kernel/engine-error';
 import type { ReaderContext } from './context';
 import { columnLetter } from './header';
 import { SharedStringsLimitError, SharedStringsParser } from './shared-strings';
+import { aggregateKind } from './summary-rows';
+import { SheetXmlError, SheetXmlReader, type RawCell } from './sheet-xml';
 import { zipRefusal } from './sniff';
 import { TableAssembler, type TableRecord } from './table';
 import type { SheetInfo } from './types';
-import { CJK_DATE_FORMATS, cellJson, cellText } from './xlsx-cells';
+import { cellJson, cellText, styleFormats } from './xlsx-cells';
 import { decodeOoxmlEscapes, elements } from './xml-text';
-import { checkPart, readEntry, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
-
-interface StyleManagerInternals {
-  index?: { numFmt?: Record<number, string | undefined> };
-}
-
-interface WorksheetReaderInternals {
-  parse(): AsyncGenerator<Array<{ eventType: string; value: unknown }>>;
-}
-
-interface WorkbookReaderInternals {
-  styles: StyleManagerInternals;
-  sharedStrings?: string[];
-  properties?: { model?: { date1904?: boolean } };
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(
-    iterator: AsyncIterable<string>,
-    sheetNo: string,
-  ): Generator<{ eventType: string; value: WorksheetReaderInternals }>;
-}
+import { checkPart, closeZip, readEntry, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
 
 const SMALL_PART = 64 * 1024 * 1024;
 
@@ -60,7 +35,6 @@ interface WorkbookSheet extends SheetInfo {
 
 export interface Workbook {
   zip: ZipDirectory;
-  handle: FileHandle;
   sheets: WorkbookSheet[];
   date1904: boolean;
   sharedStrings: ZipEntry | null;
@@ -73,12 +47,12 @@ function unreadable(file: string, reason: string): EngineError {
 
 /** UTF-8 text of a part, chunk by chunk, characters split between chunks kept whole. */
 async function* partText(
-  wb: Pick<Workbook, 'zip' | 'handle'>,
+  wb: Pick<Workbook, 'zip'>,
   entry: ZipEntry,
   onBytes?: (n: number) => void,
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of readEntry(wb.zip, wb.handle, entry, onBytes)) {
+  for await (const chunk of readEntry(wb.zip, entry, onBytes)) {
     const text = decoder.write(chunk);
     if (text) yield text;
   }
@@ -86,11 +60,7 @@ async function* partText(
   if (rest) yield rest;
 }
 
-async function smallPart(
-  wb: Pick<Workbook, 'zip' | 'handle'>,
-  path: string,
-  limits: ReaderContext['limits'],
-) {
+async function smallPart(wb: Pick<Workbook, 'zip'>, path: string, limits: ReaderContext['limits']) {
   const entry = wb.zip.entries.get(path);
   if (!entry) return null;
   checkPart(wb.zip, entry, Math.min(SMALL_PART, limits.maxPartBytes), limits);
@@ -118,13 +88,12 @@ function relationships(xml: string | null) {
 }
 
 /** Opens the workbook: ZIP directory (checked), workbook part, relationships. Nothing large is inflated. */
-export async function openWorkbook(ctx: Pick<ReaderContext, 'file' | 'size' | 'limits'>): Promise<Workbook> {
-  const handle = await open(ctx.file, 'r');
+export async function openWorkbook(ctx: Pick<ReaderContext, 'file' | 'limits'>): Promise<Workbook> {
+  const zip = await readZipDirectory(ctx.file, ctx.limits);
   try {
-    const zip = await readZipDirectory(handle, ctx.size, ctx.file, ctx.limits);
     const refusal = zipRefusal(zip.entries.keys());
     if (refusal) throw new EngineError('INPUT_NOT_SUPPORTED', { path: ctx.file, reason: refusal });
-    const wb = { zip, handle };
+    const wb = { zip };
     const rootRels = relationships(await smallPart(wb, '_rels/.rels', ctx.limits));
     const office = rootRels.find((r) => /\/officeDocument$/.test(r.type));
     const workbookPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
@@ -155,16 +124,19 @@ export async function openWorkbook(ctx: Pick<ReaderContext, 'file' | 'size' | 'l
     };
     return {
       zip,
-      handle,
       sheets,
       date1904,
       sharedStrings: partOf(/\/sharedStrings$/),
       styles: partOf(/\/styles$/),
     };
   } catch (error) {
-    await handle.close();
+    closeZip(zip);
     throw error;
   }
+}
+
+export function closeWorkbook(wb: Workbook): void {
+  closeZip(wb.zip);
 }
 
 function chooseSheet(wb: Workbook, file: string, wanted: string | undefined): WorkbookSheet {
@@ -207,40 +179,20 @@ async function readSharedStrings(
   return parser.strings;
 }
 
-/** A cell as exceljs gives it: value plus number format (for formula results in a date format). */
-interface RawCell {
-  col: number;
-  value: unknown;
-  numFmt: string | undefined;
-}
-
-function rowCells(row: Row, file: string, maxColumns: number): RawCell[] {
-  const cells: RawCell[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, col) => {
-    if (col > maxColumns)
-      throw new EngineError('INPUT_TOO_LARGE', {
-        path: file,
-        limit: `${maxColumns} columns`,
-        reason: `row ${row.number} has a value in column ${columnLetter(col - 1)} (${col})`,
-      });
-    let value: unknown = cell.value;
-    // exceljs's formula value drops a cached result that is 0, '' or false; its model keeps it.
-    if (typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value))
-      value = { ...(value as object), result: (cell.model as { result?: unknown }).result };
-    cells.push({ col, value, numFmt: cell.numFmt });
-  });
-  return cells;
-}
-
 function record(line: number, raw: RawCell[], strings: string[] | null, date1904: boolean): TableRecord {
   const cells: string[] = [];
   const json: Record<string, unknown> = {};
   let problem: TableRecord['problem'];
+  let aggregate: TableRecord['aggregate'] = null;
   for (const c of raw) {
     let value = c.value;
+    if (typeof value === 'object' && value !== null && 'formula' in value) {
+      const kind = aggregateKind(String((value as { formula: unknown }).formula ?? ''));
+      if (kind) aggregate = aggregate === 'subtotal' ? aggregate : kind;
+    }
     if (strings && typeof value === 'object' && value !== null && 'sharedString' in value)
       value = strings[(value as { sharedString: number }).sharedString] ?? '';
-    // A cell exceljs could not turn into a date (an ISO text date, t="d") reads as empty: say so.
+    // A date cell (t="d") whose text is not a date reads as empty: say so.
     if (value instanceof Date && Number.isNaN(value.getTime()))
       problem ??= {
         kind: 'undecodable',
@@ -251,7 +203,7 @@ function record(line: number, raw: RawCell[], strings: string[] | null, date1904
     json[columnLetter(c.col - 1)] = cellJson(value, text);
   }
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-  return { line, cells, raw: JSON.stringify(json), problem };
+  return { line, cells, raw: JSON.stringify(json), problem, aggregate };
 }
 
 /** Reads the chosen sheet into the collector; returns the table (its `leading` rows serve previews). */
@@ -283,82 +235,79 @@ export async function readXlsx(ctx: ReaderContext, wb: Workbook): Promise<TableA
   const progress = () => before + current;
   const nextPart = () => ((before += current), (current = 0));
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as WorkbookReaderInternals;
-  reader.properties = { model: { date1904: wb.date1904 } };
+  let formats: Array<string | undefined> = [];
   if (wb.styles) {
     checkPart(wb.zip, wb.styles, Math.min(SMALL_PART, limits.maxPartBytes), limits);
-    await reader._parseStyles(Readable.from(partText(wb, wb.styles, onBytes)));
+    let xml = '';
+    for await (const text of partText(wb, wb.styles, onBytes)) xml += text;
+    formats = styleFormats(xml);
     nextPart();
   }
-  const numFmts = reader.styles.index?.numFmt;
-  if (numFmts) for (const [id, format] of Object.entries(CJK_DATE_FORMATS)) numFmts[Number(id)] ??= format;
 
   // A full read needs every shared string before the first row; a preview reads its rows first and then
   // only the strings they use.
   const strings = preview ? null : await readSharedStrings(wb, file, limits, Infinity, onBytes);
   if (!preview) nextPart();
-  reader.sharedStrings = strings ?? undefined;
 
   const table = new TableAssembler(out, {
     headerRow: options.headerRow,
     sheet: sheet.name,
     strictWidth: false,
   });
-  // The sheet's text, remembering how it ends: XML cut short inside a valid ZIP entry parses without an
-  // error, so the closing </worksheet> is checked for.
-  let tail = '';
-  const sheetText = async function* () {
-    for await (const text of partText(wb, sheetEntry, onBytes)) {
-      tail = (tail + text).slice(-64);
-      yield text;
-    }
-  };
-  const iterator = reader._parseWorksheet(sheetText(), '1').next();
-  if (iterator.done) throw unreadable(file, 'exceljs gave no worksheet reader');
-  const worksheet = iterator.value.value;
+  const reader = new SheetXmlReader(
+    (style) => formats[style],
+    wb.date1904,
+    (col, line) => {
+      if (col > limits.maxColumns)
+        throw new EngineError('INPUT_TOO_LARGE', {
+          path: file,
+          limit: `${limits.maxColumns} columns`,
+          reason: `row ${line} has a value in column ${columnLetter(col - 1)} (${col})`,
+        });
+    },
+  );
+  const notWellFormed = (error: SheetXmlError) =>
+    unreadable(file, `the XML of sheet "${sheet.name}" is not well-formed (${error.message})`);
 
-  let lastLine = 0;
   let rows = 0;
   const held: Array<{ line: number; cells: RawCell[] }> = [];
   const holdLimit = preview ? (options.maxRows ?? 0) + 130 : 0;
   let more = false;
   let ended = true;
-  outer: for await (const events of worksheet.parse()) {
-    for (const event of events) {
-      if (event.eventType !== 'row') continue;
-      const row = event.value as Row;
-      let line = row.number;
-      if (!Number.isFinite(line) || line <= lastLine) line = lastLine + 1;
-      lastLine = line;
-      if (++rows > limits.maxRows)
-        throw new EngineError('INPUT_TOO_LARGE', {
-          path: file,
-          limit: `${limits.maxRows} rows`,
-          reason: `sheet "${sheet.name}" has more rows than that`,
-        });
-      const cells = rowCells(row, file, limits.maxColumns);
-      if (preview) {
-        if (held.length >= holdLimit) {
-          more = true;
-          ended = false;
-          break outer;
-        }
-        held.push({ line, cells });
-      } else table.add(record(line, cells, null, wb.date1904));
+  try {
+    outer: for await (const text of partText(wb, sheetEntry, onBytes)) {
+      reader.write(text);
+      const ready = reader.rows;
+      reader.rows = [];
+      for (const row of ready) {
+        if (++rows > limits.maxRows)
+          throw new EngineError('INPUT_TOO_LARGE', {
+            path: file,
+            limit: `${limits.maxRows} rows`,
+            reason: `sheet "${sheet.name}" has more rows than that`,
+          });
+        if (preview) {
+          if (held.length >= holdLimit) {
+            more = true;
+            ended = false;
+            break outer;
+          }
+          held.push(row);
+        } else table.add(record(row.line, row.cells, strings, wb.date1904));
+      }
+      await out.tick(progress(), total);
+      if (out.done) {
+        ended = false;
+        break;
+      }
     }
-    await out.tick(progress(), total);
-    if (out.done) {
-      ended = false;
-      break;
-    }
+    if (ended) reader.end();
+  } catch (error) {
+    if (error instanceof SheetXmlError) throw notWellFormed(error);
+    throw error;
   }
-  if (ended && !/<\/([\w.-]+:)?worksheet>\s*$/.test(tail))
+  // XML cut short inside a valid ZIP entry ends without an error from every parser: say so.
+  if (ended && !reader.complete)
     throw unreadable(file, `the XML of sheet "${sheet.name}" ends before </worksheet> (the file is damaged)`);
 
   if (preview) {

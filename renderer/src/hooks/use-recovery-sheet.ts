@@ -4,7 +4,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { baseName } from '../i18n/format';
 import { api, type ErrorValue } from '../platform/api';
-import { chooseFile, safeFileName } from '../platform/dialogs';
+import { safeFileName } from '../platform/dialogs';
+import { useChooseFile } from './use-choose-file';
 
 export interface RecoverySheet {
   save: () => Promise<void>;
@@ -16,25 +17,20 @@ export interface RecoverySheet {
 
 export function useRecoverySheet(clientName: string): RecoverySheet {
   const { t } = useTranslation();
-  const [saving, setSaving] = useState(false);
+  const { chooseAndCall, calling, error } = useChooseFile();
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorValue | null>(null);
 
   const save = useCallback(async () => {
-    setError(null);
-    const chosen = await chooseFile({
-      kind: 'save',
-      purpose: 'recovery-sheet',
-      suggestedName: t('create.sheetName', { client: safeFileName(clientName, 'Closeout') }),
-    });
-    if (!chosen.ok) return setError(chosen.error);
-    if (!chosen.value) return;
-    setSaving(true);
-    const result = await api.call('vault.writeRecoverySheet', { out: { handle: chosen.value.handle } });
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
-    setSaved(baseName(result.value.path));
-  }, [clientName, t]);
+    const written = await chooseAndCall(
+      {
+        kind: 'save',
+        purpose: 'recovery-sheet',
+        suggestedName: t('create.sheetName', { client: safeFileName(clientName, 'Closeout') }),
+      },
+      (file) => api.call('vault.writeRecoverySheet', { out: { handle: file.handle } }),
+    );
+    if (written) setSaved(baseName(written.path));
+  }, [chooseAndCall, clientName, t]);
 
-  return { save, saving, saved, error };
+  return { save, saving: calling, saved, error };
 }

@@ -1,152 +1,69 @@
 // Duplicate review: find duplicates (a job), the clusters with their score and status, filters, one
 // cluster side by side (ClusterDetail), and "merge every pending cluster scoring at least X" with a
-// preview of how many that is.
-import {
-  Button,
-  Flex,
-  InputNumber,
-  Popconfirm,
-  Segmented,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+// preview of how many that is. The page's data and actions are its model (duplicates/use-duplicates.ts).
+import { Button, Flex, InputNumber, Segmented, Skeleton, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ClusterStatus } from '../../../shared/duplicates';
 import type { ClusterView } from '../../../shared/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
 import { RequireSession } from '../components/RequireSession';
-import { useJob } from '../hooks/use-job';
-import { useOperation } from '../hooks/use-operation';
-import { api } from '../platform/api';
-import { ClusterDetail, StatusTag } from './duplicates/ClusterDetail';
+import { ClusterDetail } from './duplicates/ClusterDetail';
+import { clusterColumns } from './duplicates/cluster-columns';
+import { MergeAbove } from './duplicates/MergeAbove';
+import { PAGE, useDuplicates, type DuplicatesModel, type StatusFilter } from './duplicates/use-duplicates';
 
-type StatusFilter = ClusterStatus | 'all';
-const PAGE = 20;
-
-function MergeAbove({ onRun, disabled }: { onRun: (score: number) => void; disabled: boolean }) {
+function Toolbar({ model, canEdit }: { model: DuplicatesModel; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [score, setScore] = useState<number>(90);
-  const [preview, setPreview] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.call('duplicates.clusters', { status: 'pending', minScore: score, limit: 1 }).then((r) => {
-      if (live) setPreview(r.ok ? r.value.total : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [score, disabled]);
+  const { byStatus, run } = model;
   return (
-    <Space>
-      <Typography.Text>{t('duplicates.mergeAbove.label')}</Typography.Text>
-      <InputNumber
-        min={0}
-        max={100}
-        value={score}
-        onChange={(v) => setScore(typeof v === 'number' ? v : 90)}
-        data-testid="merge-above-score"
-      />
-      <Typography.Text type="secondary" data-testid="merge-above-preview" data-count={preview ?? ''}>
-        {preview === null ? '' : t('duplicates.mergeAbove.preview', { count: preview, n: preview })}
-      </Typography.Text>
-      <Popconfirm
-        title={t('duplicates.mergeAbove.confirm', { count: preview ?? 0, n: preview ?? 0, score })}
-        onConfirm={() => onRun(score)}
-        okButtonProps={{ 'data-testid': 'merge-above-confirm' }}
-      >
-        <Button disabled={disabled || !preview} data-testid="merge-above">
-          {t('duplicates.mergeAbove.action')}
+    <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
+      <Space wrap>
+        <Segmented<StatusFilter>
+          value={model.status}
+          onChange={model.setStatus}
+          data-testid="dedupe-status-filter"
+          options={(['pending', 'accepted', 'rejected', 'merged', 'all'] as const).map((s) => ({
+            value: s,
+            label: (
+              <span data-testid={`dedupe-filter-${s}`}>
+                {t(`duplicates.status.${s}`)}
+                {byStatus && s !== 'all' ? ` (${byStatus[s]})` : ''}
+              </span>
+            ),
+          }))}
+        />
+        <InputNumber
+          min={0}
+          max={100}
+          placeholder={t('duplicates.minScore')}
+          value={model.minScore}
+          onChange={(v) => model.setMinScore(typeof v === 'number' ? v : null)}
+          data-testid="dedupe-min-score"
+        />
+      </Space>
+      {canEdit ? (
+        <Button
+          type="primary"
+          onClick={() => run.start({})}
+          disabled={run.state.status === 'running'}
+          data-testid="dedupe-run"
+        >
+          {t('duplicates.run')}
         </Button>
-      </Popconfirm>
-    </Space>
+      ) : null}
+    </Flex>
   );
 }
 
 function Duplicates({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<StatusFilter>('pending');
-  const [minScore, setMinScore] = useState<number | null>(null);
-  const [offset, setOffset] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const run = useJob('duplicates.run');
-  const finished = run.state.status === 'finished' ? run.state.id : null;
-
-  const { state: page, reload } = useOperation('duplicates.clusters', {
-    status: status === 'all' ? undefined : status,
-    minScore: minScore ?? undefined,
-    offset,
-    limit: PAGE,
-  });
-  const { state: detail, reload: reloadDetail } = useOperation('duplicates.clusters', {
-    clusterId: selected ?? 1,
-    limit: 1,
-  });
-  // A run replaces the pending clusters: the list and the open cluster (which may be gone) are reread.
-  useEffect(() => {
-    if (finished) {
-      reload();
-      reloadDetail();
-    }
-  }, [finished, reload, reloadDetail]);
-  useEffect(() => {
-    reload();
-    reloadDetail();
-  }, [generation, reload, reloadDetail]);
-
-  const byStatus = page.status === 'ok' ? page.value.byStatus : null;
-  const current = selected !== null && detail.status === 'ok' ? (detail.value.clusters[0] ?? null) : null;
+  const model = useDuplicates();
+  const { run, page, detail, current, selected, offset } = model;
 
   return (
     <>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Segmented<StatusFilter>
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setOffset(0);
-            }}
-            data-testid="dedupe-status-filter"
-            options={(['pending', 'accepted', 'rejected', 'merged', 'all'] as const).map((s) => ({
-              value: s,
-              label: (
-                <span data-testid={`dedupe-filter-${s}`}>
-                  {t(`duplicates.status.${s}`)}
-                  {byStatus && s !== 'all' ? ` (${byStatus[s]})` : ''}
-                </span>
-              ),
-            }))}
-          />
-          <InputNumber
-            min={0}
-            max={100}
-            placeholder={t('duplicates.minScore')}
-            value={minScore}
-            onChange={(v) => {
-              setMinScore(typeof v === 'number' ? v : null);
-              setOffset(0);
-            }}
-            data-testid="dedupe-min-score"
-          />
-        </Space>
-        {canEdit ? (
-          <Button
-            type="primary"
-            onClick={() => run.start({})}
-            disabled={run.state.status === 'running'}
-            data-testid="dedupe-run"
-          >
-            {t('duplicates.run')}
-          </Button>
-        ) : null}
-      </Flex>
+      <Toolbar model={model} canEdit={canEdit} />
       {run.state.status !== 'idle' ? (
         <div style={{ marginBottom: 16 }}>
           <JobProgress state={run.state} onCancel={run.cancel} cancelError={run.cancelError} />
@@ -181,7 +98,7 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
           locale={{ emptyText: t('duplicates.empty') }}
           onRow={(c) =>
             ({
-              onClick: () => setSelected(c.id),
+              onClick: () => model.select(c.id),
               style: { cursor: 'pointer' },
               'data-testid': `cluster-row-${c.id}`,
             }) as object
@@ -192,40 +109,9 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
             pageSize: PAGE,
             total: page.value.total,
             showSizeChanger: false,
-            onChange: (p) => setOffset((p - 1) * PAGE),
+            onChange: (p) => model.setOffset((p - 1) * PAGE),
           }}
-          columns={[
-            { key: 'id', title: '#', dataIndex: 'id', width: 70 },
-            {
-              key: 'score',
-              title: t('duplicates.columns.score'),
-              width: 90,
-              render: (_: unknown, c: ClusterView) => <Tag data-testid="row-score">{c.score}</Tag>,
-            },
-            {
-              key: 'status',
-              title: t('duplicates.columns.status'),
-              width: 110,
-              render: (_: unknown, c: ClusterView) => <StatusTag status={c.status} />,
-            },
-            {
-              key: 'names',
-              title: t('duplicates.columns.members'),
-              render: (_: unknown, c: ClusterView) =>
-                c.members.map((m) => m.values.name ?? m.values.organisation ?? `#${m.id}`).join(' · '),
-            },
-            {
-              key: 'matched',
-              title: t('duplicates.columns.matched'),
-              render: (_: unknown, c: ClusterView) => (
-                <Flex wrap gap={4}>
-                  {c.explanation.matched.map((f) => (
-                    <Tag key={f}>{t(`fields.${f}`)}</Tag>
-                  ))}
-                </Flex>
-              ),
-            },
-          ]}
+          columns={clusterColumns(t)}
         />
       ) : null}
       {selected !== null ? (
@@ -236,10 +122,7 @@ function Duplicates({ canEdit }: { canEdit: boolean }) {
               key={`${current.id}-${current.status}-${current.members.map((m) => m.id).join('-')}`}
               cluster={current}
               canEdit={canEdit}
-              onChanged={(next) => {
-                setSelected(next);
-                setGeneration((g) => g + 1);
-              }}
+              onChanged={model.changed}
             />
           ) : detail.status === 'ok' ? (
             <Typography.Text type="secondary" data-testid="cluster-gone">

@@ -46,6 +46,13 @@ export const importWizard: Messages<typeof zh> = {
       'incomplete-card': 'vCard without END:VCARD',
       'unclosed-quote': 'A quote that is never closed',
       'too-long': 'Too long to be one record',
+      'too-few-fields': 'Fewer fields than the header: the missing last fields are empty',
+      'too-many-fields':
+        'More fields than the header (a comma left unquoted?): set aside, not imported shifted',
+      'unterminated-quote': 'The file ends inside a quoted field: the incomplete last record was set aside',
+      total: 'A totals row (合计, Total, a SUM row): set aside, not a customer',
+      subtotal: 'A subtotal row (小计, Subtotal): set aside, not a customer',
+      footer: 'A note after the table (prepared by, exported at …): set aside, not a customer',
     },
     notes: {
       'rows-above-header': 'Rows above the header (a title) were skipped.',

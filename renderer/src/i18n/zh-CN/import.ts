@@ -42,6 +42,12 @@ export const importWizard = {
       'incomplete-card': 'vCard 缺少 END:VCARD',
       'unclosed-quote': '引号没有闭合',
       'too-long': '过长，不像一条记录',
+      'too-few-fields': '字段比表头少：缺少的末尾字段为空',
+      'too-many-fields': '字段比表头多（可能有未加引号的逗号）：已隔离，未错位导入',
+      'unterminated-quote': '文件在引号内结束：不完整的最后一条记录已隔离',
+      total: '合计行（合计、总计、Total、求和公式）：已隔离，不是客户',
+      subtotal: '小计行（小计、Subtotal）：已隔离，不是客户',
+      footer: '表格后的备注（制表人、导出时间等）：已隔离，不是客户',
     },
     notes: {
       'rows-above-header': '已跳过表头上方的行（标题）。',

@@ -1,69 +1,25 @@
 // The classification rules editor: categories and their keywords (in order: the first match wins),
 // organisation markers, stale years and the completeness threshold. Saving stores a new version (owners
-// only) and then offers to reclassify every record under it.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Input,
-  InputNumber,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+// only) and then offers to reclassify every record under it. Its state is use-rules-editor.ts.
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, InputNumber, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { rulesSchema, type ClassificationRules } from '../../../../shared/classification/rules';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
-import { useJob } from '../../hooks/use-job';
-import { useOperation } from '../../hooks/use-operation';
+import { categoryColumns } from './category-columns';
+import { useRulesEditor } from './use-rules-editor';
 
 export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { state: loaded, reload } = useOperation('classification.rules', {});
-  // Edits belong to the version they were made on; once another version is loaded (after a save) the
-  // editor shows that one.
-  const [edited, setEdited] = useState<{ version: number; body: ClassificationRules } | null>(null);
-  const save = useJob('classification.saveRules');
-  const reclassify = useJob('classification.run');
+  const model = useRulesEditor(onSaved);
+  const { loaded, draft, valid, update, save, saved, reclassify } = model;
 
-  const loadedVersion = loaded.status === 'ok' ? loaded.value.current : null;
-  const draft =
-    edited && loadedVersion && edited.version === loadedVersion.version
-      ? edited.body
-      : (loadedVersion?.body ?? null);
-
-  const saved =
-    save.state.status === 'finished' && save.state.outcome === 'succeeded' ? save.state.value : null;
-  const savedId = saved ? save.state.status === 'finished' && save.state.id : null;
-  useEffect(() => {
-    if (savedId) {
-      reload();
-      onSaved();
-    }
-  }, [savedId, reload, onSaved]);
-  const reclassifiedId = reclassify.state.status === 'finished' ? reclassify.state.id : null;
-  useEffect(() => {
-    if (reclassifiedId) onSaved();
-  }, [reclassifiedId, onSaved]);
-
-  if (loaded.status === 'loading' || !draft) return <Skeleton active />;
+  if (loaded.status === 'loading' || !draft || !valid) return <Skeleton active />;
   if (loaded.status === 'error') return <ErrorAlert error={loaded.error} />;
-
-  const valid = rulesSchema.safeParse(draft);
-  const update = (change: Partial<ClassificationRules>) =>
-    setEdited({ version: loaded.value.current.version, body: { ...draft, ...change } });
-  const setCategory = (index: number, change: Partial<ClassificationRules['categories'][number]>) =>
-    update({ categories: draft.categories.map((c, i) => (i === index ? { ...c, ...change } : c)) });
 
   return (
     <Card
-      title={t('classification.rules.title', { version: loaded.value.current.version })}
+      title={t('classification.rules.title', { version: model.version })}
       data-testid="rules-editor"
       extra={
         isOwner ? (
@@ -166,7 +122,7 @@ export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: (
           <Button
             icon={<PlusOutlined />}
             size="small"
-            onClick={() => update({ categories: [...draft.categories, { name: '', keywords: [] }] })}
+            onClick={model.addCategory}
             data-testid="rules-add-category"
           >
             {t('classification.rules.addCategory')}
@@ -179,48 +135,7 @@ export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: (
         rowKey={(_c, i) => String(i)}
         dataSource={draft.categories}
         data-testid="rules-categories"
-        columns={[
-          {
-            title: t('classification.rules.categoryName'),
-            width: 200,
-            render: (_: unknown, c, i) => (
-              <Input
-                value={c.name}
-                disabled={!isOwner}
-                onChange={(e) => setCategory(i, { name: e.target.value })}
-                data-testid={`rules-category-name-${i}`}
-              />
-            ),
-          },
-          {
-            title: t('classification.rules.keywords'),
-            render: (_: unknown, c, i) => (
-              <Select
-                mode="tags"
-                style={{ width: '100%' }}
-                value={c.keywords}
-                disabled={!isOwner}
-                open={false}
-                onChange={(v: string[]) => setCategory(i, { keywords: v })}
-                data-testid={`rules-category-keywords-${i}`}
-              />
-            ),
-          },
-          {
-            width: 48,
-            render: (_: unknown, _c, i) =>
-              isOwner ? (
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('classification.rules.removeCategory')}
-                  onClick={() => update({ categories: draft.categories.filter((_x, j) => j !== i) })}
-                  data-testid={`rules-category-remove-${i}`}
-                />
-              ) : null,
-          },
-        ]}
+        columns={categoryColumns(t, isOwner, model)}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('classification.rules.orderHint')}

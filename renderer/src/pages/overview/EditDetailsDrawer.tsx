@@ -2,11 +2,10 @@
 // with vault.updateDetails. This is also where the vault's settings live.
 import { Button, Divider, Drawer, Flex, Form, InputNumber } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultDetails } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { api, type ErrorValue } from '../../platform/api';
+import { useCall } from '../../hooks/use-call';
 import { DetailsFields } from '../../wizards/create-vault/DetailsFields';
 import { detailsInput, type DetailsValues } from '../../wizards/create-vault/details';
 
@@ -29,19 +28,14 @@ export function EditDetailsDrawer({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<EditValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { run, busy: saving, error } = useCall();
 
   const save = async (values: EditValues) => {
-    setSaving(true);
-    setError(null);
-    const result = await api.call('vault.updateDetails', {
+    const saved = await run('vault.updateDetails', {
       ...detailsInput(values),
       idleTimeoutMinutes: values.idleTimeoutMinutes,
     });
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
-    onSaved(result.value);
+    if (saved) onSaved(saved);
   };
 
   return (

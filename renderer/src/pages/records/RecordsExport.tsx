@@ -11,11 +11,10 @@ import {
 } from '../../../../shared/records';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
+import { useChooseFile } from '../../hooks/use-choose-file';
 import { useJob } from '../../hooks/use-job';
 import { currentLang } from '../../i18n';
 import { baseName } from '../../i18n/format';
-import type { ErrorValue } from '../../platform/api';
-import { chooseFile } from '../../platform/dialogs';
 import { useSession } from '../../session/session-context';
 
 const EXTENSIONS: Record<RecordExportFormat, string> = {
@@ -38,27 +37,25 @@ export function RecordsExport({
   const { can } = useSession();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<RecordExportFormat>('csv');
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const dialog = useChooseFile();
   const job = useJob('records.export');
   const running = job.state.status === 'running';
   const done = job.state.status === 'finished' && job.state.outcome === 'succeeded' ? job.state.value : null;
 
   const start = async () => {
-    setError(null);
     const stamp = new Date().toISOString().slice(0, 10);
-    const chosen = await chooseFile({
+    const chosen = await dialog.choose({
       kind: 'save',
       purpose: 'records-export',
       suggestedName: `closeout-records-${stamp}.${EXTENSIONS[format]}`,
     });
-    if (!chosen.ok) return setError(chosen.error);
-    if (!chosen.value) return;
+    if (!chosen) return;
     job.start({
       query: query || undefined,
       filter,
       format,
       headers: currentLang(),
-      file: { handle: chosen.value.handle },
+      file: { handle: chosen.handle },
     });
   };
 
@@ -115,7 +112,7 @@ export function RecordsExport({
               {t('records.export.done', { count: done.count, file: baseName(done.path) })}
             </Typography.Text>
           ) : null}
-          {error ? <ErrorAlert error={error} /> : null}
+          {dialog.error ? <ErrorAlert error={dialog.error} /> : null}
         </Flex>
       </Modal>
     </>

@@ -1,5 +1,6 @@
 // Small pieces of a record shown in the table and in the detail: a field's validation status, the flags.
 import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
 
@@ -20,8 +21,8 @@ export function StatusTag({ status }: { status: FieldStatus }) {
   );
 }
 
-export function FlagTags({ record }: { record: CustomerRecord }) {
-  const { t } = useTranslation();
+/** A record's flags as tags: key, colour and label (also the cell's full text on hover). */
+export function flagTags(record: CustomerRecord, t: TFunction): Array<[string, string, string]> {
   const f = record.flags;
   const tags: Array<[string, string, string]> = [];
   if (f.sensitive.length)
@@ -36,9 +37,14 @@ export function FlagTags({ record }: { record: CustomerRecord }) {
   if (f.incomplete) tags.push(['incomplete', 'default', t('records.flags.incomplete')]);
   if (f.typeDoubtful) tags.push(['typeDoubtful', 'gold', t('records.flags.typeDoubtful')]);
   if (f.regionConflict) tags.push(['regionConflict', 'gold', t('records.flags.regionConflict')]);
+  return tags;
+}
+
+export function FlagTags({ record }: { record: CustomerRecord }) {
+  const { t } = useTranslation();
   return (
     <span data-testid="record-flags">
-      {tags.map(([key, colour, label]) => (
+      {flagTags(record, t).map(([key, colour, label]) => (
         <Tag key={key} color={colour} data-flag={key}>
           {label}
         </Tag>

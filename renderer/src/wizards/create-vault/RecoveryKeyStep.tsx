@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecoveryKeyDisplay } from '../../components/RecoveryKeyDisplay';
 import { useRecoverySheet } from '../../hooks/use-recovery-sheet';
-import { api, type ErrorValue } from '../../platform/api';
+import { useCall } from '../../hooks/use-call';
 
 export function RecoveryKeyStep({
   recoveryKey,
@@ -22,16 +22,10 @@ export function RecoveryKeyStep({
   const { token } = theme.useToken();
   const [stored, setStored] = useState(false);
   const sheet = useRecoverySheet(clientName);
-  const [finishing, setFinishing] = useState(false);
-  const [finishError, setFinishError] = useState<ErrorValue | null>(null);
+  const { run, busy: finishing, error: finishError } = useCall();
 
   const finish = async () => {
-    setFinishError(null);
-    setFinishing(true);
-    const result = await api.call('vault.confirmRecoveryKey', {});
-    setFinishing(false);
-    if (!result.ok) return setFinishError(result.error);
-    onFinished();
+    if (await run('vault.confirmRecoveryKey', {})) onFinished();
   };
 
   return (

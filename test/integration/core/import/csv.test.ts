@@ -181,19 +181,25 @@ describe('delimiters and shapes', () => {
     const file = join(dir.path, 'ragged.csv');
     writeFileSync(file, [header, ...records.map(csvRecord)].join('\r\n') + '\r\n');
     const { result, rows } = await readAll(file);
-    expect(result).toMatchObject({ rowsRead: 500, rowsEmitted: 500, rowsRejected: 0, rowsFlagged: 5 });
+    // Too few: delivered and flagged. Too many (shifted values): set aside, never imported shifted.
+    expect(result).toMatchObject({ rowsRead: 500, rowsEmitted: 498, rowsRejected: 2, rowsFlagged: 3 });
     expect(result.problems.map((p) => [p.line, p.kind, p.emitted])).toEqual(
-      [10, 50, 99, 321, 400].map((i) => [i + 2, 'ragged', true]),
+      [10, 50, 99, 321, 400].map((i) => [
+        i + 2,
+        long.has(i) ? 'too-many-fields' : 'too-few-fields',
+        !long.has(i),
+      ]),
     );
-    // The column past the header's last one is named by its spreadsheet letter.
-    expect(rows[50].values[`col_${String.fromCharCode(65 + CUSTOMER_FIELDS.length)}`]).toBe('extra value');
-    expect(rows[10].problem).toBe('ragged');
+    // The row with too many fields is set aside: no value lands in a column past the header's last one.
+    const extra = `col_${String.fromCharCode(65 + CUSTOMER_FIELDS.length)}`;
+    expect(rows.some((r) => r.values[extra] === 'extra value')).toBe(false);
+    expect(rows[10].problem).toBe('too-few-fields');
     expect(rows[11].problem).toBeUndefined();
 
     // Past maxProblems the list stops growing, but every problem is counted and passed on.
     const passed: number[] = [];
     const capped = await readAll(file, { maxProblems: 2, onProblem: (p) => void passed.push(p.line) });
-    expect(capped.result).toMatchObject({ rowsFlagged: 5, problemsOmitted: 3 });
+    expect(capped.result).toMatchObject({ rowsFlagged: 3, rowsRejected: 2, problemsOmitted: 3 });
     expect(capped.result.problems.map((p) => p.line)).toEqual([12, 52]);
     expect(passed).toEqual([12, 52, 101, 323, 402]);
   });

@@ -31,13 +31,19 @@ describe('table assembler', () => {
     ]);
     const rows = await drained;
     expect(out.result.headers).toEqual(['姓名', '电话']);
+    // Too few fields: delivered and flagged. Too many (values shifted): set aside with the reason; too
+    // many but the extra ones empty (a trailing comma?): delivered, flagged.
     expect(rows.map((r) => [r.line, r.values, r.problem])).toEqual([
       [2, { 姓名: '张三', 电话: '138' }, undefined],
-      [3, { 姓名: '李四', 电话: '139' }, 'ragged'],
-      [4, { 姓名: '王五', 电话: '137', col_D: 'extra' }, 'ragged'],
-      [5, { 姓名: '赵六', 电话: '136' }, undefined],
+      [3, { 姓名: '李四', 电话: '139' }, 'too-few-fields'],
+      [5, { 姓名: '赵六', 电话: '136' }, 'ragged'],
     ]);
-    expect(out.result).toMatchObject({ rowsRead: 4, rowsEmitted: 4, rowsFlagged: 2 });
+    expect(out.result).toMatchObject({ rowsRead: 4, rowsEmitted: 3, rowsRejected: 1, rowsFlagged: 2 });
+    expect(out.result.problems.map((p) => [p.line, p.kind, p.emitted])).toEqual([
+      [3, 'too-few-fields', true],
+      [4, 'too-many-fields', false],
+      [5, 'ragged', true],
+    ]);
   });
 
   it('in a sheet, short rows are normal and values right of the header are flagged', async () => {

@@ -1,44 +1,82 @@
-import { findEndOfDirectory, parseCentralDirectory } from '../../../../electron/core/import/zip';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EngineError } from '../../../../electron/core/kernel/engine-error';
+import { resolveLimits } from '../../../../electron/core/import/limits';
+import { closeZip, readEntry, readZipDirectory } from '../../../../electron/core/import/zip';
 import { zipBuffer } from '../../../integration/core/import/support/zip-writer';
+import { zipEntries } from '../../../fixtures/messy';
 
-describe('ZIP directory', () => {
+const limits = resolveLimits(undefined);
+
+describe('ZIP package (yauzl)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'closeout-zip-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const sheet = Buffer.from('<worksheet/>'.repeat(100));
   const zip = zipBuffer([
     { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'.repeat(100)) },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
   ]);
+  const write = (name: string, bytes: Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const readAll = async (path: string, name: string) => {
+    const z = await readZipDirectory(path, limits);
+    try {
+      const parts: Buffer[] = [];
+      for await (const chunk of readEntry(z, z.entries.get(name)!)) parts.push(chunk);
+      return Buffer.concat(parts);
+    } finally {
+      closeZip(z);
+    }
+  };
 
-  it('finds the end record and parses the entries', () => {
-    const end = findEndOfDirectory(zip, 0)!;
-    expect(end).toMatchObject({ entries: 2, zip64: false, at: zip.length - 22 });
-    const entries = parseCentralDirectory(zip.subarray(end.offset, end.offset + end.size), end.entries);
-    expect(entries.map((e) => [e.name, e.method, e.uncompressedSize])).toEqual([
+  it('lists the entries with their declared sizes and inflates one', async () => {
+    const path = write('ok.xlsx', zip);
+    const z = await readZipDirectory(path, limits);
+    expect([...z.entries.values()].map((e) => [e.name, e.method, e.uncompressedSize])).toEqual([
       ['xl/workbook.xml', 8, 11],
       ['xl/worksheets/sheet1.xml', 8, 1200],
     ]);
+    expect(z.totalUncompressed).toBe(1211);
+    closeZip(z);
+    expect(await readAll(path, 'xl/worksheets/sheet1.xml')).toEqual(sheet);
   });
 
-  it('finds the end record behind an archive comment, and none in a cut file', () => {
-    const comment = Buffer.from('a comment');
-    const withComment = Buffer.concat([zip, comment]);
-    withComment.writeUInt16LE(comment.length, zip.length - 2);
-    expect(findEndOfDirectory(withComment, 0)?.at).toBe(zip.length - 22);
-    expect(findEndOfDirectory(zip.subarray(0, zip.length - 30), 0)).toBeNull();
+  it('refuses an entry that inflates past its declared size with the size reason', async () => {
+    const bomb = Buffer.from(zip);
+    const entry = zipEntries(bomb).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    bomb.writeUInt32LE(100, entry.central + 24);
+    bomb.writeUInt32LE(100, entry.local + 22);
+    const error = await readAll(write('bomb.xlsx', bomb), entry.name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).code).toBe('INPUT_TOO_LARGE');
+    expect((error as EngineError).details.reason).toMatch(
+      /inflates past the size its ZIP directory declares/,
+    );
   });
 
-  it('takes 64-bit sizes from a ZIP64 extra field', () => {
-    const record = Buffer.alloc(46 + 1 + 20);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt32LE(0xffffffff, 20);
-    record.writeUInt32LE(0xffffffff, 24);
-    record.writeUInt16LE(1, 28);
-    record.writeUInt16LE(20, 30);
-    record.write('a', 46);
-    record.writeUInt16LE(0x0001, 47);
-    record.writeUInt16LE(16, 49);
-    record.writeBigUInt64LE(6n * 2n ** 30n, 51);
-    record.writeBigUInt64LE(5n * 2n ** 20n, 59);
-    const [entry] = parseCentralDirectory(record, 1);
-    expect(entry).toMatchObject({ name: 'a', uncompressedSize: 6 * 2 ** 30, compressedSize: 5 * 2 ** 20 });
+  it('refuses an entry shorter than declared, and a cut archive, as damaged', async () => {
+    const short = Buffer.from(zip);
+    const entry = zipEntries(short).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    short.writeUInt32LE(5000, entry.central + 24);
+    short.writeUInt32LE(5000, entry.local + 22);
+    const error = await readAll(write('short.xlsx', short), entry.name).catch((e: unknown) => e);
+    expect((error as EngineError).code).toBe('INPUT_UNREADABLE');
+    const cut = await readZipDirectory(write('cut.xlsx', zip.subarray(0, zip.length - 30)), limits).catch(
+      (e: unknown) => e,
+    );
+    expect((cut as EngineError).code).toBe('INPUT_UNREADABLE');
+    expect((cut as EngineError).details.reason).toMatch(/no end-of-directory record/);
+  });
+
+  it('refuses, before inflating, more entries or more declared bytes than the limits', async () => {
+    const path = write('limits.xlsx', zip);
+    const many = await readZipDirectory(path, { ...limits, maxZipEntries: 1 }).catch((e: unknown) => e);
+    expect((many as EngineError).code).toBe('INPUT_TOO_LARGE');
+    const big = await readZipDirectory(path, { ...limits, maxTotalBytes: 1000 }).catch((e: unknown) => e);
+    expect((big as EngineError).details.reason).toMatch(/declare/);
   });
 });
