@@ -21,6 +21,16 @@ beforeAll(async () => {
     { name: 'owner', role: 'owner', passphrase: OWNER_PASS },
     { name: 'operator', role: 'operator', passphrase: OPERATOR_PASS },
   ]);
+  engine = createEngine({ dataDir, electronVersion: null });
+  // The owner's first unlock upgrades the vault to today's schema; the operator's key stays pending.
+  unwrap(
+    await engine.call('vault.unlock', {
+      vault: { path: legacy.file },
+      userName: 'owner',
+      passphrase: OWNER_PASS,
+    }),
+  );
+  unwrap(await engine.call('vault.lock', {}));
   // Customers, every fifth with disposition DESTROY: a wipe that would have something to do.
   const db = openVaultDatabase(legacy.file, recoveryVaultKey(legacy.recoveryKey));
   try {
@@ -28,10 +38,9 @@ beforeAll(async () => {
   } finally {
     db.close();
   }
-  engine = createEngine({ dataDir, electronVersion: null });
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
-  await engine.close();
+  await engine?.close();
   dir.remove();
 });
 
