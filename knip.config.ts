@@ -37,9 +37,6 @@ const config: KnipConfig = {
   ignoreDependencies: [
     // The CJK fonts: electron/core/documents/fonts.ts finds their TTF files by path, never imports them.
     '@expo-google-fonts/noto-sans-sc',
-    // Installed for the features being built next (CMS signatures, workbook ZIPs, charts): each leaves
-    // this list when it lands.
-    'echarts',
   ],
   // System tools the integration tests and benchmarks check their output with (README: requirements).
   ignoreBinaries: ['openssl', 'pdftotext', 'pdftoppm', 'sqlite3', 'mount', 'umount'],

@@ -22,6 +22,10 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'backup-destination': { zh: '文件夹', en: 'Folder', extensions: [] },
   'drill-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'records-export': { zh: '客户记录导出', en: 'Records export', extensions: ['csv', 'xlsx', 'json'] },
+  compliance: { zh: '文件夹', en: 'Folder', extensions: [] },
+  'evidence-file': { zh: '证明文件', en: 'Evidence file', extensions: [] },
+  'evidence-pack': { zh: '证据包', en: 'Evidence pack', extensions: ['p7m'] },
+  'recipient-certificate': { zh: 'X.509 证书', en: 'X.509 certificate', extensions: ['pem', 'crt', 'cer'] },
   'wipe-evidence': { zh: '销毁凭证', en: 'Destruction evidence', extensions: [] },
   'wipe-certificate': { zh: '文件夹', en: 'Folder', extensions: [] },
   'handover-certificate': {

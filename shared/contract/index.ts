@@ -4,18 +4,25 @@
 // router, the engine's router, the CLI, the renderer's client and the e2e bridge are all derived.
 import { z } from 'zod';
 import { appOps } from './app';
+import { assessmentsOps } from './assessments';
 import { auditOps } from './audit';
 import { backupOps } from './backup';
 import { certificateOps } from './certificate';
 import { classificationOps } from './classification';
+import { complianceOps } from './compliance';
 import { dialogOps } from './dialog';
 import { dispositionsOps } from './dispositions';
 import { duplicatesOps } from './duplicates';
+import { evidenceOps } from './evidence';
 import { handoverOps } from './handover';
 import { importOps } from './import';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
+import { peopleOps } from './people';
+import { planOps } from './plan';
 import { recordsOps } from './records';
+import { risksOps } from './risks';
+import { ropaOps } from './ropa';
 import { usersOps } from './users';
 import { vaultOps } from './vault';
 import { wipeOps } from './wipe';
@@ -33,6 +40,13 @@ export * from './records';
 export * from './classification';
 export * from './dispositions';
 export * from './duplicates';
+export * from './plan';
+export * from './compliance';
+export * from './assessments';
+export * from './ropa';
+export * from './people';
+export * from './risks';
+export * from './evidence';
 export * from './wipe';
 export * from './certificate';
 export * from './handover';
@@ -50,6 +64,13 @@ export const contract = {
   ...classificationOps,
   ...dispositionsOps,
   ...duplicatesOps,
+  ...planOps,
+  ...complianceOps,
+  ...assessmentsOps,
+  ...ropaOps,
+  ...peopleOps,
+  ...risksOps,
+  ...evidenceOps,
   ...wipeOps,
   ...certificateOps,
   ...handoverOps,

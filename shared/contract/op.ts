@@ -63,6 +63,10 @@ export const FILE_PURPOSES = {
   'backup-destination': ['folder'],
   'drill-certificate': ['folder'],
   'records-export': ['save'],
+  compliance: ['folder', 'save'],
+  'evidence-file': ['open'],
+  'evidence-pack': ['folder', 'open'],
+  'recipient-certificate': ['open'],
   'wipe-evidence': ['open'],
   'wipe-certificate': ['folder'],
   /** A recipient's certificate (PEM, DER, PKCS#12), or the sender's certificate to trust. */

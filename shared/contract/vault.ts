@@ -1,5 +1,6 @@
 // vault.*: creating, unlocking and locking client vaults, their details, checks and the registry.
 import { z } from 'zod';
+import type { KeyDateKind } from '../compliance/key-dates';
 import type { AuditProblem, AuditReport } from './audit';
 import { fileRef, none, op, ROLES, vaultRefSchema, type OpSpec, type Role } from './op';
 import { passphrase, userName, type RekeyOutcome } from './users';
@@ -20,8 +21,17 @@ const vaultDetailsInput = z.strictObject({
     .optional(),
 });
 
-export type ClosureStage =
-  'setup' | 'intake' | 'review' | 'backup' | 'handover' | 'destruction' | 'certified';
+/** The closure's stages, in order. */
+export const CLOSURE_STAGES = [
+  'setup',
+  'intake',
+  'review',
+  'backup',
+  'handover',
+  'destruction',
+  'certified',
+] as const;
+export type ClosureStage = (typeof CLOSURE_STAGES)[number];
 
 /** What the registry knows about a vault: never a secret, never a customer value. */
 export interface VaultSummary {
@@ -41,6 +51,9 @@ export interface VaultSummary {
   /** Customer records, and those without a disposition yet: null until the vault first had records. */
   customers: number | null;
   withoutDisposition: number | null;
+  /** The closure plan's nearest due date not yet past, and how many blockers it has: null until first worked out. */
+  nextDeadline: { kind: KeyDateKind; date: string } | null;
+  blockers: number | null;
   /** False when the file is no longer where the registry last saw it. */
   present: boolean;
 }

@@ -6,6 +6,7 @@ import { auditErrors } from './audit';
 import { backupErrors } from './backup';
 import { cliErrors } from './cli';
 import { commonErrors } from './common';
+import { complianceErrors } from './compliance';
 import { duplicatesErrors } from './duplicates';
 import { handoverErrors } from './handover';
 import { importErrors } from './import';
@@ -28,6 +29,7 @@ export const ERRORS = {
   ...importErrors,
   ...recordsErrors,
   ...duplicatesErrors,
+  ...complianceErrors,
   ...wipeErrors,
   ...handoverErrors,
 } as const satisfies Record<string, ErrorEntry>;

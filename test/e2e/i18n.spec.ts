@@ -61,17 +61,3 @@ test('opens in Chinese, switches to English and back, and keeps the choice acros
   expect(await shell.navLabels()).toEqual(ZH_NAV);
   expect(await shell.storedPreference('closeout.lang')).toBe('zh-CN');
 });
-
-test('a page not built yet says so and what it will do, in either language', async ({ shell, page }) => {
-  await shell.open();
-  await shell.goTo('compliance');
-  const placeholder = page.getByTestId('placeholder');
-  await expect(shell.pageTitle).toHaveText('合规');
-  await expect(placeholder).toContainText('将在后续版本中提供');
-  await expect(page.getByTestId('placeholder-purpose')).toContainText('合规报告');
-
-  await shell.switchLanguage('en');
-  await expect(shell.pageTitle).toHaveText('Compliance');
-  await expect(placeholder).toContainText('Coming in a later version');
-  await expect(page.getByTestId('placeholder-purpose')).toContainText('compliance report');
-});

@@ -11,9 +11,13 @@ import { certificateCommands } from './certificate';
 import { classifyCommands } from './classify';
 import { dedupeCommands } from './dedupe';
 import { disposeCommands } from './dispose';
+import { evidenceCommands } from './evidence';
 import { handoverCommands } from './handover';
 import { importCommands } from './import';
+import { planCommands } from './plan';
 import { recordsCommands } from './records';
+import { reportCommands } from './report';
+import { riskCommands } from './risk';
 import { usersCommands } from './users';
 import { vaultCommands } from './vault';
 import { wipeCommands } from './wipe';
@@ -32,6 +36,10 @@ const HELP_ORDER = [
   'audit',
   'backup',
   'import',
+  'plan',
+  'report',
+  'risk',
+  'evidence',
   'wipe',
   'certificate',
   'handover',
@@ -49,6 +57,10 @@ export const commands: readonly CommandDef[] = [
   ...auditCommands,
   ...backupCommands,
   ...importCommands,
+  ...planCommands,
+  ...reportCommands,
+  ...riskCommands,
+  ...evidenceCommands,
   ...wipeCommands,
   ...certificateCommands,
   ...handoverCommands,

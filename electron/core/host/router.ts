@@ -40,6 +40,24 @@ import { confirmRecoveryKey, locateVault, recoverySheet } from '../vault/vault-o
 import { mergeCluster, unmerge } from '../duplicates/merge';
 import { clusters, decide, split } from '../duplicates/review';
 import { runDuplicates } from '../duplicates/run-duplicates';
+import { answerItem, removeCompanyItem, saveCompanyItem, setApplicability } from '../compliance/answers';
+import { evaluateChecklist } from '../compliance/checklist';
+import { notePassphraseStrength } from '../compliance/passphrase-check';
+import { writeComplianceReport } from '../compliance/report';
+import {
+  approveAssessment,
+  getAssessment,
+  saveAssessment,
+  writeAssessment,
+} from '../assessments/assessments';
+import { buildEvidencePack } from '../evidence-pack/build-pack';
+import { verifyEvidencePack } from '../evidence-pack/verify-pack';
+import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } from '../people/people';
+import { writeUndertaking } from '../people/undertaking';
+import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
+import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { addRisk, listRisks, updateRisk } from '../risks/register';
+import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { verifyCertificate } from '../certificate/verify-certificate';
 import { logCloud, logPaper, wipeLogs } from '../wipe/logs';
 import { pendingWipes, resumeWipes } from '../wipe/resume-wipe';
@@ -70,6 +88,19 @@ const open = (ctx: OpContext): OpenVault => {
   return ctx.vault;
 };
 
+/**
+ * After an operation that moves the closure: the plan's stage, next deadline and blockers into the vault
+ * and the registry, today's counts for the charts. Best effort: it never undoes the operation.
+ */
+const progress = (ctx: OpContext): void => {
+  if (!ctx.vault) return;
+  try {
+    noteClosureProgress(ctx.env.dataDir, ctx.vault);
+  } catch {
+    // Worked out again after the next such operation and at lock.
+  }
+};
+
 export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
@@ -94,6 +125,7 @@ export const handlers: Handlers = {
   'vault.create': async (input, ctx) => {
     const { created, vault } = await createVault(input, ctx.env.dataDir);
     ctx.setVault(vault);
+    notePassphraseStrength(vault, input.owner.name, input.owner.passphrase);
     return created;
   },
   'vault.unlock': async (input, ctx) => {
@@ -101,6 +133,7 @@ export const handlers: Handlers = {
     // another vault locks nothing.
     const vault = await unlockVault(input, ctx.env.dataDir, ctx.throttle);
     ctx.setVault(vault);
+    if ('passphrase' in input) notePassphraseStrength(vault, vault.actor.userName, input.passphrase);
     return vault.session();
   },
   'vault.lock': (input, ctx) => {
@@ -115,6 +148,7 @@ export const handlers: Handlers = {
       }
       noteAnchor(ctx.env.dataDir, ctx.vault);
     }
+    progress(ctx);
     ctx.setVault(null, input.reason);
     return { locked };
   },
@@ -128,12 +162,20 @@ export const handlers: Handlers = {
   'vault.locate': (input, ctx) => locateVault(input, ctx.env.dataDir),
 
   'users.list': (_input, ctx) => listUsers(open(ctx)),
-  'users.add': (input, ctx) => addUser(open(ctx), input),
+  'users.add': async (input, ctx) => {
+    const added = await addUser(open(ctx), input);
+    notePassphraseStrength(open(ctx), input.name, input.passphrase);
+    return added;
+  },
   'users.remove': (input, ctx) => removeUser(open(ctx), input, job(ctx)),
   'users.certify': (input, ctx) => certifyUser(open(ctx), input),
   'vault.rotateKeys': (_input, ctx) => rotateKeys(open(ctx), job(ctx)),
   'users.setRole': (input, ctx) => setRole(open(ctx), input),
-  'users.setPassphrase': (input, ctx) => setPassphrase(open(ctx), input),
+  'users.setPassphrase': async (input, ctx) => {
+    const result = await setPassphrase(open(ctx), input);
+    notePassphraseStrength(open(ctx), input.name, input.passphrase);
+    return result;
+  },
 
   'audit.list': (input, ctx) => listAuditEntries(open(ctx), input),
   'audit.verify': async (_input, ctx) => {
@@ -148,10 +190,18 @@ export const handlers: Handlers = {
     throw new EngineError('SHELL_ONLY');
   },
 
-  'backup.create': (input, ctx) => createBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'backup.create': async (input, ctx) => {
+    const created = await createBackup(open(ctx), input, job(ctx), ctx.env.dataDir);
+    progress(ctx);
+    return created;
+  },
   'backup.verify': (input, ctx) => verifyBackup(ctx.vault, input, job(ctx), ctx.env.dataDir),
   'backup.restore': (input, ctx) => restoreBackup(input, ctx, job(ctx)),
-  'backup.drill': (input, ctx) => drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'backup.drill': async (input, ctx) => {
+    const result = await drillBackup(open(ctx), input, job(ctx), ctx.env.dataDir);
+    progress(ctx);
+    return result;
+  },
   'backup.list': (_input, ctx) => listBackups(open(ctx).db),
   'backup.prune': (input, ctx) => pruneBackups(open(ctx), input, ctx.env.dataDir),
 
@@ -159,6 +209,7 @@ export const handlers: Handlers = {
   'import.run': async (input, ctx) => {
     const result = await runImport(open(ctx), input, job(ctx));
     noteDispositionCount(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),
@@ -180,11 +231,13 @@ export const handlers: Handlers = {
   'dispositions.apply': async (input, ctx) => {
     const result = await applyDispositions(open(ctx), input, job(ctx));
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    if (!result.dryRun) progress(ctx);
     return result;
   },
   'dispositions.set': (input, ctx) => {
     const result = setDispositions(open(ctx), input);
     noteDispositionCount(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'records.stats': (_input, ctx) => customerStats(open(ctx).reader()),
@@ -196,6 +249,53 @@ export const handlers: Handlers = {
   'duplicates.merge': (input, ctx) => mergeCluster(open(ctx), input),
   'duplicates.unmerge': (input, ctx) => unmerge(open(ctx), input),
 
+  'plan.get': (_input, ctx) => closurePlan(open(ctx)),
+  'plan.history': (_input, ctx) => progressHistory(open(ctx)),
+  'plan.setDates': (input, ctx) => {
+    setPlanDates(open(ctx), input);
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+  'plan.confirm': (input, ctx) => {
+    confirmStep(open(ctx), input);
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+  'plan.certify': (_input, ctx) => {
+    certifyClosure(open(ctx));
+    progress(ctx);
+    return closurePlan(open(ctx));
+  },
+
+  'compliance.checklist': (input, ctx) => evaluateChecklist(open(ctx), input.regimes),
+  'compliance.setApplicability': (input, ctx) => setApplicability(open(ctx), input),
+  'compliance.answer': (input, ctx) => answerItem(open(ctx), input),
+  'compliance.saveItem': (input, ctx) => saveCompanyItem(open(ctx), input),
+  'compliance.removeItem': (input, ctx) => removeCompanyItem(open(ctx), input),
+  'compliance.report': (input, ctx) => writeComplianceReport(open(ctx), input),
+
+  'assessments.get': (input, ctx) => getAssessment(open(ctx), input.kind),
+  'assessments.save': (input, ctx) => saveAssessment(open(ctx), input),
+  'assessments.approve': (input, ctx) => approveAssessment(open(ctx), input.kind, ctx.env.dataDir),
+  'assessments.write': (input, ctx) => writeAssessment(open(ctx), input),
+
+  'ropa.get': (_input, ctx) => getRopa(open(ctx)),
+  'ropa.retention': (_input, ctx) => getRetention(open(ctx)),
+  'ropa.write': (input, ctx) => writeRopa(open(ctx), input),
+
+  'people.list': (_input, ctx) => listPeople(open(ctx)),
+  'people.save': (input, ctx) => savePerson(open(ctx), input),
+  'people.remove': (input, ctx) => removePerson(open(ctx), input),
+  'people.recordUndertaking': (input, ctx) => recordUndertaking(open(ctx), input),
+  'people.writeUndertaking': (input, ctx) => writeUndertaking(open(ctx), input),
+  'people.addTraining': (input, ctx) => addTraining(open(ctx), input),
+
+  'risks.list': (_input, ctx) => listRisks(open(ctx)),
+  'risks.add': (input, ctx) => addRisk(open(ctx), input),
+  'risks.update': (input, ctx) => updateRisk(open(ctx), input),
+
+  'evidence.pack': (input, ctx) => buildEvidencePack(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'evidence.verify': (input, ctx) => verifyEvidencePack(input, job(ctx)),
   'wipe.records': async (input, ctx) => {
     const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));

@@ -8,7 +8,7 @@ import { EngineError } from '../kernel/engine-error';
 
 export type VaultDb = Database.Database;
 
-const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function rawKeyLiteral(vaultKey: Buffer): Buffer {
   return Buffer.from(`x'${vaultKey.toString('hex')}'`, 'latin1');

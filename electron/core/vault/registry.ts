@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { VaultSummary } from '../../../shared/contract';
+import { CLOSURE_STAGES, type VaultSummary } from '../../../shared/contract';
+import { KEY_DATE_KINDS } from '../../../shared/compliance/key-dates';
 import { ensureDataDir } from '../app/data-dir';
 import { EngineError } from '../kernel/engine-error';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -16,7 +17,7 @@ const entrySchema = z.object({
   path: z.string().min(1),
   clientName: z.string(),
   creditCode: z.string().nullable(),
-  stage: z.enum(['setup', 'intake', 'review', 'backup', 'handover', 'destruction', 'certified']),
+  stage: z.enum(CLOSURE_STAGES),
   lastOpenedAt: z.string().nullable(),
   lastBackupAt: z.string().nullable(),
   // Backup health, readable without unlocking (dates and an id only): written when a backup of the
@@ -28,6 +29,13 @@ const entrySchema = z.object({
   // import or a disposition changes them. Null until the vault first had customer records.
   customers: z.number().int().nonnegative().nullable().default(null),
   withoutDisposition: z.number().int().nonnegative().nullable().default(null),
+  // The closure plan, readable without unlocking (a kind of date, a date and a count): written whenever
+  // the plan is worked out (after imports, disposition changes, backups, locks). Absent in older files.
+  nextDeadline: z
+    .object({ kind: z.enum(KEY_DATE_KINDS), date: z.string() })
+    .nullable()
+    .default(null),
+  blockers: z.number().int().nonnegative().nullable().default(null),
   // Evidence outside the vault (anchors.ts): the newest signed audit head Closeout saw for this vault,
   // and the company CA fingerprints pinned for it. Absent in registries written before them.
   anchor: z
@@ -108,6 +116,8 @@ export function upsertRegistry(
           lastVerifyFailure: null,
           customers: null,
           withoutDisposition: null,
+          nextDeadline: null,
+          blockers: null,
           anchor: null,
           pinnedCompany: [],
         };

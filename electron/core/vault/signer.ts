@@ -3,7 +3,8 @@
 // naming the vault, the entry's seq and its hash. The hash of an entry does not cover its signature, so
 // entries written before signatures existed keep their hashes.
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { signDetachedSync, signaturePem } from '../pki';
+import { EngineError } from '../kernel/engine-error';
+import { signDetachedSync, signaturePem, type Signer } from '../pki';
 import { keyFingerprint } from './certificates';
 
 export interface SessionSigner {
@@ -112,4 +113,22 @@ export function cmsSign(
       { signingTime: at },
     ),
   );
+}
+
+/**
+ * The session's certified key as a CMS signer for the documents it writes (compliance report, PIPIA/DPIA,
+ * ROPA, evidence packs), with the company CA certificate a verifier should trust. SIGNING_KEY_PENDING
+ * while the session has no certified key.
+ */
+export type DocumentSigner = Signer & { chain: string[]; companyPem: string };
+
+export function documentSigner(signer: SessionSigner): DocumentSigner {
+  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
+    throw new EngineError('SIGNING_KEY_PENDING');
+  return {
+    certificatePem: signer.certificatePem,
+    privateKeyPem: signer.key,
+    chain: signer.chain,
+    companyPem: signer.chain[0] ?? signer.certificatePem,
+  };
 }

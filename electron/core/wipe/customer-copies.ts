@@ -42,4 +42,16 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   handover_vetting: "the recipient's vetting",
   handover_pipias: 'the impact assessment of the handover',
   handover_transfers: 'each package: file name, SHA-256, counts, receipt',
+  compliance_settings:
+    "compliance centre settings: which regimes apply, the closure's dates, steps confirmed",
+  compliance_files:
+    'evidence files attached to checklist answers and undertakings (the closure, not a customer)',
+  compliance_answers: 'checklist answers given by hand: status, note, evidence file',
+  company_items: "the company's own checklist items",
+  assessments: 'PIPIA/DPIA: sections written by people and the counts the vault held',
+  risks: 'the risk register: risks, owners, measures',
+  closure_people: "the people of the closure (the business's staff), their duties and undertakings",
+  training_log: 'training sessions and who attended',
+  progress_snapshots: "the closure's daily counts for the charts",
+  passphrase_checks: "each user's passphrase strength score",
 };

@@ -37,10 +37,10 @@ import { currentLang, LANGS, setLanguage, type Lang } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
 import { BackupPage } from '../pages/BackupPage';
 import { ClassificationPage } from '../pages/ClassificationPage';
+import { CompliancePage } from '../pages/CompliancePage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ImportPage } from '../wizards/import/ImportWizard';
@@ -93,6 +93,8 @@ function Page({ location }: { location: AppLocation }) {
       return <AuditPage />;
     case 'classification':
       return <ClassificationPage />;
+    case 'compliance':
+      return <CompliancePage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':
@@ -107,8 +109,6 @@ function Page({ location }: { location: AppLocation }) {
       return <WipePage />;
     case 'handover':
       return <HandoverPage />;
-    default:
-      return <PlaceholderPage page={location.view} />;
   }
 }
 

@@ -8,11 +8,13 @@ import type { VaultSummary } from '../../../shared/contract';
 import { navigateTo } from '../app/use-hash-route';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useBi } from '../i18n/bilingual';
 import { useDashboard } from './dashboard/use-dashboard';
 import { vaultColumns } from './dashboard/vault-columns';
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const bi = useBi();
   const { message, modal } = App.useApp();
   const model = useDashboard();
 
@@ -35,7 +37,7 @@ export function DashboardPage() {
     });
   };
 
-  const columns = vaultColumns(t, {
+  const columns = vaultColumns(t, bi, {
     openVaultId: model.openVaultId,
     now: model.now,
     onLocate: (vault) => void locate(vault),

@@ -18,6 +18,8 @@ export function vaultSummary(change: Partial<VaultSummary> = {}): VaultSummary {
     lastVerifyFailure: null,
     customers: null,
     withoutDisposition: null,
+    nextDeadline: null,
+    blockers: null,
     present: true,
     ...change,
   };

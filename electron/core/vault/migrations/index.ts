@@ -8,6 +8,7 @@ import * as m0005 from './0005-signed-evidence';
 import * as m0006 from './0006-handovers';
 import * as m0007 from './0007-wipe';
 import * as m0008 from './0008-customer-wechat';
+import * as m0009 from './0009-compliance';
 import type { VaultDb } from '../database';
 
 export interface Migration {
@@ -17,5 +18,15 @@ export interface Migration {
   run?: (db: VaultDb, now: Date) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,6 +3,7 @@ import type { UiMessages } from '../zh-CN';
 import { audit } from './audit';
 import { backup } from './backup';
 import { classification } from './classification';
+import { compliance } from './compliance';
 import { dashboard } from './dashboard';
 import { dispositions } from './dispositions';
 import { duplicates } from './duplicates';
@@ -32,6 +33,7 @@ export const en: UiMessages = {
   ...records,
   ...duplicates,
   ...fields,
+  ...compliance,
   ...wipe,
   ...handover,
 };

@@ -27,11 +27,6 @@ export const shell: Messages<typeof zh> = {
     language: 'Language',
     theme: 'Dark mode',
   },
-  placeholder: {
-    title: 'Coming in a later version',
-    compliance:
-      'Evaluate the compliance checklists from evidence, prepare the PIPIA and the record of processing, and produce the compliance report.',
-  },
   common: {
     cancel: 'Cancel',
     close: 'Close',

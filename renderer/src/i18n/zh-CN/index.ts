@@ -4,6 +4,7 @@ import type { Messages } from '../messages';
 import { audit } from './audit';
 import { backup } from './backup';
 import { classification } from './classification';
+import { compliance } from './compliance';
 import { dashboard } from './dashboard';
 import { dispositions } from './dispositions';
 import { duplicates } from './duplicates';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...records,
   ...duplicates,
   ...fields,
+  ...compliance,
   ...wipe,
   ...handover,
 };

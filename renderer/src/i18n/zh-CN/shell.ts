@@ -24,10 +24,6 @@ export const shell = {
     language: '界面语言',
     theme: '深色模式',
   },
-  placeholder: {
-    title: '将在后续版本中提供',
-    compliance: '依据证据逐项评估合规检查清单，编制个人信息保护影响评估和处理活动记录，并生成合规报告。',
-  },
   common: {
     cancel: '取消',
     close: '关闭',

@@ -1,14 +1,17 @@
 // The columns of the Dashboard's list of vaults: the client (and whether it is the vault open now), credit
-// code, stage, last opened and backed up, backup health, records without a disposition, whether the file
-// is where the registry says, and the acts (open or view, locate, forget).
+// code, stage, the closure's next deadline and blockers (closure-columns.tsx), last opened and backed up,
+// backup health, records without a disposition, whether the file is where the registry says, and the acts
+// (open or view, locate, forget).
 import { EllipsisOutlined, SafetyOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { VaultSummary } from '../../../../shared/contract';
+import type { Bilingual } from '../../../../shared/bilingual';
+import { CLOSURE_STAGES, type VaultSummary } from '../../../../shared/contract';
 import { navigateTo } from '../../app/use-hash-route';
 import { currentLang } from '../../i18n';
 import { baseName, formatDateTime } from '../../i18n/format';
 import { BackupHealth } from './BackupHealth';
+import { closureColumns } from './closure-columns';
 
 export interface VaultColumnsOptions {
   /** The vault open in this window, if any. */
@@ -21,6 +24,7 @@ export interface VaultColumnsOptions {
 
 export function vaultColumns(
   t: TFunction,
+  bi: (text: Bilingual) => string,
   { openVaultId, now, onLocate, onForget }: VaultColumnsOptions,
 ): TableColumnsType<VaultSummary> {
   const lang = currentLang();
@@ -53,10 +57,12 @@ export function vaultColumns(
     {
       title: t('dashboard.columns.stage'),
       dataIndex: 'stage',
+      sorter: (a, b) => CLOSURE_STAGES.indexOf(a.stage) - CLOSURE_STAGES.indexOf(b.stage),
       render: (stage: VaultSummary['stage']) => (
         <Tag color={stage === 'certified' ? 'green' : 'blue'}>{t(`dashboard.stages.${stage}`)}</Tag>
       ),
     },
+    ...closureColumns(t, bi, new Date(now).toLocaleDateString('sv')),
     { title: t('dashboard.columns.lastOpenedAt'), dataIndex: 'lastOpenedAt', render: when },
     { title: t('dashboard.columns.lastBackupAt'), dataIndex: 'lastBackupAt', render: when },
     {

@@ -53,6 +53,8 @@ describe.each(hosts)('engine (%s)', (mode, start) => {
       lastVerifyFailure: null,
       customers: null,
       withoutDisposition: null,
+      nextDeadline: null,
+      blockers: null,
     };
     expect(await engine.call('vault.list', {})).toEqual({
       ok: true,

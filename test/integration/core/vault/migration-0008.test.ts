@@ -60,11 +60,25 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
   );
   await v.engine.call('vault.lock', {});
 
-  // What the schema-7 release wrote: no WeChat columns, and merge snapshots without them.
+  // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, and none of the
+  // compliance tables (schema 9).
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
       ALTER TABLE customers DROP COLUMN wechat;`);
+    for (const table of [
+      'compliance_settings',
+      'compliance_answers',
+      'company_items',
+      'assessments',
+      'risks',
+      'closure_people',
+      'training_log',
+      'progress_snapshots',
+      'passphrase_checks',
+      'compliance_files',
+    ])
+      db.exec(`DROP TABLE ${table}`);
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };
     const old = JSON.parse(row.before) as { survivor: Record<string, unknown> };
     delete old.survivor.wechat;

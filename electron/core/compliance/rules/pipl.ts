@@ -1,0 +1,214 @@
+// PIPL (个人信息保护法), chapters II–V as they apply to a closure: the legal basis of what is kept, telling
+// people about the recipient, sensitive PI and minors, cross-border provision, deletion on closure,
+// security measures, audits, impact assessments, incidents.
+import { bi } from '../../../../shared/bilingual';
+import {
+  accessControl,
+  assessmentApproved,
+  auditIntact,
+  classified,
+  consentsForTransfers,
+  deletionDone,
+  encryption,
+  handoverNotices,
+  incidentsKnown,
+  pipiaRequired,
+  retentionKept,
+  trainingDone,
+} from './common';
+import { met, noEvidenceYet, notApplicable, notMet, type Rule } from './rule';
+
+export const PIPL_RULES: readonly Rule[] = [
+  {
+    id: 'pipl-13-basis',
+    regime: 'pipl',
+    article: 'PIPL Art. 13(1)(3)',
+    title: bi(
+      '闭业后保留的信息都有法定依据（履行法定义务）',
+      'What is kept after closure rests on a legal duty',
+    ),
+    evaluate: retentionKept,
+  },
+  {
+    id: 'pipl-17-notice',
+    regime: 'pipl',
+    article: 'PIPL Arts. 17, 22',
+    title: bi(
+      '已告知个人接收方名称、联系方式、保存期限和行权方式',
+      'Individuals told the recipient’s name and contact, the retention period and how to exercise their rights',
+    ),
+    evaluate: handoverNotices,
+  },
+  {
+    id: 'pipl-23-route',
+    regime: 'pipl',
+    article: 'PIPL Arts. 22–23',
+    title: bi(
+      '移交路径已确定：业务承继（第二十二条告知）或向他人提供（第二十三条单独同意）',
+      'The route of the transfer is decided: succession (Art. 22 notice) or provision to another processor (Art. 23 separate consent)',
+    ),
+    evaluate: (f) =>
+      f.customers.dispositions.TRANSFER === 0
+        ? notApplicable('没有处置为“移交”的记录', 'No record is marked TRANSFER')
+        : f.customers.transferNoRecipient > 0
+          ? notMet(
+              `${f.customers.transferNoRecipient} 条移交记录没有指明接收方`,
+              `${f.customers.transferNoRecipient} TRANSFER records name no recipient`,
+            )
+          : f.handover
+            ? met(
+                `${f.handover.recipients} 个接收方的移交路径已记录`,
+                `The route is recorded for ${f.handover.recipients} recipients`,
+              )
+            : noEvidenceYet('移交路径及其理由', 'the handover route and its reasoning'),
+  },
+  {
+    id: 'pipl-28-sensitive',
+    regime: 'pipl',
+    article: 'PIPL Arts. 28, 51(2)',
+    title: bi(
+      '敏感个人信息已识别并分类管理',
+      'Sensitive personal information is identified and managed by class',
+    ),
+    evaluate: classified,
+  },
+  {
+    id: 'pipl-29-separate',
+    regime: 'pipl',
+    article: 'PIPL Arts. 29–30',
+    title: bi(
+      '敏感个人信息单独处理，移交前取得单独同意',
+      'Sensitive personal information handled separately, with separate consent before any transfer',
+    ),
+    evaluate: (f) => consentsForTransfers(f, 'sensitive'),
+  },
+  {
+    id: 'pipl-31-minors',
+    regime: 'pipl',
+    article: 'PIPL Art. 31',
+    title: bi(
+      '不满十四周岁未成年人的信息移交前取得监护人同意',
+      'Guardian consent before any transfer of a minor’s (under 14) information',
+    ),
+    evaluate: (f) => consentsForTransfers(f, 'minors'),
+  },
+  {
+    id: 'pipl-38-cross-border',
+    regime: 'pipl',
+    article: 'PIPL Arts. 38–39',
+    title: bi(
+      '向境外提供有合法途径并单独告知、取得单独同意',
+      'Provision abroad has a lawful route, separate notice and separate consent',
+    ),
+    evaluate: (f) => {
+      if (f.customers.dispositions.TRANSFER === 0)
+        return notApplicable('没有处置为“移交”的记录', 'No record is marked TRANSFER');
+      if (!f.handover) return noEvidenceYet('接收方所在地', 'where recipients are');
+      const h = f.handover;
+      if (h.crossBorderRecipients === 0)
+        return notApplicable('所有接收方都在境内', 'Every recipient is in mainland China');
+      return h.crossBorderWithRoute === h.crossBorderRecipients
+        ? met(
+            `${h.crossBorderRecipients} 个境外接收方都记录了合法途径`,
+            `A lawful route is recorded for all ${h.crossBorderRecipients} recipients abroad`,
+          )
+        : notMet(
+            `${h.crossBorderRecipients - h.crossBorderWithRoute} 个境外接收方没有合法途径`,
+            `${h.crossBorderRecipients - h.crossBorderWithRoute} recipients abroad have no lawful route`,
+          );
+    },
+  },
+  {
+    id: 'pipl-47-deletion',
+    regime: 'pipl',
+    article: 'PIPL Art. 47(1)(2)',
+    title: bi(
+      '停止提供产品或服务后主动删除（每条记录都有处置，销毁的已删除）',
+      'Deletion on closure: every record has a disposition and those to destroy are deleted',
+    ),
+    evaluate: deletionDone,
+  },
+  {
+    id: 'pipl-51-encryption',
+    regime: 'pipl',
+    article: 'PIPL Art. 51(3)',
+    title: bi('采取加密等安全技术措施', 'Encryption and other security measures'),
+    evaluate: encryption,
+  },
+  {
+    id: 'pipl-51-access',
+    regime: 'pipl',
+    article: 'PIPL Art. 51(4)',
+    title: bi('合理确定操作权限', 'Access rights set by role'),
+    evaluate: accessControl,
+  },
+  {
+    id: 'pipl-51-training',
+    regime: 'pipl',
+    article: 'PIPL Art. 51(4)',
+    title: bi('对从业人员进行安全教育和培训', 'Staff trained in data protection'),
+    evaluate: trainingDone,
+  },
+  {
+    id: 'pipl-51-incident-plan',
+    regime: 'pipl',
+    article: 'PIPL Art. 51(5)',
+    title: bi('制定并组织实施个人信息安全事件应急预案', 'An incident response plan is in place'),
+    evaluate: (f) =>
+      f.incidents
+        ? f.incidents.responsePlan
+          ? met('已记录应急预案', 'An incident response plan is recorded')
+          : notMet('没有应急预案', 'No incident response plan')
+        : noEvidenceYet('应急预案', 'an incident response plan'),
+  },
+  {
+    id: 'pipl-54-audit',
+    regime: 'pipl',
+    article: 'PIPL Art. 54',
+    title: bi(
+      '处理活动可供合规审计（完整、未被篡改的操作记录）',
+      'Processing can be audited (a complete, untampered record of operations)',
+    ),
+    evaluate: auditIntact,
+  },
+  {
+    id: 'pipl-55-pipia',
+    regime: 'pipl',
+    article: 'PIPL Art. 55',
+    title: bi(
+      '处理敏感个人信息或向他人提供前完成个人信息保护影响评估',
+      'PIPIA done before processing sensitive PI or providing PI to others',
+    ),
+    evaluate: (f) => assessmentApproved(f, 'pipia', pipiaRequired(f)),
+  },
+  {
+    id: 'pipl-56-keep',
+    regime: 'pipl',
+    article: 'PIPL Art. 56',
+    title: bi(
+      '评估报告和处理情况记录至少保存三年，并有注销后的保管人',
+      'Assessment reports and processing records kept 3 years or more, with a custodian after deregistration',
+    ),
+    evaluate: (f) => {
+      const c = f.compliance;
+      if (!c.custodian) return notMet('没有指定注销后的保管人', 'No custodian after deregistration is named');
+      const pack = c.settings['evidence.lastPack'];
+      if (!pack)
+        return notMet(
+          `保管人：${c.custodian.name}；证据归档中还没有证据包`,
+          `Custodian: ${c.custodian.name}; the evidence archive holds no evidence pack yet`,
+        );
+      return met(
+        `保管人：${c.custodian.name}；最近的证据包 ${pack.at.slice(0, 10)} 归档，保存至 ${pack.keepUntil}`,
+        `Custodian: ${c.custodian.name}; the latest evidence pack was archived on ${pack.at.slice(0, 10)}, kept until ${pack.keepUntil}`,
+      );
+    },
+  },
+  {
+    id: 'pipl-57-incidents',
+    regime: 'pipl',
+    article: 'PIPL Art. 57',
+    title: bi('发生或可能发生泄露时立即补救并通知', 'Leaks remedied at once and notified'),
+    evaluate: incidentsKnown,
+  },
+];

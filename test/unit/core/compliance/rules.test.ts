@@ -1,0 +1,141 @@
+// Every checklist rule is a pure function of the closure's facts and flips as the evidence does: met (or
+// not applicable) on a sound closure, not met (or open, to answer by hand) when that evidence is missing
+// or bad; and the rules waiting for a later feature's records answer "open" until those facts exist.
+import { applicability } from '../../../../electron/core/compliance/applicability';
+import { RULES } from '../../../../electron/core/compliance/checklist';
+import type { ClosureFacts } from '../../../../electron/core/compliance/facts';
+import { clone, sound } from './facts-fixture';
+
+/** Items nothing in the vault can decide: always answered by hand. */
+const HAND_ONLY = new Set(['iso-5.10', 'ccpa-120-opt-out']);
+
+function broken(): ClosureFacts {
+  const f = clone(sound());
+  const old = new Date(f.now.getTime() - 90 * 24 * 3600 * 1000).toISOString();
+  f.vault.encryptedAtRest = false;
+  f.vault.recoveryKeyConfirmed = false;
+  f.users.active = [{ id: 'u2', name: 'op', role: 'operator', passphraseScore: 1 }];
+  f.audit = { ...f.audit, ok: false, firstProblem: { seq: 7, kind: 'hash' } };
+  f.backups = { ...f.backups, onVaultDisk: 1, lastDrill: { at: old, ok: false }, lastPassedDrillAt: old };
+  Object.assign(f.customers, {
+    withoutDisposition: 10,
+    destroyPending: 5,
+    unclassified: 7,
+    retainExpired: 3,
+    sensitiveTransfer: 4,
+    minorsTransfer: 1,
+    transferNoRecipient: 2,
+  });
+  f.sources.plaintextKept = 2;
+  f.lastProcessingChangeAt = '2026-03-05T00:00:00.000Z';
+  f.compliance.assessments = {
+    pipia: { status: 'draft', approvedAt: null },
+    dpia: { status: 'new', approvedAt: null },
+  };
+  f.compliance.custodian = null;
+  f.compliance.untrained = 1;
+  f.compliance.withoutUndertaking = 1;
+  f.handover = {
+    ...f.handover!,
+    noticesPending: 3,
+    consentsMissing: 2,
+    crossBorderRecipients: 1,
+    recipients: 2,
+  };
+  f.wipe = { ...f.wipe!, certificates: 0 };
+  f.requests = { logged: 3, open: 1, overdue: 1 };
+  f.incidents = { incidents: 1, notificationsPending: 1, responsePlan: false };
+  return f;
+}
+
+describe('checklist rules', () => {
+  it('has unique ids, an article and a title in both languages for every rule', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.article.length).toBeGreaterThan(3);
+      expect(r.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.title.en).toMatch(/[a-z]/);
+    }
+    expect(new Set(RULES.map((r) => r.regime))).toEqual(new Set(['pipl', 'gdpr', 'ccpa', 'iso27001']));
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s flips with its evidence', (id, rule) => {
+    const good = rule.evaluate(sound());
+    const bad = rule.evaluate(broken());
+    for (const e of [good, bad]) {
+      expect(e.evidence['zh-CN'].length).toBeGreaterThan(0);
+      expect(e.evidence.en.length).toBeGreaterThan(0);
+    }
+    if (HAND_ONLY.has(id)) {
+      expect([good.status, bad.status]).toEqual(['open', 'open']);
+      return;
+    }
+    expect({ id, good: ['met', 'not-applicable'].includes(good.status) }).toEqual({ id, good: true });
+    expect({ id, bad: ['not-met', 'open'].includes(bad.status) }).toEqual({ id, bad: true });
+  });
+
+  it('answers "open" (to answer by hand) where the feature that records the evidence has not', () => {
+    const f = clone(sound());
+    f.handover = null;
+    f.wipe = null;
+    f.requests = null;
+    f.incidents = null;
+    const open = RULES.filter((r) => r.evaluate(f).status === 'open').map((r) => r.id);
+    expect(open).toEqual(
+      expect.arrayContaining([
+        'pipl-17-notice',
+        'pipl-23-route',
+        'pipl-38-cross-border',
+        'pipl-51-incident-plan',
+        'pipl-57-incidents',
+        'gdpr-33-breaches',
+        'ccpa-130-requests',
+        'ccpa-81-disposal',
+        'iso-5.24',
+      ]),
+    );
+    // …while what the vault itself holds is still decided from it.
+    for (const id of ['pipl-51-encryption', 'pipl-47-deletion', 'iso-8.13', 'gdpr-32-restore'])
+      expect([id, RULES.find((r) => r.id === id)!.evaluate(f).status]).toEqual([id, 'met']);
+  });
+
+  it('deletion is not met while records marked DESTROY are still in the vault, and says how many', () => {
+    const f = clone(sound());
+    f.customers.destroyPending = 17;
+    const e = RULES.find((r) => r.id === 'pipl-47-deletion')!.evaluate(f);
+    expect(e.status).toBe('not-met');
+    expect(e.evidence.en).toContain('17');
+    expect(e.evidence['zh-CN']).toContain('17');
+  });
+
+  it('a restore drill older than 30 days no longer shows the backup restorable', () => {
+    const f = clone(sound());
+    const old = new Date(f.now.getTime() - 31 * 24 * 3600 * 1000).toISOString();
+    f.backups.lastDrill = { at: old, ok: true };
+    expect(RULES.find((r) => r.id === 'gdpr-32-restore')!.evaluate(f).status).toBe('not-met');
+  });
+
+  it('proposes GDPR and CCPA from the records, and an owner’s answer wins', () => {
+    const f = clone(sound());
+    const proposed = Object.fromEntries(applicability(f).map((a) => [a.regime, a]));
+    expect(proposed.gdpr).toMatchObject({ applicable: true, proposed: true, decided: false });
+    expect(proposed.ccpa).toMatchObject({ applicable: true, proposed: true, decided: false });
+    f.customers.eu = 0;
+    f.customers.california = 0;
+    const none = Object.fromEntries(applicability(f).map((a) => [a.regime, a]));
+    expect(none.gdpr.applicable).toBe(false);
+    expect(none.ccpa.applicable).toBe(false);
+    expect(none.ccpa.reason.en).toContain('US'); // US customers without a California address: check
+    f.compliance.settings.applicability = {
+      pipl: true,
+      gdpr: true,
+      ccpa: false,
+      iso27001: false,
+      at: '2026-03-01T00:00:00.000Z',
+      by: 'owner',
+    };
+    const decided = Object.fromEntries(applicability(f).map((a) => [a.regime, a]));
+    expect(decided.gdpr).toMatchObject({ applicable: true, proposed: false, decided: true });
+    expect(decided.iso27001).toMatchObject({ applicable: false, decided: true });
+  });
+});
