@@ -14,7 +14,7 @@ const CLIENT = '厦门示例茶业有限公司';
 
 const TEXT = {
   'zh-CN': {
-    title: '合规中心',
+    title: '合规',
     met: '符合',
     summary: /符合 \d+ · 不符合 \d+ · 不适用 \d+ · 待回答 \d+/,
     sound: '证据包完好',
@@ -22,7 +22,7 @@ const TEXT = {
     art232: '第二百三十二条',
   },
   en: {
-    title: 'Compliance centre',
+    title: 'Compliance',
     met: 'Met',
     summary: /Met \d+ · Not met \d+ · N\/A \d+ · To answer \d+/,
     sound: 'The evidence pack is sound',

@@ -4,7 +4,7 @@ import type { compliance as zh } from '../zh-CN/compliance';
 
 export const compliance: Messages<typeof zh> = {
   compliance: {
-    title: 'Compliance centre',
+    title: 'Compliance',
     subtitle:
       'The closure plan, checklists evaluated from evidence, impact assessments, the record of processing, the risk register, and one evidence pack for the auditor.',
     tabs: {

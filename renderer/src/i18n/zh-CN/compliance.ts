@@ -3,7 +3,7 @@
 // shared/compliance/labels.ts, not from here.
 export const compliance = {
   compliance: {
-    title: '合规中心',
+    title: '合规',
     subtitle:
       '善后计划、依据证据判定的合规检查、影响评估、处理活动记录、风险登记册，以及交给审计师的证据包。',
     tabs: {
