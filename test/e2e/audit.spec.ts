@@ -35,8 +35,9 @@ test('entries are listed and filtered, the chain verifies, and the export lands 
     passphrase: AUDITOR.passphrase,
   });
   expect(opened.ok).toBe(true);
-  // create + users.add + 55 updates + the auditor's unlock
-  const total = 2 + UPDATES + 1;
+  // create + users.add + 55 updates + the closure plan's stage moving on (plan.stage, once, when the
+  // seeding owner's session locks) + the auditor's unlock
+  const total = 2 + UPDATES + 1 + 1;
 
   await shell.open('audit');
   const audit = new AuditPage(page);
