@@ -1,5 +1,6 @@
 // Page object for the Audit page: entries and filters, verification, export.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseSelectOption } from './antd-select';
 
 export class AuditPage {
   readonly table: Locator;
@@ -38,12 +39,7 @@ export class AuditPage {
   }
 
   private async pick(select: Locator, text: string): Promise<void> {
-    await select.click();
-    await this.page.keyboard.type(text);
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${text.replace(/\./g, '\\.')}$`) })
-      .click();
+    await chooseSelectOption(this.page, select, text, text);
   }
 
   async filterByOp(op: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Page object for the Compliance centre: its tabs, the closure plan, the checklists (answered by hand),
 // the report and the evidence pack.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseSelectOption } from './antd-select';
 
 export type ComplianceTab =
   'plan' | 'checklists' | 'assessments' | 'processing' | 'risks' | 'people' | 'evidence';
@@ -78,12 +79,7 @@ export class CompliancePage {
   /** Opens the answer dialog of an item and answers it: a status (as shown), a note, then OK. */
   async answer(id: string, status: string, note: string, chooseFile: () => void): Promise<void> {
     await this.item(id).getByTestId('item-answer-button').click();
-    await this.answerStatus.click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${status}$`) })
-      .click();
-    await expect(this.page.locator('.ant-modal .ant-select')).toContainText(status);
+    await chooseSelectOption(this.page, this.answerStatus, status);
     await this.answerNote.fill(note);
     await expect(this.answerNote).toHaveValue(note);
     chooseFile();

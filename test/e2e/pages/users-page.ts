@@ -1,5 +1,6 @@
 // Page object for Users & roles: the table, Add user, role changes, removal, passphrases.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseSelectOption } from './antd-select';
 
 export class UsersPage {
   readonly table: Locator;
@@ -31,11 +32,7 @@ export class UsersPage {
     await this.add.click();
     const modal = this.page.locator('.ant-modal').filter({ has: this.page.getByTestId('add-user-name') });
     await modal.getByTestId('add-user-name').fill(name);
-    await modal.getByTestId('add-user-role').click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: roleLabel })
-      .click();
+    await chooseSelectOption(this.page, modal.getByTestId('add-user-role'), new RegExp(`^${roleLabel}`));
     await modal.getByTestId('passphrase').fill(passphrase);
     await modal.getByTestId('passphrase-confirm').fill(passphrase);
     await this.page.getByTestId('add-user-submit').click();
