@@ -120,10 +120,16 @@ const addYears = (iso: string, years: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Whether the handover has an approved PIPIA that still matches it. */
+/**
+ * Whether the handover has an approved PIPIA that still matches it: the approval key only (recipient,
+ * route, fields), without counting the selection as the full record does.
+ */
 export function pipiaApproved(db: VaultDb, handover: Handover): boolean {
-  const record = pipiaRecord(db, handover);
-  return record.approvedAt !== null && !record.stale;
+  const row = db
+    .prepare('SELECT approved, approved_at FROM handover_pipias WHERE handover_id = ?')
+    .get(handover.id) as Pick<PipiaRow, 'approved' | 'approved_at'> | undefined;
+  if (!row?.approved || !row.approved_at) return false;
+  return (JSON.parse(row.approved) as { key: string }).key === approvalKey(handover);
 }
 
 export async function savePipia(
