@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { certificateInfo } from '../../../../electron/core/pki';
 import { readRegistry } from '../../../../electron/core/vault/registry';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import {
@@ -226,6 +227,12 @@ describe('a handover, start to receipt', () => {
     );
     expect(opened.records).toBe(built.records);
     expect(opened.packageSha256).toBe(built.sha256);
+    // What the recipient's window shows besides: the certificate trusted and the README beside the package.
+    expect(opened.trust.fingerprintSha256).toBe(
+      certificateInfo(readFileSync(built.senderCertificate, 'utf8')).fingerprintSha256,
+    );
+    expect(opened.readme).toBe(readFileSync(built.readme, 'utf8'));
+    expect(opened.readme).toContain('openssl cms -verify');
     expect(opened.preview.map((r) => r.record)).not.toContain(h.destined[0]);
     expect(opened.fields).toEqual([
       'record',
