@@ -59,7 +59,7 @@ function checkReady(
   const missing = blockers(vault.db, handover, now);
   if (missing.includes('pipia')) throw new EngineError('HANDOVER_PIPIA_NOT_APPROVED');
   const hard = missing.filter((b) => b !== 'deadline');
-  if (hard.length) throw new EngineError('HANDOVER_NOT_READY', { missing: hard.join(', ') });
+  if (hard.length) throw new EngineError('HANDOVER_NOT_READY', { gaps: hard });
   if (missing.includes('deadline')) {
     if (!input.overrideDeadline)
       throw new EngineError('HANDOVER_DEADLINE_NOT_PASSED', { deadline: handover.notice?.deadline ?? '?' });

@@ -7,7 +7,12 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { basename, join } from 'node:path';
 import type { NoticesWritten, OpParsedInput } from '../../../shared/contract';
 import { UTF8_BOM, csvLine } from '../../../shared/csv';
-import { requiredConsent, type NoticeLanguage, type NoticeSettings } from '../../../shared/handover';
+import {
+  requiredConsent,
+  type HandoverGap,
+  type NoticeLanguage,
+  type NoticeSettings,
+} from '../../../shared/handover';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { inJobTransaction } from '../kernel/job-transaction';
@@ -59,14 +64,14 @@ export async function writeNotices(
   const deadline = given?.deadline ?? handover.notice?.deadline;
   const agreement = agreementOf(db, handover.id);
   const r = handover.recipient;
-  const missing = [
-    deadline ? null : 'the objection deadline',
-    reason ? null : 'the reason for the handover',
-    afterClosureContact ? null : 'a contact after the closure',
-    r.contactPerson && r.contact && r.address ? null : "the recipient's contact person, contact and address",
-    agreement ? null : 'the agreement',
-  ].filter(Boolean);
-  if (missing.length) throw new EngineError('HANDOVER_NOT_READY', { missing: missing.join(', ') });
+  const gaps: HandoverGap[] = [
+    deadline ? null : ('notice-deadline' as const),
+    reason ? null : ('notice-reason' as const),
+    afterClosureContact ? null : ('after-closure-contact' as const),
+    r.contactPerson && r.contact && r.address ? null : ('recipient' as const),
+    agreement ? null : ('agreement' as const),
+  ].filter((g) => g !== null);
+  if (gaps.length) throw new EngineError('HANDOVER_NOT_READY', { gaps });
   const settings: NoticeSettings = {
     deadline: deadline!,
     reason: reason!,

@@ -3,7 +3,12 @@
 // purposes, recipient, measures); the person's answers are saved, an owner approves it as it stands, and
 // its zh/en PDF is written on request. No package is built before an approval that still matches.
 import type { OpParsedInput, PipiaFacts, PipiaRecord } from '../../../shared/contract';
-import { VETTING_ITEMS, pipiaAnswersSchema, type PipiaAnswers } from '../../../shared/handover';
+import {
+  VETTING_ITEMS,
+  pipiaAnswersSchema,
+  type HandoverGap,
+  type PipiaAnswers,
+} from '../../../shared/handover';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { readMeta } from '../vault/meta';
@@ -152,13 +157,12 @@ export async function savePipia(
   if (input.answers || input.approve) {
     const answers = input.answers ?? pipiaRecord(vault.db, handover).answers;
     if (input.approve) {
-      const missing = [
-        answers.necessity.trim() ? null : 'necessity',
-        answers.conclusion.trim() ? null : 'conclusion',
-        answers.custodian.trim() ? null : 'custodian',
-      ].filter(Boolean);
-      if (missing.length)
-        throw new EngineError('HANDOVER_NOT_READY', { missing: `PIPIA ${missing.join(', ')}` });
+      const gaps: HandoverGap[] = [
+        answers.necessity.trim() ? null : ('pipia-necessity' as const),
+        answers.conclusion.trim() ? null : ('pipia-conclusion' as const),
+        answers.custodian.trim() ? null : ('pipia-custodian' as const),
+      ].filter((g) => g !== null);
+      if (gaps.length) throw new EngineError('HANDOVER_NOT_READY', { gaps });
     }
     const facts = pipiaFacts(vault.db, handover);
     vault.change(

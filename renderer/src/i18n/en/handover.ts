@@ -1,4 +1,5 @@
 // English text of the Handover wizard.
+import { gapLabels } from '../../../../shared/handover';
 import type { handover as zh } from '../zh-CN/handover';
 import type { Messages } from '../messages';
 
@@ -27,14 +28,7 @@ export const handover: Messages<typeof zh> = {
     },
     blockers: {
       title: 'Before the package can be built:',
-      recipient: "the recipient's contact person, contact and address",
-      certificate: "the recipient's certificate (or a kit made here)",
-      reasoning: 'the reasoning for this route',
-      'cross-border': 'the cross-border checklist (mechanism, protection, rights)',
-      agreement: 'the signed agreement',
-      pipia: 'the PIPIA approved by an owner',
-      notices: 'the customer notices issued',
-      deadline: 'the objection deadline passed (or an owner’s written reason to go earlier)',
+      ...gapLabels('en'),
     },
     recipient: {
       organisation: 'Recipient organisation',

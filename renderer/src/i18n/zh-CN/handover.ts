@@ -1,4 +1,5 @@
 // Chinese text of the Handover wizard.
+import { gapLabels } from '../../../../shared/handover';
 export const handover = {
   handover: {
     subtitle:
@@ -23,14 +24,7 @@ export const handover = {
     },
     blockers: {
       title: '生成移交包之前还需：',
-      recipient: '接收方的联系人、联系方式和地址',
-      certificate: '接收方的证书（或生成密钥包）',
-      reasoning: '选择此移交路径的理由',
-      'cross-border': '跨境清单（机制、保护水平、权利说明）',
-      agreement: '已签署的移交协议',
-      pipia: '所有者批准的个人信息保护影响评估',
-      notices: '向客户发出告知',
-      deadline: '异议期届满（或所有者书面说明理由后提前）',
+      ...gapLabels('zh-CN'),
     },
     recipient: {
       organisation: '接收方名称',

@@ -107,6 +107,13 @@ describe('a handover, start to receipt', () => {
     expect(created.selection.destined).toBe(h.destined.length);
     expect(unwrap(await call('vault.info', {})).stage).toBe('handover');
     expect(readRegistry(h.v.dataDir)[0].stage).toBe('handover');
+    // The notices need the agreement first: the error names what is missing by code, for zh and en alike.
+    const early = await call('handover.notices', {
+      handoverId,
+      out: { path: h.v.dir },
+      settings: { deadline: '2099-12-31', afterClosureContact: '清算组', reason: '公司解散' },
+    });
+    expect(early.ok ? null : early.error.details).toEqual({ gaps: ['agreement'] });
   });
 
   it('refuses a package before the PIPIA is approved, and an approval by an operator', async () => {
