@@ -85,6 +85,7 @@ export async function buildPackage(
   vault: OpenVault,
   input: OpParsedInput<'handover.package'>,
   job: JobContext,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<PackageBuilt> {
   const db = vault.db;
@@ -98,11 +99,12 @@ export async function buildPackage(
   const signer = packageSigner(vault.signer);
   const agreement = agreementOf(db, handover.id)!;
   const dir = outputFolder(input.out);
+  const scope = { vault, dataDir };
   const base = `closeout-handover-${handover.id}-${fileStamp(now)}`;
   const paths = {
-    path: freshPath(dir, `${base}.p7m`),
-    readme: freshPath(dir, `${base}.README.txt`),
-    senderCertificate: freshPath(dir, `${base}.sender.pem`),
+    path: freshPath(dir, `${base}.p7m`, scope),
+    readme: freshPath(dir, `${base}.README.txt`, scope),
+    senderCertificate: freshPath(dir, `${base}.sender.pem`, scope),
   };
   const spoolPath = (name: string) => join(dir, `.${base}.${name}.${randomBytes(6).toString('hex')}.spool`);
   const spools = {

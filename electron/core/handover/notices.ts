@@ -51,6 +51,7 @@ export async function writeNotices(
   vault: OpenVault,
   input: OpParsedInput<'handover.notices'>,
   job: JobContext,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<NoticesWritten> {
   const db = vault.db;
@@ -87,7 +88,10 @@ export async function writeNotices(
     purposes: agreement!.terms.purposes,
   };
   const dir = outputFolder(input.out);
-  const final = freshPath(dir, `closeout-notices-${handover.id.slice(0, 8)}-${fileStamp(now)}`);
+  const final = freshPath(dir, `closeout-notices-${handover.id.slice(0, 8)}-${fileStamp(now)}`, {
+    vault,
+    dataDir,
+  });
   const temp = join(dir, `.${basename(final)}.${randomBytes(6).toString('hex')}.partial`);
   const date = now.toISOString().slice(0, 10);
   const total = (

@@ -140,6 +140,7 @@ export function pipiaApproved(db: VaultDb, handover: Handover): boolean {
 export async function savePipia(
   vault: OpenVault,
   input: OpParsedInput<'handover.pipia'>,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<PipiaRecord> {
   const handover = loadHandover(vault.db, input.handoverId);
@@ -197,7 +198,10 @@ export async function savePipia(
   const record = pipiaRecord(vault.db, handover);
   if (!input.out) return record;
   const dir = outputFolder(input.out);
-  const path = freshPath(dir, `closeout-pipia-${handover.id.slice(0, 8)}-${fileStamp(now)}.pdf`);
+  const path = freshPath(dir, `closeout-pipia-${handover.id.slice(0, 8)}-${fileStamp(now)}.pdf`, {
+    vault,
+    dataDir,
+  });
   const pdf = await renderPipia(record, now);
   try {
     writeDocument(path, pdf, 0o600);

@@ -4,7 +4,7 @@
 // consents, the package opened by the recipient, the receipt imported, the records TRANSFERRED and the
 // stage moved on (in the vault and in the registry).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { certificateInfo } from '../../../../electron/core/pki';
@@ -256,6 +256,21 @@ describe('a handover, start to receipt', () => {
 
   it('imports the receipt: TRANSFERRED, handover closed, stage moved on', async () => {
     const receipt = join(h.v.dir, 'receipt.p7s');
+    // Outputs are write-guarded: never over a file Closeout manages, never through a symbolic link.
+    const receiptInput = {
+      package: { path: packagePath },
+      key: { path: recipient.key },
+      certificate: { path: recipient.certificate },
+    };
+    expect(code(await call('handover.receiptCreate', { ...receiptInput, out: { path: h.v.file } }))).toBe(
+      'FILE_MANAGED',
+    );
+    const link = join(h.v.dir, 'receipt-link.p7s');
+    symlinkSync(join(h.v.dir, 'elsewhere.p7s'), link);
+    expect(code(await call('handover.receiptCreate', { ...receiptInput, out: { path: link } }))).toBe(
+      'FILE_IS_SYMLINK',
+    );
+    expect(existsSync(join(h.v.dir, 'elsewhere.p7s'))).toBe(false);
     unwrap(
       await call('handover.receiptCreate', {
         package: { path: packagePath },
