@@ -22,7 +22,8 @@ import type { OpenVault } from '../vault/open-vault';
 import { agreementOf } from './agreement';
 import { LetterFile } from './notice-pdf';
 import { announcement, letter, smsParts, smsText, type NoticeAsk, type NoticeFacts } from './notice-text';
-import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
+import { fileStamp } from '../util/file-stamp';
+import { freshPath, outputFolder, writeFailed } from './output';
 import { DESTINED } from './selection';
 import { loadHandover, requireOpen } from './store';
 

@@ -30,13 +30,6 @@ export function freshPath(dir: string, name: string, scope: WriteScope): string 
   return path;
 }
 
-/** A date-time stamp for file names: 20260314T180500Z. */
-export const fileStamp = (at: Date): string =>
-  at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-
 export const writeFailed = (path: string, error: unknown): EngineError =>
   error instanceof EngineError
     ? error
