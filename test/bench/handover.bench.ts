@@ -16,6 +16,7 @@ import { openVaultDatabase } from '../../electron/core/vault/database';
 import { recoveryVaultKey } from '../../electron/core/vault/recovery-secret';
 import type { OpInput, OpName, OpResult } from '../../shared/contract';
 import { generateCustomers } from '../fixtures/customers';
+import { AGREEMENT } from '../fixtures/handover-agreement';
 import { makeCompany, writeCompany } from '../integration/core/pki/openssl';
 import { insertCustomers } from '../integration/support/records-fixture';
 import { defineBenchmark, nodeSide, SkipBenchmark, type SetupContext } from './harness';
@@ -153,17 +154,7 @@ async function readyHandover(engine: EngineClient, recipient: string, notices: s
   });
   await call(engine, 'handover.agreement', {
     handoverId,
-    terms: {
-      purposes: '继续提供售后服务与会员权益',
-      scope: '客户联系方式与购买记录',
-      retention: '至服务终止后三年',
-      undertakings: {
-        confidentiality: true,
-        securityMeasures: true,
-        noFurtherTransfer: true,
-        deletionOnRequest: true,
-      },
-    },
+    terms: AGREEMENT,
     signedOn: '2026-03-01',
   });
   for (const item of ['licence', 'security', 'incidents', 'dpo'] as const)

@@ -4,10 +4,12 @@
 // the verified sender and the trusted certificate's fingerprint, the counts and the README are shown, the
 // receipt is signed and saved (the sender's engine then closes the handover with it), and the records are
 // imported into a new vault that the window then has open.
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { certificateInfo } from '../../electron/core/pki';
+import { AGREEMENT } from '../fixtures/handover-agreement';
 import { expect, test } from './fixtures';
+import { seedTransferVault } from './harness/handover-vault';
 import { HandoverWizard } from './pages/handover-wizard';
 
 const OWNER = { name: '周婷', passphrase: '西湖断桥-残雪未消的清晨' };
@@ -32,21 +34,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }) => {
     // Argon2id twice, RSA key generation, the package and a second vault on a shared machine.
     test.setTimeout(300_000);
-    const csv = path.join(files, 'customers.csv');
-    await writeFile(
-      csv,
-      '姓名,手机,邮箱,地址\n陈静,13800138000,chen@example.cn,杭州市西湖区文三路 1 号\n' +
-        '李伟,13900139000,li@example.cn,杭州市上城区 2 号\n赵敏,13700137000,zhao@example.cn,宁波市鄞州区 3 号\n',
-    );
-    const vault = await seed({
+    const vault = await seedTransferVault(seed, files, {
       clientName: CLIENT,
       owner: OWNER,
-      afterCreate: async (call) => {
-        await call('import.run', { inputs: [{ file: { path: csv } }] });
-        await call('dispositions.apply', {
-          rules: [{ when: {}, set: { disposition: 'TRANSFER', recipient: RECIPIENT } }],
-        });
-      },
+      recipient: RECIPIENT,
     });
     const call = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
       const r = await result;
@@ -83,17 +74,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await call(
       engine.call('handover.agreement', {
         handoverId,
-        terms: {
-          purposes: '继续提供售后服务',
-          scope: '客户联系方式',
-          retention: '至服务终止后三年',
-          undertakings: {
-            confidentiality: true,
-            securityMeasures: true,
-            noFurtherTransfer: true,
-            deletionOnRequest: true,
-          },
-        },
+        terms: AGREEMENT,
         signedOn: '2026-03-01',
       }),
     );

@@ -10,6 +10,28 @@ import { JobProgress } from '../../../components/JobProgress';
 import { useJob } from '../../../hooks/use-job';
 import { chooseFile } from '../../../platform/dialogs';
 
+/** A button that opens a file dialog, and the name of the file chosen with it. */
+export function ChosenFileRow({
+  label,
+  chosen,
+  onClick,
+  testId,
+}: {
+  label: string;
+  chosen: string | null;
+  onClick: () => void;
+  testId: string;
+}) {
+  return (
+    <Flex gap={8} align="center" wrap>
+      <Button onClick={onClick} data-testid={testId}>
+        {label}
+      </Button>
+      {chosen ? <Typography.Text>{chosen}</Typography.Text> : null}
+    </Flex>
+  );
+}
+
 /** What opens the package, as the engine's inputs take it (handles and the password only). */
 export interface Credential {
   package: { handle: string };
@@ -69,22 +91,18 @@ export function OpenForm({
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 640 }}>
-      <Flex gap={8} align="center" wrap>
-        <Button onClick={() => void choose('handover-package', setPkg)} data-testid="receive-package">
-          {t('handover.receive.package')}
-        </Button>
-        {pkg ? (
-          <Typography.Text>{t('handover.receive.packageChosen', { file: pkg.name })}</Typography.Text>
-        ) : null}
-      </Flex>
-      <Flex gap={8} align="center" wrap>
-        <Button onClick={() => void choose('handover-certificate', setTrust)} data-testid="receive-trust">
-          {t('handover.receive.trust')}
-        </Button>
-        {trust ? (
-          <Typography.Text>{t('handover.receive.trustChosen', { file: trust.name })}</Typography.Text>
-        ) : null}
-      </Flex>
+      <ChosenFileRow
+        label={t('handover.receive.package')}
+        chosen={pkg ? t('handover.receive.packageChosen', { file: pkg.name }) : null}
+        onClick={() => void choose('handover-package', setPkg)}
+        testId="receive-package"
+      />
+      <ChosenFileRow
+        label={t('handover.receive.trust')}
+        chosen={trust ? t('handover.receive.trustChosen', { file: trust.name }) : null}
+        onClick={() => void choose('handover-certificate', setTrust)}
+        testId="receive-trust"
+      />
       <Typography.Text strong>{t('handover.receive.credential')}</Typography.Text>
       <Radio.Group
         value={mode}
@@ -102,14 +120,12 @@ export function OpenForm({
         </Radio>
       </Radio.Group>
       {mode === 'kit' ? (
-        <Flex gap={8} align="center" wrap>
-          <Button onClick={() => void choose('handover-key', setKit)} data-testid="receive-kit">
-            {t('handover.receive.kit')}
-          </Button>
-          {kit ? (
-            <Typography.Text>{t('handover.receive.kitChosen', { file: kit.name })}</Typography.Text>
-          ) : null}
-        </Flex>
+        <ChosenFileRow
+          label={t('handover.receive.kit')}
+          chosen={kit ? t('handover.receive.kitChosen', { file: kit.name }) : null}
+          onClick={() => void choose('handover-key', setKit)}
+          testId="receive-kit"
+        />
       ) : null}
       <Input.Password
         style={{ maxWidth: 320 }}

@@ -11,7 +11,7 @@ import { useJob } from '../../../hooks/use-job';
 import { chooseFile, safeFileName } from '../../../platform/dialogs';
 import { useSession } from '../../../session/session-context';
 import { useAction } from '../use-handover';
-import type { Credential } from './OpenForm';
+import { ChosenFileRow, type Credential } from './OpenForm';
 
 const fileOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -73,14 +73,12 @@ export function ReceiveActions({ credential, opened }: { credential: Credential;
       ) : null}
       <Card title={t('handover.receive.importTitle')}>
         <Flex vertical gap={12} style={{ maxWidth: 480 }}>
-          <Flex gap={8} align="center" wrap>
-            <Button onClick={() => void chooseTarget()} data-testid="receive-vault">
-              {t('handover.receive.vaultFile')}
-            </Button>
-            {target ? (
-              <Typography.Text>{t('handover.receive.vaultChosen', { file: target.name })}</Typography.Text>
-            ) : null}
-          </Flex>
+          <ChosenFileRow
+            label={t('handover.receive.vaultFile')}
+            chosen={target ? t('handover.receive.vaultChosen', { file: target.name }) : null}
+            onClick={() => void chooseTarget()}
+            testId="receive-vault"
+          />
           <Input
             placeholder={t('handover.receive.ownerName')}
             value={owner.name}
