@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SeededVault, SeedVault } from './seed-vault';
 
-export const HANDOVER_CUSTOMERS_CSV =
+const HANDOVER_CUSTOMERS_CSV =
   '姓名,手机,邮箱,地址\n陈静,13800138000,chen@example.cn,杭州市西湖区文三路 1 号\n' +
   '李伟,13900139000,li@example.cn,杭州市上城区 2 号\n赵敏,13700137000,zhao@example.cn,宁波市鄞州区 3 号\n';
 
