@@ -130,7 +130,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const receipt = path.join(files, `receipt-${lang}.p7s`);
     dialogs.next(receipt);
     await el('receipt').click();
-    await expect(el('receipt-written')).toContainText(path.basename(receipt));
+    // PKCS#12 decoding and the RSA signature: seconds on a loaded machine.
+    await expect(el('receipt-written')).toContainText(path.basename(receipt), { timeout: 60_000 });
 
     // Imported into a new vault, which the window then has open.
     const target = path.join(files, `successor-${lang}.cvault`);
