@@ -114,8 +114,9 @@ async function readyVault(ctx: SetupContext): Promise<Ready> {
 }
 
 /**
- * The notices are PDFs: their fonts come from the checkout's node_modules, which the bundled harness does
- * not resolve from its temporary folder, so they are linked into one flat folder (as the packaged app has).
+ * Any PDF the engine writes (none in this setup, with `letters: 'none'`) takes its fonts from the checkout's
+ * node_modules, which the bundled harness does not resolve from its temporary folder, so they are linked
+ * into one flat folder (as the packaged app has).
  */
 function useCheckoutFonts(root: string, dir: string): void {
   const fonts = dirname(
