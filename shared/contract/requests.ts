@@ -38,6 +38,9 @@ export interface RequestEntry {
   createdBy: string | null;
 }
 
+/** A request just registered: its entry, and its id under the name scripts read. */
+export type RequestAdded = RequestEntry & { requestId: string };
+
 /** What fulfilling did: ids, counts, field names and file names, never a value. */
 export interface RequestFulfilment {
   at: string;
@@ -68,7 +71,7 @@ export const requestsOps = {
     writes: false,
     summary: "The customers' requests and complaints, with their due dates (open ones first)",
   }),
-  'requests.add': op<RequestEntry>()({
+  'requests.add': op<RequestAdded>()({
     input: z.strictObject({
       kind: z.enum(REQUEST_KINDS),
       regime: z.enum(REQUEST_REGIMES).default('pipl'),

@@ -3,7 +3,7 @@
 // of receipt, the working days (PIPL) and the extension each time it is read, so a corrected holiday
 // calendar moves it.
 import { randomUUID } from 'node:crypto';
-import type { OpParsedInput, RequestEntry, RequestFulfilment } from '../../../shared/contract';
+import type { OpParsedInput, RequestAdded, RequestEntry, RequestFulfilment } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/calendar/working-days';
 import { EXTENDABLE, requestDue } from '../../../shared/requests';
 import { EngineError } from '../kernel/engine-error';
@@ -82,7 +82,11 @@ export function listRequests(vault: OpenVault, input: OpParsedInput<'requests.li
   return entries.sort((a, b) => closed(a) - closed(b) || a.due.date.localeCompare(b.due.date));
 }
 
-export function addRequest(vault: OpenVault, input: OpParsedInput<'requests.add'>, now = new Date()) {
+export function addRequest(
+  vault: OpenVault,
+  input: OpParsedInput<'requests.add'>,
+  now = new Date(),
+): RequestAdded {
   const db = vault.db;
   if (input.recordId !== null && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.recordId))
     throw new EngineError('RECORD_NOT_FOUND', { id: input.recordId });
@@ -124,7 +128,7 @@ export function addRequest(vault: OpenVault, input: OpParsedInput<'requests.add'
       );
     },
   );
-  return toEntry(requestRow(db, id), now);
+  return { requestId: id, ...toEntry(requestRow(db, id), now) };
 }
 
 export function extendRequest(vault: OpenVault, input: OpParsedInput<'requests.extend'>, now = new Date()) {
