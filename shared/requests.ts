@@ -3,6 +3,8 @@
 // request); GDPR Art. 12(3): one month, extendable by two more; CCPA 1798.130(a)(2): 45 days, extendable
 // once by 45. Pure: the engine, the CLI and the window compute the same dates.
 import { addDays, addWorkingDays, calendarStatus, type CalendarStatus } from './calendar/working-days';
+import { CUSTOMER_FIELDS } from './customer/columns';
+import { FIELD_SPECS, type FieldSpec } from './customer/fields';
 
 export const REQUEST_KINDS = [
   'access',
@@ -32,6 +34,15 @@ export const IDENTITY_CHECKS = [
 export type RequestStatus = 'open' | 'fulfilled' | 'closed';
 
 export const REQUEST_OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;
+
+/**
+ * Fields a correction may set: those the import reads as plain text (its own reading applies), with no
+ * columns travelling along. Phone, e-mail, ID and credit-code numbers are corrected by a new import.
+ */
+export const CORRECTABLE_FIELDS = CUSTOMER_FIELDS.filter((f) => {
+  const s: FieldSpec = FIELD_SPECS[f];
+  return s.read !== undefined && s.carries === undefined;
+});
 
 /** The team's reading of PIPL's "in time" (GB/T 35273 8.5's 15 working days), editable per request. */
 export const PIPL_DEFAULT_WORKING_DAYS = 15;

@@ -8,9 +8,10 @@
 import { join } from 'node:path';
 import type { OpParsedInput, RequestEntry, RequestFulfilment } from '../../../shared/contract';
 import type { CustomerRecord } from '../../../shared/customer';
-import { CUSTOMER_FIELDS, type CustomerField } from '../../../shared/customer/columns';
+import type { CustomerField } from '../../../shared/customer/columns';
 import { FIELD_SPECS, type FieldReading, type FieldSpec } from '../../../shared/customer/fields';
 import { csvCell, UTF8_BOM } from '../../../shared/csv';
+import { CORRECTABLE_FIELDS } from '../../../shared/requests';
 import { checkCertificateDir } from '../documents/signed-document';
 import { reindex } from '../duplicates/store';
 import { EngineError } from '../kernel/engine-error';
@@ -29,12 +30,6 @@ import { requestLetter } from './letter';
 import { requestRow, toEntry } from './register';
 
 type Input = OpParsedInput<'requests.fulfil'>;
-
-/** Fields a correction may set: those the import reads as plain text, with no columns travelling along. */
-export const CORRECTABLE_FIELDS = CUSTOMER_FIELDS.filter((f) => {
-  const s: FieldSpec = FIELD_SPECS[f];
-  return s.read !== undefined && s.carries === undefined;
-});
 
 /** The customer's record and every record merged into it (the same person). */
 export function customerRecordIds(db: VaultDb, recordId: number): number[] {

@@ -10,6 +10,8 @@ import { RequireSession } from '../components/RequireSession';
 import { useSession } from '../session/session-context';
 import { AddRequestModal } from './requests/AddRequestModal';
 import { CloseRequestModal } from './requests/CloseRequestModal';
+import { CorrectionModal } from './requests/CorrectionModal';
+import { ExtendModal } from './requests/ExtendModal';
 import { requestColumns } from './requests/request-columns';
 import { useRequests } from './requests/use-requests';
 
@@ -22,8 +24,10 @@ function Register() {
   const columns = requestColumns(t, {
     canFulfil: can('requests.fulfil'),
     canClose: can('requests.close'),
+    canExtend: can('requests.extend'),
     busy: m.busy,
     fulfil: (r) => void m.fulfil(r),
+    extend: (r) => m.setExtending(r),
     close: (r) => m.setClosing(r),
   });
   return (
@@ -47,6 +51,18 @@ function Register() {
         locale={{ emptyText: <Empty description={t('requests.empty')} /> }}
       />
       <AddRequestModal open={m.adding} busy={m.busy} onCancel={() => m.setAdding(false)} onAdd={m.add} />
+      <CorrectionModal
+        request={m.correcting}
+        busy={m.busy}
+        onCancel={() => m.setCorrecting(null)}
+        onFulfil={m.fulfil}
+      />
+      <ExtendModal
+        request={m.extending}
+        busy={m.busy}
+        onCancel={() => m.setExtending(null)}
+        onExtend={m.extend}
+      />
       <CloseRequestModal
         request={m.closing}
         busy={m.busy}

@@ -7,8 +7,10 @@ import type { RequestEntry } from '../../../../shared/contract';
 export interface RowActs {
   canFulfil: boolean;
   canClose: boolean;
+  canExtend: boolean;
   busy: boolean;
   fulfil: (r: RequestEntry) => void;
+  extend: (r: RequestEntry) => void;
   close: (r: RequestEntry) => void;
 }
 
@@ -77,6 +79,16 @@ export function requestColumns(t: TFunction, acts: RowActs): TableColumnsType<Re
               data-testid="request-fulfil"
             >
               {t('requests.fulfil')}
+            </Button>
+          ) : null}
+          {acts.canExtend && r.status === 'open' && !(r.regime !== 'pipl' && r.extension) ? (
+            <Button
+              size="small"
+              disabled={acts.busy}
+              onClick={() => acts.extend(r)}
+              data-testid="request-extend"
+            >
+              {t('requests.extend')}
             </Button>
           ) : null}
           {acts.canClose && r.status !== 'closed' ? (

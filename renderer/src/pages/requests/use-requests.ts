@@ -13,6 +13,8 @@ export function useRequests() {
   const chooser = useChooseFile();
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<RequestEntry | null>(null);
+  const [correcting, setCorrecting] = useState<RequestEntry | null>(null);
+  const [extending, setExtending] = useState<RequestEntry | null>(null);
 
   const add = async (input: OpInput<'requests.add'>): Promise<boolean> => {
     const added = await call.run('requests.add', input);
@@ -23,12 +25,32 @@ export function useRequests() {
     return added !== null;
   };
 
-  const fulfil = async (request: RequestEntry): Promise<RequestEntry | null> => {
+  /** Into a folder the person chooses; a correction asks for its new values first (`corrections`). */
+  const fulfil = async (
+    request: RequestEntry,
+    corrections: OpInput<'requests.fulfil'>['corrections'] = [],
+  ): Promise<RequestEntry | null> => {
+    if (request.kind === 'correct' && request.recordId !== null && corrections?.length === 0) {
+      setCorrecting(request);
+      return null;
+    }
     const done = await chooser.chooseAndCall({ purpose: 'request-output', kind: 'folder' }, (folder) =>
-      api.call('requests.fulfil', { id: request.id, out: { handle: folder.handle } }),
+      api.call('requests.fulfil', { id: request.id, out: { handle: folder.handle }, corrections }),
     );
-    if (done) list.reload();
+    if (done) {
+      setCorrecting(null);
+      list.reload();
+    }
     return done;
+  };
+
+  const extend = async (input: OpInput<'requests.extend'>): Promise<boolean> => {
+    const extended = await call.run('requests.extend', input);
+    if (extended) {
+      setExtending(null);
+      list.reload();
+    }
+    return extended !== null;
   };
 
   const close = async (input: OpInput<'requests.close'>): Promise<boolean> => {
@@ -48,8 +70,13 @@ export function useRequests() {
     setAdding,
     closing,
     setClosing,
+    correcting,
+    setCorrecting,
+    extending,
+    setExtending,
     add,
     fulfil,
+    extend,
     close,
   };
 }
