@@ -15,7 +15,6 @@ export const REQUEST_KINDS = [
   'complaint',
   'other',
 ] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export const REQUEST_REGIMES = ['pipl', 'gdpr', 'ccpa'] as const;
 export type RequestRegime = (typeof REQUEST_REGIMES)[number];
@@ -45,7 +44,7 @@ export const CORRECTABLE_FIELDS = CUSTOMER_FIELDS.filter((f) => {
 });
 
 /** The team's reading of PIPL's "in time" (GB/T 35273 8.5's 15 working days), editable per request. */
-export const PIPL_DEFAULT_WORKING_DAYS = 15;
+const PIPL_DEFAULT_WORKING_DAYS = 15;
 
 /** The regimes whose period may be extended once, with a reason told to the person. */
 export const EXTENDABLE: Readonly<Record<RequestRegime, boolean>> = { pipl: false, gdpr: true, ccpa: true };

@@ -32,7 +32,7 @@ import { requestRow, toEntry } from './register';
 type Input = OpParsedInput<'requests.fulfil'>;
 
 /** The customer's record and every record merged into it (the same person). */
-export function customerRecordIds(db: VaultDb, recordId: number): number[] {
+function customerRecordIds(db: VaultDb, recordId: number): number[] {
   return (
     db
       .prepare(
