@@ -2,7 +2,7 @@
 // date each regime gives. PIPL: "in time", which the team reads as 15 Chinese working days (editable per
 // request); GDPR Art. 12(3): one month, extendable by two more; CCPA 1798.130(a)(2): 45 days, extendable
 // once by 45. Pure: the engine, the CLI and the window compute the same dates.
-import { addDays, addWorkingDays, calendarStatus, type CalendarStatus } from './calendar/working-days';
+import { addDays, addWorkingDays, calendarStatusOf, type CalendarStatus } from './calendar/working-days';
 import { CUSTOMER_FIELDS } from './customer/columns';
 import { FIELD_SPECS, type FieldSpec } from './customer/fields';
 
@@ -97,13 +97,7 @@ export function requestDue(
     case 'pipl': {
       const count = options.workingDays ?? PIPL_DEFAULT_WORKING_DAYS;
       const date = addWorkingDays(receivedOn, count);
-      const statuses = [calendarStatus(receivedOn), calendarStatus(date)];
-      const calendar: CalendarStatus = statuses.includes('unknown')
-        ? 'unknown'
-        : statuses.includes('provisional')
-          ? 'provisional'
-          : 'official';
-      return { date, basis: 'working-days', count, calendar };
+      return { date, basis: 'working-days', count, calendar: calendarStatusOf(receivedOn, date) };
     }
     case 'gdpr': {
       const count = options.extended ? 3 : 1;
