@@ -22,6 +22,11 @@ export const requestsErrors = {
     'zh-CN': '请求 {{ref}} 所指的客户记录 {{id}} 已不在保险库中；未做任何更改',
     en: 'The customer record {{id}} that the request {{ref}} names is no longer in the vault; nothing was changed',
   },
+  REQUEST_DELETION_UNFINISHED: {
+    'zh-CN':
+      '请求 {{ref}} 的删除已于 {{at}} 开始但尚未完成认证：请先在“销毁”页继续未完成的销毁，再办理此请求',
+    en: 'The deletion for request {{ref}} began on {{at}} and is not certified yet: finish the pending wipe on the Wipe page, then fulfil the request again',
+  },
   REQUEST_CORRECTION_FIELD: {
     'zh-CN': '字段“{{field}}”不能在此更正（可更正：{{allowed}}）；未做任何更改',
     en: 'The field “{{field}}” cannot be corrected here (correctable: {{allowed}}); nothing was changed',

@@ -27,7 +27,7 @@ import type { OpenVault } from '../vault/open-vault';
 import { recordOutputs } from '../wipe/outputs';
 import { wipeRecords } from '../wipe/wipe-records';
 import { requestLetter } from './letter';
-import { requestRow, toEntry } from './register';
+import { requestRow, toEntry, type RequestRow } from './register';
 
 type Input = OpParsedInput<'requests.fulfil'>;
 
@@ -82,6 +82,29 @@ function applyCorrections(db: VaultDb, recordId: number, corrections: readonly C
   reindex(db, recordId); // the search index holds the old value otherwise
 }
 
+/**
+ * The purge an earlier attempt at this deletion committed (a purge commits on its own, before the letter
+ * and the request's update): its wipe, once certified. Null when no deletion was started for it.
+ */
+function earlierPurge(vault: OpenVault, row: RequestRow, ref: string): Partial<RequestFulfilment> | null {
+  if (row.deletion_started_at === null) return null;
+  const wipe = vault.db
+    .prepare(
+      `SELECT id, certificate_sha256, counts FROM wipes WHERE kind = 'records' AND started_at >= ?
+         AND certified_at IS NOT NULL ORDER BY started_at LIMIT 1`,
+    )
+    .get(row.deletion_started_at) as
+    { id: string; certificate_sha256: string | null; counts: string } | undefined;
+  if (!wipe) throw new EngineError('REQUEST_DELETION_UNFINISHED', { ref, at: row.deletion_started_at });
+  const counts = JSON.parse(wipe.counts) as { destroyed?: number };
+  return {
+    action: 'deleted',
+    wipeId: wipe.id,
+    certificateSha256: wipe.certificate_sha256,
+    records: counts.destroyed ?? 0,
+  };
+}
+
 export async function fulfilRequest(
   vault: OpenVault,
   input: Input,
@@ -98,8 +121,9 @@ export async function fulfilRequest(
   const dir = pathOf(input.out);
   checkCertificateDir(dir);
   const recordId = row.record_ref;
-  if (recordId !== null && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(recordId))
-    throw new EngineError('REQUEST_RECORD_GONE', { ref: request.ref, id: recordId });
+  const gone = recordId !== null && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(recordId);
+  const earlier = gone && row.kind === 'delete' ? earlierPurge(vault, row, request.ref) : null;
+  if (gone && !earlier) throw new EngineError('REQUEST_RECORD_GONE', { ref: request.ref, id: recordId });
   const ids = recordId === null ? [] : customerRecordIds(db, recordId);
   const corrections = row.kind === 'correct' && recordId !== null ? readCorrections(input) : [];
   const records = loadRecords(db, ids);
@@ -128,8 +152,21 @@ export async function fulfilRequest(
     if (own?.disposition === 'RETAIN') {
       fulfilment.action = 'retained';
       fulfilment.retention = { basis: own.dispositionBasis, until: own.retainUntil };
+    } else if (earlier) {
+      Object.assign(fulfilment, earlier);
     } else {
       fulfilment.action = 'deleted';
+      vault.change(
+        () => ({
+          op: 'requests.fulfil',
+          params: { id: row.id, kind: row.kind, step: 'deletion-started' },
+          outcome: 'ok',
+        }),
+        () =>
+          db
+            .prepare('UPDATE requests SET deletion_started_at = ? WHERE id = ?')
+            .run(now.toISOString(), row.id),
+      );
       const wiped = await wipeRecords(
         vault,
         {

@@ -24,6 +24,7 @@ export interface RequestRow {
   extended_reason: string | null;
   extended_at: string | null;
   status: RequestEntry['status'];
+  deletion_started_at: string | null;
   fulfilment: string | null;
   outcome: RequestEntry['outcome'];
   outcome_note: string | null;

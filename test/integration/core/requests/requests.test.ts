@@ -4,7 +4,7 @@
 // a deletion by the wipe's purge with its certificate (or refused by a retention basis, the letter
 // saying which), and an objection that takes the customer out of a handover's selection.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CustomerRecord } from '../../../../shared/customer';
 import { Random } from '../../../fixtures/random';
@@ -179,8 +179,31 @@ describe('one vault: register, correction, deletion, retention', () => {
     expect(letter.replace(/\s+/g, '')).toContain(done.fulfilment!.wipeId!); // wrapped by the layout
   });
 
+  test('a deletion whose letter could not be written finishes on the next attempt, from its certified purge', async () => {
+    const after = await exportAll(v.engine, v.dir, 'before-retry');
+    const target = after.find((c) => c.disposition !== 'RETAIN' && c.id !== corrected)!;
+    const added = unwrap(
+      await v.engine.call('requests.add', { kind: 'delete', recordId: target.id, receivedOn: '2026-06-04' }),
+    );
+    const dir = outDir(v, 'retry');
+    const letter = `${added.ref}-${new Date().toISOString().slice(0, 10)}-letter.pdf`;
+    mkdirSync(join(dir, letter)); // a folder where the letter goes: its write fails after the purge
+    const failed = await v.engine.call('requests.fulfil', { id: added.id, out: { path: dir } });
+    expect(failed.ok).toBe(false);
+    expect((await exportAll(v.engine, v.dir, 'after-failed')).map((c) => c.id)).not.toContain(target.id);
+    expect(
+      unwrap(await v.engine.call('requests.list', { open: true })).find((q) => q.id === added.id)?.fulfilment,
+    ).toBeNull();
+    rmSync(join(dir, letter), { recursive: true });
+    const done = unwrap(await v.engine.call('requests.fulfil', { id: added.id, out: { path: dir } }));
+    expect(done.fulfilment).toMatchObject({ action: 'deleted', records: 1 });
+    expect(done.fulfilment!.certificateSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(pdfText(join(dir, letter)).replace(/\s+/g, '')).toContain(done.fulfilment!.wipeId!);
+  });
+
   test('a deletion under a retention basis keeps the record and the letter says why and until when', async () => {
-    const target = [...active].reverse().find((c) => c.disposition !== 'RETAIN')!; // not the one deleted
+    const now = await exportAll(v.engine, v.dir, 'before-retain');
+    const target = [...now].reverse().find((c) => c.disposition !== 'RETAIN')!;
     unwrap(
       await v.engine.call('dispositions.set', {
         ids: [target.id],
