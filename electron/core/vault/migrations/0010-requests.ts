@@ -1,8 +1,8 @@
-// Schema 11: customers' requests and complaints. A row names the customer by the record's number only
+// Schema 10: customers' requests and complaints. A row names the customer by the record's number only
 // (`record_ref`, no foreign key: the record may be purged, the request stays as evidence for at least
 // 24 months), never by a value; what fulfilling did is kept as ids, counts, field and file names.
 // `deletion_started_at`: a deletion's purge began (it commits on its own), so a retry can find its wipe.
-export const version = 11;
+export const version = 10;
 
 export const sql = `
 CREATE TABLE requests (
