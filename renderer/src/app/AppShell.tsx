@@ -45,6 +45,7 @@ import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { RequestsPage } from '../pages/RequestsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
+import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
 import { ImportPage } from '../wizards/import/ImportWizard';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
@@ -114,6 +115,8 @@ function Page({ location }: { location: AppLocation }) {
       return <WipePage />;
     case 'handover':
       return <HandoverPage />;
+    case 'receive':
+      return <ReceivePage />;
   }
 }
 
