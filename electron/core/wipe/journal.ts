@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { WipeKind, WipePlan } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import { fsyncDir, writeFileAtomic } from '../util/atomic-write';
-import { overwriteAndDelete } from './overwrite';
+import { overwriteAndDelete } from '../util/wipe-file';
 
 const JOURNAL_FORMAT = 'closeout-wipe-journal';
 
