@@ -355,7 +355,7 @@ export async function finishRecordsWipe(
       );
     journal.step('audited');
   }
-  const certificate = publishCertificate(journal);
+  const certificate = publishCertificate(journal, vault);
   destroyProbe(journal);
   journal.step('complete');
   job.progress(6, 6, 'done');
