@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishFiles } from '../../../../electron/core/wipe/certificate';
-import { Journal } from '../../../../electron/core/wipe/journal';
+import type { Journal } from '../../../../electron/core/wipe/journal';
+import { bareJournal } from '../../support/wipe-journal';
 import { tempDir } from '../../helpers';
 import { makeVault, type VaultFixture } from '../../support/vault-fixture';
 
@@ -17,26 +18,12 @@ let journal: Journal;
 beforeAll(async () => {
   v = await makeVault();
   out = tempDir('closeout-wipe-publish-');
-  journal = Journal.create(v.dataDir, {
+  journal = bareJournal(v.dataDir, {
     wipeId: '00000000-0000-4000-8000-00000000c0de',
     kind: 'records',
     vaultId: '00000000-0000-4000-8000-00000000beef',
-    clientName: 'test',
     vaultFile: v.file,
-    at: new Date().toISOString(),
-    by: 'owner',
     certificateDir: out.path,
-    plan: {
-      kind: 'records',
-      vaultId: '00000000-0000-4000-8000-00000000beef',
-      clientName: 'test',
-      records: { destroy: 0, mergedWith: 0, anonymise: 0, quarantine: 0, kept: [], keptTotal: 0 },
-      files: [],
-      backups: [],
-      keyCopies: [],
-      warnings: [],
-    },
-    options: {},
   });
 });
 afterAll(async () => {
