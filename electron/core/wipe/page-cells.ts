@@ -50,7 +50,8 @@ function localSize(size: number, usable: number, table: boolean): number {
 function recordFields(page: Uint8Array, start: number, local: number, out: Array<[number, number]>): void {
   const end = start + local;
   const [headerSize, n] = varint(page, start);
-  if (headerSize > local) return; // the header itself runs into overflow: no field lies wholly here
+  // The header itself runs into overflow (hundreds of columns): where the fields lie is not known here.
+  if (headerSize > local) throw new RangeError('record header past the local payload');
   let type = start + n;
   let content = start + headerSize;
   while (type < start + headerSize && content < end) {
