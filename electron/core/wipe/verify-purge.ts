@@ -6,11 +6,12 @@
 // table, the pages are sound, the audit chain holds.
 import { existsSync, statSync } from 'node:fs';
 import type { WipeCheck, WipeVerification } from '../../../shared/contract';
+import type { WipeScope } from '../kernel/customer-copies';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 import { auditReport } from '../vault/check-vault';
 import { valueColumns } from './anonymise';
-import type { Targets } from './purge-records';
+import { copiesLeft, type Targets } from './purge-records';
 import { pageLayout, straddlesFields } from './page-cells';
 import { PAGE_USABLE, readDecryptedPages } from './sqlcipher-pages';
 import { ValueScanner } from './value-scan';
@@ -60,7 +61,7 @@ function onlyAcrossFields(file: string, key: Buffer, candidates: string[]): Set<
 
 const inList = (ids: number[]) => JSON.stringify(ids);
 
-function targetsGone(db: VaultDb, targets: Targets): WipeCheck {
+function targetsGone(db: VaultDb, targets: Targets, scope: WipeScope): WipeCheck {
   const all = inList([...targets.destroy, ...targets.anonymise]);
   const rows = (
     db
@@ -83,13 +84,15 @@ function targetsGone(db: VaultDb, targets: Targets): WipeCheck {
           .get(inList(targets.anonymise)) as { n: number }
       ).n
     : 0;
-  const ok = rows === 0 && indexed === 0 && withValues === 0;
+  const left = Object.entries(copiesLeft(db, targets, scope));
+  const ok = rows === 0 && indexed === 0 && withValues === 0 && left.length === 0;
   return {
     name: 'targets-gone',
     ok,
     detail: ok
-      ? `${targets.destroy.length} rows gone, ${targets.anonymise.length} reduced, none in the search index`
-      : `${rows} rows left, ${indexed} still indexed, ${withValues} reduced records still hold values`,
+      ? `${targets.destroy.length} rows gone, ${targets.anonymise.length} reduced, none in the search index, no declared copy left`
+      : `${rows} rows left, ${indexed} still indexed, ${withValues} reduced records still hold values` +
+        (left.length ? `; copies left: ${left.map(([t, n]) => `${t} ${n}`).join(', ')}` : ''),
   };
 }
 
@@ -97,6 +100,7 @@ export async function verifyPurge(
   vault: OpenVault,
   values: readonly string[],
   targets: Targets,
+  scope: WipeScope,
 ): Promise<WipeVerification> {
   const checks: WipeCheck[] = [];
   const wal = `${vault.file}-wal`;
@@ -137,7 +141,7 @@ export async function verifyPurge(
       `${scanner.size} values looked for on ${read.pages} pages; ${residue} found` +
       (explained.length ? ` (${explained.join('; ')})` : ''),
   });
-  checks.push(targetsGone(vault.db, targets));
+  checks.push(targetsGone(vault.db, targets, scope));
 
   const quick = (vault.db.pragma('quick_check') as Array<Record<string, string>>).map((r) =>
     String(Object.values(r)[0]),

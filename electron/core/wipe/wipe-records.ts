@@ -261,7 +261,7 @@ export async function finishRecordsWipe(
     } finally {
       key.fill(0);
     }
-    verification = await verifyPurge(vault, values, targets);
+    verification = await verifyPurge(vault, values, targets, scope);
     if (!verification.ok) {
       vault.audit({
         op: 'wipe.records',
