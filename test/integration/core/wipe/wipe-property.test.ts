@@ -18,7 +18,7 @@ import {
 import { verifyPurge } from '../../../../electron/core/wipe/verify-purge';
 import { Random } from '../../../fixtures/random';
 import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
-import { decryptVault, exportAll, fillVault, valuesOf } from '../../support/wipe-fixture';
+import { decryptVault, exportAll, fillVault, valuesOf, type FilledVault } from '../../support/wipe-fixture';
 
 jest.setTimeout(600_000);
 
@@ -68,14 +68,19 @@ test.each([31, 32, 33, 34, 35])(
   },
 );
 
-test('the verification finds a value left on a freed page, and passes once the page is rewritten', async () => {
-  const v = await fillVault({ seed: 40, count: 20, merge: false });
+/** The filled vault's engine session locked, and the vault unlocked here, to call the verification. */
+async function ownSession(v: FilledVault) {
   unwrap(await v.engine.call('vault.lock', {}));
-  const vault = await unlockVault(
+  return unlockVault(
     { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS },
     v.dataDir,
     new UnlockThrottle(),
   );
+}
+
+test('the verification finds a value left on a freed page, and passes once the page is rewritten', async () => {
+  const v = await fillVault({ seed: 40, count: 20, merge: false });
+  const vault = await ownSession(v);
   try {
     const marker = '残留在空闲页中的客户地址-测试标记';
     vault.db.pragma('secure_delete = OFF'); // what the wipe never does
@@ -98,12 +103,7 @@ test('the verification finds a value left on a freed page, and passes once the p
 
 test('a declared copy left behind fails the verification, though its values sit in a live cell', async () => {
   const v = await fillVault({ seed: 43, count: 20, merge: false });
-  unwrap(await v.engine.call('vault.lock', {}));
-  const vault = await unlockVault(
-    { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS },
-    v.dataDir,
-    new UnlockThrottle(),
-  );
+  const vault = await ownSession(v);
   try {
     vault.db.pragma('wal_checkpoint(TRUNCATE)'); // as the wipe does before it verifies
     const none = { destroy: [], anonymise: [], mergedWith: 0 };
