@@ -8,12 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WipeCertificateFiles } from '../../../shared/contract';
-import {
-  certificateJson,
-  fileStamp,
-  writeDocumentFiles,
-  type DocumentFile,
-} from '../documents/signed-document';
+import { certificateJson, writeDocumentFiles, type DocumentFile } from '../documents/signed-document';
+import { fileStamp } from '../util/file-stamp';
 import { guardWrite, type WriteScope } from '../util/write-guard';
 import { EngineError } from '../kernel/engine-error';
 import { certificateInfo } from '../pki';
