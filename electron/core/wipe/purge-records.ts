@@ -103,6 +103,26 @@ export function purgedValues(db: VaultDb, targets: Targets, scope: WipeScope): s
   }
 }
 
+/**
+ * After the purge, what each declaration still holds of the targets' values, by table (none, when the
+ * purge did its work): the verification's proof that no declared copy was left behind — such a copy is a
+ * live cell, which the page search alone would take for a value some kept row holds.
+ */
+export function copiesLeft(db: VaultDb, targets: Targets, scope: WipeScope): Record<string, number> {
+  loadTargets(db, targets);
+  try {
+    const left: Record<string, number> = {};
+    for (const copies of CUSTOMER_COPIES) {
+      let n = 0;
+      for (const _ of copies.values?.(db, scope) ?? []) n++;
+      if (n > 0) left[copies.table] = n;
+    }
+    return left;
+  } finally {
+    dropTargets(db);
+  }
+}
+
 export interface PurgeCounts {
   destroyed: number;
   anonymised: number;

@@ -263,7 +263,7 @@ export async function finishRecordsWipe(
     } finally {
       key.fill(0);
     }
-    verification = await verifyPurge(vault, values, targets);
+    verification = await verifyPurge(vault, values, targets, scope);
     if (!verification.ok) {
       vault.audit({
         op: 'wipe.records',
@@ -357,7 +357,7 @@ export async function finishRecordsWipe(
       );
     journal.step('audited');
   }
-  const certificate = publishCertificate(journal);
+  const certificate = publishCertificate(journal, vault);
   destroyProbe(journal);
   journal.step('complete');
   job.progress(6, 6, 'done');
