@@ -3,6 +3,11 @@
 // query becomes a phrase of consecutive grams. So 张三 is found in 张三丰, 1380 inside a phone number,
 // and one character by prefix — without the trigram tokenizer's three-character minimum, which would
 // miss the two-character names that are most Chinese searches.
+//
+// Digits are few (100 bigrams, each in a large share of the records), so a phone fragment's bigram phrase
+// reads long posting lists. Each run of four or more digits is therefore indexed a second time as
+// overlapping four-digit grams, and a query of four or more digits alone is a phrase of those: rare
+// tokens, the same records (the query is all digits, so it can only lie inside one digit run).
 import { foldForMatching } from './normalise/text';
 
 /** One gram per character pair; each is one token to unicode61 (letters and digits, no separators). */
@@ -15,17 +20,31 @@ function grams(folded: string): string[] {
   return out;
 }
 
+const DIGIT_GRAM = 4;
+const DIGIT_RUN = /[0-9]{4,}/g;
+const DIGITS_ONLY = /^[0-9]{4,}$/;
+
+/** Overlapping four-digit grams of a digit run, then its last digit alone (so no phrase runs on). */
+function digitGrams(run: string): string {
+  let out = '';
+  for (let i = 0; i + DIGIT_GRAM <= run.length; i++) out += `${run.slice(i, i + DIGIT_GRAM)} `;
+  return out + run[run.length - 1];
+}
+
 /**
  * The text written to the FTS index for a record's searchable values. Values are kept apart (a query
  * never matches across the end of one value and the start of the next) by the single-character tail
- * token each one ends with, which no two-character phrase can span.
+ * token each one ends with, which no two-character phrase can span; each digit run's four-digit grams
+ * follow its value's grams, ended the same way.
  */
 export function searchDocument(values: ReadonlyArray<string | null | undefined>): string {
   const parts: string[] = [];
   for (const value of values) {
     if (!value) continue;
-    const g = grams(foldForMatching(value));
+    const folded = foldForMatching(value);
+    const g = grams(folded);
     if (g.length) parts.push(g.join(' '));
+    for (const run of folded.match(DIGIT_RUN) ?? []) parts.push(digitGrams(run));
   }
   return parts.join(' ');
 }
@@ -39,6 +58,11 @@ export function searchMatch(query: string): string | null {
   const chars = Array.from(foldForMatching(query));
   if (chars.length === 0) return null;
   if (chars.length === 1) return `"${chars[0]}"*`;
+  if (chars.length >= DIGIT_GRAM && DIGITS_ONLY.test(chars.join(''))) {
+    const quads: string[] = [];
+    for (let i = 0; i + DIGIT_GRAM <= chars.length; i++) quads.push(chars.slice(i, i + DIGIT_GRAM).join(''));
+    return `"${quads.join(' ')}"`;
+  }
   const pairs: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
   return `"${pairs.join(' ')}"`;

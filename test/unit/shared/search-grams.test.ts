@@ -111,6 +111,44 @@ describe('searchMatch / searchDocument', () => {
     expect(searchDocument([null, '', '  '])).toBe('');
   });
 
+  test('a query of four or more digits alone is a phrase of four-digit grams', () => {
+    expect(searchMatch('1380013')).toBe('"1380 3800 8001 0013"');
+    expect(searchMatch('138-0013')).toBe('"1380 3800 8001 0013"');
+    expect(searchMatch('0013')).toBe('"0013"');
+    // Shorter digit queries and mixed ones keep the bigram phrase.
+    expect(searchMatch('138')).toBe('"13 38"');
+    expect(searchMatch('a1380')).toBe('"a1 13 38 80"');
+    expect(searchDocument(['138-0013'])).toBe('13 38 80 00 01 13 3 1380 3800 8001 0013 3');
+  });
+
+  test('random digit fragments of random digit-heavy values are found exactly where they occur', () => {
+    const alphabet = fc.constantFrom(...'0123456789012345678901234567890123456789张a- '.split(''));
+    const value = fc.array(alphabet, { minLength: 0, maxLength: 16 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        (records, pick, start, len, anywhere) => {
+          // From a record's digits (a fragment that occurs), or any digits across values (most do not).
+          const source = records[pick % records.length].join(anywhere ? '' : ' ').replace(/[^0-9]/g, '');
+          const from = source.length ? start % source.length : 0;
+          const q = source.slice(from, from + 4 + (len % 6));
+          if (q.length < 4) return;
+          const fts = index(records);
+          try {
+            expect(fts.find(q)).toEqual(expected(records, q));
+          } finally {
+            fts.close();
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261206 },
+    );
+  });
+
   test('random substrings of random values are found exactly where they occur', () => {
     const alphabet = fc.constantFrom(...'张王李伟芳明华0123456789abc@.- '.split(''));
     const value = fc.array(alphabet, { minLength: 0, maxLength: 12 }).map((a) => a.join(''));
