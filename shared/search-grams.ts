@@ -34,17 +34,27 @@ function digitGrams(run: string): string {
 /**
  * The text written to the FTS index for a record's searchable values. Values are kept apart (a query
  * never matches across the end of one value and the start of the next) by the single-character tail
- * token each one ends with, which no two-character phrase can span; each digit run's four-digit grams
- * follow its value's grams, ended the same way.
+ * token each one ends with, which no two-character phrase can span. The four-digit grams of the record's
+ * digit runs follow, each run ended the same way; a run inside a longer one of the same record (the phone
+ * as written, inside its E.164 digits) is left out, since every query it matches matches the longer one.
  */
 export function searchDocument(values: ReadonlyArray<string | null | undefined>): string {
   const parts: string[] = [];
+  let runs: string[] | null = null;
   for (const value of values) {
     if (!value) continue;
     const folded = foldForMatching(value);
     const g = grams(folded);
     if (g.length) parts.push(g.join(' '));
-    for (const run of folded.match(DIGIT_RUN) ?? []) parts.push(digitGrams(run));
+    const found = folded.match(DIGIT_RUN);
+    if (found) (runs ??= []).push(...found);
+  }
+  if (runs) {
+    // Longest first, so a run is kept only when no kept run holds it.
+    const kept: string[] = [];
+    for (const run of runs.sort((a, b) => b.length - a.length))
+      if (!kept.some((k) => k.includes(run))) kept.push(run);
+    for (const run of kept) parts.push(digitGrams(run));
   }
   return parts.join(' ');
 }

@@ -119,6 +119,10 @@ describe('searchMatch / searchDocument', () => {
     expect(searchMatch('138')).toBe('"13 38"');
     expect(searchMatch('a1380')).toBe('"a1 13 38 80"');
     expect(searchDocument(['138-0013'])).toBe('13 38 80 00 01 13 3 1380 3800 8001 0013 3');
+    // The number as written is inside its E.164 digits: its four-digit grams are written once.
+    expect(searchDocument(['+86138001', '138001'])).toBe(
+      '86 61 13 38 80 00 01 1 13 38 80 00 01 1 8613 6138 1380 3800 8001 1',
+    );
   });
 
   test('random digit fragments of random digit-heavy values are found exactly where they occur', () => {
