@@ -48,6 +48,24 @@ const RECORDS: Values[] = [
   ['伟', null, null, null, 'a@b.cn', null],
 ];
 
+/** An index of these records finds exactly the records one of whose values contains the query. */
+function expectFoundExactly(records: Values[], q: string): void {
+  const fts = index(records);
+  try {
+    expect(fts.find(q)).toEqual(expected(records, q));
+  } finally {
+    fts.close();
+  }
+}
+
+/** Records of one to four values of up to `maxLength` characters drawn from `alphabet`. */
+const recordsOf = (alphabet: string, maxLength: number) => {
+  const value = fc
+    .array(fc.constantFrom(...alphabet.split('')), { minLength: 0, maxLength })
+    .map((a) => a.join(''));
+  return fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
+};
+
 describe('searchMatch / searchDocument', () => {
   const fts = index(RECORDS);
   afterAll(() => fts.close());
@@ -126,11 +144,9 @@ describe('searchMatch / searchDocument', () => {
   });
 
   test('random digit fragments of random digit-heavy values are found exactly where they occur', () => {
-    const alphabet = fc.constantFrom(...'0123456789012345678901234567890123456789张a- '.split(''));
-    const value = fc.array(alphabet, { minLength: 0, maxLength: 16 }).map((a) => a.join(''));
     fc.assert(
       fc.property(
-        fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        recordsOf('0123456789012345678901234567890123456789张a- ', 16),
         fc.nat(),
         fc.nat(),
         fc.nat(),
@@ -141,12 +157,7 @@ describe('searchMatch / searchDocument', () => {
           const from = source.length ? start % source.length : 0;
           const q = source.slice(from, from + 4 + (len % 6));
           if (q.length < 4) return;
-          const fts = index(records);
-          try {
-            expect(fts.find(q)).toEqual(expected(records, q));
-          } finally {
-            fts.close();
-          }
+          expectFoundExactly(records, q);
         },
       ),
       { numRuns: 200, seed: 20261206 },
@@ -154,11 +165,9 @@ describe('searchMatch / searchDocument', () => {
   });
 
   test('random substrings of random values are found exactly where they occur', () => {
-    const alphabet = fc.constantFrom(...'张王李伟芳明华0123456789abc@.- '.split(''));
-    const value = fc.array(alphabet, { minLength: 0, maxLength: 12 }).map((a) => a.join(''));
     fc.assert(
       fc.property(
-        fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        recordsOf('张王李伟芳明华0123456789abc@.- ', 12),
         fc.nat(),
         fc.nat(),
         fc.nat(),
@@ -168,12 +177,7 @@ describe('searchMatch / searchDocument', () => {
           const from = chars.length ? start % chars.length : 0;
           const q = chars.slice(from, from + 1 + (len % 5)).join('');
           if (foldForMatching(q) === '') return;
-          const fts = index(records);
-          try {
-            expect(fts.find(q)).toEqual(expected(records, q));
-          } finally {
-            fts.close();
-          }
+          expectFoundExactly(records, q);
         },
       ),
       { numRuns: 150, seed: 20261128 },
