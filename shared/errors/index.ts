@@ -11,6 +11,7 @@ import { duplicatesErrors } from './duplicates';
 import { handoverErrors } from './handover';
 import { importErrors } from './import';
 import { recordsErrors } from './records';
+import { requestsErrors } from './requests';
 import { usersErrors } from './users';
 import { vaultErrors } from './vault';
 import { wipeErrors } from './wipe';
@@ -33,6 +34,7 @@ export const ERRORS = {
   ...complianceErrors,
   ...wipeErrors,
   ...handoverErrors,
+  ...requestsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -56,6 +56,8 @@ import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } 
 import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { fulfilRequest } from '../requests/fulfil';
+import { addRequest, closeRequest, extendRequest, listRequests } from '../requests/register';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
 import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { verifyCertificate } from '../certificate/verify-certificate';
@@ -301,6 +303,15 @@ export const handlers: Handlers = {
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
+  'requests.list': (input, ctx) => listRequests(open(ctx), input),
+  'requests.add': (input, ctx) => addRequest(open(ctx), input),
+  'requests.extend': (input, ctx) => extendRequest(open(ctx), input),
+  'requests.fulfil': async (input, ctx) => {
+    const result = await fulfilRequest(open(ctx), input, job(ctx), ctx.env.dataDir);
+    if (result.fulfilment?.action === 'deleted') noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'requests.close': (input, ctx) => closeRequest(open(ctx), input),
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
   'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
   'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),

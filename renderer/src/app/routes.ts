@@ -11,6 +11,7 @@ export const ROUTES = [
   'handover',
   'wipe',
   'compliance',
+  'requests',
   'audit',
   'settings',
 ] as const;
