@@ -161,7 +161,8 @@ export const FIELD_SPECS = {
     column: 'phone',
     sql: TEXT,
     status: { column: 'phone_status', exportAs: { zh: '电话状态', en: 'phone status' } },
-    carries: { phone_raw: { sql: TEXT }, phone_region: { sql: TEXT } },
+    // phones: every number of the cell with extensions, as JSON (shared/customer/phones.ts), or null.
+    carries: { phone_raw: { sql: TEXT }, phone_region: { sql: TEXT }, phones: { sql: TEXT } },
     identifies: true,
     search: { digitsOf: 'phone_raw' },
     sort: true,

@@ -3,6 +3,7 @@
 // the view of a record that the window, the CLI's `records --json` and the exports all share. Pure types
 // and constants; the engine owns the storage.
 import type { CustomerField, RecordFields } from './columns';
+import type { PhoneEntry } from './phones';
 
 export {
   CUSTOMER_FIELDS,
@@ -15,6 +16,7 @@ export {
   type ValidatedField,
 } from './columns';
 export type { FieldStatus } from './fields';
+export type { PhoneEntry } from './phones';
 
 /** A mapping: source column header → Closeout field, or 'extra' (kept as-is under its header), or 'skip'. */
 export type ColumnTarget = CustomerField | 'extra' | 'skip';
@@ -67,6 +69,8 @@ export interface CustomerRecord extends RecordFields {
   id: number;
   /** The record's own source row first, then those of the records merged into it. */
   sources: SourceRowRef[];
+  /** Every number of the phone cell, in order: the first is `phone`, the others further phones. */
+  phones: PhoneEntry[];
   extra: Record<string, string>;
   type: CustomerType;
   region: Region;

@@ -7,6 +7,7 @@ import {
   type ValidatedField,
 } from '../../../shared/customer';
 import { displayOf, exportHeaders, moneyText } from '../../../shared/customer/columns';
+import { phoneEntryText } from '../../../shared/customer/phones';
 
 export type CellValue = string | number | null;
 
@@ -44,6 +45,14 @@ const FIELD_EXPORT_COLUMNS: ExportColumn[] = CUSTOMER_FIELDS.flatMap((field) => 
       key: carried.record,
       ...carried.header,
       value: (r) => r[carried.record as keyof CarriedValues],
+    });
+  // Every number of the phone cell (first the phone), with extensions: `+8621… ext. 12; +86138…`.
+  if (field === 'phone')
+    columns.push({
+      key: 'phones',
+      zh: '全部电话',
+      en: 'all phones',
+      value: (r) => r.phones.map(phoneEntryText).join('; '),
     });
   return columns;
 });

@@ -33,6 +33,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     phone_raw: text(row.phone),
     phone_status: phone.status,
     phone_region: phone.status === 'valid' ? phone.region : null,
+    phones: null,
     email: email.status === 'valid' ? email.value : (text(row.email)?.toLowerCase() ?? null),
     email_status: email.status,
     wechat: wechat.value,

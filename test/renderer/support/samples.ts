@@ -71,6 +71,7 @@ export function customerRecord(id: number, change: Partial<CustomerRecord> = {})
     name: `客户${id}`,
     organisation: null,
     phone: '+8613800138000',
+    phones: [{ number: '+8613800138000', extension: null, status: 'valid' }],
     wechat: null,
     email: null,
     idNumber: null,

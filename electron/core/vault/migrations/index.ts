@@ -9,6 +9,7 @@ import * as m0006 from './0006-handovers';
 import * as m0007 from './0007-wipe';
 import * as m0008 from './0008-customer-wechat';
 import * as m0009 from './0009-compliance';
+import * as m0010 from './0010-customer-phones';
 import type { VaultDb } from '../database';
 
 export interface Migration {
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -81,6 +81,7 @@ export const records: Messages<typeof zh> = {
       extraValue: 'Value',
       history: 'History',
       noHistory: 'No audit entry concerns this record.',
+      phones: 'Every number of the phone cell',
     },
     export: {
       button: 'Export…',

@@ -72,6 +72,7 @@ export const records = {
       extraValue: '值',
       history: '历史',
       noHistory: '审计日志中没有与此记录相关的条目。',
+      phones: '电话栏中的全部号码',
     },
     export: {
       button: '导出…',

@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
+import { phoneEntryText } from '../../../../shared/customer/phones';
 
 const STATUS_COLOURS: Record<FieldStatus, string> = {
   valid: 'green',
@@ -50,5 +51,24 @@ export function FlagTags({ record }: { record: CustomerRecord }) {
         </Tag>
       ))}
     </span>
+  );
+}
+
+/** Every number of the phone cell, when there is more than the phone: further numbers, extensions. */
+export function PhoneNumbers({ record }: { record: CustomerRecord }) {
+  const { t } = useTranslation();
+  if (record.phones.length < 2 && !record.phones[0]?.extension) return null;
+  return (
+    <ol
+      data-testid="record-phones"
+      aria-label={t('records.detail.phones')}
+      style={{ margin: 0, paddingInlineStart: 20, width: '100%' }}
+    >
+      {record.phones.map((p, i) => (
+        <li key={i} data-testid="record-phones-entry">
+          {phoneEntryText(p)} <StatusTag status={p.status} />
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -19,6 +19,7 @@ const ROW: CustomerRow = {
   phone_raw: '138-0013-8000',
   phone_status: 'valid',
   phone_region: 'CN',
+  phones: null,
   email: null,
   email_status: 'missing',
   wechat: 'wxid_k2j4h5g6f7d8s9',
