@@ -346,4 +346,23 @@ export const FIELD_SPECS = {
       'memo',
     ],
   },
+  customerType: {
+    // As written; what it says (customer-type.ts) is the strongest evidence of individual vs business.
+    column: 'customer_type',
+    sql: TEXT,
+    read: plain(),
+    exportAs: { zh: '客户类型（原文）', en: 'customer type as written' },
+    synonyms: [
+      '客户类型',
+      '客户类别',
+      '客户性质',
+      '客户分类',
+      '类型',
+      '类别',
+      'type',
+      'customer type',
+      'client type',
+      'account type',
+    ],
+  },
 } as const satisfies Record<string, FieldSpec>;

@@ -62,6 +62,10 @@ interface RecordFlags {
   incomplete: boolean;
   typeDoubtful: boolean;
   regionConflict: boolean;
+  /** A cell of the source row held hidden characters (controls, bidi, zero-width): removed from the values. */
+  hiddenCharacters: boolean;
+  /** Why the source row was malformed ('too-few-fields', 'ragged', 'undecodable'), else null. */
+  malformed: string | null;
 }
 
 /** One customer record as the window, `closeout records --json` and the exports see it. */

@@ -20,7 +20,7 @@ import { encodePhones, type PhoneEntry } from '../../../shared/customer/phones';
 import { normalisePhone, type PhoneCheck, type PhoneOptions } from '../../../shared/normalise/phone';
 import { phonePieces } from '../../../shared/normalise/phone-cell';
 import { MISSING } from '../../../shared/normalise/status';
-import { isPlaceholder, normaliseText } from '../../../shared/normalise/text';
+import { hasHidden, isPlaceholder, normaliseText, removeHidden } from '../../../shared/normalise/text';
 import { countryFromText } from '../classification/region';
 import type { SourceRow } from './types';
 
@@ -137,6 +137,11 @@ function readPhones(
   home: string | null,
 ): Array<{ piece: string; check: PhoneCheck }> {
   if (text === undefined) return [];
+  // Most cells are one mainland mobile as digits: no splitting, no clean-up to do.
+  if ((home === null || home === 'CN') && MAINLAND_MOBILE.test(text)) {
+    const fast = fastMainlandMobile(text);
+    if (fast) return [{ piece: text, check: fast }];
+  }
   const read = new Map<string, PhoneCheck>();
   const readPiece = (piece: string) => {
     let check = read.get(piece);
@@ -156,6 +161,9 @@ function readPhones(
   return out;
 }
 
+/** Row problems that still deliver the row: it is imported, flagged with the kind. */
+const MALFORMED = new Set(['too-few-fields', 'ragged', 'undecodable']);
+
 export interface NormaliseOptions {
   /** "Today" for resident-ID birth dates (not in the future). Default: now. */
   today?: Date;
@@ -169,8 +177,15 @@ export function normaliseRecord(
   const values: FieldValues = {};
   const extra: Record<string, string> = {};
   let formulaLike = false;
+  // Hidden characters (controls, ANSI escapes, bidi overrides, zero-width, a BOM inside) are removed
+  // from every value and the record flagged; the raw row keeps them as read.
+  let hidden = false;
   for (const header in row.values) {
-    const value = row.values[header];
+    let value = row.values[header];
+    if (hasHidden(value)) {
+      hidden = true;
+      value = removeHidden(value);
+    }
     if (mapping.skipped.has(header)) continue;
     const field = mapping.fields.get(header);
     // 暂无, N/A, -, 0 … mean "missing" in every field (a bare 0 is still an amount).
@@ -183,7 +198,7 @@ export function normaliseRecord(
   /** A mapped value that could not be read as its field: kept where a person can still see it. */
   const keepAsExtra = (field: CustomerField) => {
     for (const [header, f] of mapping.fields)
-      if (f === field && row.values[header] !== undefined) extra[header] = row.values[header];
+      if (f === field && row.values[header] !== undefined) extra[header] = removeHidden(row.values[header]);
   };
 
   // Text fields and other simple ones, as the column table reads them.
@@ -287,6 +302,8 @@ export function normaliseRecord(
     extra: jsonObject(extra),
     name_key: null,
     formula_like: formulaLike ? 1 : 0,
+    hidden_characters: hidden ? 1 : 0,
+    malformed: row.problem && MALFORMED.has(row.problem) ? row.problem : null,
   };
   const keyOf = name ?? organisation;
   if (keyOf) columns.name_key = nameKey(keyOf);

@@ -76,6 +76,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     en: 'region conflict',
     value: (r) => bool(r.flags.regionConflict),
   },
+  {
+    key: 'hiddenCharacters',
+    zh: '含隐藏字符',
+    en: 'hidden characters',
+    value: (r) => bool(r.flags.hiddenCharacters),
+  },
+  { key: 'malformed', zh: '格式异常', en: 'malformed', value: (r) => r.flags.malformed },
   { key: 'completeness', zh: '完整度', en: 'completeness', value: (r) => r.completeness },
   { key: 'cluster', zh: '重复组', en: 'duplicate cluster', value: (r) => r.cluster },
   { key: 'mergedInto', zh: '已合并到', en: 'merged into', value: (r) => r.mergedInto },

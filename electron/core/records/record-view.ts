@@ -96,6 +96,8 @@ export function toCustomerRecord(row: CustomerRow, sources: SourceRowRef[]): Cus
       incomplete: row.incomplete === 1,
       typeDoubtful: row.type_doubtful === 1,
       regionConflict: row.region_conflict === 1,
+      hiddenCharacters: row.hidden_characters === 1,
+      malformed: row.malformed,
     },
     completeness: row.completeness,
     cluster: row.cluster_id,

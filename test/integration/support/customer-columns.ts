@@ -11,7 +11,10 @@ import { readWechat } from '../../../shared/customer/fields';
 import type { CustomerRow } from '../../fixtures/customers';
 
 /** Everything the import writes but the extra fields and the formula flag (records-fixture sets those). */
-export type CustomerColumns = Omit<ImportedColumns, 'extra' | 'formula_like'>;
+export type CustomerColumns = Omit<
+  ImportedColumns,
+  'extra' | 'formula_like' | 'hidden_characters' | 'malformed'
+>;
 
 const text = (value: string): string | null => {
   const t = normaliseText(value);
@@ -28,6 +31,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
   return {
     name,
     organisation: null,
+    customer_type: null,
     // As the import: E.164 when valid, else the cell as typed (cleaned), with its status.
     phone: phone.status === 'valid' ? phone.e164 : text(row.phone),
     phone_raw: text(row.phone),

@@ -38,6 +38,13 @@ export function flagTags(record: CustomerRecord, t: TFunction): Array<[string, s
   if (f.incomplete) tags.push(['incomplete', 'default', t('records.flags.incomplete')]);
   if (f.typeDoubtful) tags.push(['typeDoubtful', 'gold', t('records.flags.typeDoubtful')]);
   if (f.regionConflict) tags.push(['regionConflict', 'gold', t('records.flags.regionConflict')]);
+  if (f.hiddenCharacters) tags.push(['hiddenCharacters', 'purple', t('records.flags.hiddenCharacters')]);
+  if (f.malformed)
+    tags.push([
+      'malformed',
+      'volcano',
+      `${t('records.flags.malformed')}: ${t(`records.malformedKinds.${f.malformed}`, { defaultValue: f.malformed })}`,
+    ]);
   return tags;
 }
 
