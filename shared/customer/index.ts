@@ -16,7 +16,6 @@ export {
   type ValidatedField,
 } from './columns';
 export type { FieldStatus } from './fields';
-export type { PhoneEntry } from './phones';
 
 /** A mapping: source column header → Closeout field, or 'extra' (kept as-is under its header), or 'skip'. */
 export type ColumnTarget = CustomerField | 'extra' | 'skip';

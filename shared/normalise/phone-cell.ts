@@ -14,8 +14,8 @@ const LABEL =
 /** A note after a number, in brackets or not: (微信同号), 同微信, (手机), 办公室, (office). */
 const NOTE_AFTER =
   /\s*(?:[(（]\s*[^()（）\d+]*\s*[)）]|微信同号|同微信|微信|手机|座机|办公室|电话|mobile|office|home)\s*$/i;
-/** The country code in brackets: (+86)138…, （86）138…. */
-const BRACKETED_CODE = /^[(（]\s*(\+?[1-9]\d{0,2})\s*[)）]\s*/;
+/** The country code in brackets: (+86)138…, （86）138… (not an area code: (514) 555-0133). */
+const BRACKETED_CODE = /^[(（]\s*(\+\d{1,3}|86|852|853|886)\s*[)）]\s*/;
 /** Extension markers: 转, 轉, 分机, 分機, ext., ext, x (after a space or a digit). */
 const EXTENSION = /(?:\s*(?:转|轉|分机|分機)\s*|\s*(?:ext\.?|extension|x)\s*)(\d{1,6})$/i;
 /** 0512-86367629-38, +86-10-29999398-4655: a mainland landline with its extension after one more hyphen. */

@@ -11,10 +11,7 @@ import { readWechat } from '../../../shared/customer/fields';
 import type { CustomerRow } from '../../fixtures/customers';
 
 /** Everything the import writes but the extra fields and the formula flag (records-fixture sets those). */
-export type CustomerColumns = Omit<
-  ImportedColumns,
-  'extra' | 'formula_like' | 'hidden_characters' | 'malformed'
->;
+export type CustomerColumns = Omit<ImportedColumns, 'extra' | 'formula_like'>;
 
 const text = (value: string): string | null => {
   const t = normaliseText(value);
@@ -66,5 +63,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     currency: null,
     notes: text(row.notes),
     name_key: name ? (nameKeys(name)?.tokens ?? null) : null,
+    hidden_characters: 0,
+    malformed: null,
   };
 }
