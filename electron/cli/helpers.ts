@@ -32,6 +32,18 @@ export function whole(name: string, text: string | undefined, min = 1): number {
   return n;
 }
 
+/** Commander's parser of an option that takes one of `values`, or INVALID_INPUT naming the option. */
+export const oneOf =
+  <T extends string>(name: string, values: readonly T[]) =>
+  (text: string): T => {
+    if ((values as readonly string[]).includes(text)) return text as T;
+    throw CliError.of(
+      'INVALID_INPUT',
+      { detail: `${name} must be one of ${values.join(', ')} (not ${text})` },
+      2,
+    );
+  };
+
 /** `whole` as commander's parser of an option's value. */
 export const wholeOption =
   (name: string, min = 0) =>

@@ -46,6 +46,7 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
     en: 'Private key or PKCS#12',
     extensions: ['pem', 'key', 'p12', 'pfx'],
   },
+  'request-output': { zh: '文件夹', en: 'Folder', extensions: [] },
 };
 
 export async function chooseFile(

@@ -90,11 +90,15 @@ export interface PeriodEnd {
 export function periodEnd(event: string, days: number): PeriodEnd {
   const plain = addDays(event, days);
   const date = nextWorkingDay(plain);
-  const statuses = [calendarStatus(plain), calendarStatus(date)];
-  const calendar: CalendarStatus = statuses.includes('unknown')
+  return { date, rolledFrom: date === plain ? null : plain, calendar: calendarStatusOf(plain, date) };
+}
+
+/** How sure an answer that depends on these dates' years is: 'official' only when every year is. */
+export function calendarStatusOf(...dates: string[]): CalendarStatus {
+  const statuses = dates.map(calendarStatus);
+  return statuses.includes('unknown')
     ? 'unknown'
     : statuses.includes('provisional')
       ? 'provisional'
       : 'official';
-  return { date, rolledFrom: date === plain ? null : plain, calendar };
 }

@@ -21,6 +21,7 @@ import { jobIdSchema, type OpSpec } from './op';
 import { peopleOps } from './people';
 import { planOps } from './plan';
 import { recordsOps } from './records';
+import { requestsOps } from './requests';
 import { risksOps } from './risks';
 import { ropaOps } from './ropa';
 import { usersOps } from './users';
@@ -50,6 +51,7 @@ export * from './evidence';
 export * from './wipe';
 export * from './certificate';
 export * from './handover';
+export * from './requests';
 
 export const contract = {
   ...appOps,
@@ -74,6 +76,7 @@ export const contract = {
   ...wipeOps,
   ...certificateOps,
   ...handoverOps,
+  ...requestsOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,8 @@ export const FILE_PURPOSES = {
   'handover-receipt': ['open', 'save'],
   /** The recipient's private key or PKCS#12 kit. */
   'handover-key': ['open'],
+  /** Where a customer's request is answered: the data, the letter, the deletion certificate. */
+  'request-output': ['folder'],
 } as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export type FileDialogKind = 'open' | 'save' | 'folder';

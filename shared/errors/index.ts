@@ -11,10 +11,12 @@ import { duplicatesErrors } from './duplicates';
 import { handoverErrors } from './handover';
 import { importErrors } from './import';
 import { recordsErrors } from './records';
+import { requestsErrors } from './requests';
 import { usersErrors } from './users';
 import { vaultErrors } from './vault';
 import { wipeErrors } from './wipe';
 import type { ErrorEntry, Lang } from './entry';
+import { gapsText } from '../handover';
 
 export type { Lang };
 
@@ -32,6 +34,7 @@ export const ERRORS = {
   ...complianceErrors,
   ...wipeErrors,
   ...handoverErrors,
+  ...requestsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -42,9 +45,24 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
 }
 
+/**
+ * Details some messages show in the reader's language, derived from codes the engine put in the details
+ * (the CLI through formatError, the window's ErrorAlert): HANDOVER_NOT_READY's `gaps` as `missing`.
+ */
+export function localizedDetails(
+  code: string,
+  lang: Lang,
+  details: Record<string, unknown> = {},
+): Record<string, unknown> {
+  if (code === 'HANDOVER_NOT_READY' && Array.isArray(details.gaps))
+    return { ...details, missing: gapsText(details.gaps, lang) };
+  return details;
+}
+
 /** Fills `{{name}}` placeholders from details; unknown placeholders are left visible, never dropped. */
 export function formatError(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  const values = localizedDetails(code, lang, details);
   return ERRORS[code][lang].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in details ? String(details[name]) : whole,
+    name in values ? String(values[name]) : whole,
   );
 }

@@ -195,7 +195,7 @@ function setupContext(config: BenchConfig, log: (message: string) => void): Setu
       await produce(partial);
       renameSync(partial, path);
     } finally {
-      rmSync(partial, { force: true });
+      rmSync(partial, { recursive: true, force: true }); // a folder too: else its EISDIR hides produce's error
     }
     return path;
   };

@@ -6,7 +6,8 @@ import { UnlockThrottle } from '../../electron/core/vault/unlock-throttle';
 import { unlockVault } from '../../electron/core/vault/unlock-vault';
 import type { OpenVault } from '../../electron/core/vault/open-vault';
 import { cryptoErase } from '../../electron/core/wipe/crypto-erase';
-import { Journal } from '../../electron/core/wipe/journal';
+import type { Journal } from '../../electron/core/wipe/journal';
+import { bareJournal } from '../integration/support/wipe-journal';
 import { defineBenchmark, nodeSide } from './harness';
 import { copyVault, wipeBenchVault, type WipeBenchVault } from './wipe-vault';
 
@@ -33,26 +34,12 @@ function side(which: 'large' | 'small', label: string) {
         join(dir(s), 'data'),
         new UnlockThrottle(),
       );
-      const journal = Journal.create(join(dir(s), 'data'), {
+      const journal = bareJournal(join(dir(s), 'data'), {
         wipeId: '00000000-0000-4000-8000-0000000be7c4',
         kind: 'vault',
         vaultId: vault.vaultId,
-        clientName: 'bench',
         vaultFile: file,
-        at: new Date().toISOString(),
-        by: 'owner',
         certificateDir: dir(s),
-        plan: {
-          kind: 'vault',
-          vaultId: vault.vaultId,
-          clientName: 'bench',
-          records: { destroy: 0, mergedWith: 0, anonymise: 0, quarantine: 0, kept: [], keptTotal: 0 },
-          files: [],
-          backups: [],
-          keyCopies: [],
-          warnings: [],
-        },
-        options: {},
       });
       return { vault, journal };
     },

@@ -3,7 +3,7 @@
 // (a random pass then a zero pass, the goal's reference) and `shred -n 1 -u` (the same work as ours).
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { overwriteAndDelete } from '../../electron/core/wipe/overwrite';
+import { overwriteAndDelete } from '../../electron/core/util/wipe-file';
 import { commandSide, defineBenchmark, nodeSide } from './harness';
 import { wipeBenchVault } from './wipe-vault';
 

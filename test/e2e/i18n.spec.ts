@@ -13,6 +13,7 @@ const ZH_NAV = [
   '移交',
   '销毁',
   '合规',
+  '客户请求',
   '审计',
   '设置',
 ];
@@ -27,6 +28,7 @@ const EN_NAV = [
   'Handover',
   'Wipe',
   'Compliance',
+  'Requests',
   'Audit',
   'Settings',
 ];

@@ -17,6 +17,7 @@ import { importCommands } from './import';
 import { planCommands } from './plan';
 import { recordsCommands } from './records';
 import { reportCommands } from './report';
+import { requestCommands } from './request';
 import { riskCommands } from './risk';
 import { usersCommands } from './users';
 import { vaultCommands } from './vault';
@@ -39,6 +40,7 @@ const HELP_ORDER = [
   'plan',
   'report',
   'risk',
+  'request',
   'evidence',
   'wipe',
   'certificate',
@@ -60,6 +62,7 @@ export const commands: readonly CommandDef[] = [
   ...planCommands,
   ...reportCommands,
   ...riskCommands,
+  ...requestCommands,
   ...evidenceCommands,
   ...wipeCommands,
   ...certificateCommands,

@@ -7,20 +7,8 @@ import type { Command } from 'commander';
 import type { WipeCheck, WipeResult } from '../../../shared/contract';
 import type { Lang } from '../../../shared/errors';
 import { PAPER_METHODS, PIPL_TRIGGERS, PROCESSOR_OUTCOMES, SHRED_LEVELS } from '../../../shared/wipe';
-import { CliError } from '../cli-error';
 import type { CommandDef } from '../command-def';
-import { collect, define, parseFilter, str, t, wholeOption } from '../helpers';
-
-const oneOf =
-  (name: string, values: readonly string[]) =>
-  (text: string): string => {
-    if (values.includes(text)) return text;
-    throw CliError.of(
-      'INVALID_INPUT',
-      { detail: `${name} must be one of ${values.join(', ')} (not ${text})` },
-      2,
-    );
-  };
+import { collect, define, oneOf, parseFilter, str, t, wholeOption } from '../helpers';
 
 const fileRef = (v: unknown) => (str(v) ? { path: String(v) } : undefined);
 

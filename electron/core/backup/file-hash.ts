@@ -37,6 +37,19 @@ export async function sha256Fd(
   return { sha256: hash.digest('hex'), size: done };
 }
 
+/** The same without yielding, for callers that cannot wait (`size`: how many bytes from the first). */
+export function sha256FdSync(fd: number, size = fstatSync(fd).size): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)));
+  for (let at = 0; at < size;) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
+    if (n === 0) break;
+    hash.update(buffer.subarray(0, n));
+    at += n;
+  }
+  return hash.digest('hex');
+}
+
 export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+');
   try {

@@ -1,13 +1,15 @@
 // Who may travel: the records whose disposition is TRANSFER to this recipient, minus every customer who
-// objected, minus those missing the consent the route or their data needs (shared/handover.ts
-// requiredConsent, written here as SQL over the responses recorded for this handover).
+// objected (in this handover, or through the requests register: requests/objections.ts), minus those
+// missing the consent the route or their data needs (shared/handover.ts requiredConsent, written here as
+// SQL over the responses recorded for this handover).
 import type { HandoverSelection } from '../../../shared/contract';
+import { OBJECTED_BY_REQUEST, REQUEST_OBJECTORS } from '../requests/objections';
 import type { VaultDb } from '../vault/database';
 import type { Handover } from './store';
 
-/** Parameters: the handover id. */
-const OBJECTED = `EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ? AND r.customer_id = c.id
-  AND r.kind = 'objection')`;
+/** Parameters: the handover id. An objection in this handover, or one in the requests register. */
+const OBJECTED = `(EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ? AND r.customer_id = c.id
+  AND r.kind = 'objection') OR ${OBJECTED_BY_REQUEST})`;
 /** Parameters: the handover id, the route, the handover id. */
 const MISSING_CONSENT = `(CASE
   WHEN c.minor = 1 THEN NOT EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ?
@@ -32,6 +34,22 @@ export function selectionSql(handover: Handover): SelectionSql {
   return {
     where: `${DESTINED} AND NOT ${OBJECTED} AND NOT ${MISSING_CONSENT}`,
     args: [handover.dispositionLabel, handover.id, handover.id, handover.route, handover.id],
+  };
+}
+
+/**
+ * Per record destined to this recipient, as 0/1 columns `objected` and `missing` (a required consent):
+ * what the package counts as left behind, window by window, beside the records that travel.
+ */
+export function selectionFlags(handover: Handover): SelectionSql & {
+  columns: string;
+  columnArgs: Array<string | number>;
+} {
+  return {
+    columns: `${OBJECTED} AS objected, ${MISSING_CONSENT} AS missing`,
+    columnArgs: [handover.id, handover.id, handover.route, handover.id],
+    where: DESTINED,
+    args: [handover.dispositionLabel],
   };
 }
 
@@ -100,11 +118,12 @@ export function isDestined(db: VaultDb, handover: Handover, recordId: number): b
   );
 }
 
-/** Ids of every customer who objected in this handover: a second, independent guard at packaging. */
+/** Ids of every customer who objected (in this handover or the register): a second guard at packaging. */
 export function objectorIds(db: VaultDb, handoverId: string): Set<number> {
   const rows = db
     .prepare(
-      `SELECT DISTINCT customer_id AS id FROM handover_responses WHERE handover_id = ? AND kind = 'objection'`,
+      `SELECT customer_id AS id FROM handover_responses WHERE handover_id = ? AND kind = 'objection'
+       UNION ${REQUEST_OBJECTORS}`,
     )
     .all(handoverId) as Array<{ id: number }>;
   return new Set(rows.map((r) => r.id));

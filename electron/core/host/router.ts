@@ -56,6 +56,8 @@ import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } 
 import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { fulfilRequest } from '../requests/fulfil';
+import { addRequest, closeRequest, extendRequest, listRequests } from '../requests/register';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
 import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { verifyCertificate } from '../certificate/verify-certificate';
@@ -301,6 +303,15 @@ export const handlers: Handlers = {
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
     return result;
   },
+  'requests.list': (input, ctx) => listRequests(open(ctx), input),
+  'requests.add': (input, ctx) => addRequest(open(ctx), input),
+  'requests.extend': (input, ctx) => extendRequest(open(ctx), input),
+  'requests.fulfil': async (input, ctx) => {
+    const result = await fulfilRequest(open(ctx), input, job(ctx), ctx.env.dataDir);
+    if (result.fulfilment?.action === 'deleted') noteDispositionCount(ctx.env.dataDir, open(ctx));
+    return result;
+  },
+  'requests.close': (input, ctx) => closeRequest(open(ctx), input),
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
   'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
   'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),
@@ -319,11 +330,11 @@ export const handlers: Handlers = {
     await updateHandover(open(ctx), input);
     return handoverDetail(open(ctx).db, input.handoverId);
   },
-  'handover.kit': (input, ctx) => makeKit(open(ctx), input),
+  'handover.kit': (input, ctx) => makeKit(open(ctx), input, ctx.env.dataDir),
   'handover.agreement': (input, ctx) => recordAgreement(open(ctx), input),
   'handover.vetting': (input, ctx) => recordVetting(open(ctx), input),
-  'handover.pipia': (input, ctx) => savePipia(open(ctx), input),
-  'handover.notices': (input, ctx) => writeNotices(open(ctx), input, job(ctx)),
+  'handover.pipia': (input, ctx) => savePipia(open(ctx), input, ctx.env.dataDir),
+  'handover.notices': (input, ctx) => writeNotices(open(ctx), input, job(ctx), ctx.env.dataDir),
   'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
   'handover.track': (input, ctx) => trackNotices(open(ctx), input),
   'handover.respond': (input, ctx) => recordResponse(open(ctx), input),
@@ -331,7 +342,7 @@ export const handlers: Handlers = {
     const db = open(ctx).reader();
     return selectionCounts(db, loadHandover(db, input.handoverId));
   },
-  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx)),
+  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir),
   'handover.receiptImport': async (input, ctx) => {
     const result = await importReceipt(open(ctx), input);
     noteStage(ctx.env.dataDir, open(ctx));
@@ -342,7 +353,8 @@ export const handlers: Handlers = {
     if (vault) ctx.setVault(vault);
     return opened;
   },
-  'handover.receiptCreate': (input) => createReceipt(input),
+  'handover.receiptCreate': (input, ctx) =>
+    createReceipt(input, { vault: ctx.vault, dataDir: ctx.env.dataDir }),
 };
 
 export const product: Composition<typeof contract> = { contract, handlers };

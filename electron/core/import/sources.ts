@@ -151,8 +151,9 @@ export function exportQuarantine(
 /**
  * Deletes the plaintext file a person imported, once they say so: only a file whose SHA-256 is that of a
  * source in this vault (so nothing else can be deleted this way), never a file Closeout manages, never
- * through a link. The file is opened once and hashed, overwritten once with zeros and flushed through
- * that one descriptor, then unlinked only if its path still names that file (util/wipe-file.ts). On SSDs
+ * through a link. The file is opened once and hashed, overwritten with one pass of random data and
+ * flushed through that one descriptor, then deleted only while its path still names that file (the one
+ * overwrite Closeout has: util/wipe-file.ts, which the wipe uses too). On SSDs
  * (wear levelling) and copy-on-write file systems (APFS, Btrfs, ZFS) the old blocks may survive the
  * overwrite: the result and the window say so.
  */

@@ -12,7 +12,7 @@ import { signerSummary } from './certificate';
 import { CERTIFICATE_FORMAT, type SanitisationCertificate } from './certificate-format';
 import type { Journal } from './journal';
 import { cloudEntries, paperEntries } from './logs';
-import { fileSystemOf } from './overwrite';
+import { fileSystemOf } from '../util/wipe-file';
 
 /** The options every wipe call shares, as the journal keeps them. */
 type CertificateOptions = Pick<OpParsedInput<'wipe.records'>, 'trigger' | 'signatory' | 'verifier'>;

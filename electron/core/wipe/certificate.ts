@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WipeCertificateFiles } from '../../../shared/contract';
-import { certificateJson, fileStamp, writeDocumentFiles } from '../documents/signed-document';
+import { certificateJson, writeDocumentFiles, type DocumentFile } from '../documents/signed-document';
+import { fileStamp } from '../util/file-stamp';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import { EngineError } from '../kernel/engine-error';
 import { certificateInfo } from '../pki';
 import { cmsSign, type SessionSigner } from '../vault/signer';
@@ -99,14 +101,26 @@ export async function prepareCertificate(
 export const preparedSha256 = (journal: Journal): string | null =>
   (journal.detail('certificate-ready')?.sha256 as string | undefined) ?? null;
 
+/**
+ * Writes copies of the wipe's files into the folder the person chose, each through the write guard like
+ * every other output (never onto a file Closeout manages, never through a link): `vault` is the open
+ * vault, or null once it is gone. All or none; a rerun finds its own copies there and is done.
+ */
+export function publishFiles(journal: Journal, vault: WriteScope['vault'], files: DocumentFile[]): void {
+  const scope: WriteScope = { vault, dataDir: journal.dataDir };
+  for (const file of files) guardWrite(file.path, scope);
+  writeDocumentFiles(files, { sameIsDone: true });
+}
+
 /** Copies the prepared files into the chosen folder (a rerun finds them there and is done). */
-export function publishCertificate(journal: Journal): WipeCertificateFiles {
+export function publishCertificate(journal: Journal, vault: WriteScope['vault']): WipeCertificateFiles {
   const names = certificateNames(journal);
   const dir = journal.begin.certificateDir;
   const keys = Object.keys(PREPARED) as Array<keyof typeof PREPARED>;
-  writeDocumentFiles(
+  publishFiles(
+    journal,
+    vault,
     keys.map((k) => ({ path: join(dir, names[k]), bytes: readFileSync(journal.path(PREPARED[k])) })),
-    { sameIsDone: true },
   );
   return {
     pdf: join(dir, names.pdf),

@@ -22,7 +22,7 @@ import { isV2, keyringPathFor, readKeyring } from '../vault/keyring';
 import type { OpenVault } from '../vault/open-vault';
 import { throttleKeyFor } from '../vault/unlock-throttle';
 import type { Journal } from './journal';
-import { overwriteAndDelete, type OverwriteOutcome } from './overwrite';
+import { overwriteAndDelete, type OverwriteOutcome } from '../util/wipe-file';
 
 /** Files in `dir` named `<name>.…`, or `.<name>.….tmp` (an atomic write's leftover). */
 function belongingTo(file: string): string[] {

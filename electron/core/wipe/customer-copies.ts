@@ -54,4 +54,6 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   training_log: 'training sessions and who attended',
   progress_snapshots: "the closure's daily counts for the charts",
   passphrase_checks: "each user's passphrase strength score",
+  requests:
+    "customers' requests: kind, dates, the record's number, field and file names; evidence the purge keeps",
 };

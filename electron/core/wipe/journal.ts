@@ -15,11 +15,11 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { WipeKind, WipePlan } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import { fsyncDir, writeFileAtomic } from '../util/atomic-write';
-import { overwriteAndDelete } from './overwrite';
+import { overwriteAndDelete } from '../util/wipe-file';
 
 const JOURNAL_FORMAT = 'closeout-wipe-journal';
 
@@ -56,6 +56,11 @@ export class Journal {
 
   get file(): string {
     return join(this.dir, 'journal.jsonl');
+  }
+
+  /** The data folder the journal lives in (`<dataDir>/wipes/<wipeId>`). */
+  get dataDir(): string {
+    return dirname(dirname(this.dir));
   }
 
   /** Starts a journal: the folder, then the first line, flushed. */

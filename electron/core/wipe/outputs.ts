@@ -2,8 +2,8 @@
 // quarantine export, recovery sheets, certificates, audit exports — with where it went and its SHA-256,
 // recorded by the one helper each writer calls. The wipe finds them here, and touches only a file that
 // is still where it was written with the same bytes.
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { sha256FdSync } from '../backup/file-hash';
 import type { VaultDb } from '../vault/database';
 
 /**
@@ -38,16 +38,8 @@ export const contentOf = (kind: string): OutputContent =>
 export function fileSha256(path: string): { sha256: string; bytes: number } {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (let at = 0; at < size;) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-      at += n;
-    }
-    return { sha256: hash.digest('hex'), bytes: size };
+    const bytes = fstatSync(fd).size;
+    return { sha256: sha256FdSync(fd, bytes), bytes };
   } finally {
     closeSync(fd);
   }

@@ -12,7 +12,7 @@ import { pathOf } from '../util/file-ref';
 import type { VaultDb } from '../vault/database';
 import type { Journal } from './journal';
 import { contentOf, fileSha256, listOutputs, type OutputContent } from './outputs';
-import { overwriteAndDelete } from './overwrite';
+import { overwriteAndDelete } from '../util/wipe-file';
 
 /** A file of the plan with what the wipe needs to carry it out (not shown to the window). */
 export type PlannedFile = WipeFile & { outputId?: number; sourceIds?: string[] };

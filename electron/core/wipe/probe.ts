@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Journal } from './journal';
-import { overwriteAndDelete } from './overwrite';
+import { overwriteAndDelete } from '../util/wipe-file';
 
 const PROBE_FILE = 'probe.sealed';
 const INFO = 'closeout-wipe-probe/v1';

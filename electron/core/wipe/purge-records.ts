@@ -27,21 +27,27 @@ const NOT_REDUCED = `NOT (coalesce(disposition, '') = 'ANONYMISE' AND raw = '')`
 /**
  * The targets of a records wipe. Without a filter: every DESTROY and ANONYMISE record. With one: the
  * records it selects (never merged-away ones by themselves), ANONYMISE ones reduced and the rest
- * destroyed. RETAIN records are never targets, nor records an earlier wipe already anonymised. Records
+ * destroyed. With a `recordId` (a customer's deletion request): that record, destroyed. RETAIN records are never targets, nor records an earlier wipe already anonymised. Records
  * merged into a target join it as 'destroy'.
  */
-export function selectTargets(db: VaultDb, filter: RecordFilter | undefined): Targets {
-  const selection = filter
-    ? filterCondition({ ...filter, includeMerged: false })
-    : { sql: `merged_into IS NULL AND disposition IN ('DESTROY', 'ANONYMISE')`, params: [] };
+export function selectTargets(db: VaultDb, filter: RecordFilter | undefined, recordId?: number): Targets {
+  const selection =
+    recordId !== undefined
+      ? { sql: 'id = ? AND merged_into IS NULL', params: [recordId] }
+      : filter
+        ? filterCondition({ ...filter, includeMerged: false })
+        : { sql: `merged_into IS NULL AND disposition IN ('DESTROY', 'ANONYMISE')`, params: [] };
   const rows = db
     .prepare(
       `SELECT id, disposition FROM customers WHERE ${selection.sql || '1'} AND ${NOT_HELD} AND ${NOT_REDUCED}
        ORDER BY id`,
     )
     .all(...selection.params) as Array<{ id: number; disposition: string | null }>;
-  const destroy = rows.filter((r) => r.disposition !== 'ANONYMISE').map((r) => r.id);
-  const anonymise = rows.filter((r) => r.disposition === 'ANONYMISE').map((r) => r.id);
+  // One customer's deletion request is a deletion, whatever the disposition planned for the record.
+  const reduce = (r: { disposition: string | null }) =>
+    recordId === undefined && r.disposition === 'ANONYMISE';
+  const destroy = rows.filter((r) => !reduce(r)).map((r) => r.id);
+  const anonymise = rows.filter(reduce).map((r) => r.id);
   // Transitively merged into a target; a held record stops the chain (it is un-merged, and kept).
   const closure = db.prepare(
     `WITH RECURSIVE m(id) AS (
@@ -92,6 +98,26 @@ export function purgedValues(db: VaultDb, targets: Targets, scope: WipeScope): s
       }
     for (const copies of CUSTOMER_COPIES) for (const v of copies.values?.(db, scope) ?? []) values.add(v);
     return [...values];
+  } finally {
+    dropTargets(db);
+  }
+}
+
+/**
+ * After the purge, what each declaration still holds of the targets' values, by table (none, when the
+ * purge did its work): the verification's proof that no declared copy was left behind — such a copy is a
+ * live cell, which the page search alone would take for a value some kept row holds.
+ */
+export function copiesLeft(db: VaultDb, targets: Targets, scope: WipeScope): Record<string, number> {
+  loadTargets(db, targets);
+  try {
+    const left: Record<string, number> = {};
+    for (const copies of CUSTOMER_COPIES) {
+      let n = 0;
+      for (const _ of copies.values?.(db, scope) ?? []) n++;
+      if (n > 0) left[copies.table] = n;
+    }
+    return left;
   } finally {
     dropTargets(db);
   }

@@ -9,6 +9,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 const PAGE_SIZE = 4096;
 const RESERVE = 80;
+/** The bytes of each page SQLite uses (the rest is SQLCipher's IV and HMAC): each plaintext's length. */
+export const PAGE_USABLE = PAGE_SIZE - RESERVE;
 const IV_BYTES = 16;
 const HMAC_BYTES = 64;
 const SALT_BYTES = 16;

@@ -99,9 +99,24 @@ export class ValueScanner {
 
   /** Looks for every value inside `bytes` (a value must lie wholly inside one call's bytes). */
   scan(bytes: Uint8Array): void {
+    this.match(bytes, (index) => this.hits.add(index), true);
+  }
+
+  /** Every place in `bytes` where a value lies (each occurrence, found before or not). */
+  occurrences(bytes: Uint8Array): Array<{ value: string; at: number }> {
+    const out: Array<{ value: string; at: number }> = [];
+    this.match(bytes, (index, at) => out.push({ value: this.texts[index], at }), false);
+    return out;
+  }
+
+  /** Calls `hit` for each value at each position; `once`: values already found are not compared again. */
+  private match(bytes: Uint8Array, hit: (index: number, at: number) => void, once: boolean): void {
     const end = bytes.length - MIN_BYTES;
     const bits = this.first3;
     const bits6 = this.first6;
+    const check = (index: number, i: number, offset: number) => {
+      if (!(once && this.hits.has(index)) && this.rest(bytes, i + offset, index, offset)) hit(index, i);
+    };
     for (let i = 0; i <= end; i++) {
       const high = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
       if ((bits[high >>> 3] & (1 << (high & 7))) === 0) continue;
@@ -114,12 +129,11 @@ export class ValueScanner {
         if (child === undefined) break;
         offset += CHUNK;
         if (typeof child === 'number') {
-          if (!this.hits.has(child) && this.rest(bytes, i + offset, child, offset)) this.hits.add(child);
+          check(child, i, offset);
           break;
         }
         node = child;
-        for (const tail of node.tails)
-          if (!this.hits.has(tail) && this.rest(bytes, i + offset, tail, offset)) this.hits.add(tail);
+        for (const tail of node.tails) check(tail, i, offset);
       }
     }
   }

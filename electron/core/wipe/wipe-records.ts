@@ -115,6 +115,8 @@ export async function wipeRecords(
   input: Input,
   job: JobContext,
   dataDir: string,
+  /** One customer's record only (a deletion request, core/requests): it and the records merged into it. */
+  recordId?: number,
 ): Promise<WipeResult> {
   const pending = Journal.unfinished(dataDir).find((j) => j.begin.vaultId === vault.vaultId);
   if (pending && pending.begin.kind !== 'records')
@@ -122,7 +124,7 @@ export async function wipeRecords(
   if (pending && !input.dryRun) return finishRecordsWipe(vault, pending, job, true);
 
   job.progress(0, null, 'planning');
-  const targets = selectTargets(vault.db, input.filter);
+  const targets = selectTargets(vault.db, input.filter, recordId);
   const p = plan(vault, input, targets);
   await job.checkpoint();
   if (input.dryRun) return emptyResult(p, targets);
@@ -261,7 +263,7 @@ export async function finishRecordsWipe(
     } finally {
       key.fill(0);
     }
-    verification = await verifyPurge(vault, values, targets);
+    verification = await verifyPurge(vault, values, targets, scope);
     if (!verification.ok) {
       vault.audit({
         op: 'wipe.records',
@@ -355,7 +357,7 @@ export async function finishRecordsWipe(
       );
     journal.step('audited');
   }
-  const certificate = publishCertificate(journal);
+  const certificate = publishCertificate(journal, vault);
   destroyProbe(journal);
   journal.step('complete');
   job.progress(6, 6, 'done');

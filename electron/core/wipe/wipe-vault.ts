@@ -11,7 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import type { OpParsedInput, WipeBackup, WipeCheck, WipePlan, WipeResult } from '../../../shared/contract';
 import { exportAudit } from '../audit/audit-ops';
 import { markDeleted } from '../backup/backups-table';
-import { checkCertificateDir, writeDocumentFiles } from '../documents/signed-document';
+import { checkCertificateDir } from '../documents/signed-document';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { pathOf } from '../util/file-ref';
@@ -23,6 +23,7 @@ import {
   prepareManifest,
   preparedSha256,
   publishCertificate,
+  publishFiles,
   requireCertifiedSigner,
 } from './certificate';
 import { commonFacts } from './certificate-facts';
@@ -283,9 +284,10 @@ function publishEvidence(journal: Journal): void {
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath ?? d.path, d.name)));
   for (const f of files) mkdirSync(dirname(join(target, f)), { recursive: true });
-  writeDocumentFiles(
+  publishFiles(
+    journal,
+    null,
     files.map((f) => ({ path: join(target, f), bytes: readFileSync(join(dir, f)) })),
-    { sameIsDone: true },
   );
 }
 
@@ -346,7 +348,7 @@ export async function finishVaultWipe(
     ? (journal.detail('vault-destroyed')?.checks as WipeCheck[])
     : erase(journal, ctx);
   job.progress(5, 6, 'publishing');
-  const certificate = publishCertificate(journal);
+  const certificate = publishCertificate(journal, null); // the vault is gone: nothing of it to guard
   publishEvidence(journal);
   if (!journal.has('complete')) journal.step('complete');
   job.progress(6, 6, 'done');

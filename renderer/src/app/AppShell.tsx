@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   DeleteOutlined,
   ImportOutlined,
+  MessageOutlined,
   MoonOutlined,
   SafetyCertificateFilled,
   SafetyCertificateOutlined,
@@ -42,7 +43,9 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
+import { RequestsPage } from '../pages/RequestsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
+import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
 import { ImportPage } from '../wizards/import/ImportWizard';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
@@ -67,6 +70,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   handover: <SendOutlined />,
   wipe: <DeleteOutlined />,
   compliance: <SafetyCertificateOutlined />,
+  requests: <MessageOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
@@ -95,6 +99,8 @@ function Page({ location }: { location: AppLocation }) {
       return <ClassificationPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'requests':
+      return <RequestsPage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':
@@ -109,6 +115,8 @@ function Page({ location }: { location: AppLocation }) {
       return <WipePage />;
     case 'handover':
       return <HandoverPage />;
+    case 'receive':
+      return <ReceivePage />;
   }
 }
 

@@ -13,6 +13,7 @@ export type Route =
   | 'handover'
   | 'wipe'
   | 'compliance'
+  | 'requests'
   | 'audit'
   | 'settings';
 /** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */
@@ -29,6 +30,7 @@ export const ROUTE_ORDER: readonly Route[] = [
   'handover',
   'wipe',
   'compliance',
+  'requests',
   'audit',
   'settings',
 ];

@@ -12,6 +12,7 @@ import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
+import { requests } from './requests';
 import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
@@ -36,4 +37,5 @@ export const en: UiMessages = {
   ...compliance,
   ...wipe,
   ...handover,
+  ...requests,
 };

@@ -20,6 +20,7 @@ export const shell: Messages<typeof zh> = {
     handover: 'Handover',
     wipe: 'Wipe',
     compliance: 'Compliance',
+    requests: 'Requests',
     audit: 'Audit',
     settings: 'Settings',
   },

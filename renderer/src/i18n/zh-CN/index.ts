@@ -13,6 +13,7 @@ import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
+import { requests } from './requests';
 import { settings } from './settings';
 import { shell } from './shell';
 import { users } from './users';
@@ -37,6 +38,7 @@ export const zhCN = {
   ...compliance,
   ...wipe,
   ...handover,
+  ...requests,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any strings. */

@@ -17,6 +17,7 @@ export const shell = {
     handover: '移交',
     wipe: '销毁',
     compliance: '合规',
+    requests: '客户请求',
     audit: '审计',
     settings: '设置',
   },

@@ -1,5 +1,6 @@
 // import.deleteSource overwrites and deletes a plaintext source through one open descriptor: never
-// through a link, never a file swapped in after it was checked. Real files, a real import, real links.
+// through a link, never a file swapped in after it was checked; the wipe's form of the same overwrite
+// says what it did instead of throwing. Real files, a real import, real links.
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -11,7 +12,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { overwriteAndUnlink, withOpenedFile } from '../../../../electron/core/util/wipe-file';
+import {
+  overwriteAndDelete,
+  overwriteAndUnlink,
+  withOpenedFile,
+} from '../../../../electron/core/util/wipe-file';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 jest.setTimeout(60_000);
@@ -37,14 +42,17 @@ function copyOfSource(name: string): string {
   return file;
 }
 
-it('overwrites the file itself (every name of it reads zeros) and unlinks it', async () => {
+it('overwrites the file itself (every name of it reads random bytes) and unlinks it', async () => {
   const file = copyOfSource('to-delete.csv');
   const otherName = join(v.dir, 'to-delete-hard-link.csv');
   linkSync(file, otherName);
   const deleted = unwrap(await v.engine.call('import.deleteSource', { file: { path: file } }));
   expect(deleted).toMatchObject({ path: file, bytes: Buffer.byteLength(CSV), ssdCaveat: true });
   expect(existsSync(file)).toBe(false);
-  expect(readFileSync(otherName)).toEqual(Buffer.alloc(Buffer.byteLength(CSV)));
+  const after = readFileSync(otherName);
+  expect(after.length).toBe(Buffer.byteLength(CSV));
+  expect(after.includes(Buffer.from('张伟'))).toBe(false);
+  expect(after.equals(Buffer.alloc(after.length))).toBe(false); // random data, not zeros
 });
 
 it('refuses a symbolic link to the source: the file it points at keeps every byte', async () => {
@@ -101,4 +109,31 @@ it('once opened, a link planted in its place is neither followed nor removed (FI
   ).rejects.toMatchObject({ code: 'FILE_CHANGED' });
   expect(readFileSync(precious, 'utf8')).toBe('keep me\n');
   expect(readlinkSync(file)).toBe(precious);
+});
+
+describe("the wipe's form: overwriteAndDelete says what it did", () => {
+  it('overwrites a file whose SHA-256 is the expected one, leaving no name behind', () => {
+    const file = copyOfSource('wipe-form.csv');
+    const otherName = join(v.dir, 'wipe-form-link.csv');
+    linkSync(file, otherName);
+    const outcome = overwriteAndDelete(file, { expectSha256: sha(CSV) });
+    expect(outcome).toMatchObject({ result: 'overwritten', bytes: Buffer.byteLength(CSV), sha256: sha(CSV) });
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(otherName).includes(Buffer.from('张伟'))).toBe(false);
+  });
+
+  it('leaves a changed file alone, reports a missing one, and refuses a link', () => {
+    const file = copyOfSource('wipe-form-changed.csv');
+    expect(overwriteAndDelete(file, { expectSha256: sha('other bytes') })).toMatchObject({
+      result: 'changed',
+      sha256: sha(CSV),
+    });
+    expect(readFileSync(file, 'utf8')).toBe(CSV);
+    expect(overwriteAndDelete(join(v.dir, 'never-written.csv'))).toMatchObject({ result: 'missing' });
+    const link = join(v.dir, 'wipe-form-link-to.csv');
+    symlinkSync(file, link);
+    expect(overwriteAndDelete(link)).toMatchObject({ result: 'failed' });
+    expect(readFileSync(file, 'utf8')).toBe(CSV);
+    expect(readlinkSync(link)).toBe(file);
+  });
 });

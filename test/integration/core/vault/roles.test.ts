@@ -139,6 +139,11 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'risks.update': { id: 'guide-leakage', owner: role },
     'evidence.pack': { dir: { path: join(v.dir, `evidence-${role}-${n}`) } },
     'evidence.verify': { pack: { path: join(v.dir, 'no-such.p7m') } },
+    'requests.list': {},
+    'requests.add': { kind: 'complaint', receivedOn: '2026-01-05' },
+    'requests.extend': { id: 'R-9999', reason: 'complex' },
+    'requests.fulfil': { id: 'R-9999', out: { path: v.dir } },
+    'requests.close': { id: 'R-9999', outcome: 'withdrawn' },
     'wipe.records': { dryRun: true },
     'wipe.vault': { dryRun: true },
     'wipe.resume': {},
@@ -262,6 +267,7 @@ describe('roles', () => {
             'PLAN_STEP_EVALUATED',
             // handover.* samples name a handover that does not exist
             'HANDOVER_NOT_FOUND',
+            'REQUEST_NOT_FOUND', // requests.* samples name a request that does not exist
             'RECOVERY_KEY_NEEDED', // a version 2 recovery key is kept nowhere: this session did not make it
           ]).toContain(res.error.code);
       }

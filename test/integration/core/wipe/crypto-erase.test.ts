@@ -11,7 +11,7 @@ import { createEngine } from '../../../../electron/core/host/in-process';
 import { UnlockThrottle } from '../../../../electron/core/vault/unlock-throttle';
 import { unlockVault } from '../../../../electron/core/vault/unlock-vault';
 import { cryptoErase, listKeyCopies } from '../../../../electron/core/wipe/crypto-erase';
-import { Journal } from '../../../../electron/core/wipe/journal';
+import { bareJournal } from '../../support/wipe-journal';
 import { vaultFiles } from '../../../../electron/core/wipe/plan-vault';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { tempDir } from '../../helpers';
@@ -110,26 +110,13 @@ test('every key copy is destroyed or listed as surviving, and none survives unli
   expect(copies.find((c) => c.kind === 'recovery-copy')?.where).toBe('vault');
   expect(copies.find((c) => c.kind === 'recovery-sheet')?.action).toBe('exists');
 
-  const journal = Journal.create(v.dataDir, {
+  const journal = bareJournal(v.dataDir, {
     wipeId: '00000000-0000-4000-8000-00000000c0de',
     kind: 'vault',
     vaultId: vault.vaultId,
-    clientName: 'x',
     vaultFile: v.file,
-    at: new Date().toISOString(),
-    by: 'owner',
     certificateDir: v.dir,
-    plan: {
-      kind: 'vault',
-      vaultId: vault.vaultId,
-      clientName: 'x',
-      records: { destroy: 0, mergedWith: 0, anonymise: 0, quarantine: 0, kept: [], keptTotal: 0 },
-      files: [],
-      backups: [],
-      keyCopies: copies,
-      warnings: [],
-    },
-    options: {},
+    keyCopies: copies,
   });
   const report = cryptoErase(v.file, journal, () => {
     vault.close();

@@ -18,7 +18,7 @@ import {
 import { verifyPurge } from '../../../../electron/core/wipe/verify-purge';
 import { Random } from '../../../fixtures/random';
 import { OWNER_PASS, unwrap } from '../../support/vault-fixture';
-import { decryptVault, exportAll, fillVault, valuesOf } from '../../support/wipe-fixture';
+import { decryptVault, exportAll, fillVault, valuesOf, type FilledVault } from '../../support/wipe-fixture';
 
 jest.setTimeout(600_000);
 
@@ -68,14 +68,19 @@ test.each([31, 32, 33, 34, 35])(
   },
 );
 
-test('the verification finds a value left on a freed page, and passes once the page is rewritten', async () => {
-  const v = await fillVault({ seed: 40, count: 20, merge: false });
+/** The filled vault's engine session locked, and the vault unlocked here, to call the verification. */
+async function ownSession(v: FilledVault) {
   unwrap(await v.engine.call('vault.lock', {}));
-  const vault = await unlockVault(
+  return unlockVault(
     { vault: { path: v.file }, userName: 'owner', passphrase: OWNER_PASS },
     v.dataDir,
     new UnlockThrottle(),
   );
+}
+
+test('the verification finds a value left on a freed page, and passes once the page is rewritten', async () => {
+  const v = await fillVault({ seed: 40, count: 20, merge: false });
+  const vault = await ownSession(v);
   try {
     const marker = '残留在空闲页中的客户地址-测试标记';
     vault.db.pragma('secure_delete = OFF'); // what the wipe never does
@@ -84,12 +89,33 @@ test('the verification finds a value left on a freed page, and passes once the p
     vault.db.prepare('DROP TABLE scratch').run();
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     const none = { destroy: [], anonymise: [], mergedWith: 0 };
-    const dirty = await verifyPurge(vault, [marker], none);
+    const dirty = await verifyPurge(vault, [marker], none, { quarantine: false });
     expect(dirty.checks.find((c) => c.name === 'purged-values-absent')).toMatchObject({ ok: false });
     expect(dirty.valuesFound).toBe(1);
     vault.db.exec('VACUUM');
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
-    expect((await verifyPurge(vault, [marker], none)).ok).toBe(true);
+    expect((await verifyPurge(vault, [marker], none, { quarantine: false })).ok).toBe(true);
+  } finally {
+    vault.close();
+    await v.remove();
+  }
+});
+
+test('a declared copy left behind fails the verification, though its values sit in a live cell', async () => {
+  const v = await fillVault({ seed: 43, count: 20, merge: false });
+  const vault = await ownSession(v);
+  try {
+    vault.db.pragma('wal_checkpoint(TRUNCATE)'); // as the wipe does before it verifies
+    const none = { destroy: [], anonymise: [], mergedWith: 0 };
+    // The quarantined rows are in scope but were not purged (as a broken purge would leave them).
+    const left = await verifyPurge(vault, v.quarantineMarkers, none, { quarantine: true });
+    const check = (name: string) => left.checks.find((c) => c.name === name);
+    expect(check('purged-values-absent')).toMatchObject({ ok: true }); // a live cell: the search excuses it
+    expect(check('targets-gone')).toMatchObject({ ok: false });
+    expect(check('targets-gone')?.detail).toMatch(/copies left: quarantine 3/);
+    expect(left.ok).toBe(false);
+    const outOfScope = await verifyPurge(vault, v.quarantineMarkers, none, { quarantine: false });
+    expect(outOfScope.checks.filter((c) => !c.ok)).toEqual([]);
   } finally {
     vault.close();
     await v.remove();

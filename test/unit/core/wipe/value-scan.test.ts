@@ -52,3 +52,22 @@ test('a value at the very start or end of the bytes, a prefix of another, and no
   scanner.scan(Buffer.from('浙江省杭州市|xxabcdef'));
   expect(scanner.found().sort()).toEqual(['abcdef', '浙江省杭州市'].sort());
 });
+
+test.each([1, 2, 3])('seed %i: every occurrence, as a naive search finds them', (seed) => {
+  const r = new Random(seed);
+  const values = Array.from({ length: 200 }, () => word(r, r.int(1, 5)));
+  const scanner = new ValueScanner(values);
+  for (let n = 0; n < 20; n++) {
+    const haystack = Buffer.from(word(r, r.int(0, 80)), 'utf8');
+    const expected: string[] = [];
+    for (const v of new Set(values)) {
+      const b = Buffer.from(v);
+      if (b.length < MIN_BYTES) continue;
+      for (let at = haystack.indexOf(b); at >= 0; at = haystack.indexOf(b, at + 1))
+        expected.push(`${at}:${v}`);
+    }
+    const got = scanner.occurrences(haystack).map((o) => `${o.at}:${o.value}`);
+    expect(got.sort()).toEqual(expected.sort());
+  }
+  expect(scanner.found()).toEqual([]); // occurrences() reports; it does not count as found
+});

@@ -1,0 +1,174 @@
+// requests.list, requests.add, requests.extend, requests.close: the register of customers' requests. A
+// row names the customer by the record's number only; the due date is computed from the regime, the day
+// of receipt, the working days (PIPL) and the extension each time it is read, so a corrected holiday
+// calendar moves it.
+import { randomUUID } from 'node:crypto';
+import type { OpParsedInput, RequestAdded, RequestEntry, RequestFulfilment } from '../../../shared/contract';
+import { daysBetween } from '../../../shared/calendar/working-days';
+import { EXTENDABLE, requestDue } from '../../../shared/requests';
+import { EngineError } from '../kernel/engine-error';
+import type { VaultDb } from '../vault/database';
+import type { OpenVault } from '../vault/open-vault';
+
+export interface RequestRow {
+  id: string;
+  seq: number;
+  kind: RequestEntry['kind'];
+  regime: RequestEntry['regime'];
+  channel: RequestEntry['channel'];
+  received_on: string;
+  record_ref: number | null;
+  identity_check: RequestEntry['identityCheck'];
+  working_days: number | null;
+  note: string;
+  extended_reason: string | null;
+  extended_at: string | null;
+  status: RequestEntry['status'];
+  deletion_started_at: string | null;
+  fulfilment: string | null;
+  outcome: RequestEntry['outcome'];
+  outcome_note: string | null;
+  closed_at: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+export function toEntry(row: RequestRow, now = new Date()): RequestEntry {
+  const due = requestDue(row.regime, row.received_on, {
+    workingDays: row.working_days ?? undefined,
+    extended: row.extended_at !== null,
+  });
+  return {
+    id: row.id,
+    ref: `R-${String(row.seq).padStart(4, '0')}`,
+    kind: row.kind,
+    regime: row.regime,
+    channel: row.channel,
+    receivedOn: row.received_on,
+    recordId: row.record_ref,
+    identityCheck: row.identity_check,
+    note: row.note,
+    due,
+    daysLeft: row.status === 'closed' ? null : daysBetween(today(now), due.date),
+    extension: row.extended_at ? { reason: row.extended_reason ?? '', at: row.extended_at } : null,
+    status: row.status,
+    fulfilment: row.fulfilment ? (JSON.parse(row.fulfilment) as RequestFulfilment) : null,
+    outcome: row.outcome,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+/** The request by id or by its reference (R-0001), or REQUEST_NOT_FOUND. */
+export function requestRow(db: VaultDb, id: string): RequestRow {
+  const seq = /^R-(\d{1,9})$/i.exec(id)?.[1];
+  const row = (
+    seq
+      ? db.prepare('SELECT * FROM requests WHERE seq = ?').get(Number(seq))
+      : db.prepare('SELECT * FROM requests WHERE id = ?').get(id)
+  ) as RequestRow | undefined;
+  if (!row) throw new EngineError('REQUEST_NOT_FOUND', { id });
+  return row;
+}
+
+export function listRequests(vault: OpenVault, input: OpParsedInput<'requests.list'>, now = new Date()) {
+  const rows = vault.db
+    .prepare(`SELECT * FROM requests ${input.open ? `WHERE status <> 'closed'` : ''} ORDER BY seq`)
+    .all() as RequestRow[];
+  const entries = rows.map((r) => toEntry(r, now));
+  const closed = (e: RequestEntry) => (e.status === 'closed' ? 1 : 0);
+  return entries.sort((a, b) => closed(a) - closed(b) || a.due.date.localeCompare(b.due.date));
+}
+
+export function addRequest(
+  vault: OpenVault,
+  input: OpParsedInput<'requests.add'>,
+  now = new Date(),
+): RequestAdded {
+  const db = vault.db;
+  if (input.recordId !== null && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.recordId))
+    throw new EngineError('RECORD_NOT_FOUND', { id: input.recordId });
+  if (input.workingDays !== undefined && input.regime !== 'pipl')
+    throw new EngineError('INVALID_INPUT', { detail: 'workingDays: only for a PIPL request' });
+  requestDue(input.regime, input.receivedOn, { workingDays: input.workingDays }); // a date the calendar reads
+  if (input.receivedOn > today(now))
+    throw new EngineError('INVALID_INPUT', {
+      detail: 'receivedOn: a request cannot be received in the future',
+    });
+  const id = randomUUID();
+  vault.change(
+    () => ({
+      op: 'requests.add',
+      params: { id, kind: input.kind, regime: input.regime, recordId: input.recordId },
+      outcome: 'ok',
+    }),
+    () => {
+      const { seq } = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM requests').get() as {
+        seq: number;
+      };
+      db.prepare(
+        `INSERT INTO requests (id, seq, kind, regime, channel, received_on, record_ref, identity_check,
+           working_days, note, status, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      ).run(
+        id,
+        seq,
+        input.kind,
+        input.regime,
+        input.channel,
+        input.receivedOn,
+        input.recordId,
+        input.identityCheck,
+        input.regime === 'pipl' ? (input.workingDays ?? null) : null,
+        input.note,
+        now.toISOString(),
+        vault.actor.userName,
+      );
+    },
+  );
+  return { requestId: id, ...toEntry(requestRow(db, id), now) };
+}
+
+export function extendRequest(vault: OpenVault, input: OpParsedInput<'requests.extend'>, now = new Date()) {
+  const row = requestRow(vault.db, input.id);
+  if (row.status === 'closed') throw new EngineError('REQUEST_CLOSED', { ref: toEntry(row).ref });
+  if (EXTENDABLE[row.regime] && row.extended_at !== null)
+    throw new EngineError('REQUEST_EXTENDED', { ref: toEntry(row).ref, at: row.extended_at });
+  if (row.regime === 'pipl' && input.workingDays === undefined)
+    throw new EngineError('INVALID_INPUT', {
+      detail: 'workingDays: a PIPL request is extended by a new count',
+    });
+  vault.change(
+    () => ({
+      op: 'requests.extend',
+      params: { id: row.id, regime: row.regime, workingDays: input.workingDays ?? null },
+      outcome: 'ok',
+    }),
+    () =>
+      vault.db
+        .prepare(
+          `UPDATE requests SET extended_reason = ?, extended_at = ?, working_days = coalesce(?, working_days)
+           WHERE id = ?`,
+        )
+        .run(input.reason, now.toISOString(), row.regime === 'pipl' ? input.workingDays : null, row.id),
+  );
+  return toEntry(requestRow(vault.db, row.id), now);
+}
+
+export function closeRequest(vault: OpenVault, input: OpParsedInput<'requests.close'>, now = new Date()) {
+  const row = requestRow(vault.db, input.id);
+  if (row.status === 'closed') throw new EngineError('REQUEST_CLOSED', { ref: toEntry(row).ref });
+  vault.change(
+    () => ({ op: 'requests.close', params: { id: row.id, outcome: input.outcome }, outcome: 'ok' }),
+    () =>
+      vault.db
+        .prepare(
+          `UPDATE requests SET status = 'closed', outcome = ?, outcome_note = ?, closed_at = ? WHERE id = ?`,
+        )
+        .run(input.outcome, input.note ?? null, now.toISOString(), row.id),
+  );
+  return toEntry(requestRow(vault.db, row.id), now);
+}
