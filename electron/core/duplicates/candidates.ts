@@ -7,7 +7,14 @@
 // score would keep, so a block over its cap is split by a second field that must also agree — a
 // shared phone, e-mail or identifier by the name, a shared name by the end of the address — and any
 // piece still over the cap is left out (counted in `oversized`, never silently).
-import { addressTailKey, BLOCK_KINDS, blockingKeys, type BlockKind, type DedupeRecord } from './keys';
+import {
+  addressTailKey,
+  BLOCK_KINDS,
+  blockingKeys,
+  phoneKeys,
+  type BlockKind,
+  type DedupeRecord,
+} from './keys';
 
 /** Records sharing a phone, e-mail, ID number, credit code or keyed field: beyond this the name must agree too. */
 export const STRONG_BLOCK_CAP = 100;
@@ -68,12 +75,18 @@ export function forEachCandidatePair(
   for (const kind of BLOCK_KINDS) {
     const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
     const blocks = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const k = keys[i][kind];
-      if (k === null) continue;
+    const put = (k: string, i: number) => {
       const block = blocks.get(k);
       if (block) block.push(i);
       else blocks.set(k, [i]);
+    };
+    for (let i = 0; i < n; i++) {
+      // A record is in the block of every number of its phone cell, not only the first.
+      if (kind === 'phone' && records[i].phones?.length) for (const k of phoneKeys(records[i])) put(k, i);
+      else {
+        const k = keys[i][kind];
+        if (k !== null) put(k, i);
+      }
     }
     for (const members of blocks.values()) {
       if (members.length < 2) continue;
