@@ -75,6 +75,28 @@ describe('closure plan', () => {
     expect([by.notify.state, by.handover.state]).toEqual(['not-needed', 'not-needed']);
   });
 
+  it('with handovers in the vault, notify and handover follow their evidence; a wipe without its certificate blocks', () => {
+    const f = clone(sound());
+    const h = f.handover!;
+    Object.assign(h, { noticesPending: 4, transferWithoutHandover: 2, withReceipt: 0 });
+    let plan = planOf(f);
+    let by = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
+    expect(by.notify).toMatchObject({ state: 'current', source: 'evidence' });
+    expect(by.notify.blockers.map((b) => b.code)).toEqual(['transfer-without-handover', 'notices-pending']);
+    expect(by.handover.blockers.map((b) => b.code)).toEqual([
+      'transfer-without-handover',
+      'receipts-missing',
+    ]);
+    expect(by.certify.blockers.map((b) => b.code)).toEqual(['receipts-missing']);
+    Object.assign(h, { noticesPending: 0, transferWithoutHandover: 0, withReceipt: 1 });
+    f.wipe.uncertified = 1;
+    plan = planOf(f);
+    by = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
+    expect([by.notify.state, by.handover.state]).toEqual(['done', 'done']);
+    expect(by.wipe.blockers.map((b) => b.code)).toEqual(['wipe-uncertified']);
+    expect(by.certify.blockers.map((b) => b.code)).toEqual(['wipe-uncertified']);
+  });
+
   it('a certified closure is in the certified stage with no next deadline', () => {
     const f = clone(sound());
     f.compliance.settings['plan.certified'] = { at: '2026-03-09T00:00:00Z', by: 'owner' };

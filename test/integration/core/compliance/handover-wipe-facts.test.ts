@@ -1,0 +1,121 @@
+// On a real vault driven through the real handover and wipe engines, the checklist items and the plan's
+// Notify / Hand over / Wipe / Certify steps follow the handover's and the wipe's own evidence: no hand
+// answer while a handover is recorded; route, vetting and agreement; notices sent; an objection honoured;
+// the package and its receipt; the records purged and verified with a certificate of sanitisation.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Checklist, ClosurePlan } from '../../../../shared/contract';
+import { tempDir } from '../../helpers';
+import { unwrap } from '../../support/vault-fixture';
+import {
+  handoverVault,
+  readyHandover,
+  recipientFiles,
+  type HandoverVault,
+  type RecipientFiles,
+} from '../handover/handover-support';
+
+jest.setTimeout(240_000);
+
+let h: HandoverVault;
+let handoverId: string;
+let destroy: number[];
+let recipient: RecipientFiles;
+let elsewhere: ReturnType<typeof tempDir>;
+let packagePath: string;
+
+beforeAll(async () => {
+  h = await handoverVault(60, 2);
+  destroy = h.stored.map((s) => s.id).filter((id) => !h.destined.includes(id));
+  unwrap(await h.v.engine.call('dispositions.set', { ids: destroy, set: { disposition: 'DESTROY' } }));
+  elsewhere = tempDir('closeout-elsewhere-');
+  const backup = unwrap(await h.v.engine.call('backup.create', { dir: { path: elsewhere.path } }));
+  unwrap(await h.v.engine.call('backup.drill', { backup: { backupId: backup.backupId } }));
+}, 240_000);
+afterAll(async () => {
+  await h.v.remove();
+  elsewhere.remove();
+});
+
+const call = ((...args: Parameters<HandoverVault['v']['engine']['call']>) =>
+  h.v.engine.call(...args)) as HandoverVault['v']['engine']['call'];
+const checklist = async (): Promise<Checklist> => unwrap(await call('compliance.checklist', {}));
+const plan = async (): Promise<ClosurePlan> => unwrap(await call('plan.get', {}));
+const item = (c: Checklist, id: string) => c.items.find((i) => i.id === id)!;
+const step = (p: ClosurePlan, id: string) => p.steps.find((s) => s.id === id)!;
+const codes = (p: ClosurePlan, id: string) => step(p, id).blockers.map((b) => b.code);
+
+describe('handover and wipe evidence in the compliance centre', () => {
+  it('before any handover: the route is answered by hand and the plan waits for a confirmation', async () => {
+    expect(item(await checklist(), 'pipl-23-route').status).toBe('open');
+    expect(step(await plan(), 'notify').source).toBe('not-evaluated');
+  });
+
+  it('a handover made ready: route, vetting and agreement met; notices issued but not sent block Notify', async () => {
+    recipient = await recipientFiles(h.v.dir);
+    handoverId = await readyHandover(h.v, { keyMode: 'certificate', certificate: recipient.certificate });
+    const c = await checklist();
+    expect(item(c, 'pipl-23-route')).toMatchObject({ status: 'met' });
+    expect(item(c, 'pipl-23-route').evidence.en).toContain('vetting and a signed agreement');
+    expect(item(c, 'pipl-17-notice').status).toBe('not-met');
+    expect(item(c, 'pipl-17-notice').evidence.en).toContain(`${h.destined.length} customers`);
+    const p = await plan();
+    expect(step(p, 'notify').source).toBe('evidence');
+    expect(step(p, 'notify').state).not.toBe('done');
+    expect(codes(p, 'notify')).toEqual(['notices-pending']);
+    const confirmed = await call('plan.confirm', { step: 'notify', note: 'letters posted' });
+    expect(confirmed.ok ? 'ok' : confirmed.error.code).toBe('PLAN_STEP_EVALUATED');
+  });
+
+  it('notices sent and an objection recorded: Notify done; the package is built', async () => {
+    unwrap(
+      await call('handover.track', { handoverId, recordIds: h.destined, status: 'sent', channel: 'letter' }),
+    );
+    unwrap(await call('handover.respond', { handoverId, recordId: h.destined[0], kind: 'objection' }));
+    const c = await checklist();
+    expect(item(c, 'pipl-17-notice').status).toBe('met');
+    let p = await plan();
+    expect(step(p, 'notify').state).toBe('done');
+    expect(step(p, 'notify').summary.en).toContain(`${h.destined.length} notified, 1 objected`);
+    expect(codes(p, 'handover')).toEqual(['receipts-missing']);
+    packagePath = unwrap(await call('handover.package', { handoverId, out: { path: h.v.dir } })).path;
+    p = await plan();
+    expect(step(p, 'handover').summary.en).toBe('1 handovers, 1 packaged, 0 receipts');
+    expect(codes(p, 'certify')).toContain('receipts-missing');
+  });
+
+  it('the receipt imported: Hand over done from evidence; objections honoured', async () => {
+    const receipt = join(h.v.dir, 'receipt.p7s');
+    unwrap(
+      await call('handover.receiptCreate', {
+        package: { path: packagePath },
+        key: { path: recipient.key },
+        certificate: { path: recipient.certificate },
+        out: { path: receipt },
+      }),
+    );
+    unwrap(await call('handover.receiptImport', { handoverId, receipt: { path: receipt } }));
+    const p = await plan();
+    expect(step(p, 'handover')).toMatchObject({ state: 'done', source: 'evidence' });
+    expect(codes(p, 'notify')).toEqual([]); // no objector was packaged
+    expect(step(p, 'handover').summary.en).toBe('1 handovers, 1 packaged, 1 receipts');
+    expect(codes(p, 'certify')).toEqual(['destroy-pending']);
+  });
+
+  it('the records wipe: DESTROY records purged and verified, its certificate counted; Certify possible', async () => {
+    let c = await checklist();
+    expect(item(c, 'pipl-47-deletion').status).toBe('not-met');
+    const certDir = join(h.v.dir, 'certificates');
+    mkdirSync(certDir);
+    const wiped = unwrap(await call('wipe.records', { certificateDir: { path: certDir } }));
+    expect(wiped.verification?.ok).toBe(true);
+    c = await checklist();
+    expect(item(c, 'pipl-47-deletion')).toMatchObject({ status: 'met' });
+    expect(item(c, 'pipl-47-deletion').evidence.en).toContain('1 certificates of sanitisation');
+    expect(item(c, 'ccpa-81-disposal').status).not.toBe('open');
+    const p = await plan();
+    expect(step(p, 'wipe')).toMatchObject({ state: 'done' });
+    expect(step(p, 'wipe').summary.en).toContain(`${wiped.purged.records} deleted, 1 certificates`);
+    expect(p.canCertify).toBe(true);
+  });
+});
