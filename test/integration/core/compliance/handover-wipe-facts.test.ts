@@ -2,10 +2,12 @@
 // Notify / Hand over / Wipe / Certify steps follow the handover's and the wipe's own evidence: no hand
 // answer while a handover is recorded; route, vetting and agreement; notices sent; an objection honoured;
 // the package and its receipt; the records purged and verified with a certificate of sanitisation.
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist, ClosurePlan } from '../../../../shared/contract';
 import { tempDir } from '../../helpers';
+import { checkPackWithDebianTools, opensslCmsVerify, run } from '../../support/openssl';
 import { unwrap } from '../../support/vault-fixture';
 import {
   handoverVault,
@@ -23,6 +25,7 @@ let destroy: number[];
 let recipient: RecipientFiles;
 let elsewhere: ReturnType<typeof tempDir>;
 let packagePath: string;
+let certDir: string;
 
 beforeAll(async () => {
   h = await handoverVault(60, 2);
@@ -43,6 +46,7 @@ const checklist = async (): Promise<Checklist> => unwrap(await call('compliance.
 const plan = async (): Promise<ClosurePlan> => unwrap(await call('plan.get', {}));
 const item = (c: Checklist, id: string) => c.items.find((i) => i.id === id)!;
 const step = (p: ClosurePlan, id: string) => p.steps.find((s) => s.id === id)!;
+const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const codes = (p: ClosurePlan, id: string) => step(p, id).blockers.map((b) => b.code);
 
 describe('handover and wipe evidence in the compliance centre', () => {
@@ -105,7 +109,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
   it('the records wipe: DESTROY records purged and verified, its certificate counted; Certify possible', async () => {
     let c = await checklist();
     expect(item(c, 'pipl-47-deletion').status).toBe('not-met');
-    const certDir = join(h.v.dir, 'certificates');
+    certDir = join(h.v.dir, 'certificates');
     mkdirSync(certDir);
     const wiped = unwrap(await call('wipe.records', { certificateDir: { path: certDir } }));
     expect(wiped.verification?.ok).toBe(true);
@@ -117,5 +121,71 @@ describe('handover and wipe evidence in the compliance centre', () => {
     expect(step(p, 'wipe')).toMatchObject({ state: 'done' });
     expect(step(p, 'wipe').summary.en).toContain(`${wiped.purged.records} deleted, 1 certificates`);
     expect(p.canCertify).toBe(true);
+  });
+
+  it('the evidence pack holds the handover and the wipe: openssl, tar and sha256sum check it', async () => {
+    const out = join(elsewhere.path, 'pack');
+    const pack = unwrap(await call('evidence.pack', { dir: { path: out } }));
+    const companyPem = join(
+      certDir,
+      readdirSync(certDir).find((f) => f.endsWith('.company.pem'))!,
+    );
+    const { bag, sha256sum } = checkPackWithDebianTools(pack.path, join(out, 'unpacked'), companyPem);
+    const dir = `data/handover/${handoverId}`;
+    for (const file of [
+      `${dir}/handover.json`,
+      `${dir}/pipia.json`,
+      `${dir}/pipia.pdf`,
+      'data/wipe/paper-log.json',
+    ])
+      expect(sha256sum).toContain(`${file}: OK`);
+    expect(sha256sum).toMatch(/packages\/\d+-[0-9a-f]{12}\.manifest\.json: OK/);
+    const [receipt] = readdirSync(join(bag, dir, 'receipts'));
+    const signedReceipt = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      join(bag, dir, 'receipts', receipt),
+      '-CAfile',
+      recipient.certificate,
+      '-out',
+      '/dev/null',
+    ]);
+    expect(signedReceipt.out).toContain('Verification successful');
+    const index = JSON.parse(readFileSync(join(bag, 'data/wipe/certificates.json'), 'utf8')) as Array<{
+      wipeId: string;
+      sha256: string;
+      included: string | null;
+    }>;
+    expect(index).toHaveLength(1);
+    const cert = join(bag, index[0].included!);
+    expect(sha256File(join(cert, 'certificate.json'))).toBe(index[0].sha256);
+    expect(
+      opensslCmsVerify({
+        content: join(cert, 'certificate.json'),
+        signature: join(cert, 'certificate.json.p7s'),
+        certificate: join(cert, 'company.pem'),
+      }).status,
+    ).toBe(0);
+    expect(readdirSync(cert).sort()).toEqual([
+      'certificate.json',
+      'certificate.json.p7s',
+      'certificate.pdf',
+      'company.pem',
+      'deletion-manifest.json',
+    ]);
+    const contents = JSON.parse(readFileSync(join(bag, 'data/contents.json'), 'utf8')) as {
+      personalData: string;
+      notYetRecorded: Array<{ section: string }>;
+    };
+    expect(contents.personalData).toBe('none');
+    expect(contents.notYetRecorded.map((n) => n.section)).toEqual(['requests', 'incidents']);
+    // No customer's value in the handover section: the destined customers' names appear nowhere.
+    const handoverJson = readFileSync(join(bag, dir, 'handover.json'), 'utf8');
+    for (const s of h.stored.slice(0, 10))
+      if (s.columns.name) expect(handoverJson).not.toContain(s.columns.name);
   });
 });
