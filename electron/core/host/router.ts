@@ -50,7 +50,7 @@ import {
   saveAssessment,
   writeAssessment,
 } from '../assessments/assessments';
-import { buildEvidencePack } from '../evidence-pack/build-pack';
+import { buildEvidencePack, finalEvidencePack } from '../evidence-pack/build-pack';
 import { verifyEvidencePack } from '../evidence-pack/verify-pack';
 import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } from '../people/people';
 import { writeUndertaking } from '../people/undertaking';
@@ -106,7 +106,7 @@ export const job = (ctx: { job?: JobContext }): JobContext => {
   return ctx.job;
 };
 
-/** What a vault wipe needs from the engine: the data folder, and ending that vault's session. */
+/** What a vault wipe needs from the engine: the data folder, ending that vault's session, the final pack. */
 const wipeContext = (ctx: OpContext): VaultWipeContext => ({
   dataDir: ctx.env.dataDir,
   closeSession: (vaultId) => {
@@ -115,6 +115,7 @@ const wipeContext = (ctx: OpContext): VaultWipeContext => ({
     ctx.setVault(null, 'user');
     return !open.isOpen;
   },
+  finalEvidence: (vault, job) => finalEvidencePack(vault, job, ctx.env.dataDir),
 });
 
 export const handlers: Handlers = {
