@@ -1,9 +1,10 @@
 // What the handovers recorded in the vault show the compliance centre: counts only (no customer value, no
 // recipient's details beyond a count), gathered once per evaluation, so the checklist items and the
 // plan's Notify and Hand over steps are evaluated from the handovers' own evidence.
+import type { HandoverPipiaLink } from '../../../shared/contract';
 import type { VaultDb } from '../vault/database';
 import { agreementOf } from './agreement';
-import { pipiaApproved } from './pipia';
+import { pipiaRecord } from './pipia';
 import { blockers } from './readiness';
 import { DESTINED, selectionCounts } from './selection';
 import { listHandoverRows } from './store';
@@ -42,6 +43,8 @@ export interface HandoverFacts {
   crossBorderWithRoute: number;
   /** The latest objection deadline set in a handover's notices. */
   objectionDeadline: string | null;
+  /** Each handover's own PIPIA, linked from the closure-wide assessment. */
+  pipias: HandoverPipiaLink[];
 }
 
 const count = (db: VaultDb, sql: string, ...args: Array<string | number>): number =>
@@ -84,6 +87,7 @@ export function handoverFacts(db: VaultDb, now = new Date()): HandoverFacts | nu
     crossBorderRecipients: 0,
     crossBorderWithRoute: 0,
     objectionDeadline: null,
+    pipias: [],
   };
   for (const h of handovers) {
     const missing = h.state === 'open' ? blockers(db, h, now) : [];
@@ -91,7 +95,16 @@ export function handoverFacts(db: VaultDb, now = new Date()): HandoverFacts | nu
     if (agreementOf(db, h.id)) f.agreementsSigned++;
     const routeDone = h.reasoning.trim() !== '' && !missing.includes('cross-border');
     if (routeDone) f.routesRecorded++;
-    if (h.state !== 'open' || pipiaApproved(db, h)) f.pipiasApproved++;
+    const pipia = pipiaRecord(db, h);
+    const current = pipia.approvedAt !== null && (h.state !== 'open' || !pipia.stale);
+    if (current) f.pipiasApproved++;
+    f.pipias.push({
+      handoverId: h.id,
+      recipient: h.recipient.organisation,
+      route: h.route,
+      approvedAt: pipia.approvedAt,
+      current,
+    });
     if (h.route === 'cross-border') {
       f.crossBorderRecipients++;
       if (routeDone) f.crossBorderWithRoute++;

@@ -75,7 +75,6 @@ import { createReceipt, importReceipt } from '../handover/receipt';
 import { createHandover, updateHandover } from '../handover/recipient';
 import { recordResponse } from '../handover/respond';
 import { selectionCounts } from '../handover/selection';
-import { noteStage } from '../handover/stage';
 import { loadHandover } from '../handover/store';
 import { recordVetting } from '../handover/vetting';
 import { EngineError } from '../kernel/engine-error';
@@ -99,6 +98,13 @@ const progress = (ctx: OpContext): void => {
   } catch {
     // Worked out again after the next such operation and at lock.
   }
+};
+
+/** A result, once the closure's progress has followed the operation that produced it. */
+const moved = async <T>(ctx: OpContext, result: T | Promise<T>): Promise<T> => {
+  const value = await result;
+  progress(ctx);
+  return value;
 };
 
 export const job = (ctx: { job?: JobContext }): JobContext => {
@@ -299,7 +305,10 @@ export const handlers: Handlers = {
   'evidence.verify': (input, ctx) => verifyEvidencePack(input, job(ctx)),
   'wipe.records': async (input, ctx) => {
     const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
-    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    if (!result.dryRun) {
+      noteDispositionCount(ctx.env.dataDir, open(ctx));
+      progress(ctx);
+    }
     return result;
   },
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
@@ -313,7 +322,7 @@ export const handlers: Handlers = {
   'handover.get': (input, ctx) => handoverDetail(open(ctx).reader(), input.handoverId),
   'handover.create': async (input, ctx) => {
     const id = await createHandover(open(ctx), input);
-    noteStage(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return handoverDetail(open(ctx).db, id);
   },
   'handover.update': async (input, ctx) => {
@@ -324,18 +333,18 @@ export const handlers: Handlers = {
   'handover.agreement': (input, ctx) => recordAgreement(open(ctx), input),
   'handover.vetting': (input, ctx) => recordVetting(open(ctx), input),
   'handover.pipia': (input, ctx) => savePipia(open(ctx), input),
-  'handover.notices': (input, ctx) => writeNotices(open(ctx), input, job(ctx)),
+  'handover.notices': (input, ctx) => moved(ctx, writeNotices(open(ctx), input, job(ctx))),
   'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
-  'handover.track': (input, ctx) => trackNotices(open(ctx), input),
-  'handover.respond': (input, ctx) => recordResponse(open(ctx), input),
+  'handover.track': (input, ctx) => moved(ctx, trackNotices(open(ctx), input)),
+  'handover.respond': (input, ctx) => moved(ctx, recordResponse(open(ctx), input)),
   'handover.selection': (input, ctx) => {
     const db = open(ctx).reader();
     return selectionCounts(db, loadHandover(db, input.handoverId));
   },
-  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx)),
+  'handover.package': (input, ctx) => moved(ctx, buildPackage(open(ctx), input, job(ctx))),
   'handover.receiptImport': async (input, ctx) => {
     const result = await importReceipt(open(ctx), input);
-    noteStage(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'handover.open': async (input, ctx) => {

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist, ClosurePlan } from '../../../../shared/contract';
+import { readRegistry } from '../../../../electron/core/vault/registry';
 import { tempDir } from '../../helpers';
 import { checkPackWithDebianTools, opensslCmsVerify, run } from '../../support/openssl';
 import { unwrap } from '../../support/vault-fixture';
 import {
+  RECIPIENT,
   handoverVault,
   readyHandover,
   recipientFiles,
@@ -31,6 +33,7 @@ beforeAll(async () => {
   h = await handoverVault(60, 2);
   destroy = h.stored.map((s) => s.id).filter((id) => !h.destined.includes(id));
   unwrap(await h.v.engine.call('dispositions.set', { ids: destroy, set: { disposition: 'DESTROY' } }));
+  unwrap(await h.v.engine.call('classification.run', {}));
   elsewhere = tempDir('closeout-elsewhere-');
   const backup = unwrap(await h.v.engine.call('backup.create', { dir: { path: elsewhere.path } }));
   unwrap(await h.v.engine.call('backup.drill', { backup: { backupId: backup.backupId } }));
@@ -85,6 +88,10 @@ describe('handover and wipe evidence in the compliance centre', () => {
     packagePath = unwrap(await call('handover.package', { handoverId, out: { path: h.v.dir } })).path;
     p = await plan();
     expect(step(p, 'handover').summary.en).toBe('1 handovers, 1 packaged, 0 receipts');
+    // One writer of the stage, the plan: in the vault and in the registry the Dashboard reads locked.
+    expect(p.stage).toBe('handover');
+    expect(unwrap(await call('vault.info', {})).stage).toBe('handover');
+    expect(readRegistry(h.v.dataDir)[0]).toMatchObject({ stage: 'handover', blockers: p.blockers });
     expect(codes(p, 'certify')).toContain('receipts-missing');
   });
 
@@ -104,6 +111,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
     expect(codes(p, 'notify')).toEqual([]); // no objector was packaged
     expect(step(p, 'handover').summary.en).toBe('1 handovers, 1 packaged, 1 receipts');
     expect(codes(p, 'certify')).toEqual(['destroy-pending']);
+    expect(readRegistry(h.v.dataDir)[0].stage).toBe('destruction');
   });
 
   it('the records wipe: DESTROY records purged and verified, its certificate counted; Certify possible', async () => {
@@ -124,6 +132,12 @@ describe('handover and wipe evidence in the compliance centre', () => {
   });
 
   it('the evidence pack holds the handover and the wipe: openssl, tar and sha256sum check it', async () => {
+    // The closure-wide PIPIA includes the handover's own by reference.
+    const body = unwrap(await call('assessments.get', { kind: 'pipia' })).body;
+    const saved = unwrap(await call('assessments.save', { kind: 'pipia', body }));
+    expect(saved.facts.handoverPipias).toEqual([
+      expect.objectContaining({ handoverId, recipient: RECIPIENT, current: true }),
+    ]);
     const out = join(elsewhere.path, 'pack');
     const pack = unwrap(await call('evidence.pack', { dir: { path: out } }));
     const companyPem = join(
@@ -140,6 +154,9 @@ describe('handover and wipe evidence in the compliance centre', () => {
     ])
       expect(sha256sum).toContain(`${file}: OK`);
     expect(sha256sum).toMatch(/packages\/\d+-[0-9a-f]{12}\.manifest\.json: OK/);
+    const pipiaText = run('pdftotext', [join(bag, 'data/assessments/pipia.pdf'), '-']).out;
+    expect(pipiaText).toContain('Per-handover PIPIAs');
+    expect(pipiaText).toContain(RECIPIENT);
     const [receipt] = readdirSync(join(bag, dir, 'receipts'));
     const signedReceipt = run('openssl', [
       'cms',

@@ -120,6 +120,15 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       crossBorderRecipients: 0,
       crossBorderWithRoute: 0,
       objectionDeadline: null,
+      pipias: [
+        {
+          handoverId: 'h1',
+          recipient: '宁波承接贸易有限公司',
+          route: 'succession',
+          approvedAt: '2026-02-20T00:00:00.000Z',
+          current: true,
+        },
+      ],
     },
     wipe: {
       certificates: 1,
