@@ -40,19 +40,7 @@ export function checkPackWithDebianTools(
 ): { bag: string; sha256sum: string } {
   mkdirSync(out, { recursive: true });
   const tarFile = join(out, 'pack.tar');
-  const verify = run('openssl', [
-    'cms',
-    '-verify',
-    '-binary',
-    '-inform',
-    'DER',
-    '-in',
-    signed,
-    '-CAfile',
-    companyPem,
-    '-out',
-    tarFile,
-  ]);
+  const verify = opensslVerifyAttached(signed, companyPem, tarFile);
   expect(verify).toMatchObject({ status: 0 });
   expect(verify.out).toContain('Verification successful');
   expect(run('tar', ['-xf', tarFile, '-C', out]).status).toBe(0);
@@ -62,3 +50,19 @@ export function checkPackWithDebianTools(
   expect(run('sha256sum', ['-c', 'tagmanifest-sha256.txt'], join(out, bag)).status).toBe(0);
   return { bag: join(out, bag), sha256sum: sums.out };
 }
+
+/** `openssl cms -verify` of an attached SignedData (DER) against a CA file, its content written to `out`. */
+export const opensslVerifyAttached = (signed: string, caFile: string, out = '/dev/null') =>
+  run('openssl', [
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    signed,
+    '-CAfile',
+    caFile,
+    '-out',
+    out,
+  ]);

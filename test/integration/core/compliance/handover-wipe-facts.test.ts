@@ -8,13 +8,19 @@ import { join } from 'node:path';
 import type { Checklist, ClosurePlan } from '../../../../shared/contract';
 import { readRegistry } from '../../../../electron/core/vault/registry';
 import { tempDir } from '../../helpers';
-import { checkPackWithDebianTools, opensslCmsVerify, run } from '../../support/openssl';
+import {
+  checkPackWithDebianTools,
+  opensslCmsVerify,
+  opensslVerifyAttached,
+  run,
+} from '../../support/openssl';
 import { unwrap } from '../../support/vault-fixture';
 import {
   RECIPIENT,
   handoverVault,
   readyHandover,
   recipientFiles,
+  signReceipt,
   type HandoverVault,
   type RecipientFiles,
 } from '../handover/handover-support';
@@ -96,15 +102,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
   });
 
   it('the receipt imported: Hand over done from evidence; objections honoured', async () => {
-    const receipt = join(h.v.dir, 'receipt.p7s');
-    unwrap(
-      await call('handover.receiptCreate', {
-        package: { path: packagePath },
-        key: { path: recipient.key },
-        certificate: { path: recipient.certificate },
-        out: { path: receipt },
-      }),
-    );
+    const receipt = await signReceipt(h.v, packagePath, recipient);
     unwrap(await call('handover.receiptImport', { handoverId, receipt: { path: receipt } }));
     const p = await plan();
     expect(step(p, 'handover')).toMatchObject({ state: 'done', source: 'evidence' });
@@ -158,19 +156,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
     expect(pipiaText).toContain('Per-handover PIPIAs');
     expect(pipiaText).toContain(RECIPIENT);
     const [receipt] = readdirSync(join(bag, dir, 'receipts'));
-    const signedReceipt = run('openssl', [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      join(bag, dir, 'receipts', receipt),
-      '-CAfile',
-      recipient.certificate,
-      '-out',
-      '/dev/null',
-    ]);
+    const signedReceipt = opensslVerifyAttached(join(bag, dir, 'receipts', receipt), recipient.certificate);
     expect(signedReceipt.out).toContain('Verification successful');
     const index = JSON.parse(readFileSync(join(bag, 'data/wipe/certificates.json'), 'utf8')) as Array<{
       wipeId: string;

@@ -17,6 +17,7 @@ import {
   readyHandover,
   recipientFiles,
   recipientInput,
+  signReceipt,
   type HandoverVault,
   type RecipientFiles,
 } from './handover-support';
@@ -241,15 +242,7 @@ describe('a handover, start to receipt', () => {
   });
 
   it('imports the receipt: TRANSFERRED, handover closed, stage moved on', async () => {
-    const receipt = join(h.v.dir, 'receipt.p7s');
-    unwrap(
-      await call('handover.receiptCreate', {
-        package: { path: packagePath },
-        key: { path: recipient.key },
-        certificate: { path: recipient.certificate },
-        out: { path: receipt },
-      }),
-    );
+    const receipt = await signReceipt(h.v, packagePath, recipient);
     await asUser('owner');
     const imported = unwrap(await call('handover.receiptImport', { handoverId, receipt: { path: receipt } }));
     expect(imported.records).toBeGreaterThan(0);
