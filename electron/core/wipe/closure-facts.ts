@@ -4,7 +4,7 @@
 import type { VaultDb } from '../vault/database';
 import { recoverySheetDestroyed } from './logs';
 
-export interface WipeCertificateFact {
+interface WipeCertificateFact {
   wipeId: string;
   kind: 'records' | 'vault';
   certifiedAt: string;
