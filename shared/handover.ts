@@ -133,9 +133,61 @@ export const noticeSettingsInputSchema = z.strictObject({
   reason: text(1000).optional(),
 });
 
+/**
+ * What a handover still lacks, in both languages: the blockers of a package (in the order the wizard's
+ * steps resolve them), then what the notices and the PIPIA's approval need. The wizard lists them and
+ * HANDOVER_NOT_READY carries their codes (detail `gaps`), rendered in the reader's language.
+ */
+export const HANDOVER_GAPS = {
+  recipient: {
+    'zh-CN': '接收方的联系人、联系方式和地址',
+    en: "the recipient's contact person, contact and address",
+  },
+  certificate: {
+    'zh-CN': '接收方的证书（或生成密钥包）',
+    en: "the recipient's certificate (or a kit made here)",
+  },
+  reasoning: { 'zh-CN': '选择此移交路径的理由', en: 'the reasoning for this route' },
+  'cross-border': {
+    'zh-CN': '跨境清单（机制、保护水平、权利说明）',
+    en: 'the cross-border checklist (mechanism, protection, rights)',
+  },
+  agreement: { 'zh-CN': '已签署的移交协议', en: 'the signed agreement' },
+  pipia: { 'zh-CN': '所有者批准的个人信息保护影响评估', en: 'the PIPIA approved by an owner' },
+  notices: { 'zh-CN': '向客户发出告知', en: 'the customer notices issued' },
+  deadline: {
+    'zh-CN': '异议期届满（或所有者书面说明理由后提前）',
+    en: 'the objection deadline passed (or an owner’s written reason to go earlier)',
+  },
+  'notice-deadline': { 'zh-CN': '异议截止日期', en: 'the objection deadline' },
+  'notice-reason': { 'zh-CN': '移交的原因', en: 'the reason for the handover' },
+  'after-closure-contact': { 'zh-CN': '注销后的联系方式', en: 'a contact after the closure' },
+  'pipia-necessity': { 'zh-CN': '影响评估：必要性', en: 'the PIPIA’s necessity' },
+  'pipia-conclusion': { 'zh-CN': '影响评估：结论', en: 'the PIPIA’s conclusion' },
+  'pipia-custodian': { 'zh-CN': '影响评估：注销后的保管人', en: 'the PIPIA’s custodian after the closure' },
+} as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
+export type HandoverGap = keyof typeof HANDOVER_GAPS;
+
 /** What can still stop a package from being built, in the order the wizard's steps resolve them. */
 export type HandoverBlocker =
   'recipient' | 'certificate' | 'reasoning' | 'cross-border' | 'agreement' | 'pipia' | 'notices' | 'deadline';
+
+/** Each gap's text in one language (the wizard's list of what is missing). */
+export function gapLabels(lang: 'zh-CN' | 'en'): Record<HandoverGap, string> {
+  return Object.fromEntries(Object.entries(HANDOVER_GAPS).map(([k, v]) => [k, v[lang]])) as Record<
+    HandoverGap,
+    string
+  >;
+}
+
+/** Gap codes as one line in the reader's language; a code not in the catalogue is shown as it is. */
+export function gapsText(codes: readonly unknown[], lang: 'zh-CN' | 'en'): string {
+  return codes
+    .map((c) =>
+      typeof c === 'string' && c in HANDOVER_GAPS ? HANDOVER_GAPS[c as HandoverGap][lang] : String(c),
+    )
+    .join(lang === 'zh-CN' ? '；' : '; ');
+}
 
 /** The consent a record needs before it may travel, or null when notice and no objection suffice. */
 export function requiredConsent(

@@ -229,7 +229,12 @@ interface PackageSigner {
 }
 
 export interface PackageOpened {
+  /** The sender's signature, verified against `trust` (a package that fails to verify is never shown). */
   signer: PackageSigner;
+  /** The sender's company certificate the signature was verified against. */
+  trust: { subject: string; organisation: string | null; fingerprintSha256: string };
+  /** The plaintext README beside the package (not covered by the signature), when there is one. */
+  readme: string | null;
   bagInfo: Record<string, string>;
   files: Array<{ path: string; bytes: number; sha256: string }>;
   records: number;

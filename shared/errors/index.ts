@@ -15,6 +15,7 @@ import { usersErrors } from './users';
 import { vaultErrors } from './vault';
 import { wipeErrors } from './wipe';
 import type { ErrorEntry, Lang } from './entry';
+import { gapsText } from '../handover';
 
 export type { Lang };
 
@@ -42,9 +43,24 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
 }
 
+/**
+ * Details some messages show in the reader's language, derived from codes the engine put in the details
+ * (the CLI through formatError, the window's ErrorAlert): HANDOVER_NOT_READY's `gaps` as `missing`.
+ */
+export function localizedDetails(
+  code: string,
+  lang: Lang,
+  details: Record<string, unknown> = {},
+): Record<string, unknown> {
+  if (code === 'HANDOVER_NOT_READY' && Array.isArray(details.gaps))
+    return { ...details, missing: gapsText(details.gaps, lang) };
+  return details;
+}
+
 /** Fills `{{name}}` placeholders from details; unknown placeholders are left visible, never dropped. */
 export function formatError(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  const values = localizedDetails(code, lang, details);
   return ERRORS[code][lang].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in details ? String(details[name]) : whole,
+    name in values ? String(values[name]) : whole,
   );
 }

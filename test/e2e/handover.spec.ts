@@ -8,6 +8,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateRecipientKit } from '../../electron/core/pki';
 import { expect, test } from './fixtures';
+import { seedTransferVault } from './harness/handover-vault';
 import { keepScreenshot } from './harness/screenshot';
 import { DashboardPage } from './pages/dashboard-page';
 import { HandoverWizard } from './pages/handover-wizard';
@@ -33,21 +34,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }, testInfo) => {
     // Argon2id, key generation, PDFs with the CJK font, the package and two vaults on a shared machine.
     test.setTimeout(300_000);
-    const csv = path.join(files, 'customers.csv');
-    await writeFile(
-      csv,
-      '姓名,手机,邮箱,地址\n陈静,13800138000,chen@example.cn,杭州市西湖区文三路 1 号\n' +
-        '李伟,13900139000,li@example.cn,杭州市上城区 2 号\n赵敏,13700137000,zhao@example.cn,宁波市鄞州区 3 号\n',
-    );
-    const vault = await seed({
+    const vault = await seedTransferVault(seed, files, {
       clientName: CLIENT,
       owner: OWNER,
-      afterCreate: async (call) => {
-        await call('import.run', { inputs: [{ file: { path: csv } }] });
-        await call('dispositions.apply', {
-          rules: [{ when: {}, set: { disposition: 'TRANSFER', recipient: RECIPIENT } }],
-        });
-      },
+      recipient: RECIPIENT,
     });
     const opened = await engine.call('vault.unlock', {
       vault: { vaultId: vault.vaultId },

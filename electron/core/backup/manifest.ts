@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { BackupManifestSummary } from '../../../shared/contract';
 import { describeZodError } from '../../../shared/zod-message';
+import { fileStamp } from '../util/file-stamp';
 
 const BACKUP_EXTENSION = '.cobackup';
 const MANIFEST_FORMAT = 'closeout-backup-manifest';
@@ -106,11 +107,7 @@ function clientSlug(clientName: string): string {
 
 /** `<slug>-<YYYYMMDDTHHMMSSZ>.cobackup`, with `-2`, `-3`… when that name is already taken in `dir`. */
 export function backupFileName(clientName: string, at: Date, taken: (name: string) => boolean): string {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-  const stem = `${clientSlug(clientName)}-${stamp}`;
+  const stem = `${clientSlug(clientName)}-${fileStamp(at)}`;
   for (let n = 1; ; n++) {
     const name = `${stem}${n === 1 ? '' : `-${n}`}${BACKUP_EXTENSION}`;
     if (!taken(name) && !taken(basename(manifestPathFor(name))) && !taken(basename(signaturePathFor(name))))

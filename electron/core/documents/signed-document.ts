@@ -12,13 +12,6 @@ import type { DocumentBuilder } from './pdf';
 export const certificateJson = (facts: unknown): Buffer =>
   Buffer.from(JSON.stringify(facts, null, 2) + '\n', 'utf8');
 
-/** 20250314T100500Z: a file-name-safe UTC time. */
-export const fileStamp = (at: Date): string =>
-  at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-
 /** Refuses, before any work starts, a folder that is missing or cannot be written. */
 export function checkCertificateDir(dir: string): void {
   let ok: boolean;

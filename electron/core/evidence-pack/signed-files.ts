@@ -7,6 +7,7 @@ import { EngineError } from '../kernel/engine-error';
 import { signaturePem, signDetached } from '../pki';
 import { writeDocument } from '../documents/write-document';
 import { writeFileAtomic } from '../util/atomic-write';
+import { fileStamp } from '../util/file-stamp';
 import type { DocumentSigner } from '../vault/signer';
 
 export interface SignedDocument {
@@ -25,11 +26,7 @@ export interface SignedFiles {
 
 /** "closeout-compliance-1a2b3c4d-20250314T100503Z" */
 export function stampedName(kind: string, vaultId: string, at: Date): string {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-  return `closeout-${kind}-${vaultId.slice(0, 8)}-${stamp}`;
+  return `closeout-${kind}-${vaultId.slice(0, 8)}-${fileStamp(at)}`;
 }
 
 export function ensureDir(dir: string): void {

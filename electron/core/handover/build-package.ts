@@ -23,14 +23,15 @@ import { agreementOf } from './agreement';
 import * as bag from './bag-content';
 import { Spool } from './bag-spool';
 import { tarOf, type TarEntry } from './bag-tar';
-import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
+import { fileStamp } from '../util/file-stamp';
+import { freshPath, outputFolder, writeFailed } from './output';
 import { blockers } from './readiness';
 import { checkRecipientCertificate } from './recipient';
 import { readmeText } from './readme';
-import { objectorIds, selectionCounts, selectionSql } from './selection';
+import { objectorIds, selectionFlags, selectionSql } from './selection';
 import { loadHandover, requireOpen, type Handover } from './store';
 
-const WINDOW = 5000;
+const WINDOW = 1000;
 
 /**
  * The session's certified key signs: the acting user's, with the company CA in the chain (or the company
@@ -47,18 +48,19 @@ function packageSigner(signer: SessionSigner) {
   };
 }
 
+/** Refuses a handover not ready to travel; true when an owner overrides the deadline. */
 function checkReady(
   vault: OpenVault,
   handover: Handover,
   input: OpParsedInput<'handover.package'>,
   now: Date,
-) {
+): boolean {
   if (input.fields && [...input.fields].sort().join() !== [...handover.fields].sort().join())
     throw new EngineError('HANDOVER_PIPIA_NOT_APPROVED');
   const missing = blockers(vault.db, handover, now);
   if (missing.includes('pipia')) throw new EngineError('HANDOVER_PIPIA_NOT_APPROVED');
   const hard = missing.filter((b) => b !== 'deadline');
-  if (hard.length) throw new EngineError('HANDOVER_NOT_READY', { missing: hard.join(', ') });
+  if (hard.length) throw new EngineError('HANDOVER_NOT_READY', { gaps: hard });
   if (missing.includes('deadline')) {
     if (!input.overrideDeadline)
       throw new EngineError('HANDOVER_DEADLINE_NOT_PASSED', { deadline: handover.notice?.deadline ?? '?' });
@@ -77,34 +79,33 @@ function checkReady(
   if (handover.keyMode === 'password' && !input.password) throw new EngineError('HANDOVER_PASSWORD_NEEDED');
   if (handover.keyMode !== 'password' && input.password)
     throw new EngineError('INVALID_INPUT', { detail: 'password: this handover is locked to a certificate' });
+  return missing.includes('deadline');
 }
 
 export async function buildPackage(
   vault: OpenVault,
   input: OpParsedInput<'handover.package'>,
   job: JobContext,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<PackageBuilt> {
   const db = vault.db;
   const handover = loadHandover(db, input.handoverId);
   requireOpen(handover);
-  checkReady(vault, handover, input, now);
+  const override = checkReady(vault, handover, input, now);
   // The certificate was checked when it was given; it may have expired since.
   if (handover.keyMode !== 'password' && handover.certificatePem)
     await checkRecipientCertificate(handover.certificatePem, handover.recipient, now);
-  const counts = selectionCounts(db, handover);
-  if (counts.selected === 0)
-    throw new EngineError('HANDOVER_SELECTION_EMPTY', { recipient: handover.dispositionLabel });
-  const override = !!input.overrideDeadline && blockers(db, handover, now).includes('deadline');
   const meta = readMeta(db);
   const signer = packageSigner(vault.signer);
   const agreement = agreementOf(db, handover.id)!;
   const dir = outputFolder(input.out);
+  const scope = { vault, dataDir };
   const base = `closeout-handover-${handover.id}-${fileStamp(now)}`;
   const paths = {
-    path: freshPath(dir, `${base}.p7m`),
-    readme: freshPath(dir, `${base}.README.txt`),
-    senderCertificate: freshPath(dir, `${base}.sender.pem`),
+    path: freshPath(dir, `${base}.p7m`, scope),
+    readme: freshPath(dir, `${base}.README.txt`, scope),
+    senderCertificate: freshPath(dir, `${base}.sender.pem`, scope),
   };
   const spoolPath = (name: string) => join(dir, `.${base}.${name}.${randomBytes(6).toString('hex')}.spool`);
   const spools = {
@@ -117,6 +118,7 @@ export async function buildPackage(
   const written: string[] = [];
   let transferId: number;
   let records = 0;
+  const leftBehind = { objectors: 0, missingConsent: 0 };
   let bytes = 0;
   let sha256 = '';
   const packageHash = createHash('sha256');
@@ -143,6 +145,13 @@ export async function buildPackage(
       spools.notices.write('\uFEFF' + bag.NOTICE_SUMMARY_HEADER);
       spools.objections.write('\uFEFF' + bag.OBJECTION_SUMMARY_HEADER);
       const objectors = objectorIds(db, handover.id);
+      // Per window: what stays behind (objectors, missing consents) counted in SQL, then the records
+      // that travel, read while the window's pages are still in SQLite's cache.
+      const flags = selectionFlags(handover);
+      const behind = db.prepare(
+        `SELECT coalesce(sum(objected), 0) AS objectors, coalesce(sum(missing AND NOT objected), 0) AS missing
+           FROM (SELECT ${flags.columns} FROM customers c WHERE c.id > ? AND c.id <= ? AND ${flags.where})`,
+      );
       const sql = selectionSql(handover);
       const rows = db.prepare(
         `SELECT ${CUSTOMER_ROW_COLUMNS}, n.language AS n_language, n.channel AS n_channel, n.status AS n_status,
@@ -156,10 +165,18 @@ export async function buildPackage(
           WHERE r.handover_id = ? AND r.kind = 'consent' AND r.customer_id > ? AND r.customer_id <= ?
           ORDER BY r.customer_id, r.id`,
       );
-      const carried = db.prepare('INSERT INTO handover_records (transfer_id, customer_id) VALUES (?, ?)');
+      const carried = db.prepare(
+        'INSERT INTO handover_records (transfer_id, customer_id) SELECT ?, value FROM json_each(?)',
+      );
       const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM customers').get() as { m: number }).m;
-      job.progress(0, counts.selected, 'collecting');
+      job.progress(0, maxId, 'collecting');
       for (let from = 0; from < maxId; from += WINDOW) {
+        const left = behind.get(...flags.columnArgs, from, from + WINDOW, ...flags.args) as {
+          objectors: number;
+          missing: number;
+        };
+        leftBehind.objectors += left.objectors;
+        leftBehind.missingConsent += left.missing;
         const chunk = rows.all(handover.id, from, from + WINDOW, ...sql.args) as Array<
           CustomerRow & {
             n_language: string | null;
@@ -168,7 +185,6 @@ export async function buildPackage(
             n_sent_at: string | null;
           }
         >;
-        if (chunk.length === 0) continue;
         const travelling = new Set<number>();
         let csv = '';
         let jsonl = '';
@@ -181,29 +197,31 @@ export async function buildPackage(
           csv += bag.csvRow(columns, record);
           jsonl += bag.jsonRow(columns, record);
           notices += csvLine([row.id, row.n_language, row.n_channel, row.n_status, row.n_sent_at, null]);
-          carried.run(transfer, row.id);
           travelling.add(row.id);
         }
-        spools.csv.write(csv);
-        spools.jsonl.write(jsonl);
-        spools.notices.write(notices);
-        for (const c of consents.all(handover.id, from, from + WINDOW) as Array<{
-          id: number;
-          consent_type: string | null;
-          received_on: string;
-          channel: string | null;
-          sha256: string | null;
-        }>)
-          if (travelling.has(c.id))
-            spools.objections.write(
-              csvLine([c.id, 'consent', c.consent_type, c.received_on, c.channel, c.sha256]),
-            );
-        records += chunk.length;
-        job.progress(records, counts.selected, 'collecting');
+        if (travelling.size > 0) {
+          spools.csv.write(csv);
+          spools.jsonl.write(jsonl);
+          spools.notices.write(notices);
+          carried.run(transfer, JSON.stringify([...travelling]));
+          for (const c of consents.all(handover.id, from, from + WINDOW) as Array<{
+            id: number;
+            consent_type: string | null;
+            received_on: string;
+            channel: string | null;
+            sha256: string | null;
+          }>)
+            if (travelling.has(c.id))
+              spools.objections.write(
+                csvLine([c.id, 'consent', c.consent_type, c.received_on, c.channel, c.sha256]),
+              );
+          records += travelling.size;
+        }
+        job.progress(Math.min(from + WINDOW, maxId), maxId, 'collecting');
         await job.checkpoint();
       }
-      if (records !== counts.selected)
-        throw new EngineError('INTERNAL', { ref: `selection counted ${counts.selected}, read ${records}` });
+      if (records === 0)
+        throw new EngineError('HANDOVER_SELECTION_EMPTY', { recipient: handover.dispositionLabel });
 
       // 2. The bag: tag files from the data files' digests, then tar → sign → envelope → file.
       const data: Array<{ name: string; bytes: number; sha256: string; source: TarEntry['source'] }> = [];
@@ -247,7 +265,7 @@ export async function buildPackage(
         ['Closeout-Recipient-Country', handover.recipient.country],
         ['Closeout-Route', handover.route],
         ['Closeout-Records', records],
-        ['Closeout-Objections-Excluded', counts.objectors],
+        ['Closeout-Objections-Excluded', leftBehind.objectors],
         ['Closeout-Fields', handover.fields.join(',')],
         ['Closeout-Signer-SHA256', signerInfo.fingerprintSha256],
       ]);
@@ -308,7 +326,11 @@ export async function buildPackage(
             keyMode: handover.keyMode,
             overrideDeadline: override ? input.overrideDeadline! : null,
           },
-          counts: { records, objectorsExcluded: counts.objectors, missingConsent: counts.missingConsent },
+          counts: {
+            records,
+            objectorsExcluded: leftBehind.objectors,
+            missingConsent: leftBehind.missingConsent,
+          },
           outcome: 'ok',
         },
         true,

@@ -29,6 +29,7 @@ function newPassword(): string {
 export async function makeKit(
   vault: OpenVault,
   input: OpParsedInput<'handover.kit'>,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<HandoverKit> {
   const handover = loadHandover(vault.db, input.handoverId);
@@ -38,11 +39,12 @@ export async function makeKit(
       detail: `this handover uses the ${handover.keyMode} key mode; choose the kit first`,
     });
   const dir = outputFolder(input.out);
+  const scope = { vault, dataDir };
   const base = `closeout-kit-${handover.id.slice(0, 8)}`;
   const paths = {
-    p12: freshPath(dir, `${base}.p12`),
-    certificate: freshPath(dir, `${base}.pem`),
-    instructions: freshPath(dir, `${base}-instructions.pdf`),
+    p12: freshPath(dir, `${base}.p12`, scope),
+    certificate: freshPath(dir, `${base}.pem`, scope),
+    instructions: freshPath(dir, `${base}-instructions.pdf`, scope),
   };
   const password = input.password ?? newPassword();
   let kit: { certificatePem: string; privateKeyPem: string };

@@ -7,7 +7,12 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { basename, join } from 'node:path';
 import type { NoticesWritten, OpParsedInput } from '../../../shared/contract';
 import { UTF8_BOM, csvLine } from '../../../shared/csv';
-import { requiredConsent, type NoticeLanguage, type NoticeSettings } from '../../../shared/handover';
+import {
+  requiredConsent,
+  type HandoverGap,
+  type NoticeLanguage,
+  type NoticeSettings,
+} from '../../../shared/handover';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import { inJobTransaction } from '../kernel/job-transaction';
@@ -17,7 +22,8 @@ import type { OpenVault } from '../vault/open-vault';
 import { agreementOf } from './agreement';
 import { LetterFile } from './notice-pdf';
 import { announcement, letter, smsParts, smsText, type NoticeAsk, type NoticeFacts } from './notice-text';
-import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
+import { fileStamp } from '../util/file-stamp';
+import { freshPath, outputFolder, writeFailed } from './output';
 import { DESTINED } from './selection';
 import { loadHandover, requireOpen } from './store';
 
@@ -46,6 +52,7 @@ export async function writeNotices(
   vault: OpenVault,
   input: OpParsedInput<'handover.notices'>,
   job: JobContext,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<NoticesWritten> {
   const db = vault.db;
@@ -59,14 +66,14 @@ export async function writeNotices(
   const deadline = given?.deadline ?? handover.notice?.deadline;
   const agreement = agreementOf(db, handover.id);
   const r = handover.recipient;
-  const missing = [
-    deadline ? null : 'the objection deadline',
-    reason ? null : 'the reason for the handover',
-    afterClosureContact ? null : 'a contact after the closure',
-    r.contactPerson && r.contact && r.address ? null : "the recipient's contact person, contact and address",
-    agreement ? null : 'the agreement',
-  ].filter(Boolean);
-  if (missing.length) throw new EngineError('HANDOVER_NOT_READY', { missing: missing.join(', ') });
+  const gaps: HandoverGap[] = [
+    deadline ? null : ('notice-deadline' as const),
+    reason ? null : ('notice-reason' as const),
+    afterClosureContact ? null : ('after-closure-contact' as const),
+    r.contactPerson && r.contact && r.address ? null : ('recipient' as const),
+    agreement ? null : ('agreement' as const),
+  ].filter((g) => g !== null);
+  if (gaps.length) throw new EngineError('HANDOVER_NOT_READY', { gaps });
   const settings: NoticeSettings = {
     deadline: deadline!,
     reason: reason!,
@@ -82,7 +89,10 @@ export async function writeNotices(
     purposes: agreement!.terms.purposes,
   };
   const dir = outputFolder(input.out);
-  const final = freshPath(dir, `closeout-notices-${handover.id.slice(0, 8)}-${fileStamp(now)}`);
+  const final = freshPath(dir, `closeout-notices-${handover.id.slice(0, 8)}-${fileStamp(now)}`, {
+    vault,
+    dataDir,
+  });
   const temp = join(dir, `.${basename(final)}.${randomBytes(6).toString('hex')}.partial`);
   const date = now.toISOString().slice(0, 10);
   const total = (

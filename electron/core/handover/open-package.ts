@@ -82,6 +82,19 @@ function trustAnchor(packagePath: string, trust: OpParsedInput<'handover.open'>[
   return pem;
 }
 
+const README_LIMIT = 256 * 1024;
+
+/** The README written beside the package (`<name>.README.txt`), as text; null when there is none. */
+function readmeBeside(packagePath: string): string | null {
+  const path = packagePath.replace(/\.p7m$/i, '') + '.README.txt';
+  try {
+    const bytes = readFileSync(path);
+    return bytes.subarray(0, README_LIMIT).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 async function* hashed(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
@@ -165,6 +178,12 @@ export async function openPackage(
         fingerprintSha256: signer.fingerprintSha256,
         signingTime: signer.signingTime,
       },
+      trust: (({ subject, organisation, fingerprintSha256 }) => ({
+        subject,
+        organisation,
+        fingerprintSha256,
+      }))(certificateInfo(anchor)),
+      readme: readmeBeside(path),
       bagInfo,
       files: [...reader.files].map(([name, f]) => ({ path: name, ...f })),
       records: reader.records,

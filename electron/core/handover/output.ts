@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FileRef } from '../../../shared/contract';
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 
 export function outputFolder(ref: FileRef): string {
   const dir = pathOf(ref);
@@ -18,19 +19,16 @@ export function outputFolder(ref: FileRef): string {
   return dir;
 }
 
-/** `dir/name`, refused with FILE_EXISTS when something is already there. */
-export function freshPath(dir: string, name: string): string {
+/**
+ * `dir/name`, refused as every output a person names is (write-guard: not a file Closeout manages, not a
+ * symbolic link), and with FILE_EXISTS when something is already there.
+ */
+export function freshPath(dir: string, name: string, scope: WriteScope): string {
   const path = join(dir, name);
+  guardWrite(path, scope);
   if (existsSync(path)) throw new EngineError('FILE_EXISTS', { path });
   return path;
 }
-
-/** A date-time stamp for file names: 20260314T180500Z. */
-export const fileStamp = (at: Date): string =>
-  at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
 
 export const writeFailed = (path: string, error: unknown): EngineError =>
   error instanceof EngineError

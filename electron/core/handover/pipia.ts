@@ -3,13 +3,19 @@
 // purposes, recipient, measures); the person's answers are saved, an owner approves it as it stands, and
 // its zh/en PDF is written on request. No package is built before an approval that still matches.
 import type { OpParsedInput, PipiaFacts, PipiaRecord } from '../../../shared/contract';
-import { VETTING_ITEMS, pipiaAnswersSchema, type PipiaAnswers } from '../../../shared/handover';
+import {
+  VETTING_ITEMS,
+  pipiaAnswersSchema,
+  type HandoverGap,
+  type PipiaAnswers,
+} from '../../../shared/handover';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { readMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
 import { writeDocument } from '../documents/write-document';
-import { fileStamp, freshPath, outputFolder, writeFailed } from './output';
+import { fileStamp } from '../util/file-stamp';
+import { freshPath, outputFolder, writeFailed } from './output';
 import { renderPipia } from './pipia-pdf';
 import { selectionCounts, sensitiveKinds } from './selection';
 import { loadHandover, type Handover } from './store';
@@ -120,15 +126,22 @@ const addYears = (iso: string, years: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Whether the handover has an approved PIPIA that still matches it. */
+/**
+ * Whether the handover has an approved PIPIA that still matches it: the approval key only (recipient,
+ * route, fields), without counting the selection as the full record does.
+ */
 export function pipiaApproved(db: VaultDb, handover: Handover): boolean {
-  const record = pipiaRecord(db, handover);
-  return record.approvedAt !== null && !record.stale;
+  const row = db
+    .prepare('SELECT approved, approved_at FROM handover_pipias WHERE handover_id = ?')
+    .get(handover.id) as Pick<PipiaRow, 'approved' | 'approved_at'> | undefined;
+  if (!row?.approved || !row.approved_at) return false;
+  return (JSON.parse(row.approved) as { key: string }).key === approvalKey(handover);
 }
 
 export async function savePipia(
   vault: OpenVault,
   input: OpParsedInput<'handover.pipia'>,
+  dataDir: string | null,
   now = new Date(),
 ): Promise<PipiaRecord> {
   const handover = loadHandover(vault.db, input.handoverId);
@@ -146,13 +159,12 @@ export async function savePipia(
   if (input.answers || input.approve) {
     const answers = input.answers ?? pipiaRecord(vault.db, handover).answers;
     if (input.approve) {
-      const missing = [
-        answers.necessity.trim() ? null : 'necessity',
-        answers.conclusion.trim() ? null : 'conclusion',
-        answers.custodian.trim() ? null : 'custodian',
-      ].filter(Boolean);
-      if (missing.length)
-        throw new EngineError('HANDOVER_NOT_READY', { missing: `PIPIA ${missing.join(', ')}` });
+      const gaps: HandoverGap[] = [
+        answers.necessity.trim() ? null : ('pipia-necessity' as const),
+        answers.conclusion.trim() ? null : ('pipia-conclusion' as const),
+        answers.custodian.trim() ? null : ('pipia-custodian' as const),
+      ].filter((g) => g !== null);
+      if (gaps.length) throw new EngineError('HANDOVER_NOT_READY', { gaps });
     }
     const facts = pipiaFacts(vault.db, handover);
     vault.change(
@@ -187,7 +199,10 @@ export async function savePipia(
   const record = pipiaRecord(vault.db, handover);
   if (!input.out) return record;
   const dir = outputFolder(input.out);
-  const path = freshPath(dir, `closeout-pipia-${handover.id.slice(0, 8)}-${fileStamp(now)}.pdf`);
+  const path = freshPath(dir, `closeout-pipia-${handover.id.slice(0, 8)}-${fileStamp(now)}.pdf`, {
+    vault,
+    dataDir,
+  });
   const pdf = await renderPipia(record, now);
   try {
     writeDocument(path, pdf, 0o600);

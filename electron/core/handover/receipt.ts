@@ -13,6 +13,7 @@ import { EngineError } from '../kernel/engine-error';
 import { signAttached, verifyAttached } from '../pki';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
+import { guardWrite, type WriteScope } from '../util/write-guard';
 import type { OpenVault } from '../vault/open-vault';
 import { credentialOf } from './open-package';
 import { receiptJson } from './readme';
@@ -34,9 +35,13 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function createReceipt(input: OpParsedInput<'handover.receiptCreate'>): Promise<ReceiptWritten> {
+export async function createReceipt(
+  input: OpParsedInput<'handover.receiptCreate'>,
+  scope: WriteScope,
+): Promise<ReceiptWritten> {
   const packagePath = pathOf(input.package);
   const out = pathOf(input.out);
+  guardWrite(out, scope);
   const packageSha256 = await sha256File(packagePath);
   const handoverId =
     /closeout-handover-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-/i.exec(

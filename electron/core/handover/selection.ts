@@ -35,6 +35,22 @@ export function selectionSql(handover: Handover): SelectionSql {
   };
 }
 
+/**
+ * Per record destined to this recipient, as 0/1 columns `objected` and `missing` (a required consent):
+ * what the package counts as left behind, window by window, beside the records that travel.
+ */
+export function selectionFlags(handover: Handover): SelectionSql & {
+  columns: string;
+  columnArgs: Array<string | number>;
+} {
+  return {
+    columns: `${OBJECTED} AS objected, ${MISSING_CONSENT} AS missing`,
+    columnArgs: [handover.id, handover.id, handover.route, handover.id],
+    where: DESTINED,
+    args: [handover.dispositionLabel],
+  };
+}
+
 /** The counts the wizard, the PIPIA and the package all show. */
 export function selectionCounts(db: VaultDb, handover: Handover): HandoverSelection {
   const row = db

@@ -329,11 +329,11 @@ export const handlers: Handlers = {
     await updateHandover(open(ctx), input);
     return handoverDetail(open(ctx).db, input.handoverId);
   },
-  'handover.kit': (input, ctx) => makeKit(open(ctx), input),
+  'handover.kit': (input, ctx) => makeKit(open(ctx), input, ctx.env.dataDir),
   'handover.agreement': (input, ctx) => recordAgreement(open(ctx), input),
   'handover.vetting': (input, ctx) => recordVetting(open(ctx), input),
-  'handover.pipia': (input, ctx) => savePipia(open(ctx), input),
-  'handover.notices': (input, ctx) => moved(ctx, writeNotices(open(ctx), input, job(ctx))),
+  'handover.pipia': (input, ctx) => savePipia(open(ctx), input, ctx.env.dataDir),
+  'handover.notices': (input, ctx) => moved(ctx, writeNotices(open(ctx), input, job(ctx), ctx.env.dataDir)),
   'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
   'handover.track': (input, ctx) => moved(ctx, trackNotices(open(ctx), input)),
   'handover.respond': (input, ctx) => moved(ctx, recordResponse(open(ctx), input)),
@@ -341,7 +341,7 @@ export const handlers: Handlers = {
     const db = open(ctx).reader();
     return selectionCounts(db, loadHandover(db, input.handoverId));
   },
-  'handover.package': (input, ctx) => moved(ctx, buildPackage(open(ctx), input, job(ctx))),
+  'handover.package': (input, ctx) => moved(ctx, buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir)),
   'handover.receiptImport': async (input, ctx) => {
     const result = await importReceipt(open(ctx), input);
     progress(ctx);
@@ -352,7 +352,8 @@ export const handlers: Handlers = {
     if (vault) ctx.setVault(vault);
     return opened;
   },
-  'handover.receiptCreate': (input) => createReceipt(input),
+  'handover.receiptCreate': (input, ctx) =>
+    createReceipt(input, { vault: ctx.vault, dataDir: ctx.env.dataDir }),
 };
 
 export const product: Composition<typeof contract> = { contract, handlers };

@@ -43,6 +43,7 @@ import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
+import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
 import { ImportPage } from '../wizards/import/ImportWizard';
 import { SettingsPage } from '../pages/SettingsPage';
 import { UnlockPage } from '../pages/UnlockPage';
@@ -109,6 +110,8 @@ function Page({ location }: { location: AppLocation }) {
       return <WipePage />;
     case 'handover':
       return <HandoverPage />;
+    case 'receive':
+      return <ReceivePage />;
   }
 }
 

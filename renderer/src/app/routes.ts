@@ -29,6 +29,7 @@ const SUB_VIEWS = {
   unlock: 'dashboard',
   vault: 'dashboard',
   users: 'settings',
+  receive: 'handover',
 } as const satisfies Record<string, RouteKey>;
 
 type SubView = keyof typeof SUB_VIEWS;
@@ -48,6 +49,7 @@ export function locationFromHash(hash: string): AppLocation {
   if (first === 'create' || first === 'vault') return { view: first, vaultId: null };
   if (first === 'unlock') return { view: 'unlock', vaultId: VAULT_ID.test(second) ? second : null };
   if (first === 'settings' && second === 'users') return { view: 'users', vaultId: null };
+  if (first === 'handover' && second === 'receive') return { view: 'receive', vaultId: null };
   return { view: isRouteKey(first) ? first : DEFAULT_ROUTE, vaultId: null };
 }
 
@@ -57,6 +59,8 @@ export function hashForLocation(location: AppLocation): string {
       return location.vaultId ? `#/unlock/${location.vaultId}` : '#/unlock';
     case 'users':
       return '#/settings/users';
+    case 'receive':
+      return '#/handover/receive';
     default:
       return `#/${location.view}`;
   }

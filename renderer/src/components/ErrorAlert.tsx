@@ -2,7 +2,8 @@
 import { Alert, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode } from '../../../shared/errors';
+import { isErrorCode, localizedDetails } from '../../../shared/errors';
+import { currentLang } from '../i18n';
 import { interpolationValues } from '../i18n/errors';
 import type { ErrorValue } from '../platform/api';
 
@@ -16,7 +17,10 @@ export function ErrorAlert({ error, title }: ErrorAlertProps) {
   const { t } = useTranslation();
   // `replace` keeps detail names (count, ns, lng…) from being read as i18next options.
   const message = isErrorCode(error.code)
-    ? t(error.code, { ns: 'errors', replace: interpolationValues(error.details) })
+    ? t(error.code, {
+        ns: 'errors',
+        replace: interpolationValues(localizedDetails(error.code, currentLang(), error.details)),
+      })
     : error.message;
   return (
     <Alert

@@ -10,7 +10,7 @@ import {
   type ViewKey,
 } from '../../../renderer/src/app/routes';
 
-const SUB_VIEWS = ['create', 'unlock', 'vault', 'users'] as const;
+const SUB_VIEWS = ['create', 'unlock', 'vault', 'users', 'receive'] as const;
 const VIEWS: readonly ViewKey[] = [...ROUTES, ...SUB_VIEWS];
 const vaultId = fc.stringMatching(/^[0-9A-Za-z-]{1,64}$/);
 
@@ -40,6 +40,7 @@ describe('routes', () => {
   test('the hashes people see', () => {
     expect(hashForLocation({ view: 'records', vaultId: null })).toBe('#/records');
     expect(hashForLocation({ view: 'users', vaultId: null })).toBe('#/settings/users');
+    expect(hashForLocation({ view: 'receive', vaultId: null })).toBe('#/handover/receive');
     expect(hashForLocation({ view: 'unlock', vaultId: 'abc-1' })).toBe('#/unlock/abc-1');
     expect(hashForLocation({ view: 'unlock', vaultId: null })).toBe('#/unlock');
     expect(locationFromHash('#/records?filter=%7B%7D')).toEqual({ view: 'records', vaultId: null });
@@ -66,5 +67,6 @@ describe('routes', () => {
     expect(sidebarKeyFor('unlock')).toBe('dashboard');
     expect(sidebarKeyFor('vault')).toBe('dashboard');
     expect(sidebarKeyFor('users')).toBe('settings');
+    expect(sidebarKeyFor('receive')).toBe('handover');
   });
 });

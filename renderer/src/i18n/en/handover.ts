@@ -1,4 +1,5 @@
 // English text of the Handover wizard.
+import { gapLabels } from '../../../../shared/handover';
 import type { handover as zh } from '../zh-CN/handover';
 import type { Messages } from '../messages';
 
@@ -27,14 +28,7 @@ export const handover: Messages<typeof zh> = {
     },
     blockers: {
       title: 'Before the package can be built:',
-      recipient: "the recipient's contact person, contact and address",
-      certificate: "the recipient's certificate (or a kit made here)",
-      reasoning: 'the reasoning for this route',
-      'cross-border': 'the cross-border checklist (mechanism, protection, rights)',
-      agreement: 'the signed agreement',
-      pipia: 'the PIPIA approved by an owner',
-      notices: 'the customer notices issued',
-      deadline: 'the objection deadline passed (or an owner’s written reason to go earlier)',
+      ...gapLabels('en'),
     },
     recipient: {
       organisation: 'Recipient organisation',
@@ -183,6 +177,46 @@ export const handover: Messages<typeof zh> = {
       signer: 'Signed by: {{subject}}',
       wipe: 'The wipe wizard can now destroy these records.',
       transfers: 'Packages',
+    },
+    receive: {
+      entry: 'Receive a handover…',
+      title: 'Receive a handover',
+      subtitle:
+        "Open a handover package as its recipient: verify the sender's signature and the package, see what it holds, import it into a new vault, and sign and save the receipt.",
+      package: 'Choose the package (.p7m)…',
+      packageChosen: 'Package: {{file}}',
+      trust: "Sender's certificate (by default the .sender.pem beside the package)…",
+      trustChosen: "Sender's certificate: {{file}}",
+      credential: 'Open with',
+      byKit: 'The recipient kit (PKCS#12) and its password',
+      byPassword: 'The package password',
+      kit: 'Choose the kit (.p12)…',
+      kitChosen: 'Kit: {{file}}',
+      password: 'Password (not stored)',
+      open: 'Open and verify',
+      verified: 'Signature and package verified',
+      sender: 'Sender: {{name}}',
+      signer: 'Signed by: {{subject}} (certificate SHA-256 {{fingerprint}})',
+      signedAt: 'Signed at: {{time}}',
+      trusted:
+        "Verified against the sender's certificate: {{subject}}, SHA-256 {{fingerprint}} (check it with the sender by phone)",
+      counts: '{{records}} customer records, {{files}} files, fields: {{fields}}',
+      packageSha256: 'Package SHA-256: {{sha256}}',
+      preview: 'First {{n}} records',
+      readme: 'The README beside the package (not covered by the signature)',
+      noReadme: 'There is no README beside the package.',
+      importTitle: 'Import into a new vault',
+      vaultFile: 'Where to save the new vault…',
+      vaultChosen: 'New vault: {{file}}',
+      ownerName: "Owner's name",
+      ownerPassphrase: "Owner's passphrase",
+      import: 'Import',
+      imported: '{{imported}} records imported into {{file}}; the vault is open',
+      receiptTitle: 'Sign the receipt',
+      receiptHint:
+        "The receipt is the recipient key's signature (CMS) over the package digest; once the sender imports it, the handover is closed.",
+      receipt: 'Sign and save the receipt…',
+      receiptWritten: 'Receipt saved: {{file}}',
     },
   },
 };

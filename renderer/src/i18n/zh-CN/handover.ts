@@ -1,4 +1,5 @@
 // Chinese text of the Handover wizard.
+import { gapLabels } from '../../../../shared/handover';
 export const handover = {
   handover: {
     subtitle:
@@ -23,14 +24,7 @@ export const handover = {
     },
     blockers: {
       title: '生成移交包之前还需：',
-      recipient: '接收方的联系人、联系方式和地址',
-      certificate: '接收方的证书（或生成密钥包）',
-      reasoning: '选择此移交路径的理由',
-      'cross-border': '跨境清单（机制、保护水平、权利说明）',
-      agreement: '已签署的移交协议',
-      pipia: '所有者批准的个人信息保护影响评估',
-      notices: '向客户发出告知',
-      deadline: '异议期届满（或所有者书面说明理由后提前）',
+      ...gapLabels('zh-CN'),
     },
     recipient: {
       organisation: '接收方名称',
@@ -168,6 +162,44 @@ export const handover = {
       signer: '签收方：{{subject}}',
       wipe: '这些记录现在可以在销毁向导中销毁。',
       transfers: '移交包',
+    },
+    receive: {
+      entry: '接收移交…',
+      title: '接收移交',
+      subtitle:
+        '作为接收方打开移交包：核验发送方签名与数据包完整性，查看内容，导入新的保险库，签署并保存回执。',
+      package: '选择移交包（.p7m）…',
+      packageChosen: '移交包：{{file}}',
+      trust: '发送方证书（默认使用移交包旁的 .sender.pem）…',
+      trustChosen: '发送方证书：{{file}}',
+      credential: '解密方式',
+      byKit: '接收方密钥包（PKCS#12）及其密码',
+      byPassword: '移交包密码',
+      kit: '选择密钥包（.p12）…',
+      kitChosen: '密钥包：{{file}}',
+      password: '密码（不会保存）',
+      open: '打开并核验',
+      verified: '签名与数据包核验通过',
+      sender: '发送方：{{name}}',
+      signer: '签名人：{{subject}}（证书 SHA-256 {{fingerprint}}）',
+      signedAt: '签名时间：{{time}}',
+      trusted: '核验所依据的发送方证书：{{subject}}，SHA-256 {{fingerprint}}（请与发送方电话核对）',
+      counts: '{{records}} 条客户记录，{{files}} 个文件，字段：{{fields}}',
+      packageSha256: '移交包 SHA-256：{{sha256}}',
+      preview: '前 {{n}} 条预览',
+      readme: '移交包旁的说明文件（README，不在签名范围内）',
+      noReadme: '移交包旁没有说明文件。',
+      importTitle: '导入新的保险库',
+      vaultFile: '新保险库保存位置…',
+      vaultChosen: '新保险库：{{file}}',
+      ownerName: '负责人姓名',
+      ownerPassphrase: '负责人口令',
+      import: '导入',
+      imported: '已导入 {{imported}} 条记录到 {{file}}，保险库已打开',
+      receiptTitle: '签署回执',
+      receiptHint: '回执以接收方密钥对移交包摘要签名（CMS），交回发送方导入后，移交即告完成。',
+      receipt: '签署并保存回执…',
+      receiptWritten: '回执已保存：{{file}}',
     },
   },
 };

@@ -2,6 +2,7 @@
 // being worked on, one step at a time (antd Steps; each step is its own component).
 import { Button, Card, Empty, List, Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { navigateTo } from '../../app/use-hash-route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { RequireSession } from '../../components/RequireSession';
@@ -19,7 +20,15 @@ export function HandoverPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('nav.handover')} subtitle={t('handover.subtitle')} />
+      <PageHeader
+        title={t('nav.handover')}
+        subtitle={t('handover.subtitle')}
+        extra={
+          <Button onClick={() => navigateTo('receive')} data-testid="handover-receive">
+            {t('handover.receive.entry')}
+          </Button>
+        }
+      />
       <RequireSession>{() => <HandoverWizard />}</RequireSession>
     </>
   );

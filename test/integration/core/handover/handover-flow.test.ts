@@ -4,9 +4,10 @@
 // consents, the package opened by the recipient, the receipt imported, the records TRANSFERRED and the
 // stage moved on (in the vault and in the registry).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { certificateInfo } from '../../../../electron/core/pki';
 import { readRegistry } from '../../../../electron/core/vault/registry';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import {
@@ -107,6 +108,13 @@ describe('a handover, start to receipt', () => {
     expect(created.selection.destined).toBe(h.destined.length);
     expect(unwrap(await call('vault.info', {})).stage).toBe('handover');
     expect(readRegistry(h.v.dataDir)[0].stage).toBe('handover');
+    // The notices need the agreement first: the error names what is missing by code, for zh and en alike.
+    const early = await call('handover.notices', {
+      handoverId,
+      out: { path: h.v.dir },
+      settings: { deadline: '2099-12-31', afterClosureContact: '清算组', reason: '公司解散' },
+    });
+    expect(early.ok ? null : early.error.details).toEqual({ gaps: ['agreement'] });
   });
 
   it('refuses a package before the PIPIA is approved, and an approval by an operator', async () => {
@@ -227,6 +235,12 @@ describe('a handover, start to receipt', () => {
     );
     expect(opened.records).toBe(built.records);
     expect(opened.packageSha256).toBe(built.sha256);
+    // What the recipient's window shows besides: the certificate trusted and the README beside the package.
+    expect(opened.trust.fingerprintSha256).toBe(
+      certificateInfo(readFileSync(built.senderCertificate, 'utf8')).fingerprintSha256,
+    );
+    expect(opened.readme).toBe(readFileSync(built.readme, 'utf8'));
+    expect(opened.readme).toContain('openssl cms -verify');
     expect(opened.preview.map((r) => r.record)).not.toContain(h.destined[0]);
     expect(opened.fields).toEqual([
       'record',
@@ -242,6 +256,21 @@ describe('a handover, start to receipt', () => {
   });
 
   it('imports the receipt: TRANSFERRED, handover closed, stage moved on', async () => {
+    // Outputs are write-guarded: never over a file Closeout manages, never through a symbolic link.
+    const receiptInput = {
+      package: { path: packagePath },
+      key: { path: recipient.key },
+      certificate: { path: recipient.certificate },
+    };
+    expect(code(await call('handover.receiptCreate', { ...receiptInput, out: { path: h.v.file } }))).toBe(
+      'FILE_MANAGED',
+    );
+    const link = join(h.v.dir, 'receipt-link.p7s');
+    symlinkSync(join(h.v.dir, 'elsewhere.p7s'), link);
+    expect(code(await call('handover.receiptCreate', { ...receiptInput, out: { path: link } }))).toBe(
+      'FILE_IS_SYMLINK',
+    );
+    expect(existsSync(join(h.v.dir, 'elsewhere.p7s'))).toBe(false);
     const receipt = await signReceipt(h.v, packagePath, recipient);
     await asUser('owner');
     const imported = unwrap(await call('handover.receiptImport', { handoverId, receipt: { path: receipt } }));

@@ -7,6 +7,7 @@ import { generateRecipientKit } from '../../../../electron/core/pki';
 import { activeCompanyCertificate } from '../../../../electron/core/vault/certificates';
 import type { OpInput } from '../../../../shared/contract';
 import { generateCustomers, type CustomerOptions } from '../../../fixtures/customers';
+import { AGREEMENT } from '../../../fixtures/handover-agreement';
 import { insertCustomers, type StoredCustomer } from '../../support/records-fixture';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
 import { withRawVault } from '../backup/backup-support';
@@ -15,17 +16,7 @@ import { makeCompany, writeCompany } from '../pki/openssl';
 export const RECIPIENT = '宁波承接贸易有限公司';
 const RECIPIENT_CODE = '91330212MA2H8N1Q51';
 
-export const AGREEMENT: OpInput<'handover.agreement'>['terms'] = {
-  purposes: '继续提供售后服务与会员权益',
-  scope: '客户联系方式与购买记录',
-  retention: '至服务终止后三年',
-  undertakings: {
-    confidentiality: true,
-    securityMeasures: true,
-    noFurtherTransfer: true,
-    deletionOnRequest: true,
-  },
-};
+export { AGREEMENT };
 
 export interface RecipientFiles {
   certificate: string;
