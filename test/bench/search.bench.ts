@@ -102,7 +102,7 @@ export default defineBenchmark<State>({
   async setup(ctx) {
     const rows = ctx.rows;
     // The key is part of the cached file, so it is derived from the cache key, not random per run.
-    // v3: the search documents hold four-digit grams of digit runs (schema 11).
+    // v3: the search documents hold four-digit grams of digit runs (schema 12).
     const fixedKey = Buffer.from(`closeout-search-bench-${ctx.seed}`.padEnd(32, '.').slice(0, 32));
     const vault = await ctx.cached(
       `search-vault-${ctx.generator}-s${ctx.seed}-r${rows}-v3.cvault`,

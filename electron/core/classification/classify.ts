@@ -31,6 +31,7 @@ const READ = [
   'id',
   'name',
   'organisation',
+  'customer_type',
   'phone',
   'phone_status',
   'phone_region',
@@ -222,6 +223,7 @@ function factsOf(row: Omit<Row, 'id' | 'overrides'>) {
   return {
     name: row.name,
     organisation: row.organisation,
+    customerType: row.customer_type,
     phone: row.phone,
     phoneStatus: row.phone_status,
     phoneRegion: row.phone_region,

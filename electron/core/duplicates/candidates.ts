@@ -7,7 +7,14 @@
 // score would keep, so a block over its cap is split by a second field that must also agree — a
 // shared phone, e-mail or identifier by the name, a shared name by the end of the address — and any
 // piece still over the cap is left out (counted in `oversized`, never silently).
-import { addressTailKey, BLOCK_KINDS, blockingKeys, type BlockKind, type DedupeRecord } from './keys';
+import {
+  addressTailKey,
+  BLOCK_KINDS,
+  blockingKeys,
+  phoneKeys,
+  type BlockKind,
+  type DedupeRecord,
+} from './keys';
 
 /** Records sharing a phone, e-mail, ID number, credit code or keyed field: beyond this the name must agree too. */
 export const STRONG_BLOCK_CAP = 100;
@@ -62,35 +69,57 @@ export function forEachCandidatePair(
     const tail = addressTailKey(records[i].address);
     return tail === null || keys[i].name === null ? null : tail;
   };
-  // Each block as a chain through the records (first member, next member, size), not an array per key
-  // value: a million keys would otherwise be a million small arrays at once. Blocks are visited in the
-  // order their key first appears, members in record order.
-  const next = new Int32Array(n);
-  const first = new Int32Array(n);
-  const last = new Int32Array(n);
-  const size = new Int32Array(n);
+  // Each block as a chain of entries (first entry, next entry, size), not an array per key value: a
+  // million keys would otherwise be a million small arrays at once. An entry is a record in one block;
+  // a record has one entry per kind, or one per number of its phone cell. Blocks are visited in the order
+  // their key first appears, members in record order.
+  let capacity = n;
+  let record = new Int32Array(capacity);
+  let next = new Int32Array(capacity);
+  let first = new Int32Array(capacity);
+  let last = new Int32Array(capacity);
+  let size = new Int32Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const wider = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    [record, next, first, last, size] = [record, next, first, last, size].map(wider);
+  };
   for (const kind of BLOCK_KINDS) {
     const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
     const blockOf = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const k = keys[i][kind];
-      if (k === null) continue;
+    let entries = 0;
+    const put = (k: string, i: number) => {
+      if (entries === capacity) grow();
+      const e = entries++;
+      record[e] = i;
       const b = blockOf.get(k);
       if (b === undefined) {
         const fresh = blockOf.size;
         blockOf.set(k, fresh);
-        first[fresh] = last[fresh] = i;
+        first[fresh] = last[fresh] = e;
         size[fresh] = 1;
       } else {
-        next[last[b]] = i;
-        last[b] = i;
+        next[last[b]] = e;
+        last[b] = e;
         size[b]++;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      // A record is in the block of every number of its phone cell, not only the first.
+      if (kind === 'phone' && records[i].phones?.length) for (const k of phoneKeys(records[i])) put(k, i);
+      else {
+        const k = keys[i][kind];
+        if (k !== null) put(k, i);
       }
     }
     for (let b = 0; b < blockOf.size; b++) {
       if (size[b] < 2) continue;
       const members = new Array<number>(size[b]);
-      for (let m = 0, i = first[b]; m < members.length; m++, i = next[i]) members[m] = i;
+      for (let m = 0, e = first[b]; m < members.length; m++, e = next[e]) members[m] = record[e];
       stats.blocks[kind]++;
       if (members.length <= cap) emit(members);
       else subBlocks(members, kind === 'name' ? addressTail : name, cap);

@@ -245,6 +245,7 @@ describe('suggestMerge', () => {
       country: null,
       product: null,
       lastOrderDate: null,
+      customerType: null,
       lifetimeValue: null,
       notes: null,
       currency: null,

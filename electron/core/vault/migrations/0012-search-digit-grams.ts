@@ -1,4 +1,4 @@
-// Schema 11: the search index also holds each run of four or more digits as four-digit grams (what
+// Schema 12: the search index also holds each run of four or more digits as four-digit grams (what
 // shared/search-grams.ts writes now), so a phone or ID fragment reads short posting lists. The index of
 // an older vault is written again from its records: every record not merged away, its document from its
 // searched values, as the import and the merges write it. Nothing else changes.
@@ -11,7 +11,7 @@ import {
 import { searchDocument } from '../../../../shared/search-grams';
 import type { VaultDb } from '../database';
 
-export const version = 11;
+export const version = 12;
 
 export const sql = `INSERT INTO customers_fts (customers_fts) VALUES ('delete-all');`;
 

@@ -1,4 +1,4 @@
-// Migration 0011 (four-digit grams in the search index) on a vault whose index an earlier Closeout wrote
+// Migration 0012 (four-digit grams in the search index) on a vault whose index an earlier Closeout wrote
 // (character bigrams only): after unlocking, every query — phone and ID fragments, names, short digit
 // runs, mixed text — finds exactly the records the old index found with the old queries, and the search
 // page finds them too.
@@ -62,14 +62,14 @@ it('an index an earlier Closeout wrote finds the same records after the migratio
   await v.engine.call('vault.lock', {});
 
   const queries = raw((db) => {
-    // The old index, as schema 10 wrote it, for every record.
+    // The old index, as schema 11 wrote it, for every record.
     const rows = db
       .prepare(`SELECT id, ${SEARCH_COLUMNS.join(', ')} FROM customers ORDER BY id`)
       .all() as Array<CustomerColumnRow & { id: number }>;
     db.exec(`INSERT INTO customers_fts (customers_fts) VALUES ('delete-all')`);
     const insert = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
     for (const row of rows) insert.run(row.id, oldDocument(searchValues(row)));
-    db.pragma('user_version = 10');
+    db.pragma('user_version = 11');
     // Queries drawn from the data: phone and ID fragments of 4–11 digits, 2–3 digits, names, mixed.
     const qs = new Set<string>(['13', '138', '0571', '1380', '张', '伟', '李明', '路1', 'qq.com', '@163']);
     rows.forEach((row, i) => {
