@@ -35,6 +35,8 @@ export const recordFilterSchema = z.strictObject({
       incomplete: z.boolean().optional(),
       typeDoubtful: z.boolean().optional(),
       regionConflict: z.boolean().optional(),
+      hiddenCharacters: z.boolean().optional(),
+      malformed: z.boolean().optional(),
     })
     .optional(),
   status: z.strictObject(statusFilterShape).optional(),

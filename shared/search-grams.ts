@@ -3,6 +3,11 @@
 // query becomes a phrase of consecutive grams. So 张三 is found in 张三丰, 1380 inside a phone number,
 // and one character by prefix — without the trigram tokenizer's three-character minimum, which would
 // miss the two-character names that are most Chinese searches.
+//
+// Digits are few (100 bigrams, each in a large share of the records), so a phone fragment's bigram phrase
+// reads long posting lists. Each run of four or more digits is therefore indexed a second time as
+// overlapping four-digit grams, and a query of four or more digits alone is a phrase of those: rare
+// tokens, the same records (the query is all digits, so it can only lie inside one digit run).
 import { foldForMatching } from './normalise/text';
 
 /** One gram per character pair; each is one token to unicode61 (letters and digits, no separators). */
@@ -15,17 +20,41 @@ function grams(folded: string): string[] {
   return out;
 }
 
+const DIGIT_GRAM = 4;
+const DIGIT_RUN = /[0-9]{4,}/g;
+const DIGITS_ONLY = /^[0-9]{4,}$/;
+
+/** Overlapping four-digit grams of a digit run, then its last digit alone (so no phrase runs on). */
+function digitGrams(run: string): string {
+  let out = '';
+  for (let i = 0; i + DIGIT_GRAM <= run.length; i++) out += `${run.slice(i, i + DIGIT_GRAM)} `;
+  return out + run[run.length - 1];
+}
+
 /**
  * The text written to the FTS index for a record's searchable values. Values are kept apart (a query
  * never matches across the end of one value and the start of the next) by the single-character tail
- * token each one ends with, which no two-character phrase can span.
+ * token each one ends with, which no two-character phrase can span. The four-digit grams of the record's
+ * digit runs follow, each run ended the same way; a run inside a longer one of the same record (the phone
+ * as written, inside its E.164 digits) is left out, since every query it matches matches the longer one.
  */
 export function searchDocument(values: ReadonlyArray<string | null | undefined>): string {
   const parts: string[] = [];
+  let runs: string[] | null = null;
   for (const value of values) {
     if (!value) continue;
-    const g = grams(foldForMatching(value));
+    const folded = foldForMatching(value);
+    const g = grams(folded);
     if (g.length) parts.push(g.join(' '));
+    const found = folded.match(DIGIT_RUN);
+    if (found) (runs ??= []).push(...found);
+  }
+  if (runs) {
+    // Longest first, so a run is kept only when no kept run holds it.
+    const kept: string[] = [];
+    for (const run of runs.sort((a, b) => b.length - a.length))
+      if (!kept.some((k) => k.includes(run))) kept.push(run);
+    for (const run of kept) parts.push(digitGrams(run));
   }
   return parts.join(' ');
 }
@@ -39,6 +68,11 @@ export function searchMatch(query: string): string | null {
   const chars = Array.from(foldForMatching(query));
   if (chars.length === 0) return null;
   if (chars.length === 1) return `"${chars[0]}"*`;
+  if (chars.length >= DIGIT_GRAM && DIGITS_ONLY.test(chars.join(''))) {
+    const quads: string[] = [];
+    for (let i = 0; i + DIGIT_GRAM <= chars.length; i++) quads.push(chars.slice(i, i + DIGIT_GRAM).join(''));
+    return `"${quads.join(' ')}"`;
+  }
   const pairs: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
   return `"${pairs.join(' ')}"`;

@@ -28,6 +28,20 @@ export interface AssessmentFacts {
   recipients: Array<{ name: string; records: number }>;
   retention: Array<{ basis: string; records: number; until: string | null }>;
   measures: Bilingual[];
+  /**
+   * The per-handover PIPIAs this closure-wide assessment includes by reference (each assesses one
+   * recipient; approved in the handover wizard). Absent in facts frozen before they were linked.
+   */
+  handoverPipias?: HandoverPipiaLink[];
+}
+
+export interface HandoverPipiaLink {
+  handoverId: string;
+  recipient: string;
+  route: string;
+  approvedAt: string | null;
+  /** Approved and still matching its handover. */
+  current: boolean;
 }
 
 const narrative = z.string().trim().max(8000);

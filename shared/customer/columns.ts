@@ -81,6 +81,10 @@ const OTHER_COLUMNS = {
   disposition_recipient: { sql: 'TEXT', notNull: false },
   disposition_source: { sql: 'TEXT', notNull: false },
   created_at: { sql: 'TEXT', notNull: true },
+  /** 1: a cell of the source row held hidden characters (controls, bidi, zero-width), removed here. */
+  hidden_characters: { sql: 'INTEGER', notNull: true },
+  /** Why the source row was malformed (its ProblemKind: 'too-few-fields', 'undecodable' …), or null. */
+  malformed: { sql: 'TEXT', notNull: false },
 } as const satisfies Record<string, { sql: SqlType; notNull: boolean; primaryKey?: true }>;
 type Others = typeof OTHER_COLUMNS;
 type OtherColumn = keyof Others;
@@ -126,13 +130,16 @@ export const CUSTOMER_TABLE: ReadonlyArray<{ name: CustomerColumn; sql: SqlType;
 // ---- what each part of the engine writes or reads -----------------------------------------------------
 
 /** What the import writes for each record (classification follows in its own pass). */
-export type ImportColumn = FieldColumn | 'extra' | 'name_key' | 'formula_like';
+export type ImportColumn =
+  FieldColumn | 'extra' | 'name_key' | 'formula_like' | 'hidden_characters' | 'malformed';
 export type ImportedColumns = Pick<CustomerColumnRow, ImportColumn>;
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   ...ALL_FIELD_COLUMNS,
   'extra',
   'name_key',
   'formula_like',
+  'hidden_characters',
+  'malformed',
 ];
 
 /** What a merge may change on the survivor, and so what its snapshot keeps for unmerge. */

@@ -161,7 +161,8 @@ export const FIELD_SPECS = {
     column: 'phone',
     sql: TEXT,
     status: { column: 'phone_status', exportAs: { zh: '电话状态', en: 'phone status' } },
-    carries: { phone_raw: { sql: TEXT }, phone_region: { sql: TEXT } },
+    // phones: every number of the cell with extensions, as JSON (shared/customer/phones.ts), or null.
+    carries: { phone_raw: { sql: TEXT }, phone_region: { sql: TEXT }, phones: { sql: TEXT } },
     identifies: true,
     search: { digitsOf: 'phone_raw' },
     sort: true,
@@ -343,6 +344,25 @@ export const FIELD_SPECS = {
       'comment',
       'comments',
       'memo',
+    ],
+  },
+  customerType: {
+    // As written; what it says (customer-type.ts) is the strongest evidence of individual vs business.
+    column: 'customer_type',
+    sql: TEXT,
+    read: plain(),
+    exportAs: { zh: '客户类型（原文）', en: 'customer type as written' },
+    synonyms: [
+      '客户类型',
+      '客户类别',
+      '客户性质',
+      '客户分类',
+      '类型',
+      '类别',
+      'type',
+      'customer type',
+      'client type',
+      'account type',
     ],
   },
 } as const satisfies Record<string, FieldSpec>;

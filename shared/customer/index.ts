@@ -3,6 +3,7 @@
 // the view of a record that the window, the CLI's `records --json` and the exports all share. Pure types
 // and constants; the engine owns the storage.
 import type { CustomerField, RecordFields } from './columns';
+import type { PhoneEntry } from './phones';
 
 export {
   CUSTOMER_FIELDS,
@@ -60,6 +61,10 @@ interface RecordFlags {
   incomplete: boolean;
   typeDoubtful: boolean;
   regionConflict: boolean;
+  /** A cell of the source row held hidden characters (controls, bidi, zero-width): removed from the values. */
+  hiddenCharacters: boolean;
+  /** Why the source row was malformed ('too-few-fields', 'ragged', 'undecodable'), else null. */
+  malformed: string | null;
 }
 
 /** One customer record as the window, `closeout records --json` and the exports see it. */
@@ -67,6 +72,8 @@ export interface CustomerRecord extends RecordFields {
   id: number;
   /** The record's own source row first, then those of the records merged into it. */
   sources: SourceRowRef[];
+  /** Every number of the phone cell, in order: the first is `phone`, the others further phones. */
+  phones: PhoneEntry[];
   extra: Record<string, string>;
   type: CustomerType;
   region: Region;

@@ -18,6 +18,25 @@ const IDEOGRAPHIC_SPACE = /\u3000/g;
  */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/g;
 
+/**
+ * Characters a person cannot see that change what a value is or how it shows: ANSI escape sequences
+ * (whole), NUL and the other C0 controls but tab and line breaks, DEL and the C1 controls, the bidi
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width characters and a BOM
+ * inside a field. The import removes them from the stored values (the raw row keeps them) and flags the
+ * record.
+ */
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_HIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+
+/** True when the text holds a hidden character (see HIDDEN). */
+export const hasHidden = (text: string): boolean => HAS_HIDDEN.test(text);
+
+/** The text without its hidden characters; line breaks and tabs stay. */
+export const removeHidden = (text: string): string => text.replace(HIDDEN, '');
+
 /** JS `\s` covers NBSP, U+2000–U+200A, U+202F, U+205F, U+3000, line and paragraph separators. */
 const WHITESPACE_RUN = /\s+/g;
 

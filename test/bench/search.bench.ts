@@ -102,9 +102,10 @@ export default defineBenchmark<State>({
   async setup(ctx) {
     const rows = ctx.rows;
     // The key is part of the cached file, so it is derived from the cache key, not random per run.
+    // v3: the search documents hold four-digit grams of digit runs (schema 12).
     const fixedKey = Buffer.from(`closeout-search-bench-${ctx.seed}`.padEnd(32, '.').slice(0, 32));
     const vault = await ctx.cached(
-      `search-vault-${ctx.generator}-s${ctx.seed}-r${rows}-v2.cvault`,
+      `search-vault-${ctx.generator}-s${ctx.seed}-r${rows}-v3.cvault`,
       async (path) => {
         ctx.log(`building a ${rows.toLocaleString('en')}-record vault (direct inserts + FTS documents)…`);
         const db = createVaultDatabase(path, fixedKey);

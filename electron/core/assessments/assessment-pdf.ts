@@ -117,6 +117,18 @@ export async function renderAssessmentPdf(a: AssessmentRecord): Promise<Buffer> 
     section('数据保护官意见', "The DPO's advice", a.body.dpoAdvice);
     pdf.keyValueTable([{ label: '复核日期', labelEn: 'Review date', value: a.body.reviewDate ?? '—' }]);
   }
+  if (a.kind === 'pipia' && f.handoverPipias?.length) {
+    pdf.heading('各次移交的影响评估（本评估的组成部分）', 'Per-handover PIPIAs (part of this assessment)');
+    pdf.keyValueTable(
+      f.handoverPipias.map((p) => ({
+        label: p.recipient,
+        labelEn: `${p.route} · ${p.handoverId.slice(0, 8)}`,
+        value: p.approvedAt
+          ? `${p.current ? '已批准 approved' : '批准后有变化 changed since approval'} ${p.approvedAt.slice(0, 10)}`
+          : '未批准 not approved',
+      })),
+    );
+  }
   section('结论', 'Conclusion', a.body.conclusion);
   pdf.space(16);
   pdf.signatureLine([

@@ -40,6 +40,7 @@ export function assessmentFacts(f: ClosureFacts): AssessmentFacts {
     recipients: c.recipients,
     retention: c.retention.map((r) => ({ basis: r.basis, records: r.records, until: r.latest })),
     measures,
+    handoverPipias: f.handover?.pipias ?? [],
   };
 }
 

@@ -6,6 +6,7 @@ import type { CustomerType, FieldStatus, Region, SensitiveKind } from '../../../
 import { findIdentifiers } from '../../../shared/identifiers/detect';
 import { checkResidentId } from '../../../shared/identifiers/resident-id';
 import { sensitiveCategories, type SensitiveCategory } from '../../../shared/identifiers/sensitive-context';
+import { customerTypeOf, firmByShape } from '../../../shared/customer/customer-type';
 import { toHalfWidth } from '../../../shared/normalise/text';
 import type { ClassificationRules, CompletenessField } from '../../../shared/classification/rules';
 import { countryFromAddress, countryFromResidentId, countryFromText, regionOf } from './region';
@@ -14,6 +15,8 @@ import { countryFromAddress, countryFromResidentId, countryFromText, regionOf } 
 export interface RecordFacts {
   name: string | null;
   organisation: string | null;
+  /** The customer-type column as written (个人, 企业, B2B …), or null. */
+  customerType: string | null;
   phone: string | null;
   phoneStatus: FieldStatus;
   /** ISO 3166-1 alpha-2 of a valid phone number. */
@@ -123,10 +126,29 @@ function classifyType(
   compiled: CompiledRules,
   residentId: boolean,
 ): { type: CustomerType; typeDoubtful: boolean } {
-  const marker =
-    compiled.organisation !== null &&
-    [facts.name, facts.organisation].some((v) => present(v) && compiled.organisation!.test(toHalfWidth(v)));
-  const business = facts.creditCodeStatus === 'valid' || marker || present(facts.organisation);
+  const hasMarker = (v: string | null) =>
+    present(v) && compiled.organisation !== null && compiled.organisation.test(toHalfWidth(v));
+  const nameMarker = hasMarker(facts.name) || firmByShape(facts.name);
+  const marker = nameMarker || hasMarker(facts.organisation);
+  const registered = facts.creditCodeStatus === 'valid';
+  // The file's own customer-type column is the strongest evidence; only a name that is plainly a
+  // business's (an organisation marker, a valid credit code) overrides "individual", with the doubt flag.
+  const column = customerTypeOf(facts.customerType);
+  if (column === 'business') return { type: 'business', typeDoubtful: false };
+  if (column === 'individual')
+    return marker || registered
+      ? { type: 'business', typeDoubtful: true }
+      : { type: 'individual', typeDoubtful: false };
+  // A contact card with a person's structured name (vCard N: family, given) and an ORG is someone who
+  // works there, not the company; a card whose name is the company's has a marker or no N.
+  if (
+    !nameMarker &&
+    !registered &&
+    present(facts.name) &&
+    (present(facts.extra.family_name) || present(facts.extra.given_name))
+  )
+    return { type: 'individual', typeDoubtful: false };
+  const business = registered || marker || present(facts.organisation);
   if (business) {
     // A resident ID belongs to a person: a business record carrying one is worth a look (a sole trader
     // registered under the owner's name, or a person typed into the company column).

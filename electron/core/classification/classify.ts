@@ -1,9 +1,9 @@
 // Classification of customer records (type, region, category, sensitive / minor / stale / incomplete
-// flags) under the vault's current rules, written back in batches with prepared statements. The
-// import calls classifyCustomers inside its own transaction so a committed import is always
-// classified; classification.run reclassifies the vault (or a filter) as a job that commits whole or not at
-// all. Overridden fields keep the value a person set.
-import type { CustomerColumn, CustomerColumnRow } from '../../../shared/customer/columns';
+// flags) under the vault's current rules. The import classifies each record as it reads it and inserts
+// it with its classification (ImportClassifier), inside its own transaction, so a committed import is
+// always classified; classification.run reclassifies the vault (or a filter) in batches walked along the
+// rowid, as a job that commits whole or not at all. Overridden fields keep the value a person set.
+import type { CustomerColumn, CustomerColumnRow, ImportedColumns } from '../../../shared/customer/columns';
 import type { RecordFilter } from '../../../shared/records';
 import { overridesSchema, type RecordOverrides } from '../../../shared/classification/overrides';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
@@ -31,6 +31,7 @@ const READ = [
   'id',
   'name',
   'organisation',
+  'customer_type',
   'phone',
   'phone_status',
   'phone_region',
@@ -54,6 +55,68 @@ type Row = Pick<CustomerColumnRow, (typeof READ)[number]>;
 const COLUMNS = READ.join(', ');
 
 const BATCH = 2000;
+
+/** The columns classification writes, in the order of classificationValues. */
+export const CLASSIFICATION_COLUMNS = [
+  'type',
+  'type_doubtful',
+  'region',
+  'region_country',
+  'region_conflict',
+  'region_evidence',
+  'category',
+  'sensitive',
+  'minor',
+  'stale',
+  'completeness',
+  'incomplete',
+  'rules_version',
+] as const satisfies readonly CustomerColumn[];
+
+/** A classification as the values of CLASSIFICATION_COLUMNS. */
+function classificationValues(c: Classification, rulesVersion: number): unknown[] {
+  return [
+    c.type,
+    c.typeDoubtful ? 1 : 0,
+    c.region,
+    c.regionCountry,
+    c.regionConflict ? 1 : 0,
+    // Only when the evidence disagrees, so a person can see which field said what (kept small).
+    c.regionConflict ? JSON.stringify(c.regionEvidence) : null,
+    c.category,
+    c.sensitive.join(','),
+    c.minor ? 1 : 0,
+    c.stale ? 1 : 0,
+    c.completeness,
+    c.incomplete ? 1 : 0,
+    rulesVersion,
+  ];
+}
+
+/**
+ * Classifies records before they are inserted (the import's): the current rules compiled once, the
+ * columns as they will be stored, no overrides (a new record has none). Gives what classifyCustomers
+ * would write for the same row afterwards.
+ */
+export class ImportClassifier {
+  private readonly compiled: CompiledRules;
+  private readonly rulesVersion: number;
+  private readonly today: string;
+
+  constructor(db: VaultDb, now: Date) {
+    const rules = currentRules(db, now);
+    this.rulesVersion = rules.version;
+    this.compiled = compileRules(rules.body);
+    this.today = localDay(now);
+  }
+
+  values(columns: ImportedColumns): unknown[] {
+    return classificationValues(
+      classifyRecord(factsOf(columns), this.compiled, this.today),
+      this.rulesVersion,
+    );
+  }
+}
 
 /** One run's statements and compiled rules: build once, then feed it batches. */
 export class Classifier {
@@ -90,14 +153,13 @@ export class Classifier {
       ? db.prepare(
           `SELECT ${COLUMNS} FROM customers WHERE id IN (SELECT value FROM json_each(?)) AND ${this.condition.sql} ORDER BY id`,
         )
-      : db.prepare(
-          `SELECT ${COLUMNS} FROM customers WHERE id > ? AND ${this.condition.sql} ORDER BY id LIMIT ${BATCH}`,
+      : // Along the rowid, whatever the condition: were SQLite to pick an index for it (source_id = ?, a
+        // filter's column), every batch would read all of its matches again to sort those past the cursor.
+        db.prepare(
+          `SELECT ${COLUMNS} FROM customers NOT INDEXED WHERE id > ? AND ${this.condition.sql} ORDER BY id LIMIT ${BATCH}`,
         );
     this.update = db.prepare(
-      `UPDATE customers SET type = ?, type_doubtful = ?, region = ?, region_country = ?, region_conflict = ?,
-         region_evidence = ?, category = ?, sensitive = ?, minor = ?, stale = ?, completeness = ?, incomplete = ?,
-         rules_version = ?
-       WHERE id = ?`,
+      `UPDATE customers SET ${CLASSIFICATION_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
   }
 
@@ -128,23 +190,7 @@ export class Classifier {
         classifyRecord(factsOf(row), this.compiled, this.today),
         parseOverrides(row.overrides),
       );
-      this.update.run(
-        c.type,
-        c.typeDoubtful ? 1 : 0,
-        c.region,
-        c.regionCountry,
-        c.regionConflict ? 1 : 0,
-        // Only when the evidence disagrees, so a person can see which field said what (kept small).
-        c.regionConflict ? JSON.stringify(c.regionEvidence) : null,
-        c.category,
-        c.sensitive.join(','),
-        c.minor ? 1 : 0,
-        c.stale ? 1 : 0,
-        c.completeness,
-        c.incomplete ? 1 : 0,
-        this.rulesVersion,
-        row.id,
-      );
+      this.update.run(...classificationValues(c, this.rulesVersion), row.id);
     }
     this.done += rows.length;
     return true;
@@ -164,7 +210,7 @@ export function classifyCustomers(db: VaultDb, scope: ClassifyScope = {}, now = 
   return db.inTransaction ? run() : db.transaction(run)();
 }
 
-function factsOf(row: Row) {
+function factsOf(row: Omit<Row, 'id' | 'overrides'>) {
   let extra: Record<string, string> = {};
   if (row.extra && row.extra !== '{}') {
     try {
@@ -177,6 +223,7 @@ function factsOf(row: Row) {
   return {
     name: row.name,
     organisation: row.organisation,
+    customerType: row.customer_type,
     phone: row.phone,
     phoneStatus: row.phone_status,
     phoneRegion: row.phone_region,

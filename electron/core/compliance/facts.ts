@@ -16,6 +16,8 @@ import { readMeta, type VaultMeta } from '../vault/meta';
 import { fileSalt } from '../vault/rekey-recovery';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
+import { handoverFacts, type HandoverFacts } from '../handover/closure-facts';
+import { wipeFacts, type WipeFacts } from '../wipe/closure-facts';
 import { customerFacts, type CustomerFacts } from './customer-facts';
 import { readSetting, type ComplianceSettings } from './settings';
 
@@ -23,25 +25,6 @@ import { readSetting, type ComplianceSettings } from './settings';
 const WEAK_PASSPHRASE_SCORE = 3;
 
 // Facts of features still to come: null until that feature's tables exist and are read here.
-interface HandoverFacts {
-  handovers: number;
-  withReceipt: number;
-  recipients: number;
-  recipientsVetted: number;
-  /** TRANSFER customers not yet sent their notice. */
-  noticesPending: number;
-  /** Customers whose separate consent is needed and missing (sensitive PI, minors, Art. 23 provision). */
-  consentsMissing: number;
-  crossBorderRecipients: number;
-  crossBorderWithRoute: number;
-  objectionDeadline: string | null;
-}
-interface WipeFacts {
-  certificates: number;
-  purgedRecords: number;
-  paperLogs: number;
-  cloudLogs: number;
-}
 interface RequestFacts {
   logged: number;
   open: number;
@@ -101,8 +84,9 @@ export interface ClosureFacts {
     trainingSessions: number;
     lastTrainingOn: string | null;
   };
+  /** Null while the vault holds no handover (a handover made outside Closeout is confirmed by hand). */
   handover: HandoverFacts | null;
-  wipe: WipeFacts | null;
+  wipe: WipeFacts;
   requests: RequestFacts | null;
   incidents: IncidentFacts | null;
 }
@@ -297,11 +281,10 @@ export function gatherFacts(
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),
-    // Filled by the features as they land, each from its own folder: handoverFacts(vault) from
-    // core/handover, wipeFacts(vault) from core/wipe, requestFacts / incidentFacts from core/requests and
-    // core/incidents. Until then the rules that read them answer "not evaluated — answer by hand".
-    handover: null,
-    wipe: null,
+    // Each feature's facts from its own folder; requestFacts / incidentFacts from core/requests and
+    // core/incidents when they land. Until then the rules that read them answer "answer by hand".
+    handover: handoverFacts(db, now),
+    wipe: wipeFacts(db),
     requests: null,
     incidents: null,
   };

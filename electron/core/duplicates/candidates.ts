@@ -7,7 +7,14 @@
 // score would keep, so a block over its cap is split by a second field that must also agree — a
 // shared phone, e-mail or identifier by the name, a shared name by the end of the address — and any
 // piece still over the cap is left out (counted in `oversized`, never silently).
-import { addressTailKey, BLOCK_KINDS, blockingKeys, type BlockKind, type DedupeRecord } from './keys';
+import {
+  addressTailKey,
+  BLOCK_KINDS,
+  blockingKeys,
+  phoneKeys,
+  type BlockKind,
+  type DedupeRecord,
+} from './keys';
 
 /** Records sharing a phone, e-mail, ID number, credit code or keyed field: beyond this the name must agree too. */
 export const STRONG_BLOCK_CAP = 100;
@@ -33,7 +40,7 @@ export function forEachCandidatePair(
   keys: ReadonlyArray<Record<BlockKind, string | null>> = records.map(blockingKeys),
 ): CandidateStats {
   const n = records.length;
-  const seen = new Set<number>();
+  const seen = new PairSet(n);
   const stats: CandidateStats = {
     blocks: Object.fromEntries(BLOCK_KINDS.map((kind) => [kind, 0])) as Record<BlockKind, number>,
     split: 0,
@@ -44,10 +51,7 @@ export function forEachCandidatePair(
       for (let y = x + 1; y < members.length; y++) {
         const i = Math.min(members[x], members[y]);
         const j = Math.max(members[x], members[y]);
-        const id = i * n + j; // < n², exact for any vault below 94 M records
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pair(i, j);
+        if (seen.add(i, j)) pair(i, j);
       }
   };
   const subBlocks = (members: readonly number[], second: (i: number) => string | null, cap: number) => {
@@ -65,24 +69,107 @@ export function forEachCandidatePair(
     const tail = addressTailKey(records[i].address);
     return tail === null || keys[i].name === null ? null : tail;
   };
+  // Each block as a chain of entries (first entry, next entry, size), not an array per key value: a
+  // million keys would otherwise be a million small arrays at once. An entry is a record in one block;
+  // a record has one entry per kind, or one per number of its phone cell. Blocks are visited in the order
+  // their key first appears, members in record order.
+  let capacity = n;
+  let record = new Int32Array(capacity);
+  let next = new Int32Array(capacity);
+  let first = new Int32Array(capacity);
+  let last = new Int32Array(capacity);
+  let size = new Int32Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const wider = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    [record, next, first, last, size] = [record, next, first, last, size].map(wider);
+  };
   for (const kind of BLOCK_KINDS) {
     const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
-    const blocks = new Map<string, number[]>();
+    const blockOf = new Map<string, number>();
+    let entries = 0;
+    const put = (k: string, i: number) => {
+      if (entries === capacity) grow();
+      const e = entries++;
+      record[e] = i;
+      const b = blockOf.get(k);
+      if (b === undefined) {
+        const fresh = blockOf.size;
+        blockOf.set(k, fresh);
+        first[fresh] = last[fresh] = e;
+        size[fresh] = 1;
+      } else {
+        next[last[b]] = e;
+        last[b] = e;
+        size[b]++;
+      }
+    };
     for (let i = 0; i < n; i++) {
-      const k = keys[i][kind];
-      if (k === null) continue;
-      const block = blocks.get(k);
-      if (block) block.push(i);
-      else blocks.set(k, [i]);
+      // A record is in the block of every number of its phone cell, not only the first.
+      if (kind === 'phone' && records[i].phones?.length) for (const k of phoneKeys(records[i])) put(k, i);
+      else {
+        const k = keys[i][kind];
+        if (k !== null) put(k, i);
+      }
     }
-    for (const members of blocks.values()) {
-      if (members.length < 2) continue;
+    for (let b = 0; b < blockOf.size; b++) {
+      if (size[b] < 2) continue;
+      const members = new Array<number>(size[b]);
+      for (let m = 0, e = first[b]; m < members.length; m++, e = next[e]) members[m] = record[e];
       stats.blocks[kind]++;
       if (members.length <= cap) emit(members);
       else subBlocks(members, kind === 'name' ? addressTail : name, cap);
     }
   }
   return stats;
+}
+
+/**
+ * The pairs (i < j < n) already proposed: open addressing over i·n + j in one Float64Array (0 is free, as
+ * j ≥ 1; exact below 94 M records), instead of a Set holding each number boxed.
+ */
+class PairSet {
+  private table = new Float64Array(1 << 16);
+  private count = 0;
+
+  constructor(private readonly n: number) {}
+
+  /** Adds the pair; false when it was there already. */
+  add(i: number, j: number): boolean {
+    const id = i * this.n + j;
+    if (this.insert(this.table, id)) {
+      if (++this.count * 2 > this.table.length) this.grow();
+      return true;
+    }
+    return false;
+  }
+
+  private insert(table: Float64Array, id: number): boolean {
+    const mask = table.length - 1;
+    // MurmurHash3's finaliser over the two halves of the id: every bit of it reaches the low bits.
+    let h = Math.imul((id >>> 0) ^ Math.imul(Math.floor(id / 0x100000000), 0x9e3779b1), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    let at = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const held = table[at];
+      if (held === 0) {
+        table[at] = id;
+        return true;
+      }
+      if (held === id) return false;
+      at = (at + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2);
+    for (const id of old) if (id !== 0) this.insert(this.table, id);
+  }
 }
 
 function groupBy(members: readonly number[], key: (i: number) => string | null): Map<string, number[]> {

@@ -13,6 +13,8 @@ export interface DedupeRecord extends Partial<Record<KeyedField, string | null>>
   organisation: string | null;
   /** E.164 when the import could read it. */
   phone: string | null;
+  /** Further valid numbers of the phone cell (E.164), beyond `phone`. */
+  phones?: readonly string[];
   /** Lower case, as the import stored it. */
   email: string | null;
   idNumber: string | null;
@@ -49,6 +51,16 @@ export function phoneKey(phone: string | null | undefined): string | null {
   if (/^\+\d{6,15}$/.test(half)) return half;
   const digits = half.replace(/\D/g, '');
   return digits.length >= 7 ? digits : null;
+}
+
+/** The keys of every number of the record's phone cell, the phone's first, each once. */
+export function phoneKeys(record: Pick<DedupeRecord, 'phone' | 'phones'>): string[] {
+  const out: string[] = [];
+  for (const number of [record.phone, ...(record.phones ?? [])]) {
+    const key = phoneKey(number);
+    if (key !== null && !out.includes(key)) out.push(key);
+  }
+  return out;
 }
 
 /**

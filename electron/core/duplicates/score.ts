@@ -10,7 +10,15 @@ import type { FieldMatch, MatchField } from '../../../shared/duplicates';
 import { nameKeys, toSimplified, type NameKeys } from '../../../shared/normalise/names';
 import { foldForMatching } from '../../../shared/normalise/text';
 import { KEYED_FIELDS, matchOf, type KeyedField } from '../../../shared/customer/columns';
-import { creditCodeKey, emailKey, fieldKey, idNumberKey, phoneKey, type DedupeRecord } from './keys';
+import {
+  creditCodeKey,
+  emailKey,
+  fieldKey,
+  idNumberKey,
+  phoneKey,
+  phoneKeys,
+  type DedupeRecord,
+} from './keys';
 import { bigramDice, editDistance, editSimilarity, jaroWinkler, tokenJaccard } from './similarity';
 
 /** Pairs scoring this or more become links of a candidate cluster. */
@@ -29,6 +37,8 @@ const WEIGHTS = {
 export interface ScoringView {
   id: number;
   phone: string | null;
+  /** Every number of the phone cell (keys), the phone's first. */
+  phones: string[];
   email: string | null;
   /** The e-mail's local part is the name spelt out (zhanglei@163.com for 张磊). */
   emailFromName: boolean;
@@ -72,6 +82,7 @@ export function scoringView(
   return {
     id: record.id,
     phone: phoneKey(record.phone),
+    phones: phoneKeys(record),
     email,
     emailFromName: email !== null && name !== null && spellsName(email, name),
     phoneShared: shared?.phone ?? false,
@@ -239,7 +250,8 @@ export function scorePair(a: ScoringView, b: ScoringView): PairScore {
   };
   add(identifier('idNumber', a.idNumber, a.idValid, b.idNumber, b.idValid));
   add(identifier('creditCode', a.creditCode, a.creditValid, b.creditCode, b.creditValid));
-  if (a.phone && a.phone === b.phone)
+  // Any number of one record's phone cell among the other's: a customer's second number is theirs too.
+  if (a.phones.some((k) => b.phones.includes(k)))
     add({
       field: 'phone',
       kind: 'exact',

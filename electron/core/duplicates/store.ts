@@ -3,6 +3,7 @@
 // merge has to rewrite.
 import type { FieldStatus } from '../../../shared/customer';
 import { CUSTOMER_FIELDS, type CustomerRecord } from '../../../shared/customer';
+import { decodePhones, validNumbers } from '../../../shared/customer/phones';
 import {
   CARRIED_VALUES,
   KEYED_FIELDS,
@@ -59,7 +60,7 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
   const rows = db
     .prepare(
       `SELECT c.id, c.name, c.organisation, c.phone, c.email, c.id_number, c.id_number_status,
-              c.credit_code, c.credit_code_status, c.address, c.name_key${KEYED_SELECT}
+              c.credit_code, c.credit_code_status, c.address, c.name_key, c.phones, c.phone_status${KEYED_SELECT}
          FROM customers c LEFT JOIN clusters k ON k.id = c.cluster_id
         WHERE c.merged_into IS NULL AND (k.id IS NULL OR k.status IN ('pending', 'merged'))
         ORDER BY c.id`,
@@ -78,6 +79,8 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       FieldStatus,
       string | null,
       string | null,
+      string | null,
+      FieldStatus,
       ...Array<string | null>,
     ]
   >;
@@ -95,7 +98,9 @@ export function loadCandidates(db: VaultDb): DedupeRecord[] {
       address: r[9],
       nameKey: r[10],
     };
-    for (let k = 0; k < KEYED_FIELDS.length; k++) record[KEYED_FIELDS[k]] = r[11 + k] as string | null;
+    // Further numbers of the phone cell (the first is the phone itself).
+    if (r[11] !== null) record.phones = validNumbers(decodePhones(r[3], r[12], r[11]).slice(1));
+    for (let k = 0; k < KEYED_FIELDS.length; k++) record[KEYED_FIELDS[k]] = r[13 + k] as string | null;
     out.push(record);
   }
   return out;

@@ -138,3 +138,31 @@ export async function buildEvidencePack(
     includesPersonalData: input.includeRecordList,
   };
 }
+
+/**
+ * The closure's final evidence pack, written by a whole-vault wipe before the keys are destroyed: straight
+ * into the evidence archive, inside the wipe's job (whose progress it leaves alone and which it does not
+ * let a cancel interrupt half-way: the wipe's journal has begun).
+ */
+export async function finalEvidencePack(
+  vault: OpenVault,
+  job: JobContext,
+  dataDir: string,
+  now = new Date(),
+): Promise<{ file: string; sha256: string }> {
+  const quiet: JobContext = {
+    id: job.id,
+    signal: job.signal,
+    progress: () => undefined,
+    checkpoint: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+  const dir = { path: archiveDir(dataDir, vault.vaultId) };
+  const pack = await buildEvidencePack(
+    vault,
+    { dir, includeRecordList: false, archive: false },
+    quiet,
+    dataDir,
+    now,
+  );
+  return { file: pack.path, sha256: pack.sha256 };
+}

@@ -1,7 +1,8 @@
 // What goes into the evidence pack's bag: every document of the compliance centre (report, plan,
 // PIPIA/DPIA, ROPA, retention schedule, risk register, people and training, the evidence files people
-// attached), the backups with their drills and signed manifests, and the audit chain with every signed
-// checkpoint. No customer's values, unless the owner asks for the record list.
+// attached), the backups with their drills and signed manifests, the handovers (agreements' digests,
+// PIPIAs, package manifests, signed receipts) and the wipes (certificates of sanitisation, paper and cloud
+// logs), and the audit chain with every signed checkpoint. No customer's values, unless the owner asks for the record list.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { bi } from '../../../shared/bilingual';
@@ -25,6 +26,7 @@ import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
 import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
 import { safeName, type BagEntry } from './bag';
+import { handoverSection, wipeSection } from './handover-wipe-sections';
 import type { DocumentSigner } from '../vault/signer';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
@@ -34,17 +36,6 @@ const csv = (header: unknown[], rows: unknown[][]) =>
 
 /** Sections a pack would hold once the features that record them are in the vault. */
 const NOT_YET = [
-  [
-    'handover',
-    bi(
-      '移交协议摘要、回执、通知与异议汇总',
-      'Handover agreements (digests), receipts, notices and objections summary',
-    ),
-  ],
-  [
-    'wipe',
-    bi('销毁证明、纸质与云端销毁记录', 'Certificates of sanitisation, paper and cloud destruction logs'),
-  ],
   ['requests', bi('客户请求记录', 'Customer request log')],
   ['incidents', bi('安全事件记录', 'Incident log')],
 ] as const;
@@ -267,6 +258,9 @@ export async function packContents(
     entries.push({ path: `data/assessments/${kind}.json`, content: json(record) });
     entries.push({ path: `data/assessments/${kind}.pdf`, content: await renderAssessmentPdf(record) });
   }
+  entries.push(...(await handoverSection(vault.db, now)));
+  const wipe = wipeSection(vault.db);
+  entries.push(...wipe.entries);
   if (options.includeRecordList) entries.push(recordList(vault));
   entries.push({
     path: 'data/contents.json',
@@ -274,6 +268,7 @@ export async function packContents(
       included: entries.map((e) => e.path),
       personalData: options.includeRecordList ? "record list included at the owner's request" : 'none',
       notYetRecorded: NOT_YET.map(([section, what]) => ({ section, what })),
+      wipeCertificatesNotFound: wipe.missing,
     }),
   });
   return entries;

@@ -2,7 +2,7 @@
 // naming the package's SHA-256. Importing it on the sender's side checks the signature against the
 // recipient's certificate (the one the package was locked to; for a password package, the certificate in
 // the receipt, recorded by fingerprint), that it names a package of this handover, and then closes the
-// handover: its records become TRANSFERRED and the stage moves on.
+// handover: its records become TRANSFERRED (the closure plan then moves the stage on).
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -17,7 +17,6 @@ import { guardWrite, type WriteScope } from '../util/write-guard';
 import type { OpenVault } from '../vault/open-vault';
 import { credentialOf } from './open-package';
 import { receiptJson } from './readme';
-import { advanceStage } from './stage';
 import { loadHandover } from './store';
 
 const RECEIPT_FORMAT = 'closeout-handover-receipt';
@@ -194,10 +193,6 @@ export async function importReceipt(
       vault.db
         .prepare(`UPDATE handovers SET state = 'closed', closed_at = ? WHERE id = ?`)
         .run(at, handover.id);
-      const open = vault.db.prepare(`SELECT count(*) AS n FROM handovers WHERE state <> 'closed'`).get() as {
-        n: number;
-      };
-      if (open.n === 0) advanceStage(vault, 'destruction');
     },
     true,
   );

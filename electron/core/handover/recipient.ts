@@ -15,7 +15,6 @@ import { EngineError } from '../kernel/engine-error';
 import { certificateInfo, encrypt, isPkiError, readCertificate } from '../pki';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
-import { advanceStage } from './stage';
 import { loadHandover, requireOpen, type Handover } from './store';
 
 /** The recipient as stored: trimmed, the credit code normalised and checked where it applies. */
@@ -156,7 +155,6 @@ export async function createHandover(
           certificatePem,
           JSON.stringify(DEFAULT_HANDOVER_FIELDS),
         );
-      advanceStage(vault, 'handover');
     },
   );
   return id;

@@ -50,7 +50,7 @@ import {
   saveAssessment,
   writeAssessment,
 } from '../assessments/assessments';
-import { buildEvidencePack } from '../evidence-pack/build-pack';
+import { buildEvidencePack, finalEvidencePack } from '../evidence-pack/build-pack';
 import { verifyEvidencePack } from '../evidence-pack/verify-pack';
 import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } from '../people/people';
 import { writeUndertaking } from '../people/undertaking';
@@ -77,7 +77,6 @@ import { createReceipt, importReceipt } from '../handover/receipt';
 import { createHandover, updateHandover } from '../handover/recipient';
 import { recordResponse } from '../handover/respond';
 import { selectionCounts } from '../handover/selection';
-import { noteStage } from '../handover/stage';
 import { loadHandover } from '../handover/store';
 import { recordVetting } from '../handover/vetting';
 import { EngineError } from '../kernel/engine-error';
@@ -103,12 +102,19 @@ const progress = (ctx: OpContext): void => {
   }
 };
 
+/** A result, once the closure's progress has followed the operation that produced it. */
+const moved = async <T>(ctx: OpContext, result: T | Promise<T>): Promise<T> => {
+  const value = await result;
+  progress(ctx);
+  return value;
+};
+
 export const job = (ctx: { job?: JobContext }): JobContext => {
   if (!ctx.job) throw new EngineError('INTERNAL', { ref: 'job operation without job context' });
   return ctx.job;
 };
 
-/** What a vault wipe needs from the engine: the data folder, and ending that vault's session. */
+/** What a vault wipe needs from the engine: the data folder, ending that vault's session, the final pack. */
 const wipeContext = (ctx: OpContext): VaultWipeContext => ({
   dataDir: ctx.env.dataDir,
   closeSession: (vaultId) => {
@@ -117,6 +123,7 @@ const wipeContext = (ctx: OpContext): VaultWipeContext => ({
     ctx.setVault(null, 'user');
     return !open.isOpen;
   },
+  finalEvidence: (vault, job) => finalEvidencePack(vault, job, ctx.env.dataDir),
 });
 
 export const handlers: Handlers = {
@@ -300,7 +307,10 @@ export const handlers: Handlers = {
   'evidence.verify': (input, ctx) => verifyEvidencePack(input, job(ctx)),
   'wipe.records': async (input, ctx) => {
     const result = await wipeRecords(open(ctx), input, job(ctx), ctx.env.dataDir);
-    if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));
+    if (!result.dryRun) {
+      noteDispositionCount(ctx.env.dataDir, open(ctx));
+      progress(ctx);
+    }
     return result;
   },
   'requests.list': (input, ctx) => listRequests(open(ctx), input),
@@ -323,7 +333,7 @@ export const handlers: Handlers = {
   'handover.get': (input, ctx) => handoverDetail(open(ctx).reader(), input.handoverId),
   'handover.create': async (input, ctx) => {
     const id = await createHandover(open(ctx), input);
-    noteStage(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return handoverDetail(open(ctx).db, id);
   },
   'handover.update': async (input, ctx) => {
@@ -334,18 +344,18 @@ export const handlers: Handlers = {
   'handover.agreement': (input, ctx) => recordAgreement(open(ctx), input),
   'handover.vetting': (input, ctx) => recordVetting(open(ctx), input),
   'handover.pipia': (input, ctx) => savePipia(open(ctx), input, ctx.env.dataDir),
-  'handover.notices': (input, ctx) => writeNotices(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'handover.notices': (input, ctx) => moved(ctx, writeNotices(open(ctx), input, job(ctx), ctx.env.dataDir)),
   'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
-  'handover.track': (input, ctx) => trackNotices(open(ctx), input),
-  'handover.respond': (input, ctx) => recordResponse(open(ctx), input),
+  'handover.track': (input, ctx) => moved(ctx, trackNotices(open(ctx), input)),
+  'handover.respond': (input, ctx) => moved(ctx, recordResponse(open(ctx), input)),
   'handover.selection': (input, ctx) => {
     const db = open(ctx).reader();
     return selectionCounts(db, loadHandover(db, input.handoverId));
   },
-  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir),
+  'handover.package': (input, ctx) => moved(ctx, buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir)),
   'handover.receiptImport': async (input, ctx) => {
     const result = await importReceipt(open(ctx), input);
-    noteStage(ctx.env.dataDir, open(ctx));
+    progress(ctx);
     return result;
   },
   'handover.open': async (input, ctx) => {

@@ -1,8 +1,8 @@
 // import.preview and import.run: customer files → customer records in the vault.
 //
 // The run is ONE transaction for every file of the call: rows are written as they are read (prepared
-// statements, nothing collected in memory), then the new records are classified and one audit entry is
-// appended; a cancel, any error or the process dying leaves the vault exactly as it was. Rows a reader
+// statements, nothing collected in memory), each classified under the current rules as it is written,
+// then one audit entry is appended; a cancel, any error or the process dying leaves the vault exactly as it was. Rows a reader
 // could not read, and rows that name no one, go to the quarantine table with file, row and reason, so
 // rowsRead === imported + quarantined for every file.
 import { randomUUID } from 'node:crypto';
@@ -23,7 +23,7 @@ import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
 import { JOB_CACHE_KIB } from '../kernel/job-transaction';
 import type { JobContext } from '../kernel/job';
-import { classifyCustomers } from '../classification/classify';
+import { ImportClassifier } from '../classification/classify';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 import { pathOf } from '../util/file-ref';
@@ -249,7 +249,6 @@ export async function runImport(
     hashed.reduce((sum, h) => sum + h.size, 0),
   );
   const at = now.toISOString();
-  const writer = new Writer(db, at);
   const results: ImportInputResult[] = [];
   let rowsDone = 0;
   let bytesBefore = 0;
@@ -277,6 +276,8 @@ export async function runImport(
   db.pragma(`cache_size = ${JOB_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
+    // The rules are read (the defaults stored on first use) inside the transaction, like every write.
+    const writer = new Writer(db, at, new ImportClassifier(db, now));
     const deferred = deferIndexes(db, totalBytes);
     let lastMapping: ColumnMapping | null = null;
     for (const [i, f] of files.entries()) {
@@ -383,19 +384,14 @@ export async function runImport(
       for (const sql of deferred) db.exec(sql);
       await job.checkpoint();
     }
-    job.progress(rowsDone, rowsDone, 'classifying');
-    let classified = 0;
-    for (const r of results) {
-      classified += classifyCustomers(db, { sourceId: r.sourceId }, now).classified;
-      await job.checkpoint();
-    }
-
     const totals = {
       rowsRead: sum(results, 'rowsRead'),
       imported: sum(results, 'imported'),
       quarantined: sum(results, 'quarantined'),
       blankRows: sum(results, 'blankRows'),
     };
+    // Every imported record was classified as it was written.
+    const classified = totals.imported;
     let mappingSaved: string | null = null;
     // The audit entry, the saved mappings and the counts commit with the rows, or nothing does.
     vault.change(

@@ -16,8 +16,11 @@ import { normaliseAmount } from '../../../shared/normalise/amount';
 import { normaliseDate } from '../../../shared/normalise/date';
 import { normaliseEmail } from '../../../shared/normalise/email';
 import { nameKeys } from '../../../shared/normalise/names';
-import { normalisePhone, type PhoneOptions } from '../../../shared/normalise/phone';
-import { isPlaceholder, normaliseText } from '../../../shared/normalise/text';
+import { encodePhones, type PhoneEntry } from '../../../shared/customer/phones';
+import { normalisePhone, type PhoneCheck, type PhoneOptions } from '../../../shared/normalise/phone';
+import { phonePieces } from '../../../shared/normalise/phone-cell';
+import { MISSING } from '../../../shared/normalise/status';
+import { hasHidden, isPlaceholder, normaliseText, removeHidden } from '../../../shared/normalise/text';
 import { countryFromText } from '../classification/region';
 import type { SourceRow } from './types';
 
@@ -81,21 +84,6 @@ const clean = (text: string | undefined, mode: 'all' | 'alphanumeric' = 'all'): 
 };
 
 /**
- * What people write around a number in a phone column: a label (手机：…, Tel: …), a note after it
- * ((微信同号), (office)) and the country code in brackets ((+86)…). The cell as written stays in phone_raw.
- */
-function phoneCandidate(text: string): string {
-  return (
-    normaliseText(text.replace(TEXT_MARK, ''))
-      .replace(/^(?:手机号码|手机号|手机|电话号码|联系电话|电话|座机|tel|phone|mobile|cell)\s*[:.]?\s*/i, '')
-      .replace(/\s*\([^()\d+]*\)\s*$/, '')
-      .replace(/^\(\s*(\+\d{1,3})\s*\)\s*/, '$1 ')
-      // 0512-86367629-38: a mainland landline with its extension after a second hyphen.
-      .replace(/^(0\d{2,3}-\d{7,8})-(\d{1,5})$/, '$1 ext $2')
-  );
-}
-
-/**
  * Mainland mobiles are most of every file, and libphonenumber's full parse is the import's largest cost
  * per row. Its metadata decides a mainland mobile's validity by the first five digits at most
  * (1(?:610\d|740[0-5])\d{6}|1(?:[38]\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\d{8}), so the verdict for
@@ -126,9 +114,8 @@ function fastMainlandMobile(candidate: string) {
   };
 }
 
-function readPhone(text: string | undefined, home: string | null) {
-  if (text === undefined) return normalisePhone(null);
-  const candidate = phoneCandidate(text);
+/** One number of a phone cell (a piece phonePieces gave), read in the record's home region. */
+function readOnePhone(candidate: string, home: string | null): PhoneCheck {
   if (home === null || home === 'CN') {
     const fast = fastMainlandMobile(candidate);
     if (fast) return fast;
@@ -140,6 +127,42 @@ function readPhone(text: string | undefined, home: string | null) {
   const fromChina = normalisePhone(candidate, { defaultRegion: 'CN' });
   return fromChina.status === 'valid' ? fromChina : first;
 }
+
+/**
+ * Every number of a phone cell, in order, each read on its own (the first is the phone); the same
+ * number twice is kept once. The cell as written stays in phone_raw.
+ */
+function readPhones(
+  text: string | undefined,
+  home: string | null,
+): Array<{ piece: string; check: PhoneCheck }> {
+  if (text === undefined) return [];
+  // Most cells are one mainland mobile as digits: no splitting, no clean-up to do.
+  if ((home === null || home === 'CN') && MAINLAND_MOBILE.test(text)) {
+    const fast = fastMainlandMobile(text);
+    if (fast) return [{ piece: text, check: fast }];
+  }
+  const read = new Map<string, PhoneCheck>();
+  const readPiece = (piece: string) => {
+    let check = read.get(piece);
+    if (check === undefined) read.set(piece, (check = readOnePhone(piece, home)));
+    return check;
+  };
+  const out: Array<{ piece: string; check: PhoneCheck }> = [];
+  const seen = new Set<string>();
+  for (const piece of phonePieces(text.replace(TEXT_MARK, ''), (p) => readPiece(p).status === 'valid')) {
+    const check = readPiece(piece);
+    if (check.status === 'missing') continue;
+    const id = check.status === 'valid' ? `${check.e164};${check.extension ?? ''}` : piece;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ piece, check });
+  }
+  return out;
+}
+
+/** Row problems that still deliver the row: it is imported, flagged with the kind. */
+const MALFORMED = new Set(['too-few-fields', 'ragged', 'undecodable']);
 
 export interface NormaliseOptions {
   /** "Today" for resident-ID birth dates (not in the future). Default: now. */
@@ -154,8 +177,15 @@ export function normaliseRecord(
   const values: FieldValues = {};
   const extra: Record<string, string> = {};
   let formulaLike = false;
+  // Hidden characters (controls, ANSI escapes, bidi overrides, zero-width, a BOM inside) are removed
+  // from every value and the record flagged; the raw row keeps them as read.
+  let hidden = false;
   for (const header in row.values) {
-    const value = row.values[header];
+    let value = row.values[header];
+    if (hasHidden(value)) {
+      hidden = true;
+      value = removeHidden(value);
+    }
     if (mapping.skipped.has(header)) continue;
     const field = mapping.fields.get(header);
     // 暂无, N/A, -, 0 … mean "missing" in every field (a bare 0 is still an amount).
@@ -168,7 +198,7 @@ export function normaliseRecord(
   /** A mapped value that could not be read as its field: kept where a person can still see it. */
   const keepAsExtra = (field: CustomerField) => {
     for (const [header, f] of mapping.fields)
-      if (f === field && row.values[header] !== undefined) extra[header] = row.values[header];
+      if (f === field && row.values[header] !== undefined) extra[header] = removeHidden(row.values[header]);
   };
 
   // Text fields and other simple ones, as the column table reads them.
@@ -179,16 +209,19 @@ export function normaliseRecord(
   // A number without a country code is read in the record's own country when the country column names
   // one (0491 570 786 with 澳大利亚 is Australian); otherwise as a mainland number.
   const home = countryFromText(country);
-  const phone = readPhone(phoneText, home);
-  let phoneValue: string | null = null;
+  const numbers = readPhones(phoneText, home);
+  const entries: PhoneEntry[] = numbers.map(({ piece, check }) =>
+    check.status === 'valid'
+      ? { number: check.e164, extension: check.extension ?? null, status: 'valid' }
+      : { number: piece, extension: null, status: 'invalid' },
+  );
+  const phone = numbers[0]?.check ?? MISSING;
   let phoneRegion: string | null = null;
-  if (phone.status === 'valid') {
-    phoneValue = phone.e164;
-    phoneRegion = phone.region;
-  } else if (phone.status === 'invalid') {
-    phoneValue = clean(phoneText);
-    flag('phone', 'invalid', phone.problem);
-  }
+  if (phone.status === 'valid') phoneRegion = phone.region;
+  else if (phone.status === 'invalid') flag('phone', 'invalid', phone.problem);
+  for (const further of numbers.slice(1))
+    if (further.check.status === 'invalid')
+      flag('phone', 'invalid', `further number: ${further.check.problem}`);
 
   const email = normaliseEmail(values.email ?? null);
   let emailValue: string | null = null;
@@ -251,10 +284,11 @@ export function normaliseRecord(
 
   const columns: ImportedColumns = {
     ...read,
-    phone: phoneValue,
+    phone: entries[0]?.number ?? null,
     phone_raw: phoneText === undefined || phoneText.trim() === '' ? null : phoneText,
     phone_status: phone.status,
     phone_region: phoneRegion,
+    phones: encodePhones(entries),
     email: emailValue,
     email_status: email.status,
     id_number: idValue,
@@ -268,6 +302,8 @@ export function normaliseRecord(
     extra: jsonObject(extra),
     name_key: null,
     formula_like: formulaLike ? 1 : 0,
+    hidden_characters: hidden ? 1 : 0,
+    malformed: row.problem && MALFORMED.has(row.problem) ? row.problem : null,
   };
   const keyOf = name ?? organisation;
   if (keyOf) columns.name_key = nameKey(keyOf);

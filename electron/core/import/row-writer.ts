@@ -1,23 +1,27 @@
-// What an import writes, with statements prepared once per run: each record with its search document,
-// each quarantined row, and, for a large import, its choice to build the secondary indexes afterwards.
+// What an import writes, with statements prepared once per run: each record with its classification and
+// its search document, each quarantined row, and, for a large import, its choice to build the secondary
+// indexes afterwards.
 import { IMPORT_COLUMNS, searchValues, type ImportedColumns } from '../../../shared/customer/columns';
 import { searchDocument } from '../../../shared/search-grams';
+import { CLASSIFICATION_COLUMNS, type ImportClassifier } from '../classification/classify';
 import type { VaultDb } from '../vault/database';
 import type { SourceRow } from './types';
 
-const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${IMPORT_COLUMNS.join(', ')})
-  VALUES (?, ?, ?, ?, ?, ${IMPORT_COLUMNS.map(() => '?').join(', ')})`;
+const WRITTEN = [...IMPORT_COLUMNS, ...CLASSIFICATION_COLUMNS];
+const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${WRITTEN.join(', ')})
+  VALUES (?, ?, ?, ?, ?, ${WRITTEN.map(() => '?').join(', ')})`;
 
 /** What is written for one run: statements prepared once. */
 export class Writer {
   private readonly insertCustomer;
   private readonly insertFts;
   private readonly insertQuarantine;
-  private readonly params: unknown[] = new Array(5 + IMPORT_COLUMNS.length);
+  private readonly params: unknown[] = new Array(5 + WRITTEN.length);
 
   constructor(
-    private readonly db: VaultDb,
+    db: VaultDb,
     private readonly createdAt: string,
+    private readonly classifier: ImportClassifier,
   ) {
     this.insertCustomer = db.prepare(INSERT_CUSTOMER);
     this.insertFts = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
@@ -35,6 +39,9 @@ export class Writer {
     p[3] = row.raw;
     p[4] = this.createdAt;
     for (let i = 0; i < IMPORT_COLUMNS.length; i++) p[5 + i] = c[IMPORT_COLUMNS[i]];
+    const classification = this.classifier.values(c);
+    const at = 5 + IMPORT_COLUMNS.length;
+    for (let i = 0; i < classification.length; i++) p[at + i] = classification[i];
     const id = this.insertCustomer.run(p).lastInsertRowid;
     const document = searchDocument(searchValues(c));
     if (document !== '') this.insertFts.run(id, document);
@@ -58,11 +65,24 @@ const DEFER_INDEXES_BYTES = 4 * 1024 * 1024;
 const BYTES_PER_ROW = 150;
 
 /**
- * For a large import, drops the secondary indexes of customers (phone, e-mail, ID, credit code, name key …)
- * inside the transaction and returns their CREATE statements, to run once every row is in. Inserting a
- * million rows into five indexes on random keys touches pages all over the file, and once the file
- * outgrows the page cache each touch is a read, a decryption and a write; building an index afterwards
- * is one sorted pass. customers_source stays (its keys arrive in order, and classification reads by it).
+ * The indexes of customers whose entries for new records arrive in order, so they stay during an import:
+ * the source's (source id and line), and those whose key every new record has empty (no cluster, no
+ * disposition, not merged: entries appended after the others with the same empty key, in rowid order).
+ * Building each of them again afterwards would be one more pass over the whole table.
+ */
+const KEPT_INDEXES = [
+  'customers_source',
+  'customers_cluster',
+  'customers_disposition',
+  'customers_merged_into',
+];
+
+/**
+ * For a large import, drops the secondary indexes of customers on random keys (phone, e-mail, ID, credit
+ * code, name key …) inside the transaction and returns their CREATE statements, to run once every row is
+ * in. Inserting a million rows into five indexes on random keys touches pages all over the file, and once
+ * the file outgrows the page cache each touch is a read, a decryption and a write; building an index
+ * afterwards is one sorted pass. KEPT_INDEXES stay.
  * Not done when the vault already holds many more records than the import brings: rebuilding their index
  * entries would cost more than it saves. A rollback (cancel, error, crash) brings the indexes back with
  * everything else.
@@ -74,9 +94,10 @@ export function deferIndexes(db: VaultDb, totalBytes: number): string[] {
   const indexes = db
     .prepare(
       `SELECT name, sql FROM sqlite_master
-       WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL AND name <> 'customers_source'`,
+       WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL
+         AND name NOT IN (SELECT value FROM json_each(?))`,
     )
-    .all() as Array<{ name: string; sql: string }>;
+    .all(JSON.stringify(KEPT_INDEXES)) as Array<{ name: string; sql: string }>;
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   return indexes.map((index) => index.sql);
 }

@@ -1,6 +1,12 @@
 // plan.get, plan.setDates, plan.confirm, plan.certify: the closure plan worked out from the facts, the
 // closure's own dates, steps confirmed by hand, and the certification (a signed checkpoint).
-import type { ClosurePlan, ClosureStage, OpParsedInput, PlanStepId } from '../../../shared/contract';
+import {
+  CLOSURE_STAGES,
+  type ClosurePlan,
+  type ClosureStage,
+  type OpParsedInput,
+  type PlanStepId,
+} from '../../../shared/contract';
 import { gatherFacts, type ClosureFacts } from '../compliance/facts';
 import { writeSetting } from '../compliance/settings';
 import { EngineError } from '../kernel/engine-error';
@@ -20,6 +26,25 @@ const STAGE_OF: Record<PlanStepId, ClosureStage> = {
   certify: 'destruction',
 };
 
+/**
+ * The stage the Dashboard shows, from one writer (this plan): the stage of the first step not done, or
+ * the furthest the handovers' and wipes' evidence shows the closure has reached, whichever is later — a
+ * handover started is at least 'handover'; every handover received, or a certificate of sanitisation,
+ * at least 'destruction'.
+ */
+function stageOf(f: ClosureFacts, current: PlanStepId | null): ClosureStage {
+  if (f.compliance.settings['plan.certified']) return 'certified';
+  const fromSteps = current ? STAGE_OF[current] : 'destruction';
+  const h = f.handover;
+  const reached: ClosureStage =
+    f.wipe.certificates > 0 || (h !== null && h.withReceipt === h.handovers)
+      ? 'destruction'
+      : h !== null
+        ? 'handover'
+        : 'setup';
+  return CLOSURE_STAGES.indexOf(reached) > CLOSURE_STAGES.indexOf(fromSteps) ? reached : fromSteps;
+}
+
 export function planOf(f: ClosureFacts): ClosurePlan {
   const steps = planSteps(f);
   const certified = f.compliance.settings['plan.certified'];
@@ -29,7 +54,7 @@ export function planOf(f: ClosureFacts): ClosurePlan {
   return {
     vaultId: f.vault.vaultId,
     at: f.now.toISOString(),
-    stage: certified ? 'certified' : current ? STAGE_OF[current.id] : 'destruction',
+    stage: stageOf(f, current?.id ?? null),
     certified,
     steps,
     current: current?.id ?? null,

@@ -203,17 +203,30 @@ function notify(f: ClosureFacts): Draft {
       note('objection-period', `客户异议期至 ${objection}`, `Customers may object until ${objection}`),
     );
   if (f.handover) {
-    if (f.handover.noticesPending > 0)
+    const h = f.handover;
+    blockers.push(...withoutHandover(h));
+    if (h.noticesPending > 0)
       blockers.push(
         note(
           'notices-pending',
-          `${f.handover.noticesPending} 位客户尚未通知`,
-          `${f.handover.noticesPending} customers not notified yet`,
+          `${h.noticesPending} 位客户尚未通知`,
+          `${h.noticesPending} customers not notified yet`,
+        ),
+      );
+    if (h.objectorsPackaged > 0)
+      blockers.push(
+        note(
+          'objection-ignored',
+          `${h.objectorsPackaged} 位提出异议的客户仍被移交`,
+          `${h.objectorsPackaged} customers who objected were packaged all the same`,
         ),
       );
     return step('notify', {
       done: blockers.length === 0,
-      summary: bi(`移交 ${transfers} 条`, `${transfers} to transfer`),
+      summary: bi(
+        `移交 ${transfers} 条；已通知 ${h.noticesSent} 位，异议 ${h.objections} 位`,
+        `${transfers} to transfer; ${h.noticesSent} notified, ${h.objections} objected`,
+      ),
       blockers,
     });
   }
@@ -235,9 +248,23 @@ function notify(f: ClosureFacts): Draft {
   });
 }
 
-/** Every handover has its receipt (or, before the handover feature records them, a person confirmed it). */
+/** TRANSFER records whose recipient has no handover in the vault: they have nowhere to go yet. */
+function withoutHandover(h: NonNullable<ClosureFacts['handover']>): PlanNote[] {
+  return h.transferWithoutHandover > 0
+    ? [
+        note(
+          'transfer-without-handover',
+          `${h.transferWithoutHandover} 条移交记录的接收方还没有移交`,
+          `${h.transferWithoutHandover} TRANSFER records name a recipient with no handover`,
+        ),
+      ]
+    : [];
+}
+
+/** Every handover has its receipt (or, while the vault holds no handover, a person confirmed it). */
 function handoverReceived(f: ClosureFacts): boolean {
-  if (f.handover) return f.handover.handovers > 0 && f.handover.withReceipt === f.handover.handovers;
+  if (f.handover)
+    return f.handover.withReceipt === f.handover.handovers && f.handover.transferWithoutHandover === 0;
   return f.customers.dispositions.TRANSFER === 0 || confirmed(f, 'handover') !== null;
 }
 
@@ -251,17 +278,20 @@ function handover(f: ClosureFacts): Draft {
       action: null,
     });
   if (f.handover) {
-    const missing = f.handover.handovers - f.handover.withReceipt;
+    const h = f.handover;
+    const missing = h.handovers - h.withReceipt;
     return step('handover', {
       done: handoverReceived(f),
       summary: bi(
-        `${f.handover.handovers} 次移交，${f.handover.withReceipt} 份回执`,
-        `${f.handover.handovers} handovers, ${f.handover.withReceipt} receipts`,
+        `${h.handovers} 次移交，${h.packaged} 个移交包，${h.withReceipt} 份回执`,
+        `${h.handovers} handovers, ${h.packaged} packaged, ${h.withReceipt} receipts`,
       ),
-      blockers:
-        missing > 0
+      blockers: [
+        ...withoutHandover(h),
+        ...(missing > 0
           ? [note('receipts-missing', `${missing} 次移交没有回执`, `${missing} handovers without a receipt`)]
-          : [],
+          : []),
+      ],
     });
   }
   const confirmation = confirmed(f, 'handover');
@@ -282,6 +312,20 @@ function handover(f: ClosureFacts): Draft {
   });
 }
 
+/** A records wipe whose purge committed but whose certificate was never written (a kill): resume it. */
+function wipeUncertified(f: ClosureFacts): PlanNote[] {
+  const n = f.wipe.uncertified;
+  return n > 0
+    ? [
+        note(
+          'wipe-uncertified',
+          `${n} 次记录销毁还没有销毁证明：请继续完成`,
+          `${n} records wipes have no certificate of sanitisation yet: resume them`,
+        ),
+      ]
+    : [];
+}
+
 function wipe(f: ClosureFacts): Draft {
   const c = f.customers;
   const blockers: PlanNote[] = [];
@@ -294,14 +338,13 @@ function wipe(f: ClosureFacts): Draft {
         `${c.destroyPending} records marked DESTROY not deleted yet`,
       ),
     );
+  blockers.push(...wipeUncertified(f));
   return step('wipe', {
     done: blockers.length === 0,
-    summary: f.wipe
-      ? bi(
-          `已删除 ${f.wipe.purgedRecords} 条，销毁证明 ${f.wipe.certificates} 份`,
-          `${f.wipe.purgedRecords} deleted, ${f.wipe.certificates} certificates`,
-        )
-      : bi(`待删除 ${c.destroyPending} 条`, `${c.destroyPending} waiting to be deleted`),
+    summary: bi(
+      `待删除 ${c.destroyPending} 条；已删除 ${f.wipe.purgedRecords} 条，销毁证明 ${f.wipe.certificates} 份`,
+      `${c.destroyPending} waiting to be deleted; ${f.wipe.purgedRecords} deleted, ${f.wipe.certificates} certificates`,
+    ),
     blockers,
   });
 }
@@ -330,6 +373,7 @@ export function certifyBlockers(f: ClosureFacts): PlanNote[] {
         `${c.destroyPending} records marked DESTROY not deleted yet`,
       ),
     );
+  out.push(...wipeUncertified(f));
   if (!f.backups.lastPassedDrillAt)
     out.push(note('no-passed-drill', '还没有通过的恢复演练', 'No restore drill has passed'));
   return out;

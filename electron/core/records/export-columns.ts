@@ -7,6 +7,7 @@ import {
   type ValidatedField,
 } from '../../../shared/customer';
 import { displayOf, exportHeaders, moneyText } from '../../../shared/customer/columns';
+import { phoneEntryText } from '../../../shared/customer/phones';
 
 export type CellValue = string | number | null;
 
@@ -45,6 +46,14 @@ const FIELD_EXPORT_COLUMNS: ExportColumn[] = CUSTOMER_FIELDS.flatMap((field) => 
       ...carried.header,
       value: (r) => r[carried.record as keyof CarriedValues],
     });
+  // Every number of the phone cell (first the phone), with extensions: `+8621… ext. 12; +86138…`.
+  if (field === 'phone')
+    columns.push({
+      key: 'phones',
+      zh: '全部电话',
+      en: 'all phones',
+      value: (r) => r.phones.map(phoneEntryText).join('; '),
+    });
   return columns;
 });
 
@@ -67,6 +76,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     en: 'region conflict',
     value: (r) => bool(r.flags.regionConflict),
   },
+  {
+    key: 'hiddenCharacters',
+    zh: '含隐藏字符',
+    en: 'hidden characters',
+    value: (r) => bool(r.flags.hiddenCharacters),
+  },
+  { key: 'malformed', zh: '格式异常', en: 'malformed', value: (r) => r.flags.malformed },
   { key: 'completeness', zh: '完整度', en: 'completeness', value: (r) => r.completeness },
   { key: 'cluster', zh: '重复组', en: 'duplicate cluster', value: (r) => r.cluster },
   { key: 'mergedInto', zh: '已合并到', en: 'merged into', value: (r) => r.mergedInto },

@@ -11,6 +11,7 @@ const FLAG_COLUMNS = {
   incomplete: 'incomplete',
   typeDoubtful: 'type_doubtful',
   regionConflict: 'region_conflict',
+  hiddenCharacters: 'hidden_characters',
 } as const;
 
 export interface SqlCondition {
@@ -45,6 +46,7 @@ export function filterCondition(f: RecordFilter): SqlCondition {
     if (value !== undefined) add(`${column} = ${value ? 1 : 0}`);
   }
   if (f.flags?.sensitive !== undefined) add(f.flags.sensitive ? `sensitive <> ''` : `sensitive = ''`);
+  if (f.flags?.malformed !== undefined) add(`malformed IS ${f.flags.malformed ? 'NOT ' : ''}NULL`);
   for (const field of VALIDATED_FIELDS) {
     const value = f.status?.[field];
     if (value !== undefined) add(`${STATUS_COLUMN[field]} = ?`, value);

@@ -38,6 +38,7 @@ const FLAG_COLUMNS = {
   incomplete: 'c.incomplete',
   typeDoubtful: 'c.type_doubtful',
   regionConflict: 'c.region_conflict',
+  hiddenCharacters: 'c.hidden_characters',
 } as const;
 
 export interface RecordSelection {
@@ -89,6 +90,7 @@ export function selectionSql(selection: RecordSelection): SelectionSql {
   }
   if (f.flags?.sensitive !== undefined)
     where.push(f.flags.sensitive ? `c.sensitive <> ''` : `c.sensitive = ''`);
+  if (f.flags?.malformed !== undefined) where.push(`c.malformed IS ${f.flags.malformed ? 'NOT ' : ''}NULL`);
   for (const field of VALIDATED_FIELDS) {
     const value = f.status?.[field];
     if (value === undefined) continue;

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/customer';
 import { CUSTOMER_TYPES, REGIONS, SENSITIVE_KINDS } from '../../../shared/customer';
 import { RECORD_COLUMNS, recordFields, type CustomerRow } from '../../../shared/customer/columns';
+import { decodePhones } from '../../../shared/customer/phones';
 import type { VaultDb } from '../vault/database';
 
 export type { CustomerRow };
@@ -80,6 +81,7 @@ export function toCustomerRecord(row: CustomerRow, sources: SourceRowRef[]): Cus
     id: row.id,
     sources,
     ...recordFields(row),
+    phones: decodePhones(row.phone, row.phone_status, row.phones),
     extra: parseExtra(row.extra),
     // Not yet classified (NULL) reads as unknown: the view never invents a classification.
     type: row.type && TYPES.has(row.type) ? (row.type as CustomerType) : 'unknown',
@@ -94,6 +96,8 @@ export function toCustomerRecord(row: CustomerRow, sources: SourceRowRef[]): Cus
       incomplete: row.incomplete === 1,
       typeDoubtful: row.type_doubtful === 1,
       regionConflict: row.region_conflict === 1,
+      hiddenCharacters: row.hidden_characters === 1,
+      malformed: row.malformed,
     },
     completeness: row.completeness,
     cluster: row.cluster_id,

@@ -106,7 +106,7 @@ export const SEEDED_RISKS: readonly SeededRisk[] = [
     likelihood: 3,
     impact: 5,
     detect: (f) => {
-      const n = f.handover ? f.handover.consentsMissing : f.customers.sensitiveTransfer;
+      const n = f.handover ? f.handover.sensitiveWithoutConsent : f.customers.sensitiveTransfer;
       return n > 0
         ? bi(
             `${n} 条敏感记录移交，保险库中没有单独同意的证据`,

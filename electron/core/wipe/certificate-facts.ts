@@ -17,6 +17,12 @@ import { fileSystemOf } from '../util/wipe-file';
 /** The options every wipe call shares, as the journal keeps them. */
 type CertificateOptions = Pick<OpParsedInput<'wipe.records'>, 'trigger' | 'signatory' | 'verifier'>;
 
+/** What the final evidence pack step journals (wipe-vault.ts). */
+export interface FinalEvidence {
+  file: string;
+  sha256: string;
+}
+
 type Common = Omit<
   SanitisationCertificate,
   | 'sanitisation'
@@ -72,6 +78,7 @@ export function commonFacts(vault: OpenVault, journal: Journal, signer: SessionS
       const fs = fileSystemOf(`${folder}/.`);
       return { folder, fileSystem: fs.type, copyOnWrite: fs.copyOnWrite };
     }),
+    finalEvidencePack: (journal.detail('final-evidence') as FinalEvidence | undefined) ?? null,
     paper: paperEntries(vault.db),
     cloud: cloudEntries(vault.db),
     auditHead: auditHead(vault.db),

@@ -67,6 +67,11 @@ export interface SanitisationCertificate {
   /** The whole-vault wipe: what happens after this certificate is signed, and when it is released. */
   erase: { method: string; steps: string[]; release: string } | null;
   deletionManifest: { file: string; sha256: string };
+  /**
+   * The whole-vault wipe: the final evidence pack written into the evidence archive before the keys were
+   * destroyed (its path and SHA-256), so the proof of the closure outlives the vault; null for a records wipe.
+   */
+  finalEvidencePack: { file: string; sha256: string } | null;
   /** The audit chain's head before the wipe's last entry (which holds this certificate's SHA-256). */
   auditHead: { seq: number; hash: string };
   warnings: WipePlan['warnings'];

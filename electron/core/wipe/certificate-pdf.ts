@@ -225,6 +225,15 @@ export async function renderCertificatePdf(
       labelEn: 'Deletion manifest SHA-256',
       value: `${c.deletionManifest.file}\n${c.deletionManifest.sha256}`,
     },
+    ...(c.finalEvidencePack
+      ? [
+          {
+            label: '最终证据包 SHA-256',
+            labelEn: 'Final evidence pack SHA-256',
+            value: `${c.finalEvidencePack.file}\n${c.finalEvidencePack.sha256}`,
+          },
+        ]
+      : []),
     {
       label: '擦除前审计链头',
       labelEn: 'Audit head before',

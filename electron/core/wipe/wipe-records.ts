@@ -12,7 +12,7 @@ import type { JobContext } from '../kernel/job';
 import type { WipeScope } from '../kernel/customer-copies';
 import { checkCertificateDir } from '../documents/signed-document';
 import { pathOf } from '../util/file-ref';
-import { readMeta, writeMeta } from '../vault/meta';
+import { readMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
 import {
   certificateNames,
@@ -196,7 +196,6 @@ function purge(vault: OpenVault, journal: Journal, targets: Targets, scope: Wipe
           'INSERT INTO wipes (id, kind, started_at, by_user, purged_at, counts) VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(wipeId, 'records', journal.begin.at, journal.begin.by, at, JSON.stringify(counts));
-      writeMeta(vault.db, { stage: 'destruction' });
       return counts;
     },
     true, // irreversible: a signed checkpoint of the chain

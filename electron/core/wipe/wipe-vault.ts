@@ -1,5 +1,6 @@
 // wipe.vault (owner only): the whole vault. Plan (a dry run stops here; the client's name typed to
-// confirm) → journal → the audit chain exported as evidence → backups on attached disks, the files
+// confirm) → journal → the audit chain exported as evidence → the final evidence pack written into the
+// evidence archive (through the context's hook: the wipe does not know how a pack is made) → backups on attached disks, the files
 // Closeout wrote and the import files asked for, overwritten and deleted → the certificate prepared and
 // signed while the company key still exists → the last audit entry, holding its SHA-256 → cryptographic
 // erase (every key copy destroyed, the session's key zeroed) → the vault, its WAL, SHM and leftovers
@@ -26,7 +27,7 @@ import {
   publishFiles,
   requireCertifiedSigner,
 } from './certificate';
-import { commonFacts } from './certificate-facts';
+import { commonFacts, type FinalEvidence } from './certificate-facts';
 import { cryptoErase, keyringFiles } from './crypto-erase';
 import { Journal } from './journal';
 import { markOutputWiped } from './outputs';
@@ -41,6 +42,11 @@ export interface VaultWipeContext {
   dataDir: string;
   /** Ends the session of this vault, if one is open (its key zeroed); true when none holds it any more. */
   closeSession: (vaultId: string) => boolean;
+  /**
+   * Writes the closure's final evidence pack into the evidence archive (<data>/evidence/<vault id>/,
+   * which no wipe touches) while the vault and its keys still exist; the certificate names it.
+   */
+  finalEvidence: (vault: OpenVault, job: JobContext) => Promise<FinalEvidence>;
 }
 
 function dryRunResult(plan: WipePlan): WipeResult {
@@ -307,6 +313,10 @@ export async function finishVaultWipe(
       rmSync(journal.path('audit'), { recursive: true, force: true });
       await exportAudit(vault, { dir: { path: journal.path('audit') } }, ctx.dataDir);
       journal.step('evidence');
+    }
+    if (!journal.has('final-evidence')) {
+      const pack = await ctx.finalEvidence(vault, job);
+      journal.step('final-evidence', { file: pack.file, sha256: pack.sha256 });
     }
     job.progress(2, 6, 'backups');
     if (!done) {

@@ -28,11 +28,13 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
   return {
     name,
     organisation: null,
+    customer_type: null,
     // As the import: E.164 when valid, else the cell as typed (cleaned), with its status.
     phone: phone.status === 'valid' ? phone.e164 : text(row.phone),
     phone_raw: text(row.phone),
     phone_status: phone.status,
     phone_region: phone.status === 'valid' ? phone.region : null,
+    phones: null,
     email: email.status === 'valid' ? email.value : (text(row.email)?.toLowerCase() ?? null),
     email_status: email.status,
     wechat: wechat.value,
@@ -61,5 +63,7 @@ export function customerColumns(row: CustomerRow): CustomerColumns {
     currency: null,
     notes: text(row.notes),
     name_key: name ? (nameKeys(name)?.tokens ?? null) : null,
+    hidden_characters: 0,
+    malformed: null,
   };
 }

@@ -48,6 +48,24 @@ const RECORDS: Values[] = [
   ['伟', null, null, null, 'a@b.cn', null],
 ];
 
+/** An index of these records finds exactly the records one of whose values contains the query. */
+function expectFoundExactly(records: Values[], q: string): void {
+  const fts = index(records);
+  try {
+    expect(fts.find(q)).toEqual(expected(records, q));
+  } finally {
+    fts.close();
+  }
+}
+
+/** Records of one to four values of up to `maxLength` characters drawn from `alphabet`. */
+const recordsOf = (alphabet: string, maxLength: number) => {
+  const value = fc
+    .array(fc.constantFrom(...alphabet.split('')), { minLength: 0, maxLength })
+    .map((a) => a.join(''));
+  return fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
+};
+
 describe('searchMatch / searchDocument', () => {
   const fts = index(RECORDS);
   afterAll(() => fts.close());
@@ -111,12 +129,45 @@ describe('searchMatch / searchDocument', () => {
     expect(searchDocument([null, '', '  '])).toBe('');
   });
 
-  test('random substrings of random values are found exactly where they occur', () => {
-    const alphabet = fc.constantFrom(...'张王李伟芳明华0123456789abc@.- '.split(''));
-    const value = fc.array(alphabet, { minLength: 0, maxLength: 12 }).map((a) => a.join(''));
+  test('a query of four or more digits alone is a phrase of four-digit grams', () => {
+    expect(searchMatch('1380013')).toBe('"1380 3800 8001 0013"');
+    expect(searchMatch('138-0013')).toBe('"1380 3800 8001 0013"');
+    expect(searchMatch('0013')).toBe('"0013"');
+    // Shorter digit queries and mixed ones keep the bigram phrase.
+    expect(searchMatch('138')).toBe('"13 38"');
+    expect(searchMatch('a1380')).toBe('"a1 13 38 80"');
+    expect(searchDocument(['138-0013'])).toBe('13 38 80 00 01 13 3 1380 3800 8001 0013 3');
+    // The number as written is inside its E.164 digits: its four-digit grams are written once.
+    expect(searchDocument(['+86138001', '138001'])).toBe(
+      '86 61 13 38 80 00 01 1 13 38 80 00 01 1 8613 6138 1380 3800 8001 1',
+    );
+  });
+
+  test('random digit fragments of random digit-heavy values are found exactly where they occur', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(value, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        recordsOf('0123456789012345678901234567890123456789张a- ', 16),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        (records, pick, start, len, anywhere) => {
+          // From a record's digits (a fragment that occurs), or any digits across values (most do not).
+          const source = records[pick % records.length].join(anywhere ? '' : ' ').replace(/[^0-9]/g, '');
+          const from = source.length ? start % source.length : 0;
+          const q = source.slice(from, from + 4 + (len % 6));
+          if (q.length < 4) return;
+          expectFoundExactly(records, q);
+        },
+      ),
+      { numRuns: 200, seed: 20261206 },
+    );
+  });
+
+  test('random substrings of random values are found exactly where they occur', () => {
+    fc.assert(
+      fc.property(
+        recordsOf('张王李伟芳明华0123456789abc@.- ', 12),
         fc.nat(),
         fc.nat(),
         fc.nat(),
@@ -126,12 +177,7 @@ describe('searchMatch / searchDocument', () => {
           const from = chars.length ? start % chars.length : 0;
           const q = chars.slice(from, from + 1 + (len % 5)).join('');
           if (foldForMatching(q) === '') return;
-          const fts = index(records);
-          try {
-            expect(fts.find(q)).toEqual(expected(records, q));
-          } finally {
-            fts.close();
-          }
+          expectFoundExactly(records, q);
         },
       ),
       { numRuns: 150, seed: 20261128 },

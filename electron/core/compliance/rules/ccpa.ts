@@ -71,11 +71,6 @@ export const CCPA_RULES: readonly Rule[] = [
       '不再保留的客户记录以不可读的方式处置',
       'Customer records no longer kept are disposed of so they cannot be read',
     ),
-    evaluate: (f) =>
-      f.wipe
-        ? f.wipe.certificates > 0
-          ? met(`${f.wipe.certificates} 份销毁证明`, `${f.wipe.certificates} certificates of sanitisation`)
-          : notMet('没有销毁证明', 'No certificate of sanitisation')
-        : noEvidenceYet('销毁证明', 'certificates of sanitisation'),
+    evaluate: deletionDone,
   },
 ];

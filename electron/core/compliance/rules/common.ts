@@ -87,7 +87,7 @@ export function dispositionsComplete(f: ClosureFacts): Evaluation {
       );
 }
 
-/** DESTROY records purged; the certificate of the deletion comes with the wipe feature. */
+/** DESTROY records purged, and every records wipe certified (its verification passed). */
 export function deletionDone(f: ClosureFacts): Evaluation {
   const c = f.customers;
   if (c.destroyPending > 0)
@@ -100,13 +100,16 @@ export function deletionDone(f: ClosureFacts): Evaluation {
       `${c.withoutDisposition} 条记录还没有处置决定`,
       `${c.withoutDisposition} records have no disposition yet`,
     );
-  if (f.wipe)
-    return f.wipe.certificates > 0
-      ? met(
-          `已删除 ${f.wipe.purgedRecords} 条记录，有 ${f.wipe.certificates} 份销毁证明`,
-          `${f.wipe.purgedRecords} records deleted, ${f.wipe.certificates} certificates of sanitisation`,
-        )
-      : notMet('已删除，但没有销毁证明', 'Deleted, but without a certificate of sanitisation');
+  if (f.wipe.uncertified > 0)
+    return notMet(
+      `${f.wipe.uncertified} 次记录销毁尚未出具销毁证明：请继续完成`,
+      `${f.wipe.uncertified} records wipes have no certificate of sanitisation yet: resume them`,
+    );
+  if (f.wipe.certificates > 0)
+    return met(
+      `已删除 ${f.wipe.purgedRecords} 条记录，有 ${f.wipe.certificates} 份销毁证明`,
+      `${f.wipe.purgedRecords} records deleted, ${f.wipe.certificates} certificates of sanitisation`,
+    );
   return c.total > 0
     ? met('没有等待删除的“销毁”记录', 'No DESTROY record is waiting to be deleted')
     : notMet('保险库中还没有客户记录', 'The vault holds no customer records yet');
@@ -177,6 +180,20 @@ export function assessmentApproved(f: ClosureFacts, kind: 'pipia' | 'dpia', requ
   );
 }
 
+/**
+ * PIPL Art. 55 for the closure: the closure-wide assessment approved, and every handover's own PIPIA
+ * approved and still matching its handover.
+ */
+export function pipiaDone(f: ClosureFacts): Evaluation {
+  const a = assessmentApproved(f, 'pipia', pipiaRequired(f));
+  const h = f.handover;
+  if (a.status !== 'met' || !h || h.pipiasApproved === h.handovers) return a;
+  return notMet(
+    `${h.handovers - h.pipiasApproved} / ${h.handovers} 次移交的个人信息保护影响评估尚未批准（或批准后移交有变化）`,
+    `${h.handovers - h.pipiasApproved} of ${h.handovers} handovers have no approved PIPIA (or changed since it was approved)`,
+  );
+}
+
 /** PIPL Art. 55: sensitive PI, or providing PI to another processor (the closure's transfers). */
 export const pipiaRequired = (f: ClosureFacts): boolean =>
   f.customers.sensitive > 0 || f.customers.dispositions.TRANSFER > 0;
@@ -229,14 +246,15 @@ export function handoverNotices(f: ClosureFacts): Evaluation {
   if (f.customers.dispositions.TRANSFER === 0)
     return notApplicable('没有处置为“移交”的记录', 'No record is marked TRANSFER');
   if (!f.handover) return noEvidenceYet('移交通知', 'handover notices');
-  return f.handover.noticesPending === 0
+  const pending = f.handover.noticesPending + f.handover.transferWithoutHandover;
+  return pending === 0
     ? met(
         '所有移交客户都已收到载明接收方名称和联系方式的通知',
         'Every customer being transferred was sent a notice naming the recipient and its contact',
       )
     : notMet(
-        `${f.handover.noticesPending} 位移交客户尚未通知`,
-        `${f.handover.noticesPending} customers being transferred have not been notified`,
+        `${pending} 位移交客户尚未通知（已发出 ${f.handover.noticesSent} 份）`,
+        `${pending} customers being transferred have not been notified (${f.handover.noticesSent} notices sent)`,
       );
 }
 
@@ -256,10 +274,16 @@ export function consentsForTransfers(f: ClosureFacts, what: 'sensitive' | 'minor
       `${n} 条涉及${zh}的记录将移交：单独同意的证据尚未在保险库中，请手工回答`,
       `${n} records with ${en} are to be transferred: no evidence of separate consent in the vault yet, answer by hand`,
     );
-  return f.handover.consentsMissing === 0
-    ? met(`${n} 条移交记录都有单独同意`, `All ${n} records transferred have separate consent`)
+  const missing = what === 'sensitive' ? f.handover.sensitiveWithoutConsent : f.handover.minorsWithoutConsent;
+  const consent =
+    what === 'sensitive' ? ['单独同意', 'separate consent'] : ['监护人同意', 'guardian consent'];
+  return missing === 0
+    ? met(
+        `${n} 条涉及${zh}的移交记录都有${consent[0]}（没有同意的不会随包移交）`,
+        `All ${n} records with ${en} to transfer have ${consent[1]} (none travels without it)`,
+      )
     : notMet(
-        `${f.handover.consentsMissing} 位客户缺少单独同意`,
-        `${f.handover.consentsMissing} customers lack separate consent`,
+        `${missing} 位涉及${zh}的客户缺少${consent[0]}，在取得前不会移交`,
+        `${missing} customers with ${en} lack ${consent[1]}; they do not travel until it is recorded`,
       );
 }

@@ -2,7 +2,6 @@
 import { bi } from '../../../../shared/bilingual';
 import {
   accessControl,
-  assessmentApproved,
   auditIntact,
   backupRestorable,
   backupsOffDisk,
@@ -11,7 +10,7 @@ import {
   dispositionsComplete,
   encryption,
   incidentsKnown,
-  pipiaRequired,
+  pipiaDone,
   trainingDone,
 } from './common';
 import { met, noEvidenceYet, notMet, type Rule } from './rule';
@@ -63,7 +62,7 @@ export const ISO27001_RULES: readonly Rule[] = [
     evaluate: (f) => {
       const d = dispositionsComplete(f);
       if (d.status !== 'met') return d;
-      const a = assessmentApproved(f, 'pipia', pipiaRequired(f));
+      const a = pipiaDone(f);
       return a.status === 'not-met' ? a : d;
     },
   },

@@ -4,7 +4,6 @@
 import { bi } from '../../../../shared/bilingual';
 import {
   accessControl,
-  assessmentApproved,
   auditIntact,
   classified,
   consentsForTransfers,
@@ -12,11 +11,12 @@ import {
   encryption,
   handoverNotices,
   incidentsKnown,
-  pipiaRequired,
+  pipiaDone,
   retentionKept,
   trainingDone,
 } from './common';
-import { met, noEvidenceYet, notApplicable, notMet, type Rule } from './rule';
+import type { ClosureFacts } from '../facts';
+import { met, noEvidenceYet, notApplicable, notMet, type Evaluation, type Rule } from './rule';
 
 export const PIPL_RULES: readonly Rule[] = [
   {
@@ -56,10 +56,7 @@ export const PIPL_RULES: readonly Rule[] = [
               `${f.customers.transferNoRecipient} TRANSFER records name no recipient`,
             )
           : f.handover
-            ? met(
-                `${f.handover.recipients} 个接收方的移交路径已记录`,
-                `The route is recorded for ${f.handover.recipients} recipients`,
-              )
+            ? handoverRoutes(f.handover)
             : noEvidenceYet('移交路径及其理由', 'the handover route and its reasoning'),
   },
   {
@@ -179,7 +176,7 @@ export const PIPL_RULES: readonly Rule[] = [
       '处理敏感个人信息或向他人提供前完成个人信息保护影响评估',
       'PIPIA done before processing sensitive PI or providing PI to others',
     ),
-    evaluate: (f) => assessmentApproved(f, 'pipia', pipiaRequired(f)),
+    evaluate: pipiaDone,
   },
   {
     id: 'pipl-56-keep',
@@ -212,3 +209,34 @@ export const PIPL_RULES: readonly Rule[] = [
     evaluate: incidentsKnown,
   },
 ];
+
+/** Every recipient has a handover whose route is reasoned, whose recipient is vetted and whose agreement is signed. */
+function handoverRoutes(h: NonNullable<ClosureFacts['handover']>): Evaluation {
+  const gaps: Array<[string, string]> = [];
+  if (h.transferWithoutHandover > 0)
+    gaps.push([
+      `${h.transferWithoutHandover} 条移交记录的接收方还没有移交`,
+      `${h.transferWithoutHandover} TRANSFER records name a recipient with no handover`,
+    ]);
+  if (h.routesRecorded < h.handovers)
+    gaps.push([
+      `${h.handovers - h.routesRecorded} 次移交没有写明路径理由`,
+      `${h.handovers - h.routesRecorded} handovers without the route's reasoning`,
+    ]);
+  if (h.recipientsVetted < h.handovers)
+    gaps.push([
+      `${h.handovers - h.recipientsVetted} 个接收方未完成审查`,
+      `${h.handovers - h.recipientsVetted} recipients not vetted`,
+    ]);
+  if (h.agreementsSigned < h.handovers)
+    gaps.push([
+      `${h.handovers - h.agreementsSigned} 次移交没有签署协议`,
+      `${h.handovers - h.agreementsSigned} handovers without a signed agreement`,
+    ]);
+  return gaps.length
+    ? notMet(gaps.map((g) => g[0]).join('；'), gaps.map((g) => g[1]).join('; '))
+    : met(
+        `${h.handovers} 次移交（${h.recipients} 个接收方）都记录了路径理由、接收方审查和签署的协议`,
+        `All ${h.handovers} handovers (${h.recipients} recipients) record the route's reasoning, the recipient's vetting and a signed agreement`,
+      );
+}

@@ -10,6 +10,8 @@ import * as m0007 from './0007-wipe';
 import * as m0008 from './0008-customer-wechat';
 import * as m0009 from './0009-compliance';
 import * as m0010 from './0010-requests';
+import * as m0011 from './0011-customer-phones';
+import * as m0012 from './0012-search-digit-grams';
 import type { VaultDb } from '../database';
 
 export interface Migration {
@@ -30,5 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
+  m0012,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -17,5 +17,6 @@ export const fields: Messages<typeof zh> = {
     lastOrderDate: 'Last order',
     lifetimeValue: 'Lifetime value',
     notes: 'Notes',
+    customerType: 'Customer type (as written)',
   },
 };

@@ -43,6 +43,13 @@ export const records: Messages<typeof zh> = {
       incomplete: 'Incomplete',
       typeDoubtful: 'Type doubtful',
       regionConflict: 'Region conflict',
+      hiddenCharacters: 'Had hidden characters',
+      malformed: 'Malformed row',
+    },
+    malformedKinds: {
+      'too-few-fields': 'fewer fields than the header (the last ones empty)',
+      ragged: 'more fields than the header (the extra ones empty)',
+      undecodable: 'bytes not in the file’s encoding',
     },
     sensitiveKinds: {
       'id-number': 'ID number',
@@ -81,6 +88,7 @@ export const records: Messages<typeof zh> = {
       extraValue: 'Value',
       history: 'History',
       noHistory: 'No audit entry concerns this record.',
+      phones: 'Every number of the phone cell',
     },
     export: {
       button: 'Export…',

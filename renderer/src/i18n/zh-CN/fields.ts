@@ -17,5 +17,6 @@ export const fields = {
     lastOrderDate: '最后购买日期',
     lifetimeValue: '累计消费',
     notes: '备注',
+    customerType: '客户类型（原文）',
   } satisfies Record<CustomerField, string>,
 };

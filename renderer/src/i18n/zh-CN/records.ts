@@ -34,6 +34,13 @@ export const records = {
       incomplete: '信息不完整',
       typeDoubtful: '类型存疑',
       regionConflict: '地区冲突',
+      hiddenCharacters: '含隐藏字符',
+      malformed: '格式异常的行',
+    },
+    malformedKinds: {
+      'too-few-fields': '字段比表头少（缺少的末尾字段为空）',
+      ragged: '字段比表头多（多出的字段为空）',
+      undecodable: '有不属于文件编码的字节',
     },
     sensitiveKinds: {
       'id-number': '身份证号',
@@ -72,6 +79,7 @@ export const records = {
       extraValue: '值',
       history: '历史',
       noHistory: '审计日志中没有与此记录相关的条目。',
+      phones: '电话栏中的全部号码',
     },
     export: {
       button: '导出…',

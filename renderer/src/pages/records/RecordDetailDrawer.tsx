@@ -13,7 +13,7 @@ import { currentLang } from '../../i18n';
 import type { UiMessages } from '../../i18n/zh-CN';
 import { formatTimestamp } from '../../i18n/format';
 import { summariseParams } from '../audit/params-summary';
-import { FlagTags, StatusTag } from './record-cells';
+import { FlagTags, PhoneNumbers, StatusTag } from './record-cells';
 
 /** A field's value with its validation status (fields.ts says which fields have one). */
 function FieldValue({ record, field }: { record: CustomerRecord; field: CustomerField }) {
@@ -28,6 +28,7 @@ function FieldValue({ record, field }: { record: CustomerRecord; field: Customer
         {text}
       </span>
       {status ? <StatusTag status={status} /> : null}
+      {field === 'phone' ? <PhoneNumbers record={record} /> : null}
     </Flex>
   );
 }

@@ -22,6 +22,8 @@ const FLAGS = [
   'incomplete',
   'typeDoubtful',
   'regionConflict',
+  'hiddenCharacters',
+  'malformed',
 ] as const;
 /** Select values for "none": null cannot be a Select value. */
 const NONE = '__none__';

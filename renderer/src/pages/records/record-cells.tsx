@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord, FieldStatus } from '../../../../shared/customer';
+import { phoneEntryText } from '../../../../shared/customer/phones';
 
 const STATUS_COLOURS: Record<FieldStatus, string> = {
   valid: 'green',
@@ -37,6 +38,13 @@ export function flagTags(record: CustomerRecord, t: TFunction): Array<[string, s
   if (f.incomplete) tags.push(['incomplete', 'default', t('records.flags.incomplete')]);
   if (f.typeDoubtful) tags.push(['typeDoubtful', 'gold', t('records.flags.typeDoubtful')]);
   if (f.regionConflict) tags.push(['regionConflict', 'gold', t('records.flags.regionConflict')]);
+  if (f.hiddenCharacters) tags.push(['hiddenCharacters', 'purple', t('records.flags.hiddenCharacters')]);
+  if (f.malformed)
+    tags.push([
+      'malformed',
+      'volcano',
+      `${t('records.flags.malformed')}: ${t(`records.malformedKinds.${f.malformed}`, { defaultValue: f.malformed })}`,
+    ]);
   return tags;
 }
 
@@ -50,5 +58,24 @@ export function FlagTags({ record }: { record: CustomerRecord }) {
         </Tag>
       ))}
     </span>
+  );
+}
+
+/** Every number of the phone cell, when there is more than the phone: further numbers, extensions. */
+export function PhoneNumbers({ record }: { record: CustomerRecord }) {
+  const { t } = useTranslation();
+  if (record.phones.length < 2 && !record.phones[0]?.extension) return null;
+  return (
+    <ol
+      data-testid="record-phones"
+      aria-label={t('records.detail.phones')}
+      style={{ margin: 0, paddingInlineStart: 20, width: '100%' }}
+    >
+      {record.phones.map((p, i) => (
+        <li key={i} data-testid="record-phones-entry">
+          {phoneEntryText(p)} <StatusTag status={p.status} />
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,11 +1,11 @@
 // The evidence pack against tools that did not write it: Debian's openssl verifies the CMS signature (and
 // opens the envelope to the auditor's certificate), tar unpacks the bag, sha256sum -c checks every file.
 // Closeout's own verification agrees, and one changed byte is named: the file, or the signature.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AssessmentBody } from '../../../../shared/contract';
 import { backupAndDrill, closureVault, type ClosureFixture } from '../../support/closure-fixture';
+import { checkPackWithDebianTools, opensslVerifyAttached, run } from '../../support/openssl';
 
 jest.setTimeout(300_000);
 
@@ -25,38 +25,6 @@ const BODY: AssessmentBody = {
   dpoAdvice: '',
   reviewDate: null,
 };
-
-function run(cmd: string, args: string[], cwd?: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-/** openssl cms -verify into pack.tar, tar -x, then sha256sum -c of both manifests in the bag. */
-function checkWithDebianTools(signed: string, out: string): { bag: string; sha256sum: string } {
-  mkdirSync(out, { recursive: true });
-  const tarFile = join(out, 'pack.tar');
-  const verify = run('openssl', [
-    'cms',
-    '-verify',
-    '-binary',
-    '-inform',
-    'DER',
-    '-in',
-    signed,
-    '-CAfile',
-    companyPem,
-    '-out',
-    tarFile,
-  ]);
-  expect(verify).toMatchObject({ status: 0 });
-  expect(verify.out).toContain('Verification successful');
-  expect(run('tar', ['-xf', tarFile, '-C', out]).status).toBe(0);
-  const [bag] = readdirSync(out).filter((n) => n.startsWith('closeout-evidence-'));
-  const sums = run('sha256sum', ['-c', 'manifest-sha256.txt'], join(out, bag));
-  expect(sums.status).toBe(0);
-  expect(run('sha256sum', ['-c', 'tagmanifest-sha256.txt'], join(out, bag)).status).toBe(0);
-  return { bag: join(out, bag), sha256sum: sums.out };
-}
 
 beforeAll(async () => {
   v = await closureVault(150, 99);
@@ -96,7 +64,7 @@ describe('evidence pack', () => {
   });
 
   it('verifies with openssl, unpacks with tar, and every file checks with sha256sum -c', () => {
-    const checked = checkWithDebianTools(pack, join(v.elsewhere, 'unpacked'));
+    const checked = checkPackWithDebianTools(pack, join(v.elsewhere, 'unpacked'), companyPem);
     bag = checked.bag;
     for (const file of [
       'data/compliance/report.json',
@@ -157,7 +125,7 @@ describe('evidence pack', () => {
       archive: false,
     });
     expect(withList).toMatchObject({ includesPersonalData: true, archived: null });
-    const checked = checkWithDebianTools(withList.path, join(v.elsewhere, 'unpacked-list'));
+    const checked = checkPackWithDebianTools(withList.path, join(v.elsewhere, 'unpacked-list'), companyPem);
     const list = readFileSync(join(checked.bag, 'data', 'records', 'dispositions.csv'), 'utf8');
     const named = v.customers.map((c) => c.row.name).filter((n) => n.length >= 2);
     expect(named.filter((n) => list.includes(n)).length).toBeGreaterThan(named.length * 0.9);
@@ -195,21 +163,7 @@ describe('evidence pack', () => {
       expect.objectContaining({ file: 'data/assessments/pipia.json', problem: 'changed' }),
     );
     expect(r.problems).toContainEqual(expect.objectContaining({ file: '(signature)', problem: 'signature' }));
-    expect(
-      run('openssl', [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        changed,
-        '-CAfile',
-        companyPem,
-        '-out',
-        '/dev/null',
-      ]).status,
-    ).not.toBe(0);
+    expect(opensslVerifyAttached(changed, companyPem).status).not.toBe(0);
 
     const inSignature = Buffer.from(bytes);
     inSignature[bytes.length - 40] ^= 0x01;
@@ -281,7 +235,7 @@ describe('evidence pack', () => {
       signed,
     ]);
     expect(opened).toMatchObject({ status: 0 });
-    checkWithDebianTools(signed, join(v.elsewhere, 'unpacked-encrypted'));
+    checkPackWithDebianTools(signed, join(v.elsewhere, 'unpacked-encrypted'), companyPem);
 
     const noKey = await v.engine.call('evidence.verify', { pack: { path: result.path } });
     expect(noKey.ok ? 'ok' : noKey.error.code).toBe('EVIDENCE_KEY_NEEDED');

@@ -18,6 +18,7 @@ import {
   readyHandover,
   recipientFiles,
   recipientInput,
+  signReceipt,
   type HandoverVault,
   type RecipientFiles,
 } from './handover-support';
@@ -255,7 +256,6 @@ describe('a handover, start to receipt', () => {
   });
 
   it('imports the receipt: TRANSFERRED, handover closed, stage moved on', async () => {
-    const receipt = join(h.v.dir, 'receipt.p7s');
     // Outputs are write-guarded: never over a file Closeout manages, never through a symbolic link.
     const receiptInput = {
       package: { path: packagePath },
@@ -271,14 +271,7 @@ describe('a handover, start to receipt', () => {
       'FILE_IS_SYMLINK',
     );
     expect(existsSync(join(h.v.dir, 'elsewhere.p7s'))).toBe(false);
-    unwrap(
-      await call('handover.receiptCreate', {
-        package: { path: packagePath },
-        key: { path: recipient.key },
-        certificate: { path: recipient.certificate },
-        out: { path: receipt },
-      }),
-    );
+    const receipt = await signReceipt(h.v, packagePath, recipient);
     await asUser('owner');
     const imported = unwrap(await call('handover.receiptImport', { handoverId, receipt: { path: receipt } }));
     expect(imported.records).toBeGreaterThan(0);

@@ -163,3 +163,21 @@ export async function opensslParties(v: VaultFixture): Promise<OpensslParties> {
     },
   };
 }
+
+/** The recipient's signed receipt of a package (as Closeout makes it on their side), written beside the vault. */
+export async function signReceipt(
+  v: VaultFixture,
+  packagePath: string,
+  recipient: RecipientFiles,
+): Promise<string> {
+  const receipt = join(v.dir, 'receipt.p7s');
+  unwrap(
+    await v.engine.call('handover.receiptCreate', {
+      package: { path: packagePath },
+      key: { path: recipient.key },
+      certificate: { path: recipient.certificate },
+      out: { path: receipt },
+    }),
+  );
+  return receipt;
+}

@@ -42,15 +42,15 @@ function idStatus(c: GeneratedCustomer): string {
 
 /**
  * The generator's E.164 is the truth; a number libphonenumber does not allocate (the fictional 555-01xx
- * and 07700 900xxx ranges the generator uses for overseas customers) is invalid however it is written, a
- * cell with two numbers is flagged for a person to choose, and a mainland landline written without its
+ * and 07700 900xxx ranges the generator uses for overseas customers) is invalid however it is written, the
+ * first number of a cell with two is the phone, and a mainland landline written without its
  * area code cannot be placed.
  */
 function phoneStatus(c: GeneratedCustomer): string {
   if (c.truth.phone === null) return 'missing';
-  if (/\d\s*[/;、,]\s*[+\d(]/.test(c.row.phone)) return 'invalid';
-  if (c.truth.phone.startsWith('+86') && (c.row.phone.match(/[0-9０-９]/g) ?? []).length <= 8)
-    return 'invalid';
+  // A cell with two numbers (138…/139…): the first is the phone, judged on its own.
+  const first = c.row.phone.split(/\s*[/;、,]\s*/)[0];
+  if (c.truth.phone.startsWith('+86') && (first.match(/[0-9０-９]/g) ?? []).length <= 8) return 'invalid';
   return normalisePhone(c.truth.phone).status;
 }
 

@@ -60,12 +60,16 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
   );
   await v.engine.call('vault.lock', {});
 
-  // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, and none of the
-  // compliance tables (schema 9).
+  // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, none of the
+  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11).
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
-      ALTER TABLE customers DROP COLUMN wechat;`);
+      ALTER TABLE customers DROP COLUMN wechat;
+      ALTER TABLE customers DROP COLUMN phones;
+      ALTER TABLE customers DROP COLUMN customer_type;
+      ALTER TABLE customers DROP COLUMN hidden_characters;
+      ALTER TABLE customers DROP COLUMN malformed;`);
     for (const table of [
       'compliance_settings',
       'compliance_answers',
@@ -77,6 +81,7 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
       'progress_snapshots',
       'passphrase_checks',
       'compliance_files',
+      'requests',
     ])
       db.exec(`DROP TABLE ${table}`);
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };

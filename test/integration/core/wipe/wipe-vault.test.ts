@@ -4,13 +4,13 @@
 // hold are enforced; afterwards the vault, keyring, WAL and SHM are gone, so are the attached backup and
 // the files Closeout wrote, the absent backup holds no key slot and opens with no former passphrase, and
 // the signed certificate (published only now) says which key copy still exists.
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WipeResult } from '../../../../shared/contract';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { tempDir } from '../../helpers';
-import { opensslCmsVerify } from '../../support/openssl';
+import { checkPackWithDebianTools, opensslCmsVerify } from '../../support/openssl';
 import { OPERATOR_PASS, OWNER_PASS, unwrap } from '../../support/vault-fixture';
 import { fillVault, opens, type FilledVault } from '../../support/wipe-fixture';
 
@@ -186,6 +186,29 @@ test('the certificate verifies with openssl and names the absent backup and the 
   // The audit chain, exported as evidence before the erase, sits beside the certificate.
   const evidence = readdirSync(certs.path).find((f) => f.endsWith('.audit'))!;
   expect(readdirSync(join(certs.path, evidence)).some((f) => f.endsWith('.json.p7s'))).toBe(true);
+});
+
+test('the final evidence pack survives the vault in the evidence archive; the certificate names it and its digest', () => {
+  const facts = JSON.parse(readFileSync(result.certificate!.json, 'utf8'));
+  const archive = join(v.dataDir, 'evidence', v.created.session.vaultId);
+  expect(facts.finalEvidencePack.file.startsWith(archive)).toBe(true);
+  const pack = readFileSync(facts.finalEvidencePack.file);
+  expect(createHash('sha256').update(pack).digest('hex')).toBe(facts.finalEvidencePack.sha256);
+  const out = tempDir('closeout-final-pack-');
+  try {
+    const { bag, sha256sum } = checkPackWithDebianTools(
+      facts.finalEvidencePack.file,
+      out.path,
+      result.certificate!.companyCertificate,
+    );
+    expect(sha256sum).toContain('data/wipe/cloud-log.json: OK');
+    expect(sha256sum).toContain('data/audit/audit-chain.json: OK');
+    const info = readFileSync(join(bag, 'bag-info.txt'), 'utf8');
+    expect(info).toContain(`External-Identifier: ${v.created.session.vaultId}`);
+    expect(info).toContain('Closeout-Personal-Data: none');
+  } finally {
+    out.remove();
+  }
 });
 
 test('the backup on the absent disk holds no key slot and opens with no former passphrase', () => {

@@ -32,6 +32,7 @@ function facts(over: Partial<RecordFacts> = {}): RecordFacts {
   return {
     name: null,
     organisation: null,
+    customerType: null,
     phone: null,
     phoneStatus: 'missing',
     phoneRegion: null,

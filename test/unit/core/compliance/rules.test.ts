@@ -39,10 +39,13 @@ function broken(): ClosureFacts {
     ...f.handover!,
     noticesPending: 3,
     consentsMissing: 2,
+    sensitiveWithoutConsent: 1,
+    minorsWithoutConsent: 1,
+    pipiasApproved: 0,
     crossBorderRecipients: 1,
     recipients: 2,
   };
-  f.wipe = { ...f.wipe!, certificates: 0 };
+  f.wipe = { ...f.wipe, uncertified: 1 };
   f.requests = { logged: 3, open: 1, overdue: 1 };
   f.incidents = { incidents: 1, notificationsPending: 1, responsePlan: false };
   return f;
@@ -77,7 +80,6 @@ describe('checklist rules', () => {
   it('answers "open" (to answer by hand) where the feature that records the evidence has not', () => {
     const f = clone(sound());
     f.handover = null;
-    f.wipe = null;
     f.requests = null;
     f.incidents = null;
     const open = RULES.filter((r) => r.evaluate(f).status === 'open').map((r) => r.id);
@@ -90,7 +92,6 @@ describe('checklist rules', () => {
         'pipl-57-incidents',
         'gdpr-33-breaches',
         'ccpa-130-requests',
-        'ccpa-81-disposal',
         'iso-5.24',
       ]),
     );
@@ -106,6 +107,50 @@ describe('checklist rules', () => {
     expect(e.status).toBe('not-met');
     expect(e.evidence.en).toContain('17');
     expect(e.evidence['zh-CN']).toContain('17');
+  });
+
+  it('the handover items follow the handovers recorded: vetting, agreement, route, notices, consents, PIPIA', () => {
+    const rule = (id: string) => RULES.find((r) => r.id === id)!;
+    const f = clone(sound());
+    f.customers.sensitiveTransfer = 4;
+    f.customers.minorsTransfer = 1;
+    for (const id of [
+      'pipl-23-route',
+      'pipl-17-notice',
+      'pipl-29-separate',
+      'pipl-31-minors',
+      'pipl-55-pipia',
+    ])
+      expect([id, rule(id).evaluate(f).status]).toEqual([id, 'met']);
+    const h = f.handover!;
+    Object.assign(h, { recipientsVetted: 0, agreementsSigned: 0 });
+    const route = rule('pipl-23-route').evaluate(f);
+    expect(route.status).toBe('not-met');
+    expect(route.evidence.en).toContain('1 recipients not vetted');
+    expect(route.evidence.en).toContain('1 handovers without a signed agreement');
+    Object.assign(h, { recipientsVetted: 1, agreementsSigned: 1, transferWithoutHandover: 6 });
+    expect(rule('pipl-23-route').evaluate(f).evidence.en).toContain('6 TRANSFER records name a recipient');
+    expect(rule('pipl-17-notice').evaluate(f)).toMatchObject({ status: 'not-met' });
+    h.transferWithoutHandover = 0;
+    h.sensitiveWithoutConsent = 2;
+    expect(rule('pipl-29-separate').evaluate(f).status).toBe('not-met');
+    expect(rule('pipl-31-minors').evaluate(f).status).toBe('met');
+    h.minorsWithoutConsent = 1;
+    expect(rule('pipl-31-minors').evaluate(f).evidence.en).toContain('guardian consent');
+    h.pipiasApproved = 0;
+    expect(rule('pipl-55-pipia').evaluate(f).evidence.en).toContain(
+      '1 of 1 handovers have no approved PIPIA',
+    );
+  });
+
+  it('deletion needs every records wipe certified; with nothing ever marked DESTROY no certificate is asked for', () => {
+    const rule = RULES.find((r) => r.id === 'pipl-47-deletion')!;
+    const f = clone(sound());
+    f.wipe.uncertified = 1;
+    expect(rule.evaluate(f).evidence.en).toContain('1 records wipes have no certificate');
+    f.wipe = { ...f.wipe, uncertified: 0, certificates: 0, certificateIds: [], purgedRecords: 0 };
+    expect(rule.evaluate(f)).toMatchObject({ status: 'met' });
+    expect(RULES.find((r) => r.id === 'ccpa-81-disposal')!.evaluate(f).status).toBe('met');
   });
 
   it('a restore drill older than 30 days no longer shows the backup restorable', () => {

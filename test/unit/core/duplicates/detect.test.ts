@@ -3,6 +3,13 @@ import {
   NAME_BLOCK_CAP,
   STRONG_BLOCK_CAP,
 } from '../../../../electron/core/duplicates/candidates';
+import {
+  addressTailKey,
+  BLOCK_KINDS,
+  blockingKeys,
+  type BlockKind,
+} from '../../../../electron/core/duplicates/keys';
+import { Random } from '../../../fixtures/random';
 import { components, UnionFind } from '../../../../electron/core/duplicates/cluster';
 import { detectDuplicates } from '../../../../electron/core/duplicates/detect';
 import type { DedupeRecord } from '../../../../electron/core/duplicates/keys';
@@ -90,6 +97,93 @@ describe('blocking caps', () => {
   });
 });
 
+/** Candidate pairs the plain way (an array per key value, a Set of every pair): what the blocking gives. */
+function plainCandidatePairs(records: readonly DedupeRecord[]) {
+  const keys = records.map(blockingKeys);
+  const n = records.length;
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  const stats = { blocks: {} as Record<BlockKind, number>, split: 0, oversized: 0 };
+  const emit = (members: readonly number[]) => {
+    for (let x = 0; x < members.length; x++)
+      for (let y = x + 1; y < members.length; y++) {
+        const i = Math.min(members[x], members[y]);
+        const j = Math.max(members[x], members[y]);
+        if (!seen.has(i * n + j)) {
+          seen.add(i * n + j);
+          pairs.push([i, j]);
+        }
+      }
+  };
+  const groups = (members: readonly number[], key: (i: number) => string | null) => {
+    const out = new Map<string, number[]>();
+    for (const i of members) {
+      const k = key(i);
+      if (k !== null) out.set(k, [...(out.get(k) ?? []), i]);
+    }
+    return [...out.values()];
+  };
+  for (const kind of BLOCK_KINDS) {
+    stats.blocks[kind] = 0;
+    const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
+    const second = (i: number) => {
+      if (kind !== 'name') return keys[i].name;
+      const tail = addressTailKey(records[i].address);
+      return tail === null || keys[i].name === null ? null : tail;
+    };
+    for (const members of groups(
+      records.map((_, i) => i),
+      (i) => keys[i][kind],
+    )) {
+      if (members.length < 2) continue;
+      stats.blocks[kind]++;
+      if (members.length <= cap) emit(members);
+      else {
+        stats.split++;
+        for (const group of groups(members, second))
+          if (group.length > cap) stats.oversized++;
+          else if (group.length > 1) emit(group);
+      }
+    }
+  }
+  return { pairs, stats };
+}
+
+describe('candidate pairs', () => {
+  test('the same pairs in the same order, and the same counts, as the plain blocking', () => {
+    // Few values per field, so records share keys of several kinds at once and some blocks exceed
+    // their cap (split, and pieces left out).
+    const r = new Random(20261206);
+    const some = <T>(values: readonly T[], rate: number) => (r.next() < rate ? r.pick(values) : null);
+    const names = ['张伟', '王芳', '李强', '陈大文', '陳大文', 'Chen Dawen', '刘洋', '赵敏'];
+    const phones = Array.from({ length: 40 }, (_, i) => `+86138${String(i).padStart(8, '0')}`);
+    const emails = ['a@example.com', 'b@example.com', 'x.y+z@gmail.com', 'xy@gmail.com', 'c@qq.com'];
+    const ids = ['11010519491231002X', '110105491231002', '440524188001010014'];
+    const addresses = [
+      '北京市朝阳区建国路1号院2号楼',
+      '上海市浦东新区世纪大道100号',
+      '广州市天河区体育西路3号',
+    ];
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      record({
+        name: some(names, 0.9),
+        phone: i % 3 === 0 ? '+862188886666' : some(phones, 0.6),
+        email: some(emails, 0.3),
+        idNumber: some(ids, 0.05),
+        address: some(addresses, 0.8),
+      }),
+    );
+    const expected = plainCandidatePairs(records);
+    const pairs: Array<[number, number]> = [];
+    const stats = forEachCandidatePair(records, (i, j) => pairs.push([i, j]));
+    expect(expected.stats.split).toBeGreaterThan(0);
+    expect(expected.stats.oversized).toBeGreaterThan(0);
+    expect(expected.pairs.length).toBeGreaterThan(10_000);
+    expect(stats).toEqual(expected.stats);
+    expect(pairs).toEqual(expected.pairs);
+  });
+});
+
 describe('detectDuplicates', () => {
   test('spellings of one customer form one cluster with an explanation; a namesake with another ID stays out', async () => {
     const a = record({
@@ -151,6 +245,7 @@ describe('suggestMerge', () => {
       country: null,
       product: null,
       lastOrderDate: null,
+      customerType: null,
       lifetimeValue: null,
       notes: null,
       currency: null,

@@ -145,7 +145,16 @@ describe('normaliseRecord', () => {
     // Without a country code, the record's country decides; 00 is the international prefix from China.
     expect(phone('0412 345 678', '澳大利亚')).toMatchObject({ phone: '+61412345678', phone_region: 'AU' });
     expect(phone('00886912345678', '台湾')).toMatchObject({ phone: '+886912345678', phone_region: 'TW' });
-    expect(phone('13800138000 / 13900139000')).toMatchObject({ phone_status: 'invalid' });
+    // Several numbers: the first is the phone, every number (with extensions) in `phones`.
+    expect(phone('13800138000 / 021-61234567转801')).toMatchObject({
+      phone: '+8613800138000',
+      phone_status: 'valid',
+      phones: JSON.stringify([
+        ['+8613800138000', null, 'valid'],
+        ['+862161234567', '801', 'valid'],
+      ]),
+    });
+    expect(phone('13800138000')).toMatchObject({ phones: null });
     expect(phone('')).toMatchObject({ phone: null, phone_raw: null, phone_status: 'missing' });
   });
 

@@ -30,6 +30,9 @@ describe('closure plan', () => {
     f.customers.withoutDisposition = 12;
     f.customers.destroyPending = 3;
     f.backups = { ...f.backups, copies: 0, present: 0, lastDrill: null, lastPassedDrillAt: null };
+    f.handover = null; // nothing to hand over, nothing wiped yet
+    f.customers.dispositions.TRANSFER = 0;
+    f.wipe = { ...f.wipe, certificates: 0, certificateIds: [] };
     const plan = planOf(f);
     const by = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
     expect(plan.current).toBe('dispositions');
@@ -73,6 +76,42 @@ describe('closure plan', () => {
     f.compliance.settings['plan.confirm.handover'] = null;
     by = Object.fromEntries(planOf(f).steps.map((s) => [s.id, s]));
     expect([by.notify.state, by.handover.state]).toEqual(['not-needed', 'not-needed']);
+  });
+
+  it('with handovers in the vault, notify and handover follow their evidence; a wipe without its certificate blocks', () => {
+    const f = clone(sound());
+    const h = f.handover!;
+    Object.assign(h, { noticesPending: 4, transferWithoutHandover: 2, withReceipt: 0 });
+    let plan = planOf(f);
+    let by = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
+    expect(by.notify).toMatchObject({ state: 'current', source: 'evidence' });
+    expect(by.notify.blockers.map((b) => b.code)).toEqual(['transfer-without-handover', 'notices-pending']);
+    expect(by.handover.blockers.map((b) => b.code)).toEqual([
+      'transfer-without-handover',
+      'receipts-missing',
+    ]);
+    expect(by.certify.blockers.map((b) => b.code)).toEqual(['receipts-missing']);
+    Object.assign(h, { noticesPending: 0, transferWithoutHandover: 0, withReceipt: 1 });
+    f.wipe.uncertified = 1;
+    plan = planOf(f);
+    by = Object.fromEntries(plan.steps.map((s) => [s.id, s]));
+    expect([by.notify.state, by.handover.state]).toEqual(['done', 'done']);
+    expect(by.wipe.blockers.map((b) => b.code)).toEqual(['wipe-uncertified']);
+    expect(by.certify.blockers.map((b) => b.code)).toEqual(['wipe-uncertified']);
+  });
+
+  it('the stage is the later of the first step not done and what the handovers and wipes show', () => {
+    const f = clone(sound());
+    f.customers.withoutDisposition = 12;
+    f.wipe = { ...f.wipe, certificates: 0, certificateIds: [] };
+    expect(planOf(f).current).toBe('dispositions');
+    expect(planOf(f).stage).toBe('destruction'); // every handover received
+    f.handover!.withReceipt = 0;
+    expect(planOf(f).stage).toBe('handover'); // a handover started
+    f.handover = null;
+    expect(planOf(f).stage).toBe('review');
+    f.wipe.certificates = 1;
+    expect(planOf(f).stage).toBe('destruction'); // a certificate of sanitisation
   });
 
   it('a certified closure is in the certified stage with no next deadline', () => {

@@ -15,10 +15,12 @@ const ROW: CustomerRow = {
   source_sheet: null,
   name: '张伟',
   organisation: null,
+  customer_type: null,
   phone: '+8613800138000',
   phone_raw: '138-0013-8000',
   phone_status: 'valid',
   phone_region: 'CN',
+  phones: null,
   email: null,
   email_status: 'missing',
   wechat: 'wxid_k2j4h5g6f7d8s9',
@@ -55,6 +57,8 @@ const ROW: CustomerRow = {
   disposition_basis: null,
   retain_until: null,
   disposition_recipient: null,
+  hidden_characters: 0,
+  malformed: null,
 };
 
 test('a row becomes the shared view: statuses, flags, unknown for unclassified, extra as text', () => {
