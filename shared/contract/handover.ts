@@ -357,12 +357,14 @@ export const handoverOps = {
       handoverId,
       settings: noticeSettingsInputSchema.optional(),
       out: fileRef('handover-output', 'folder'),
-      letters: z.enum(['merged', 'each']).default('merged'),
+      /** PDF letters merged in files of 200, one per customer, or none (the CSV and SMS texts only). */
+      letters: z.enum(['merged', 'each', 'none']).default('merged'),
     }),
     access: ['owner', 'operator'],
     job: true,
     writes: true,
-    summary: 'Customer notices: PDF letters (zh/en per customer), mail-merge CSV, SMS texts, announcement',
+    summary:
+      'Customer notices: PDF letters (zh/en per customer, or none), mail-merge CSV, SMS texts, announcement',
   }),
   'handover.noticeList': op<{ total: number; rows: NoticeRow[] }>()({
     input: z.strictObject({

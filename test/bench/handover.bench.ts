@@ -1,6 +1,8 @@
 // handover.package: Closeout's handover package of an N-customer vault (every record TRANSFER to one
 // recipient; the handover brought to "ready" in setup as the integration tests do it: certificate route,
-// agreement, vetting, PIPIA approved, notices issued with a deadline already past), timed alone: the
+// agreement, vetting, PIPIA approved, notices issued with a deadline already past — as the mail-merge CSV,
+// SMS texts and announcement only, `letters: 'none'`, as a sender to hundreds of thousands of customers
+// issues them: a PDF letter each would take an hour or more at 1M), timed alone: the
 // selection, the CSV, JSONL and summaries spooled, the BagIt manifests, tar, CMS SignedData and
 // AuthEnvelopedData (AES-256-GCM) to the recipient's certificate, README, the transfer recorded. Against,
 // in the same run: the engine's `records.export` of the same records to CSV, then `openssl cms -sign`
@@ -55,8 +57,8 @@ async function call<K extends OpName>(engine: EngineClient, op: K, input: OpInpu
 
 /**
  * N generated customers, every one TRANSFER to RECIPIENT, with the handover brought to "ready" (the
- * recipient's certificate beside the vault). Cached per generator, seed and size: the notices alone (a PDF
- * letter per customer) take minutes at 100k records, and no run changes the cached copy.
+ * recipient's certificate beside the vault). Cached per generator, seed and size (building it takes
+ * minutes at 100k records), and no run changes the cached copy.
  */
 async function readyVault(ctx: SetupContext): Promise<Ready> {
   const dir = await ctx.cached(`handover-ready-${ctx.generator}-s${ctx.seed}-r${ctx.rows}`, async (tmp) => {
@@ -112,8 +114,9 @@ async function readyVault(ctx: SetupContext): Promise<Ready> {
 }
 
 /**
- * The notices are PDFs: their fonts come from the checkout's node_modules, which the bundled harness does
- * not resolve from its temporary folder, so they are linked into one flat folder (as the packaged app has).
+ * Any PDF the engine writes (none in this setup, with `letters: 'none'`) takes its fonts from the checkout's
+ * node_modules, which the bundled harness does not resolve from its temporary folder, so they are linked
+ * into one flat folder (as the packaged app has).
  */
 function useCheckoutFonts(root: string, dir: string): void {
   const fonts = dirname(
@@ -173,6 +176,7 @@ async function readyHandover(engine: EngineClient, recipient: string, notices: s
   await call(engine, 'handover.notices', {
     handoverId,
     out: { path: notices },
+    letters: 'none',
     settings: { deadline: '2026-01-01', afterClosureContact: '清算组 0571-12345678', reason: '公司解散' },
   });
   return handoverId;

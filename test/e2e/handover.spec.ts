@@ -109,6 +109,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
     // 5. Notices: the letters name the recipient in Chinese.
     await w.atStep('notices');
+    // The letters are a choice: PDFs merged by default, or none (the CSV and SMS texts) for a large mailing.
+    await expect(w.el('notices-letters-merged')).toBeChecked();
+    await expect(page.locator('label', { has: w.el('notices-letters-none') })).toContainText('CSV');
     await w.fill('deadline', '2099-12-31');
     await w.fill('notice-reason', '公司解散清算');
     await w.fill('notice-contact', '清算组 0571-12345678');

@@ -228,7 +228,8 @@ export const handoverCommands: readonly CommandDef[] = [
     op: 'handover.notices',
     vault: true,
     args: ['<handover>'],
-    description: 'customer notices: letters PDF, mail-merge CSV, SMS CSV, announcement / 生成客户告知',
+    description:
+      'customer notices: letters PDF (or none), mail-merge CSV, SMS CSV, announcement / 生成客户告知',
     configure: (c) =>
       c
         .requiredOption('--out <dir>', 'the folder for the notices')
@@ -238,11 +239,12 @@ export const handoverCommands: readonly CommandDef[] = [
           '--contact-after <text>',
           "who answers customers after the closure (default: the vault's contact)",
         )
-        .option('--each', 'one PDF per customer instead of merged files'),
+        .option('--each', 'one PDF per customer instead of merged files')
+        .option('--no-letters', 'no PDF letters: the mail-merge CSV, SMS texts and announcement only'),
     input: (args, o) => ({
       handoverId: args[0],
       out: { path: String(o.out) },
-      letters: o.each ? 'each' : 'merged',
+      letters: o.letters === false ? 'none' : o.each ? 'each' : 'merged',
       ...(str(o.deadline)
         ? {
             settings: {

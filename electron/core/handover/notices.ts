@@ -1,6 +1,6 @@
 // handover.notices (job): tells every customer destined to the recipient, each in their language — PDF
-// letters (merged in files of 200, or one per customer), a mail-merge CSV, SMS texts split into parts,
-// and a public announcement — and starts tracking each notice. Written into a new folder that appears
+// letters (merged in files of 200, one per customer, or none for mass mailings), a mail-merge CSV, SMS
+// texts split into parts, and a public announcement — and starts tracking each notice. Written into a new folder that appears
 // only when complete; the notice settings and the tracking rows commit with it or not at all.
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -167,10 +167,11 @@ export async function writeNotices(
             }),
           );
           const text = letter(facts, lang, record.name ?? record.organisation, ask);
+          // With letters 'none', the mail-merge CSV and the SMS texts below carry the letter alone.
           if (input.letters === 'each') {
             letters = new LetterFile(meta.clientName, now).add(text, date, record.id);
             await flush(`letter-${record.id}.pdf`);
-          } else {
+          } else if (input.letters === 'merged') {
             letters ??= new LetterFile(meta.clientName, now);
             letters.add(text, date, record.id);
             if (letters.letters >= LETTERS_PER_FILE)

@@ -1,7 +1,8 @@
 // The handover commands as a script runs them, end to end, on both sides: import customers, dispose them
 // to the recipient, create the handover, make a kit, record the agreement, approve the PIPIA, write the
-// notices, take an objection, build the package (the deadline overridden in writing), open it as the
-// recipient with the kit into a new vault, sign the receipt, import it, and list. Errors: one line, exit ≠ 0.
+// notices (with PDF letters, then --no-letters), take an objection, build the package (the deadline
+// overridden in writing), open it as the recipient with the kit into a new vault, sign the receipt, import
+// it, and list. Errors: one line, exit ≠ 0.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnv, runCli, tempDir } from '../helpers';
@@ -158,6 +159,13 @@ describe('closeout handover (CLI)', () => {
       ]),
     );
     expect(notices.customers).toBe(3);
+    expect(notices.letters).toHaveLength(1);
+    const plain = JSON.parse(
+      ok(['handover', 'notices', vault, handoverId, '--out', dir.path, '--no-letters', '--json']),
+    );
+    expect(plain.customers).toBe(3);
+    expect(plain.letters).toEqual([]);
+    expect(existsSync(plain.mailMerge) && existsSync(plain.sms)).toBe(true);
     ok(['handover', 'respond', vault, handoverId, '--record', '1', '--objects']);
     const early = run(['handover', 'package', vault, handoverId, '--out', dir.path, '--json']);
     expect(early.status).toBe(1);

@@ -129,7 +129,12 @@ export const handover: Messages<typeof zh> = {
       deadline: 'Objection deadline',
       reason: 'Reason for the handover',
       contactAfter: 'Contact after the closure',
-      each: 'One PDF per customer',
+      letters: 'Letters',
+      letterModes: {
+        merged: 'PDF letters, 200 to a file',
+        each: 'One PDF per customer',
+        none: 'No PDF letters: the mail-merge CSV, SMS texts and announcement only (large mailings)',
+      },
       write: 'Write notices…',
       written: 'Notices for {{customers}} customers: {{letters}} letter file(s), {{sms}} SMS part(s)',
       tracking: 'Notice tracking',

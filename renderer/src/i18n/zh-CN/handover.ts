@@ -121,7 +121,12 @@ export const handover = {
       deadline: '异议截止日期',
       reason: '移交原因',
       contactAfter: '公司注销后的联系人',
-      each: '每位客户一个 PDF',
+      letters: '信函',
+      letterModes: {
+        merged: 'PDF 信函，每个文件 200 封',
+        each: '每位客户一个 PDF',
+        none: '不生成 PDF 信函：仅邮件合并 CSV、短信和公告（适合大批量告知）',
+      },
       write: '生成告知…',
       written: '已写出 {{customers}} 位客户的告知：信函 {{letters}} 个文件，短信 {{sms}} 条',
       tracking: '告知跟踪',

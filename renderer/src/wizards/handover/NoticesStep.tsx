@@ -1,9 +1,11 @@
 // Step 5: the customer notices: the objection deadline, the reason and the contact after the closure
-// (the vault's by default), written as PDF letters (zh/en per customer), a mail-merge CSV, SMS texts and
-// an announcement into a chosen folder; then each customer's tracking (sent, delivered, bounced).
-import { Alert, Button, Checkbox, Flex, Form, Input } from 'antd';
+// (the vault's by default), written as PDF letters (zh/en per customer; merged, one each, or none for a
+// large mailing), a mail-merge CSV, SMS texts and an announcement into a chosen folder; then each customer's tracking (sent, delivered, bounced).
+import { Alert, Button, Flex, Form, Input, Radio } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import type { OpInput } from '../../../../shared/contract';
 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
@@ -16,8 +18,11 @@ interface Values {
   deadline: string;
   reason?: string;
   afterClosureContact?: string;
-  each: boolean;
+  letters: Letters;
 }
+
+type Letters = OpInput<'handover.notices'>['letters'];
+const LETTERS = ['merged', 'each', 'none'] as const satisfies readonly Letters[];
 
 export function NoticesStep({ detail, onChanged }: StepProps) {
   const { t } = useTranslation();
@@ -35,7 +40,7 @@ export function NoticesStep({ detail, onChanged }: StepProps) {
     job.start({
       handoverId: detail.handoverId,
       out: { handle: folder.value.handle },
-      letters: v.each ? 'each' : 'merged',
+      letters: v.letters,
       settings: {
         deadline: v.deadline,
         ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
@@ -56,7 +61,7 @@ export function NoticesStep({ detail, onChanged }: StepProps) {
           deadline: n?.deadline,
           reason: n?.reason,
           afterClosureContact: n?.afterClosureContact,
-          each: false,
+          letters: 'merged',
         }}
       >
         <Form.Item name="deadline" label={t('handover.notices.deadline')} rules={[{ required: true }]}>
@@ -68,8 +73,14 @@ export function NoticesStep({ detail, onChanged }: StepProps) {
         <Form.Item name="afterClosureContact" label={t('handover.notices.contactAfter')}>
           <Input data-testid="handover-notice-contact" />
         </Form.Item>
-        <Form.Item name="each" valuePropName="checked">
-          <Checkbox>{t('handover.notices.each')}</Checkbox>
+        <Form.Item name="letters" label={t('handover.notices.letters')}>
+          <Radio.Group>
+            {LETTERS.map((l) => (
+              <Radio key={l} value={l} data-testid={`handover-notices-letters-${l}`}>
+                {t(`handover.notices.letterModes.${l}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
         </Form.Item>
         <Flex gap={8}>
           <Button
