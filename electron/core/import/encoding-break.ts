@@ -19,7 +19,9 @@ export interface EncodingBreak {
 const LF = 0x0a;
 const CR = 0x0d;
 /** How far past the break the other encoding must read cleanly for it to count as a second encoding. */
-const CONFIRM_BYTES = 64 * 1024;
+const CONFIRM_BYTES = 16 * 1024;
+/** Damaged lines (not UTF-8, not another encoding) after which a UTF-8 file is no longer checked. */
+const MAX_DAMAGED = 32;
 /** A "line" longer than this (no line break at all) is checked as it is and not carried further. */
 const MAX_CARRY = 1024 * 1024;
 const LEGACY: Record<string, string> = { gb18030: 'GBK/GB18030', big5: 'Big5' };
@@ -84,14 +86,6 @@ export function utf8ChineseLine(line: Uint8Array): boolean {
   return ideographs >= 4 || (ideographs >= 2 && low);
 }
 
-/** Where the line holding `at` ends (its line break excluded), or the end of `bytes`. */
-function lineEndAfter(bytes: Uint8Array, at: number): number {
-  const lf = bytes.indexOf(LF, at);
-  const cr = bytes.indexOf(CR, at);
-  const ends = [lf, cr].filter((i) => i !== -1);
-  return ends.length > 0 ? Math.min(...ends) : bytes.length;
-}
-
 /**
  * A line (not valid UTF-8) that reads as Chinese text in `encoding`: two ideographs or more, and no
  * private-use character (what a damaged byte such as 0xFF decodes to).
@@ -148,23 +142,31 @@ function lineChecker(
 /** A UTF-8 file: the first line that is not UTF-8 and reads cleanly as GBK/GB18030 or Big5. */
 function utf8Check(): EncodingBreakCheck {
   let other = '';
+  // Lines that were not UTF-8 and not a second encoding either (damaged bytes): past this many, the
+  // file is damaged rather than mixed, its rows are flagged undecodable, and the check stops looking.
+  let damaged = 0;
   return lineChecker(
     (done) => {
-      let from = 0;
-      while (!isUtf8(done.subarray(from))) {
-        const bad = from + firstInvalidUtf8(done.subarray(from));
-        const start = lineStartOf(done, bad);
-        const window = wholeLines(done.subarray(start, start + CONFIRM_BYTES));
-        const line = done.subarray(start, lineEndAfter(done, bad));
-        for (const name of Object.keys(LEGACY))
-          if (legacyChinese(line, name) && invalidCount(window, name) === 0) {
-            other = LEGACY[name];
-            return { breakAt: start };
-          }
-        // A damaged byte, not a second encoding: its row is flagged undecodable; look further on.
-        const next = lineEnds(done.subarray(bad), true).next();
-        if (next.done) break;
-        from = bad + next.value + 1;
+      if (damaged >= MAX_DAMAGED || isUtf8(done)) return null;
+      // Line by line from the first bad byte, so each byte is checked a bounded number of times.
+      const from = lineStartOf(done, firstInvalidUtf8(done));
+      const rest = done.subarray(from);
+      let start = 0;
+      const ends = [...lineEnds(rest, true)];
+      if (ends.length === 0 || ends[ends.length - 1] < rest.length - 1) ends.push(rest.length);
+      for (const end of ends) {
+        // The line without its break (a CRLF's CR too).
+        const line = rest.subarray(start, end > start && rest[end - 1] === CR ? end - 1 : end);
+        if (!isUtf8(line)) {
+          const window = wholeLines(rest.subarray(start, start + CONFIRM_BYTES));
+          for (const name of Object.keys(LEGACY))
+            if (legacyChinese(line, name) && invalidCount(window, name) === 0) {
+              other = LEGACY[name];
+              return { breakAt: from + start };
+            }
+          if (++damaged >= MAX_DAMAGED) return null;
+        }
+        start = end + 1;
       }
       return null;
     },

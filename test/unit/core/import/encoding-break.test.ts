@@ -37,6 +37,20 @@ describe('UTF-8, then GBK', () => {
     for (const chunk of CHUNKS) expect(scan(damaged, 'utf-8', chunk)).toBeNull();
   });
 
+  it('many damaged lines (a Latin-1 tail) are damage, not GBK, and are checked in linear time', () => {
+    const latin1 = Buffer.from('café,13700137000,Zürich\r\n'.repeat(40_000), 'latin1');
+    const started = Date.now();
+    expect(scan(Buffer.concat([head, latin1]), 'utf-8', 1 << 20)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Past 32 damaged lines the file counts as damaged: GBK further on is left to the undecodable flag.
+    const later = Buffer.concat([
+      head,
+      latin1.subarray(0, 26 * 40),
+      gbk('王五,13700137000,广州市天河区\r\n'),
+    ]);
+    expect(scan(later, 'utf-8', 1 << 20)).toBeNull();
+  });
+
   it('a file all in UTF-8 has no break', () => {
     for (const chunk of CHUNKS) expect(scan(Buffer.concat([head, head]), 'utf-8', chunk)).toBeNull();
   });
