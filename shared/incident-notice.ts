@@ -21,13 +21,19 @@ export const INCIDENT_KIND_NAMES: Readonly<Record<IncidentKind, readonly [string
   other: ['其他', 'Other'],
 };
 
+/** The kinds' names in one language, for the window's text. */
+export const incidentKindNames = (lang: Lang): Record<IncidentKind, string> =>
+  Object.fromEntries(
+    Object.entries(INCIDENT_KIND_NAMES).map(([k, [zh, en]]) => [k, lang === 'zh-CN' ? zh : en]),
+  ) as Record<IncidentKind, string>;
+
 const AUTHORITY: Readonly<Record<IncidentRegime, readonly [string, string]>> = {
   pipl: ['履行个人信息保护职责的部门', 'the authority that protects personal information (PIPL Art. 57)'],
   gdpr: ['数据保护监管机构', 'the supervisory authority (GDPR Art. 33)'],
   ccpa: ['加州总检察长', 'the California Attorney General (Cal. Civ. Code 1798.82(f))'],
 };
 
-export interface NoticeSection {
+interface NoticeSection {
   heading: string;
   body: string;
 }

@@ -25,12 +25,12 @@ export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 /** Whether to notify: recorded with its reason (GDPR Art. 33(5): document every breach and decision). */
 export const NOTICE_DECISIONS = ['notify', 'not-required'] as const;
-export type NoticeDecision = (typeof NOTICE_DECISIONS)[number];
+type NoticeDecision = (typeof NOTICE_DECISIONS)[number];
 
 /** How each law counts: "immediately", a number of hours, or "most expedient time" with a last day. */
-export type TimerRule = 'immediately' | 'hours' | 'expedient' | 'undue-delay';
+type TimerRule = 'immediately' | 'hours' | 'expedient' | 'undue-delay';
 
-export interface TimerSpec {
+interface TimerSpec {
   regime: IncidentRegime;
   audience: NoticeAudience;
   rule: TimerRule;
@@ -43,7 +43,7 @@ export interface TimerSpec {
 const HOUR = 3_600_000;
 
 /** The notification obligations each regime sets, from the moment of discovery. */
-export const TIMER_SPECS: Readonly<Record<IncidentRegime, readonly TimerSpec[]>> = {
+const TIMER_SPECS: Readonly<Record<IncidentRegime, readonly TimerSpec[]>> = {
   pipl: [
     { regime: 'pipl', audience: 'authority', rule: 'immediately', hours: 0, cite: 'PIPL Art. 57' },
     { regime: 'pipl', audience: 'individuals', rule: 'immediately', hours: 0, cite: 'PIPL Art. 57' },
@@ -63,7 +63,7 @@ export const TIMER_SPECS: Readonly<Record<IncidentRegime, readonly TimerSpec[]>>
   ],
 };
 
-export type TimerState = 'running' | 'overdue' | 'sent' | 'sent-late' | 'not-required' | 'stopped';
+type TimerState = 'running' | 'overdue' | 'sent' | 'sent-late' | 'not-required' | 'stopped';
 
 export interface IncidentTimer extends TimerSpec {
   /** ISO date-time of the deadline, or null when the law sets none. */

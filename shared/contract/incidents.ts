@@ -79,7 +79,7 @@ export interface IncidentEntry {
 
 export type IncidentAdded = IncidentEntry & { incidentId: string };
 
-export interface PlanContact {
+interface PlanContact {
   role: string;
   name: string;
   contact: string;
@@ -125,7 +125,7 @@ const regime = z.enum(INCIDENT_REGIMES);
 const audience = z.enum(NOTICE_AUDIENCES);
 const line = text(300).min(1);
 
-export const incidentSource = z.discriminatedUnion('from', [
+const incidentSource = z.discriminatedUnion('from', [
   z.strictObject({
     from: z.literal('backup'),
     backupId: z.uuid(),

@@ -14,6 +14,7 @@ import type {
 import { addMonths } from '../../../shared/requests';
 import { incidentTimers, timerKey, timerRunning, type IncidentRegime } from '../../../shared/incidents';
 import { EngineError } from '../kernel/engine-error';
+import { registerRow } from '../util/register-row';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 import { affectedBy } from './affected';
@@ -68,12 +69,7 @@ export function toIncident(row: IncidentRow, now = new Date()): IncidentEntry {
 
 /** The incident by id or by its reference (I-0001), or INCIDENT_NOT_FOUND. */
 export function incidentRow(db: VaultDb, id: string): IncidentRow {
-  const seq = /^I-(\d{1,9})$/i.exec(id)?.[1];
-  const row = (
-    seq
-      ? db.prepare('SELECT * FROM incidents WHERE seq = ?').get(Number(seq))
-      : db.prepare('SELECT * FROM incidents WHERE id = ?').get(id)
-  ) as IncidentRow | undefined;
+  const row = registerRow<IncidentRow>(db, 'incidents', 'I', id);
   if (!row) throw new EngineError('INCIDENT_NOT_FOUND', { id });
   return row;
 }
@@ -197,16 +193,14 @@ export function closeIncident(vault: OpenVault, input: OpParsedInput<'incidents.
 
 export function incidentStatus(vault: OpenVault, now = new Date()): IncidentStatus {
   const running = listIncidents(vault, { open: true }, now).flatMap((e) =>
-    e.timers
-      .filter(timerRunning)
-      .map((t) => ({
-        id: e.id,
-        ref: e.ref,
-        regime: t.regime,
-        audience: t.audience,
-        deadline: t.deadline,
-        state: t.state,
-      })),
+    e.timers.filter(timerRunning).map((t) => ({
+      id: e.id,
+      ref: e.ref,
+      regime: t.regime,
+      audience: t.audience,
+      deadline: t.deadline,
+      state: t.state,
+    })),
   );
   const lastDrill = vault.db.prepare('SELECT max(held_on) FROM incident_drills').pluck().get() as
     string | null;

@@ -1,6 +1,5 @@
 // English text of the Incidents page (incident register, emergency plan, drills) and its Dashboard warnings.
-import { INCIDENT_KIND_NAMES } from '../../../../shared/incident-notice';
-import { INCIDENT_KINDS } from '../../../../shared/incidents';
+import { incidentKindNames } from '../../../../shared/incident-notice';
 import type { Messages } from '../messages';
 import type { incidents as zh } from '../zh-CN/incidents';
 
@@ -13,10 +12,7 @@ export const incidents: Messages<typeof zh> = {
     tabs: { register: 'Register', plan: 'Emergency plan', drills: 'Drills' },
     add: 'Register an incident',
     empty: 'No incident registered yet',
-    kinds: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, INCIDENT_KIND_NAMES[k][1]])) as Record<
-      (typeof INCIDENT_KINDS)[number],
-      string
-    >,
+    kinds: incidentKindNames('en'),
     regimes: { pipl: 'PIPL', gdpr: 'GDPR', ccpa: 'California' },
     audiences: { authority: 'authority', individuals: 'individuals' },
     states: {

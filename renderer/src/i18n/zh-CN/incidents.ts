@@ -1,6 +1,5 @@
 // Chinese text of the Incidents page (incident register, emergency plan, drills) and its Dashboard warnings.
-import { INCIDENT_KIND_NAMES } from '../../../../shared/incident-notice';
-import { INCIDENT_KINDS } from '../../../../shared/incidents';
+import { incidentKindNames } from '../../../../shared/incident-notice';
 
 export const incidents = {
   incidents: {
@@ -10,10 +9,7 @@ export const incidents = {
     tabs: { register: '事件登记', plan: '应急预案', drills: '演练记录' },
     add: '登记事件',
     empty: '还没有登记任何事件',
-    kinds: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, INCIDENT_KIND_NAMES[k][0]])) as Record<
-      (typeof INCIDENT_KINDS)[number],
-      string
-    >,
+    kinds: incidentKindNames('zh-CN'),
     regimes: { pipl: '个保法', gdpr: 'GDPR', ccpa: '加州' },
     audiences: { authority: '监管部门', individuals: '个人' },
     states: {
