@@ -47,8 +47,13 @@ const pick = (lang: Lang, zh: string, en: string) => (lang === 'zh-CN' ? zh : en
 
 function fieldNames(fields: readonly string[], lang: Lang): string {
   const known = new Set<string>(CUSTOMER_FIELDS);
+  // A handover package's `extra`: the source's columns no field took.
   const names = fields.map((f) =>
-    known.has(f) ? FIELD_SPECS[f as CustomerField].exportAs[lang === 'zh-CN' ? 'zh' : 'en'] : f,
+    known.has(f)
+      ? FIELD_SPECS[f as CustomerField].exportAs[lang === 'zh-CN' ? 'zh' : 'en']
+      : f === 'extra'
+        ? pick(lang, '其他列', 'other columns')
+        : f,
   );
   return names.length ? names.join(pick(lang, '、', ', ')) : pick(lang, '（待确认）', '(to be established)');
 }
