@@ -1,6 +1,7 @@
 // Incidents in the window, in Chinese and in English: a lost backup registered (the records its manifest
 // held, encrypted), its GDPR and PIPL timers on the Dashboard, the notification draft to the authority
-// read in both languages and written as a PDF into a chosen folder, then recorded as sent.
+// read in both languages and written as a PDF into a chosen folder, then recorded as sent; a drill logged
+// ends the Dashboard's drill warning.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const TEXT = {
     draftTitle: '个人信息安全事件报告',
     timers: '安全事件的通知期限正在计时',
     sent: 'GDPR → 监管部门: 已通知',
+    drillsTab: '演练记录',
   },
   en: {
     title: 'Incidents',
@@ -31,6 +33,7 @@ const TEXT = {
     draftTitle: 'Personal data breach notification',
     timers: 'Incident notification deadlines are running',
     sent: 'GDPR → authority: Notified',
+    drillsTab: 'Drills',
   },
 } as const;
 
@@ -106,6 +109,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'incident-output' });
       await incidents.markSent.click();
       await expect(page.getByRole('dialog').getByTestId('timer-gdpr-authority')).toContainText(text.sent);
+      await page.keyboard.press('Escape');
+
+      // A drill logged today ends the Dashboard's drill warning.
+      await page.getByRole('tab', { name: text.drillsTab }).click();
+      await page.getByTestId('drill-scenario').fill('Backup disk lost in a taxi');
+      await page.getByTestId('drill-participants').fill('周敏, IT');
+      await page.getByTestId('drill-findings').fill('Recovery key kept apart');
+      await page.getByTestId('drill-log').click();
+      await expect(page.getByTestId('drill-list')).toContainText('周敏, IT');
+      await shell.open('dashboard');
+      await expect(page.getByTestId('incident-timers')).toBeVisible();
+      await expect(page.getByTestId('incident-drill-due')).toHaveCount(0);
     } finally {
       await rm(disk, { recursive: true, force: true });
     }
