@@ -6,6 +6,7 @@
 import type { EmergencyPlan, IncidentEntry } from './contract';
 import { CUSTOMER_FIELDS, type CustomerField } from './customer/columns';
 import { FIELD_SPECS } from './customer/fields';
+import { planTemplate } from './emergency-plan';
 import type { IncidentKind, IncidentRegime, NoticeAudience } from './incidents';
 
 type Lang = 'zh-CN' | 'en';
@@ -104,7 +105,13 @@ function whatData(e: IncidentEntry, lang: Lang): string {
   return pick(
     lang,
     `涉及 ${records} 条客户记录${people}；信息种类：${fieldNames(a.fields, lang)}。${special}${protection}`,
-    `${records} customer record(s)${people}; kinds of information: ${fieldNames(a.fields, lang)}. ${special}${protection}`,
+    [
+      `${records} customer record(s)${people}; kinds of information: ${fieldNames(a.fields, lang)}.`,
+      special,
+      protection,
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
 }
 
@@ -129,6 +136,8 @@ export function noticeDraft(
   audience: NoticeAudience,
   lang: Lang,
 ): NoticeDraft {
+  // The template unsaved: its steps in the draft's language; a saved plan speaks the team's own words.
+  plan = plan.updatedAt === null ? planTemplate(lang) : plan;
   const consequence =
     e.affected.encrypted === true && !e.affected.keyExposed
       ? pick(

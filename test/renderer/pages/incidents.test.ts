@@ -116,7 +116,7 @@ test('useIncidents: a refusal is the one error shown; closing asks for the incid
 
 test('the drafts: counts, protection and headings in both languages', () => {
   const e = entry(1);
-  const plan = planTemplate('en');
+  const plan = { ...planTemplate('en'), updatedAt: '2026-03-01T00:00:00Z', updatedBy: '周敏' };
   plan.contacts[1] = { ...plan.contacts[1], name: 'Li Lei', contact: 'dpo@example.com' };
   const en = noticeDraft(e, plan, 'gdpr', 'authority', 'en');
   const text = en.sections.map((s) => `${s.heading}\n${s.body}`).join('\n');
@@ -143,4 +143,8 @@ test('the drafts: counts, protection and headings in both languages', () => {
   );
   expect(ca.title).toBe('Notice of Data Breach');
   expect(ca.sections[1].body).toContain('the key may have been exposed');
+  // The unsaved template speaks the draft's language: an English draft from the Chinese template.
+  const fromZh = noticeDraft(e, planTemplate('zh-CN'), 'gdpr', 'authority', 'en');
+  expect(fromZh.sections[3].body).toContain('Find the lost backup');
+  expect(fromZh.sections[1].body).toContain('concern minors. The data was encrypted');
 });

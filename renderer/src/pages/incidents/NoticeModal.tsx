@@ -24,7 +24,7 @@ function Draft({
 }) {
   const d = noticeDraft(e, plan, o.regime, o.audience, lang);
   return (
-    <Card size="small" title={d.title} data-testid={`notice-draft-${lang}`}>
+    <Card size="small" title={d.title} data-testid={`notice-draft-${lang}`} style={{ flex: 1, minWidth: 0 }}>
       {d.sections.map((s) => (
         <div key={s.heading}>
           <Typography.Text strong>{s.heading}</Typography.Text>
