@@ -1,7 +1,7 @@
 // Incidents in the window, in Chinese and in English: a lost backup registered (the records its manifest
 // held, encrypted), its GDPR and PIPL timers on the Dashboard, the notification draft to the authority
 // read in both languages and written as a PDF into a chosen folder, then recorded as sent; a drill logged
-// ends the Dashboard's drill warning.
+// ends the Dashboard's drill warning; a contact saved in the emergency plan.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ const TEXT = {
     timers: '安全事件的通知期限正在计时',
     sent: 'GDPR → 监管部门: 已通知',
     drillsTab: '演练记录',
+    planTab: '应急预案',
+    planSaved: '更新于',
   },
   en: {
     title: 'Incidents',
@@ -34,6 +36,8 @@ const TEXT = {
     timers: 'Incident notification deadlines are running',
     sent: 'GDPR → authority: Notified',
     drillsTab: 'Drills',
+    planTab: 'Emergency plan',
+    planSaved: 'Updated',
   },
 } as const;
 
@@ -118,6 +122,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('drill-findings').fill('Recovery key kept apart');
       await page.getByTestId('drill-log').click();
       await expect(page.getByTestId('drill-list')).toContainText('周敏, IT');
+
+      // The emergency plan: a contact named and saved over the template.
+      await page.getByRole('tab', { name: text.planTab }).click();
+      await page.getByTestId('plan-contact-name-0').fill('周敏');
+      await page.getByTestId('plan-save').click();
+      await expect(page.getByTestId('incident-plan')).toContainText(text.planSaved);
+      await expect(page.getByTestId('plan-contact-name-0')).toHaveValue('周敏');
       await shell.open('dashboard');
       await expect(page.getByTestId('incident-timers')).toBeVisible();
       await expect(page.getByTestId('incident-drill-due')).toHaveCount(0);

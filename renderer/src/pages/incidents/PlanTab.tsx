@@ -44,7 +44,8 @@ export function PlanTab() {
           .filter(Boolean),
       ]),
     ) as EmergencyPlan['steps'];
-    if (await call.run('incidents.savePlan', { ...editablePlan(p), ...v, steps })) plan.reload();
+    const roles = p.roles.map((r, i) => ({ role: r.role, duty: v.roles?.[i]?.duty ?? r.duty }));
+    if (await call.run('incidents.savePlan', { ...editablePlan(p), ...v, roles, steps })) plan.reload();
   };
   const exportPdf = async () => {
     const done = await chooser.chooseAndCall({ purpose: 'incident-output', kind: 'folder' }, (folder) =>
@@ -83,6 +84,12 @@ export function PlanTab() {
               <Input placeholder={t('incidents.plan.contact')} />
             </Form.Item>
           </Flex>
+        ))}
+        <Typography.Title level={5}>{t('incidents.plan.roles')}</Typography.Title>
+        {p.roles.map((r, i) => (
+          <Form.Item key={i} name={['roles', i, 'duty']} label={r.role}>
+            <Input.TextArea autoSize={{ minRows: 1 }} />
+          </Form.Item>
         ))}
         <Typography.Title level={5}>{t('incidents.plan.steps')}</Typography.Title>
         {INCIDENT_KINDS.map((k) => (
