@@ -1,5 +1,5 @@
 // Incidents in the window, in Chinese and in English: a lost backup registered (the records its manifest
-// held, encrypted), its GDPR and PIPL timers on the Dashboard, the notification draft to the authority
+// held, encrypted), its GDPR timers on the Dashboard, the notification draft to the authority
 // read in both languages and written as a PDF into a chosen folder, then recorded as sent; a drill logged
 // ends the Dashboard's drill warning; a contact saved in the emergency plan.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
