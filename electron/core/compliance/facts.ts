@@ -131,10 +131,16 @@ function complianceFacts(vault: OpenVault, now: Date): ClosureFacts['compliance'
   const setting = <K extends keyof ComplianceSettings>(k: K) => readSetting(db, k);
   const assessment = (kind: 'pipia' | 'dpia') => {
     const row = db
-      .prepare('SELECT status, approved_at FROM assessments WHERE kind = ? ORDER BY version DESC LIMIT 1')
+      .prepare(
+        `SELECT status, approved_at FROM assessments WHERE kind = ? AND handover_id IS NULL
+         ORDER BY version DESC LIMIT 1`,
+      )
       .get(kind) as { status: 'draft' | 'approved'; approved_at: string | null } | undefined;
     const approved = db
-      .prepare(`SELECT MAX(approved_at) AS at FROM assessments WHERE kind = ? AND status = 'approved'`)
+      .prepare(
+        `SELECT MAX(approved_at) AS at FROM assessments
+         WHERE kind = ? AND handover_id IS NULL AND status = 'approved'`,
+      )
       .get(kind) as { at: string | null };
     return { status: row?.status ?? ('new' as const), approvedAt: approved.at };
   };

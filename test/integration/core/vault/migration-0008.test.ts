@@ -61,7 +61,8 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
   await v.engine.call('vault.lock', {});
 
   // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, none of the
-  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11).
+  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11);
+  // handover PIPIAs in their own table (until schema 13).
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
@@ -84,6 +85,15 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
       'requests',
     ])
       db.exec(`DROP TABLE ${table}`);
+    // Schema 6–12 kept each handover's PIPIA in its own table (schema 13 moved it into assessments).
+    db.exec(`CREATE TABLE handover_pipias (
+      handover_id  TEXT PRIMARY KEY REFERENCES handovers (id),
+      answers      TEXT NOT NULL,
+      approved     TEXT,
+      approved_by  TEXT,
+      approved_at  TEXT,
+      updated_at   TEXT NOT NULL
+    ) STRICT`);
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };
     const old = JSON.parse(row.before) as { survivor: Record<string, unknown> };
     delete old.survivor.wechat;

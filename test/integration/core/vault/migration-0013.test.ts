@@ -1,0 +1,159 @@
+// Migration 0013 (one table of impact assessments) on a vault as schema 12 wrote it: two handovers, one
+// PIPIA approved and one saved but not approved, and a closure-wide draft DPIA. After unlocking, the old
+// table is gone; every PIPIA is a row of `assessments` named by its handover, with its answers, its
+// approver and approval time; the handover wizard, its readiness and the closure-wide rows read the same.
+import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
+import { handoverVault, recipientInput, type HandoverVault } from '../handover/handover-support';
+import { withRawVault } from '../backup/backup-support';
+import { AGREEMENT } from '../../../fixtures/handover-agreement';
+import { unwrap } from '../../support/vault-fixture';
+
+jest.setTimeout(180_000);
+
+let h: HandoverVault;
+beforeAll(async () => {
+  h = await handoverVault(40, 2);
+});
+afterAll(() => h.v.remove());
+
+const ANSWERS = {
+  necessity: '承继业务所必需',
+  conclusion: '风险可控，同意移交',
+  custodian: '清算组 张会计',
+  residualRisk: 'low' as const,
+};
+
+/** Schema 12: handover PIPIAs in their own table, `assessments` without a handover column. */
+const SCHEMA_12 = `
+CREATE TABLE handover_pipias (
+  handover_id  TEXT PRIMARY KEY REFERENCES handovers (id),
+  answers      TEXT NOT NULL,
+  approved     TEXT,
+  approved_by  TEXT,
+  approved_at  TEXT,
+  updated_at   TEXT NOT NULL
+) STRICT;
+INSERT INTO handover_pipias
+  SELECT handover_id, body, facts, approved_by, approved_at, updated_at FROM assessments
+   WHERE handover_id IS NOT NULL;
+CREATE TABLE assessments_12 (
+  kind         TEXT NOT NULL CHECK (kind IN ('pipia', 'dpia')),
+  version      INTEGER NOT NULL,
+  body         TEXT NOT NULL,
+  facts        TEXT,
+  status       TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+  updated_at   TEXT NOT NULL,
+  updated_by   TEXT,
+  approved_at  TEXT,
+  approved_by  TEXT,
+  PRIMARY KEY (kind, version)
+) STRICT;
+INSERT INTO assessments_12
+  SELECT kind, version, body, facts, status, updated_at, updated_by, approved_at, approved_by
+    FROM assessments WHERE handover_id IS NULL;
+DROP TABLE assessments;
+ALTER TABLE assessments_12 RENAME TO assessments;
+PRAGMA user_version = 12;
+`;
+
+it('moves approved and unapproved handover PIPIAs into assessments, keeping ids and approvals', async () => {
+  const call = h.v.engine.call.bind(h.v.engine);
+  const summary = async (id: string) =>
+    unwrap(await call('handover.list', {})).find((x) => x.handoverId === id)!.progress;
+  const approvedId = unwrap(
+    await call('handover.create', {
+      recipient: recipientInput(),
+      route: 'succession',
+      reasoning: '公司解散，业务由接收方承继（第二十二条）',
+      keyMode: 'password',
+    }),
+  ).handoverId;
+  unwrap(
+    await call('handover.agreement', { handoverId: approvedId, terms: AGREEMENT, signedOn: '2026-03-01' }),
+  );
+  unwrap(await call('handover.pipia', { handoverId: approvedId, answers: ANSWERS, approve: true }));
+  const draftId = unwrap(
+    await call('handover.create', {
+      recipient: { ...recipientInput(), organisation: '杭州另一承接有限公司' },
+      route: 'provision',
+      reasoning: '客户单独同意后提供（第二十三条）',
+      keyMode: 'password',
+    }),
+  ).handoverId;
+  unwrap(await call('handover.pipia', { handoverId: draftId, answers: { ...ANSWERS, conclusion: '待定' } }));
+  const dpia = unwrap(await call('assessments.get', { kind: 'dpia' }));
+  unwrap(await call('assessments.save', { kind: 'dpia', body: { ...dpia.body, purposes: '清算' } }));
+
+  const before = {
+    approved: unwrap(await call('handover.pipia', { handoverId: approvedId })),
+    draft: unwrap(await call('handover.pipia', { handoverId: draftId })),
+    approvedDetail: await summary(approvedId),
+    draftDetail: await summary(draftId),
+    dpia: unwrap(await call('assessments.get', { kind: 'dpia' })),
+  };
+  expect(before.approved.approvedAt).not.toBeNull();
+  expect(before.draft.approvedAt).toBeNull();
+  expect(before.approvedDetail.pipiaApproved).toBe(true);
+  expect(before.draftDetail.blockers).toContain('pipia');
+
+  const tables = await withRawVault(h.v, (db) => {
+    db.exec(SCHEMA_12);
+    const old = db
+      .prepare('SELECT handover_id, approved_by, approved_at FROM handover_pipias ORDER BY handover_id')
+      .all();
+    return { old };
+  });
+  // withRawVault unlocked again: the migration ran.
+  expect(tables.old).toHaveLength(2);
+  expect(unwrap(await call('vault.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
+  expect(unwrap(await call('vault.check', {})).ok).toBe(true);
+
+  const rows = await withRawVault(h.v, (db) => ({
+    oldTable: db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'handover_pipias'`).pluck().get(),
+    rows: db
+      .prepare(
+        `SELECT kind, handover_id, version, status, approved_by, approved_at FROM assessments
+          ORDER BY kind, handover_id`,
+      )
+      .all() as Array<{
+      kind: string;
+      handover_id: string | null;
+      status: string;
+      approved_by: string | null;
+    }>,
+  }));
+  expect(rows.oldTable).toBe(0);
+  const byHandover = new Map(rows.rows.map((r) => [r.handover_id, r]));
+  expect(byHandover.get(approvedId)).toMatchObject({
+    kind: 'pipia',
+    version: 1,
+    status: 'approved',
+    approved_by: 'owner',
+    approved_at: before.approved.approvedAt,
+  });
+  expect(byHandover.get(draftId)).toMatchObject({
+    kind: 'pipia',
+    version: 1,
+    status: 'draft',
+    approved_by: null,
+  });
+  expect(byHandover.get(null)).toMatchObject({ kind: 'dpia', status: 'draft' });
+  expect(tables.old).toEqual(
+    [approvedId, draftId].sort().map((id) => ({
+      handover_id: id,
+      approved_by: byHandover.get(id)!.approved_by,
+      approved_at: id === approvedId ? before.approved.approvedAt : null,
+    })),
+  );
+
+  // The wizard, the readiness and the closure-wide assessment read the same as before.
+  expect(unwrap(await call('handover.pipia', { handoverId: approvedId }))).toEqual(before.approved);
+  expect(unwrap(await call('handover.pipia', { handoverId: draftId }))).toEqual(before.draft);
+  expect((await summary(approvedId)).pipiaApproved).toBe(true);
+  expect((await summary(draftId)).blockers).toEqual(before.draftDetail.blockers);
+  expect(unwrap(await call('assessments.get', { kind: 'dpia' })).body).toEqual(before.dpia.body);
+
+  // Approving the draft after the migration goes through the one path: a new row state, the same table.
+  unwrap(await call('handover.pipia', { handoverId: draftId, answers: ANSWERS, approve: true }));
+  expect((await summary(draftId)).pipiaApproved).toBe(true);
+});
