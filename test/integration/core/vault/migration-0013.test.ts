@@ -2,6 +2,8 @@
 // PIPIA approved and one saved but not approved, and a closure-wide draft DPIA. After unlocking, the old
 // table is gone; every PIPIA is a row of `assessments` named by its handover, with its answers, its
 // approver and approval time; the handover wizard, its readiness and the closure-wide rows read the same.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { handoverVault, recipientInput, type HandoverVault } from '../handover/handover-support';
 import { withRawVault } from '../backup/backup-support';
@@ -156,4 +158,12 @@ it('moves approved and unapproved handover PIPIAs into assessments, keeping ids 
   // Approving the draft after the migration goes through the one path: a new row state, the same table.
   unwrap(await call('handover.pipia', { handoverId: draftId, answers: ANSWERS, approve: true }));
   expect((await summary(draftId)).pipiaApproved).toBe(true);
+  // …and, like the closure-wide assessments, its signed copy is in the evidence archive (survives the wipe).
+  const vaultId = unwrap(await call('vault.info', {})).vaultId;
+  const archived = readdirSync(join(h.v.dataDir, 'evidence', vaultId));
+  expect(archived).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(`^closeout-pipia-handover-${draftId.slice(0, 8)}-.*\\.json\\.p7s$`),
+    ]),
+  );
 });
