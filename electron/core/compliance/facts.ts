@@ -17,6 +17,7 @@ import { fileSalt } from '../vault/rekey-recovery';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
 import { handoverFacts, type HandoverFacts } from '../handover/closure-facts';
+import { requestFacts, type RequestFacts } from '../requests/closure-facts';
 import { wipeFacts, type WipeFacts } from '../wipe/closure-facts';
 import { customerFacts, type CustomerFacts } from './customer-facts';
 import { readSetting, type ComplianceSettings } from './settings';
@@ -25,11 +26,6 @@ import { readSetting, type ComplianceSettings } from './settings';
 const WEAK_PASSPHRASE_SCORE = 3;
 
 // Facts of features still to come: null until that feature's tables exist and are read here.
-interface RequestFacts {
-  logged: number;
-  open: number;
-  overdue: number;
-}
 interface IncidentFacts {
   incidents: number;
   notificationsPending: number;
@@ -287,11 +283,11 @@ export function gatherFacts(
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),
-    // Each feature's facts from its own folder; requestFacts / incidentFacts from core/requests and
-    // core/incidents when they land. Until then the rules that read them answer "answer by hand".
+    // Each feature's facts from its own folder; incidentFacts from core/incidents when it lands. Until
+    // then the rules that read them answer "answer by hand".
     handover: handoverFacts(db, now),
     wipe: wipeFacts(db),
-    requests: null,
+    requests: requestFacts(vault, now),
     incidents: null,
   };
 }

@@ -12,9 +12,9 @@ import { handoverPipiaDocument, pipiaRecord } from '../handover/pipia';
 import { listHandoverRows } from '../handover/store';
 import type { VaultDb } from '../vault/database';
 import { cloudEntries, paperEntries } from '../wipe/logs';
-import { safeName, type BagEntry } from './bag';
+import { jsonContent, safeName, type BagEntry } from './bag';
 
-const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+const json = jsonContent;
 
 interface ReceiptRow {
   id: number;

@@ -185,7 +185,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
       notYetRecorded: Array<{ section: string }>;
     };
     expect(contents.personalData).toBe('none');
-    expect(contents.notYetRecorded.map((n) => n.section)).toEqual(['requests', 'incidents']);
+    expect(contents.notYetRecorded.map((n) => n.section)).toEqual(['incidents']);
     // No customer's value in the handover section: the destined customers' names appear nowhere.
     const handoverJson = readFileSync(join(bag, dir, 'handover.json'), 'utf8');
     for (const s of h.stored.slice(0, 10))
