@@ -8,6 +8,7 @@ import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { csvRecord } from '../../../fixtures/write-csv';
+import { releasedTable } from '../../support/released-tables';
 import { makeVault, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 jest.setTimeout(60_000);
@@ -86,14 +87,7 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
     ])
       db.exec(`DROP TABLE ${table}`);
     // Schema 6–12 kept each handover's PIPIA in its own table (schema 13 moved it into assessments).
-    db.exec(`CREATE TABLE handover_pipias (
-      handover_id  TEXT PRIMARY KEY REFERENCES handovers (id),
-      answers      TEXT NOT NULL,
-      approved     TEXT,
-      approved_by  TEXT,
-      approved_at  TEXT,
-      updated_at   TEXT NOT NULL
-    ) STRICT`);
+    db.exec(releasedTable(6, 'handover_pipias'));
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };
     const old = JSON.parse(row.before) as { survivor: Record<string, unknown> };
     delete old.survivor.wechat;

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { handoverVault, recipientInput, type HandoverVault } from '../handover/handover-support';
 import { withRawVault } from '../backup/backup-support';
 import { AGREEMENT } from '../../../fixtures/handover-agreement';
+import { releasedTable } from '../../support/released-tables';
 import { unwrap } from '../../support/vault-fixture';
 
 jest.setTimeout(180_000);
@@ -27,29 +28,11 @@ const ANSWERS = {
 
 /** Schema 12: handover PIPIAs in their own table, `assessments` without a handover column. */
 const SCHEMA_12 = `
-CREATE TABLE handover_pipias (
-  handover_id  TEXT PRIMARY KEY REFERENCES handovers (id),
-  answers      TEXT NOT NULL,
-  approved     TEXT,
-  approved_by  TEXT,
-  approved_at  TEXT,
-  updated_at   TEXT NOT NULL
-) STRICT;
+${releasedTable(6, 'handover_pipias')}
 INSERT INTO handover_pipias
   SELECT handover_id, body, facts, approved_by, approved_at, updated_at FROM assessments
    WHERE handover_id IS NOT NULL;
-CREATE TABLE assessments_12 (
-  kind         TEXT NOT NULL CHECK (kind IN ('pipia', 'dpia')),
-  version      INTEGER NOT NULL,
-  body         TEXT NOT NULL,
-  facts        TEXT,
-  status       TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
-  updated_at   TEXT NOT NULL,
-  updated_by   TEXT,
-  approved_at  TEXT,
-  approved_by  TEXT,
-  PRIMARY KEY (kind, version)
-) STRICT;
+${releasedTable(9, 'assessments', 'assessments_12')}
 INSERT INTO assessments_12
   SELECT kind, version, body, facts, status, updated_at, updated_by, approved_at, approved_by
     FROM assessments WHERE handover_id IS NULL;
