@@ -5,14 +5,14 @@ import { REQUEST_REGIMES, type RequestRegime } from '../../../shared/requests';
 import type { OpenVault } from '../vault/open-vault';
 import { listRequests } from './register';
 
-export interface RequestLate {
+interface RequestLate {
   ref: string;
   due: string;
   /** The day it was closed; null while it is still open. */
   closedOn: string | null;
 }
 
-export interface RequestRegimeFacts {
+interface RequestRegimeFacts {
   received: number;
   open: number;
   /** Open past their due date. */
