@@ -141,6 +141,23 @@ it('moves approved and unapproved handover PIPIAs into assessments, keeping ids 
   // Approving the draft after the migration goes through the one path: a new row state, the same table.
   unwrap(await call('handover.pipia', { handoverId: draftId, answers: ANSWERS, approve: true }));
   expect((await summary(draftId)).pipiaApproved).toBe(true);
+  // Saving the same answers keeps the approval; changed answers start version 2, a draft to approve again.
+  unwrap(await call('handover.pipia', { handoverId: draftId, answers: ANSWERS }));
+  expect((await summary(draftId)).pipiaApproved).toBe(true);
+  unwrap(
+    await call('handover.pipia', {
+      handoverId: draftId,
+      answers: { ...ANSWERS, custodian: '清算组 李会计' },
+    }),
+  );
+  expect((await summary(draftId)).pipiaApproved).toBe(false);
+  const versions = await withRawVault(h.v, (db) =>
+    db.prepare('SELECT version, status FROM assessments WHERE handover_id = ? ORDER BY version').all(draftId),
+  );
+  expect(versions).toEqual([
+    { version: 1, status: 'approved' },
+    { version: 2, status: 'draft' },
+  ]);
   // …and, like the closure-wide assessments, its signed copy is in the evidence archive (survives the wipe).
   const vaultId = unwrap(await call('vault.info', {})).vaultId;
   const archived = readdirSync(join(h.v.dataDir, 'evidence', vaultId));
