@@ -378,6 +378,7 @@ export async function runImport(
       });
       await job.checkpoint();
     }
+    writer.finish();
 
     if (deferred.length > 0) {
       job.progress(rowsDone, rowsDone, 'indexing');
