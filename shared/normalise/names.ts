@@ -101,7 +101,7 @@ export function pinyinSyllables(text: string, { table = true } = {}): string[] {
 const soleReadings = new Map<string, string | null>();
 /** A name's first two characters → their readings there: the surname (one or two characters) decides. */
 const headReadings = new Map<string, string[]>();
-const HEAD_READINGS_KEPT = 100_000;
+const HEAD_READINGS_KEPT = 20_000;
 
 function soleReading(char: string): string | null {
   let reading = soleReadings.get(char);

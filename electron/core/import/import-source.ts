@@ -378,7 +378,6 @@ export async function runImport(
       });
       await job.checkpoint();
     }
-    writer.finish();
 
     if (deferred.length > 0) {
       job.progress(rowsDone, rowsDone, 'indexing');

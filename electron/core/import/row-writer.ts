@@ -1,6 +1,6 @@
-// What an import writes, with statements prepared once per run: each record with its classification,
-// the search documents in batches of rows, each quarantined row, and, for a large import, its choice to
-// build the secondary indexes afterwards.
+// What an import writes, with statements prepared once per run: each record with its classification and
+// its search document, each quarantined row, and, for a large import, its choice to build the secondary
+// indexes afterwards.
 import { IMPORT_COLUMNS, searchValues, type ImportedColumns } from '../../../shared/customer/columns';
 import { searchDocument } from '../../../shared/search-grams';
 import { CLASSIFICATION_COLUMNS, type ImportClassifier } from '../classification/classify';
@@ -11,21 +11,12 @@ const WRITTEN = [...IMPORT_COLUMNS, ...CLASSIFICATION_COLUMNS];
 const INSERT_CUSTOMER = `INSERT INTO customers (source_id, source_line, source_sheet, raw, created_at, ${WRITTEN.join(', ')})
   VALUES (?, ?, ?, ?, ?, ${WRITTEN.map(() => '?').join(', ')})`;
 
-/** Search documents written by one statement: fewer statement runs into FTS5, the same rows. */
-const FTS_BATCH = 128;
-const INSERT_FTS = (rows: number) =>
-  `INSERT INTO customers_fts (rowid, grams) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`;
-
-/** What is written for one run: statements prepared once. Call finish() before reading what it wrote. */
+/** What is written for one run: statements prepared once. */
 export class Writer {
   private readonly insertCustomer;
   private readonly insertFts;
-  private readonly insertFtsBatch;
   private readonly insertQuarantine;
   private readonly params: unknown[] = new Array(5 + WRITTEN.length);
-  /** Row id, document, row id, document … of the records whose documents are not written yet. */
-  private readonly fts: Array<number | bigint | string> = new Array(2 * FTS_BATCH);
-  private ftsRows = 0;
 
   constructor(
     db: VaultDb,
@@ -33,8 +24,7 @@ export class Writer {
     private readonly classifier: ImportClassifier,
   ) {
     this.insertCustomer = db.prepare(INSERT_CUSTOMER);
-    this.insertFts = db.prepare(INSERT_FTS(1));
-    this.insertFtsBatch = db.prepare(INSERT_FTS(FTS_BATCH));
+    this.insertFts = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
     this.insertQuarantine = db.prepare(
       'INSERT INTO quarantine (source_id, line, sheet, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -54,19 +44,7 @@ export class Writer {
     for (let i = 0; i < classification.length; i++) p[at + i] = classification[i];
     const id = this.insertCustomer.run(p).lastInsertRowid;
     const document = searchDocument(searchValues(c));
-    if (document === '') return;
-    this.fts[2 * this.ftsRows] = id;
-    this.fts[2 * this.ftsRows + 1] = document;
-    if (++this.ftsRows === FTS_BATCH) {
-      this.insertFtsBatch.run(this.fts);
-      this.ftsRows = 0;
-    }
-  }
-
-  /** Writes the search documents still waiting. */
-  finish(): void {
-    for (let i = 0; i < this.ftsRows; i++) this.insertFts.run(this.fts[2 * i], this.fts[2 * i + 1]);
-    this.ftsRows = 0;
+    if (document !== '') this.insertFts.run(id, document);
   }
 
   quarantine(

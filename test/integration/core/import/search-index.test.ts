@@ -1,7 +1,7 @@
-// The import writes the search documents in batches of rows: the index must hold, for every record and
-// nothing else, exactly the document of its values (every token at its place), whether the record came in a
-// full batch or in the last, partial one. Read back through FTS5's vocabulary table of the contentless index
-// and compared with the document built again from the stored columns.
+// The search index an import writes holds, for every record and nothing else, exactly the document of its
+// values (every token at its place). Read back through FTS5's vocabulary table of the contentless index and
+// compared with the document built again from the stored columns: the invariant any change to how the
+// documents are written (batched, deferred, from another thread) must keep.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportRunResult } from '../../../../shared/contract';
@@ -18,9 +18,8 @@ jest.setTimeout(300_000);
 
 const m = useMessyVault();
 
-it('every record is indexed with exactly its own search document, in full and partial batches', async () => {
+it('every record is indexed with exactly its own search document', async () => {
   const generated = join(m.v.dir, 'generated.csv');
-  // Not a multiple of any batch size: the last documents of each file are a partial batch.
   writeFileSync(generated, encodeCsv(customerRows(21, 2999), { header: 'zh' }));
   const files = [
     generated,
