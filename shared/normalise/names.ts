@@ -76,70 +76,17 @@ export function toSimplified(text: string): string {
   return toSimplifiedConverter(text);
 }
 
-const PINYIN_OPTIONS = {
-  toneType: 'none',
-  surname: 'head',
-  type: 'array',
-  v: true,
-  nonZh: 'removed',
-} as const;
-
-/**
- * Toneless pinyin syllables of the Chinese characters in `text`, ü written v, surname readings first.
- * `table: false` asks pinyin-pro for the whole string every time (the reference the table is tested
- * against); by default, names of two to four characters are read from the per-character tables below when
- * they can decide, which is nearly always.
- */
-export function pinyinSyllables(text: string, { table = true } = {}): string[] {
+/** Toneless pinyin syllables of the Chinese characters in `text`, ü written v, surname readings first. */
+function pinyinSyllables(text: string): string[] {
   const han = (text.match(HAN_RUN) ?? []).join('');
   if (han === '') return [];
-  const simplified = toSimplified(han);
-  return (table && syllablesFromTable(simplified)) || pinyin(simplified, PINYIN_OPTIONS);
-}
-
-/** A character's toneless readings, when it has exactly one (else null: its word decides which). */
-const soleReadings = new Map<string, string | null>();
-/** A name's first two characters → their readings there: the surname (one or two characters) decides. */
-const headReadings = new Map<string, string[]>();
-const HEAD_READINGS_KEPT = 20_000;
-
-function soleReading(char: string): string | null {
-  let reading = soleReadings.get(char);
-  if (reading === undefined) {
-    const all = new Set(pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true }));
-    reading = all.size === 1 ? [...all][0] : null;
-    // A character pinyin-pro does not know comes back as itself: not a reading.
-    if (reading === char || !/^[a-z]+$/.test(reading ?? '')) reading = null;
-    soleReadings.set(char, reading);
-  }
-  return reading;
-}
-
-/**
- * The syllables of a simplified name of two to four characters, without asking pinyin-pro for the whole
- * name: the first two characters as a name's head (cached per pair: the surname reading of the first
- * depends on the second, 尉 wei but 尉迟 yu chi), every later character by its only reading. Null when a
- * character after the first has more than one reading (长 chang or zhang: the word decides) — the
- * library reads those names whole.
- */
-export function syllablesFromTable(name: string): string[] | null {
-  const chars = Array.from(name);
-  if (chars.length < 2 || chars.length > 4) return null;
-  const out: string[] = [];
-  for (let i = 1; i < chars.length; i++) {
-    const reading = soleReading(chars[i]);
-    if (reading === null) return null;
-    out.push(reading);
-  }
-  const pair = chars[0] + chars[1];
-  let head = headReadings.get(pair);
-  if (head === undefined) {
-    if (headReadings.size >= HEAD_READINGS_KEPT) headReadings.clear();
-    headReadings.set(pair, (head = pinyin(pair, PINYIN_OPTIONS)));
-  }
-  if (head.length !== 2 || head[1] !== out[0]) return null;
-  out.unshift(head[0]);
-  return out;
+  return pinyin(toSimplified(han), {
+    toneType: 'none',
+    surname: 'head',
+    type: 'array',
+    v: true,
+    nonZh: 'removed',
+  });
 }
 
 /** 'chendawen' */
