@@ -9,12 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectDuplicates, type Detection } from '../../../../electron/core/duplicates/detect';
 import { detectInVault, loadCandidates } from '../../../../electron/core/duplicates/vault-source';
-import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
+import { openVaultDatabase } from '../../../../electron/core/vault/database';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { generateCustomers } from '../../../fixtures/customers';
 import { everythingCsv } from '../../../fixtures/messy';
 import { encodeCsv } from '../../../fixtures/write-csv';
 import { makeVault, unwrap, type VaultFixture } from '../../support/vault-fixture';
+import { peek } from '../import/support/peek';
 
 jest.setTimeout(240_000);
 
@@ -22,15 +23,6 @@ jest.setTimeout(240_000);
 const BEFORE = 'f1d882bc9cc62456e4b4f6184b134e685a5895d7f7c95406f9fe78d6e5950ef6';
 
 let v: VaultFixture;
-
-function withDb<T>(fn: (db: VaultDb) => T): T {
-  const db = openVaultDatabase(v.file, recoveryVaultKey(v.created.recoveryKey));
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 const digest = (d: Detection) => createHash('sha256').update(JSON.stringify(d)).digest('hex');
 
@@ -76,7 +68,8 @@ test('the streamed detection finds the same pairs, links and clusters as before'
   // The fixture exercises what it is meant to: many clusters, both splits, multi-number phone cells.
   expect(inMemory.clusters.length).toBeGreaterThan(300);
   expect(inMemory.stats.split).toBeGreaterThanOrEqual(2);
-  const multiNumber = withDb(
+  const multiNumber = peek(
+    v,
     (db) =>
       (db.prepare('SELECT count(*) AS n FROM customers WHERE phones IS NOT NULL').get() as { n: number }).n,
   );
