@@ -107,7 +107,6 @@ export function pipiaRecord(
   const row = db.prepare('SELECT * FROM handover_pipias WHERE handover_id = ?').get(handover.id) as
     PipiaRow | undefined;
   const answers = row ? pipiaAnswersSchema.parse(JSON.parse(row.answers)) : prefill(facts);
-  const approved = row?.approved ? (JSON.parse(row.approved) as { key: string }) : null;
   const keepUntil = row?.approved_at ? addYears(row.approved_at, 3) : null;
   return {
     facts,
@@ -115,9 +114,29 @@ export function pipiaRecord(
     approvedBy: row?.approved_by ?? null,
     approvedAt: row?.approved_at ?? null,
     keepUntil,
-    stale: approved !== null && approved.key !== approvalKey(facts),
+    stale: staleApproval(row, facts),
     files,
   };
+}
+
+/** An approval whose recipient, route or fields no longer match the handover. */
+const staleApproval = (
+  row: Pick<PipiaRow, 'approved'> | undefined,
+  facts: Pick<PipiaFacts, 'recipient' | 'route' | 'fields'>,
+): boolean => {
+  const approved = row?.approved ? (JSON.parse(row.approved) as { key: string }) : null;
+  return approved !== null && approved.key !== approvalKey(facts);
+};
+
+/**
+ * The record's `approvedAt` and `stale` alone, as pipiaRecord works them out but without counting the
+ * selection (the approval key holds the recipient, the route and the fields, all on the handover).
+ */
+export function pipiaStatus(db: VaultDb, handover: Handover): Pick<PipiaRecord, 'approvedAt' | 'stale'> {
+  const row = db
+    .prepare('SELECT approved, approved_at FROM handover_pipias WHERE handover_id = ?')
+    .get(handover.id) as Pick<PipiaRow, 'approved' | 'approved_at'> | undefined;
+  return { approvedAt: row?.approved_at ?? null, stale: staleApproval(row, handover) };
 }
 
 const addYears = (iso: string, years: number): string => {
