@@ -64,7 +64,7 @@ interface Destined {
   destined: number;
   sensitive: number;
   minors: number;
-  /** Records a succession needs a consent of (minors and sensitive ones); every record on another route. */
+  /** Records a succession needs a consent of: minors and sensitive ones (another route needs one of all). */
   needSuccession: number;
 }
 
