@@ -4,6 +4,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ImportInputResult, QuarantineItem } from '../../../../shared/contract';
+import { CountLink } from '../../components/CountLink';
 
 interface SourceActions {
   /** Source ids whose plaintext file was deleted. */
@@ -26,6 +27,29 @@ export function sourceColumns(
     { title: t('importWizard.result.read'), dataIndex: 'rowsRead', key: 'read' },
     { title: t('importWizard.result.imported'), dataIndex: 'imported', key: 'imported' },
     { title: t('importWizard.result.quarantined'), dataIndex: 'quarantined', key: 'quarantined' },
+    // The flagged records of this source, one click from the Records page filtered to them.
+    {
+      title: t('records.flags.hiddenCharacters'),
+      key: 'hidden',
+      render: (_: unknown, r) => (
+        <CountLink
+          n={r.hiddenCharacters}
+          filter={{ sourceId: r.sourceId, flags: { hiddenCharacters: true } }}
+          testId="import-hidden-count"
+        />
+      ),
+    },
+    {
+      title: t('records.flags.malformed'),
+      key: 'malformed',
+      render: (_: unknown, r) => (
+        <CountLink
+          n={r.malformed}
+          filter={{ sourceId: r.sourceId, flags: { malformed: true } }}
+          testId="import-malformed-count"
+        />
+      ),
+    },
     {
       title: '',
       key: 'actions',
@@ -60,11 +84,8 @@ export function sourceColumns(
 export function quarantineColumns(t: TFunction): TableColumnsType<QuarantineItem> {
   return [
     { title: t('importWizard.result.file'), dataIndex: 'file', key: 'file' },
-    {
-      title: t('importWizard.row'),
-      key: 'row',
-      render: (_: unknown, q) => (q.sheet ? `${q.sheet}!${q.row}` : q.row),
-    },
+    { title: t('importWizard.sheets.name'), key: 'sheet', render: (_: unknown, q) => q.sheet ?? '—' },
+    { title: t('importWizard.row'), dataIndex: 'row', key: 'row' },
     {
       title: t('importWizard.result.reason'),
       key: 'reason',
