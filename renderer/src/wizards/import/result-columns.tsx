@@ -13,6 +13,21 @@ interface SourceActions {
   onDelete: (index: number) => void;
 }
 
+/** A flag's count for one source, linked to the Records page filtered to the source and the flag. */
+function flagColumn(t: TFunction, flag: 'hiddenCharacters' | 'malformed') {
+  return {
+    title: t(`records.flags.${flag}`),
+    key: flag,
+    render: (_: unknown, r: ImportInputResult) => (
+      <CountLink
+        n={r[flag]}
+        filter={{ sourceId: r.sourceId, flags: { [flag]: true } }}
+        testId={flag === 'hiddenCharacters' ? 'import-hidden-count' : 'import-malformed-count'}
+      />
+    ),
+  };
+}
+
 export function sourceColumns(
   t: TFunction,
   { deleted, onExport, onDelete }: SourceActions,
@@ -28,28 +43,8 @@ export function sourceColumns(
     { title: t('importWizard.result.imported'), dataIndex: 'imported', key: 'imported' },
     { title: t('importWizard.result.quarantined'), dataIndex: 'quarantined', key: 'quarantined' },
     // The flagged records of this source, one click from the Records page filtered to them.
-    {
-      title: t('records.flags.hiddenCharacters'),
-      key: 'hidden',
-      render: (_: unknown, r) => (
-        <CountLink
-          n={r.hiddenCharacters}
-          filter={{ sourceId: r.sourceId, flags: { hiddenCharacters: true } }}
-          testId="import-hidden-count"
-        />
-      ),
-    },
-    {
-      title: t('records.flags.malformed'),
-      key: 'malformed',
-      render: (_: unknown, r) => (
-        <CountLink
-          n={r.malformed}
-          filter={{ sourceId: r.sourceId, flags: { malformed: true } }}
-          testId="import-malformed-count"
-        />
-      ),
-    },
+    flagColumn(t, 'hiddenCharacters'),
+    flagColumn(t, 'malformed'),
     {
       title: '',
       key: 'actions',
