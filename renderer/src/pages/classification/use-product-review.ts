@@ -35,5 +35,3 @@ export function useProductReview(onFiled: () => void) {
     file,
   };
 }
-
-export type ProductReviewModel = ReturnType<typeof useProductReview>;
