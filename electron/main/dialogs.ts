@@ -47,6 +47,8 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
     extensions: ['pem', 'key', 'p12', 'pfx'],
   },
   'request-output': { zh: '文件夹', en: 'Folder', extensions: [] },
+  'incident-output': { zh: '文件夹', en: 'Folder', extensions: [] },
+  'incident-manifest': { zh: '备份清单', en: 'Backup manifest', extensions: ['json'] },
 };
 
 export async function chooseFile(

@@ -16,6 +16,7 @@ import { duplicatesOps } from './duplicates';
 import { evidenceOps } from './evidence';
 import { handoverOps } from './handover';
 import { importOps } from './import';
+import { incidentsOps } from './incidents';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
 import { peopleOps } from './people';
@@ -52,6 +53,7 @@ export * from './wipe';
 export * from './certificate';
 export * from './handover';
 export * from './requests';
+export * from './incidents';
 
 export const contract = {
   ...appOps,
@@ -77,6 +79,7 @@ export const contract = {
   ...certificateOps,
   ...handoverOps,
   ...requestsOps,
+  ...incidentsOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,10 @@ export const FILE_PURPOSES = {
   'handover-key': ['open'],
   /** Where a customer's request is answered: the data, the letter, the deletion certificate. */
   'request-output': ['folder'],
+  /** Where an incident's notification drafts and the emergency plan are written. */
+  'incident-output': ['folder'],
+  /** A copy of a lost backup's manifest. */
+  'incident-manifest': ['open'],
 } as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export type FileDialogKind = 'open' | 'save' | 'folder';

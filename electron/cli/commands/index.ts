@@ -14,6 +14,7 @@ import { disposeCommands } from './dispose';
 import { evidenceCommands } from './evidence';
 import { handoverCommands } from './handover';
 import { importCommands } from './import';
+import { incidentCommands } from './incident';
 import { planCommands } from './plan';
 import { recordsCommands } from './records';
 import { reportCommands } from './report';
@@ -41,6 +42,8 @@ const HELP_ORDER = [
   'report',
   'risk',
   'request',
+  'incident',
+  'drill',
   'evidence',
   'wipe',
   'certificate',
@@ -63,6 +66,7 @@ export const commands: readonly CommandDef[] = [
   ...reportCommands,
   ...riskCommands,
   ...requestCommands,
+  ...incidentCommands,
   ...evidenceCommands,
   ...wipeCommands,
   ...certificateCommands,

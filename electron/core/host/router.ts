@@ -57,6 +57,16 @@ import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } 
 import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { listDrills, logDrill } from '../incidents/drills';
+import { incidentNotice } from '../incidents/notice';
+import { exportPlan, loadPlan, savePlan } from '../incidents/plan';
+import {
+  addIncident,
+  closeIncident,
+  decideIncident,
+  incidentStatus,
+  listIncidents,
+} from '../incidents/register';
 import { fulfilRequest } from '../requests/fulfil';
 import { addRequest, closeRequest, extendRequest, listRequests } from '../requests/register';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
@@ -325,6 +335,18 @@ export const handlers: Handlers = {
     return result;
   },
   'requests.close': (input, ctx) => closeRequest(open(ctx), input),
+
+  'incidents.list': (input, ctx) => listIncidents(open(ctx), input),
+  'incidents.add': (input, ctx) => addIncident(open(ctx), input),
+  'incidents.decide': (input, ctx) => decideIncident(open(ctx), input),
+  'incidents.notice': (input, ctx) => incidentNotice(open(ctx), input, ctx.env.dataDir),
+  'incidents.close': (input, ctx) => closeIncident(open(ctx), input),
+  'incidents.status': (_input, ctx) => incidentStatus(open(ctx)),
+  'incidents.plan': (input, ctx) => loadPlan(open(ctx).db, input.language),
+  'incidents.savePlan': (input, ctx) => savePlan(open(ctx), input),
+  'incidents.exportPlan': (input, ctx) => exportPlan(open(ctx), input, ctx.env.dataDir),
+  'incidents.drills': (_input, ctx) => listDrills(open(ctx)),
+  'incidents.logDrill': (input, ctx) => logDrill(open(ctx), input),
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
   'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
   'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),

@@ -56,4 +56,8 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   passphrase_checks: "each user's passphrase strength score",
   requests:
     "customers' requests: kind, dates, the record's number, field and file names; evidence the purge keeps",
+  incidents:
+    'security incidents: kind, dates, counts, backup and package ids, decisions; evidence the purge keeps',
+  incident_plan: "the emergency plan: the business's contacts, roles and steps",
+  incident_drills: 'emergency drills: dates, scenarios, the staff who took part, findings',
 };

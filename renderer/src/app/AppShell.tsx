@@ -1,6 +1,7 @@
 // The frame around every page: app name, the open vault, language and theme switches, the sidebar and the
 // current page.
 import {
+  AlertOutlined,
   AuditOutlined,
   CarryOutOutlined,
   ClusterOutlined,
@@ -43,6 +44,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
+import { IncidentsPage } from '../pages/IncidentsPage';
 import { RequestsPage } from '../pages/RequestsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
@@ -71,6 +73,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   wipe: <DeleteOutlined />,
   compliance: <SafetyCertificateOutlined />,
   requests: <MessageOutlined />,
+  incidents: <AlertOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
@@ -101,6 +104,8 @@ function Page({ location }: { location: AppLocation }) {
       return <CompliancePage />;
     case 'requests':
       return <RequestsPage />;
+    case 'incidents':
+      return <IncidentsPage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':

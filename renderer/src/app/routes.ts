@@ -12,6 +12,7 @@ export const ROUTES = [
   'wipe',
   'compliance',
   'requests',
+  'incidents',
   'audit',
   'settings',
 ] as const;

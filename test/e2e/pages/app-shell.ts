@@ -14,6 +14,7 @@ export type Route =
   | 'wipe'
   | 'compliance'
   | 'requests'
+  | 'incidents'
   | 'audit'
   | 'settings';
 /** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */
@@ -31,6 +32,7 @@ export const ROUTE_ORDER: readonly Route[] = [
   'wipe',
   'compliance',
   'requests',
+  'incidents',
   'audit',
   'settings',
 ];

@@ -12,6 +12,7 @@ import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
+import { incidents } from './incidents';
 import { requests } from './requests';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -38,4 +39,5 @@ export const en: UiMessages = {
   ...wipe,
   ...handover,
   ...requests,
+  ...incidents,
 };

@@ -13,6 +13,7 @@ import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
+import { incidents } from './incidents';
 import { requests } from './requests';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...wipe,
   ...handover,
   ...requests,
+  ...incidents,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any strings. */

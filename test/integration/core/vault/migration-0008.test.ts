@@ -61,7 +61,8 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
   await v.engine.call('vault.lock', {});
 
   // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, none of the
-  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11).
+  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11), nor
+  // the incident register (schema 14).
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
@@ -82,6 +83,9 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
       'passphrase_checks',
       'compliance_files',
       'requests',
+      'incidents',
+      'incident_plan',
+      'incident_drills',
     ])
       db.exec(`DROP TABLE ${table}`);
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };
