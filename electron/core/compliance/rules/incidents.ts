@@ -41,7 +41,7 @@ export const incidentsHandled =
       );
     const running = regimes.reduce((n, r) => n + i.byRegime[r].running, 0);
     const pending = running
-      ? [`；${running} 项仍在期限内`, `; ${running} still within their deadline`]
+      ? [`；${running} 项待办，尚未逾期`, `; ${running} still to act on, none past its deadline`]
       : ['', ''];
     return met(
       `登记 ${concerned} 起事件，每项到期的通知都已发出或记录了决定${pending[0]}`,

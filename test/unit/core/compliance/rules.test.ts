@@ -207,7 +207,7 @@ describe('checklist rules', () => {
     f.incidents.byRegime.pipl.running = 1;
     expect(rule('pipl-57-incidents').evaluate(f)).toMatchObject({ status: 'met' });
     expect(rule('pipl-57-incidents').evaluate(f).evidence.en).toBe(
-      '1 incidents recorded; every notification due was sent or decided; 1 still within their deadline',
+      '1 incidents recorded; every notification due was sent or decided; 1 still to act on, none past its deadline',
     );
     f.incidents.byRegime.gdpr.lapses = [
       { ref: 'I-0002', audience: 'authority', deadline: '2026-02-04T09:00:00.000Z', kind: 'lapsed' },
