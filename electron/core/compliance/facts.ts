@@ -17,6 +17,7 @@ import { fileSalt } from '../vault/rekey-recovery';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
 import { handoverFacts, type HandoverFacts } from '../handover/closure-facts';
+import { incidentFacts, type IncidentFacts } from '../incidents/closure-facts';
 import { requestFacts, type RequestFacts } from '../requests/closure-facts';
 import { wipeFacts, type WipeFacts } from '../wipe/closure-facts';
 import { customerFacts, type CustomerFacts } from './customer-facts';
@@ -24,13 +25,6 @@ import { readSetting, type ComplianceSettings } from './settings';
 
 /** Below this strength score (shared/passphrase-strength: 0 very weak … 4 strong) a passphrase is weak. */
 const WEAK_PASSPHRASE_SCORE = 3;
-
-// Facts of features still to come: null until that feature's tables exist and are read here.
-interface IncidentFacts {
-  incidents: number;
-  notificationsPending: number;
-  responsePlan: boolean;
-}
 
 export interface ClosureFacts {
   now: Date;
@@ -84,7 +78,7 @@ export interface ClosureFacts {
   handover: HandoverFacts | null;
   wipe: WipeFacts;
   requests: RequestFacts | null;
-  incidents: IncidentFacts | null;
+  incidents: IncidentFacts;
 }
 
 const PROCESSING_OPS = [
@@ -283,11 +277,10 @@ export function gatherFacts(
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),
-    // Each feature's facts from its own folder; incidentFacts from core/incidents when it lands. Until
-    // then the rules that read them answer "answer by hand".
+    // Each feature's facts from its own folder.
     handover: handoverFacts(db, now),
     wipe: wipeFacts(db),
     requests: requestFacts(vault, now),
-    incidents: null,
+    incidents: incidentFacts(vault, now),
   };
 }

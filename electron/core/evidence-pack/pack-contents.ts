@@ -2,11 +2,11 @@
 // PIPIA/DPIA, ROPA, retention schedule, risk register, people and training, the evidence files people
 // attached), the backups with their drills and signed manifests, the handovers (agreements' digests,
 // PIPIAs, package manifests, signed receipts) and the wipes (certificates of sanitisation, paper and cloud
-// logs), the customers' requests register, and the audit chain with every signed checkpoint. No
+// logs), the customers' requests register, the incident register with the emergency plan and the
+// drills, and the audit chain with every signed checkpoint. No
 // customer's values, unless the owner asks for the record list.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { bi } from '../../../shared/bilingual';
 import { ASSESSMENT_KINDS } from '../../../shared/contract';
 import { renderAssessmentPdf } from '../assessments/assessment-pdf';
 import { getAssessment } from '../assessments/assessments';
@@ -27,15 +27,13 @@ import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
 import { csvContent, jsonContent, safeName, type BagEntry } from './bag';
 import { handoverSection, wipeSection } from './handover-wipe-sections';
+import { incidentsSection } from './incidents-section';
 import { requestsSection } from './requests-section';
 import type { DocumentSigner } from '../vault/signer';
 
 const json = jsonContent;
 const csv = csvContent;
 const text = (value: string) => Buffer.from(value, 'utf8');
-
-/** Sections a pack would hold once the features that record them are in the vault. */
-const NOT_YET = [['incidents', bi('安全事件记录', 'Incident log')]] as const;
 
 function readme(f: ClosureFacts, bagName: string, encrypted: boolean): string {
   return [
@@ -257,6 +255,7 @@ export async function packContents(
   }
   entries.push(...(await handoverSection(vault.db, now)));
   entries.push(...requestsSection(vault, now));
+  entries.push(...(await incidentsSection(vault, now)));
   const wipe = wipeSection(vault.db);
   entries.push(...wipe.entries);
   if (options.includeRecordList) entries.push(recordList(vault));
@@ -265,7 +264,6 @@ export async function packContents(
     content: json({
       included: entries.map((e) => e.path),
       personalData: options.includeRecordList ? "record list included at the owner's request" : 'none',
-      notYetRecorded: NOT_YET.map(([section, what]) => ({ section, what })),
       wipeCertificatesNotFound: wipe.missing,
     }),
   });

@@ -44,7 +44,8 @@ export function savePlan(vault: OpenVault, input: OpParsedInput<'incidents.saveP
   return loadPlan(vault.db, input.language);
 }
 
-function planPdf(plan: EmergencyPlan, client: string, at: Date): Promise<Buffer> {
+/** The plan as a PDF (the export, and the evidence pack's copy). */
+export function planPdf(plan: EmergencyPlan, client: string, at: Date): Promise<Buffer> {
   const pdf = new DocumentBuilder({
     title: `个人信息安全事件应急预案 Emergency plan — ${client}`,
     subject: 'Closeout emergency plan for personal information incidents',

@@ -1,7 +1,8 @@
 // CCPA as amended by the CPRA, and the California Civil Code's disposal rule, where California residents
-// are among the customers.
+// are among the customers; the breach notification rule (1798.82) from the incident register.
 import { bi } from '../../../../shared/bilingual';
 import { deletionDone, encryption, requestsAnswered, retentionKept } from './common';
+import { incidentsHandled } from './incidents';
 import { noEvidenceYet, notApplicable, type Rule } from './rule';
 
 export const CCPA_RULES: readonly Rule[] = [
@@ -64,5 +65,15 @@ export const CCPA_RULES: readonly Rule[] = [
       'Customer records no longer kept are disposed of so they cannot be read',
     ),
     evaluate: deletionDone,
+  },
+  {
+    id: 'ccpa-82-breach',
+    regime: 'ccpa',
+    article: 'Cal. Civ. Code 1798.82',
+    title: bi(
+      '数据泄露在最快时间内、至迟 30 天内通知受影响的加州居民',
+      'Breaches notified to the affected California residents in the most expedient time, within 30 days',
+    ),
+    evaluate: incidentsHandled(['ccpa']),
   },
 ];

@@ -229,19 +229,6 @@ export function ropaCurrent(f: ClosureFacts): Evaluation {
       );
 }
 
-export function incidentsKnown(f: ClosureFacts): Evaluation {
-  if (!f.incidents) return noEvidenceYet('安全事件', 'incidents');
-  return f.incidents.notificationsPending === 0
-    ? met(
-        `登记安全事件 ${f.incidents.incidents} 起，没有待发出的通知`,
-        `${f.incidents.incidents} incidents recorded, no notification pending`,
-      )
-    : notMet(
-        `${f.incidents.notificationsPending} 起事件的通知尚未发出`,
-        `${f.incidents.notificationsPending} incident notifications are pending`,
-      );
-}
-
 export function handoverNotices(f: ClosureFacts): Evaluation {
   if (f.customers.dispositions.TRANSFER === 0)
     return notApplicable('没有处置为“移交”的记录', 'No record is marked TRANSFER');

@@ -8,11 +8,11 @@ import {
   deletionDone,
   encryption,
   handoverNotices,
-  incidentsKnown,
   retentionKept,
   ropaCurrent,
   requestsAnswered,
 } from './common';
+import { incidentsHandled } from './incidents';
 import { met, notApplicable, notMet, type Rule } from './rule';
 
 export const GDPR_RULES: readonly Rule[] = [
@@ -119,7 +119,7 @@ export const GDPR_RULES: readonly Rule[] = [
       '个人数据泄露已记录，需要时 72 小时内通知',
       'Personal data breaches documented and, where needed, notified within 72 hours',
     ),
-    evaluate: incidentsKnown,
+    evaluate: incidentsHandled(['gdpr']),
   },
   {
     id: 'gdpr-35-dpia',

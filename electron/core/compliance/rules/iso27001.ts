@@ -9,10 +9,10 @@ import {
   deletionDone,
   dispositionsComplete,
   encryption,
-  incidentsKnown,
   pipiaDone,
   trainingDone,
 } from './common';
+import { incidentsHandled } from './incidents';
 import { met, noEvidenceYet, notMet, type Rule } from './rule';
 
 export const ISO27001_RULES: readonly Rule[] = [
@@ -42,7 +42,7 @@ export const ISO27001_RULES: readonly Rule[] = [
     regime: 'iso27001',
     article: 'ISO/IEC 27001:2022 A.5.24–5.28',
     title: bi('信息安全事件管理', 'Information security incident management'),
-    evaluate: incidentsKnown,
+    evaluate: incidentsHandled(['pipl', 'gdpr', 'ccpa']),
   },
   {
     id: 'iso-5.33',

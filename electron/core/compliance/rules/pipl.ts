@@ -10,12 +10,12 @@ import {
   deletionDone,
   encryption,
   handoverNotices,
-  incidentsKnown,
   pipiaDone,
   retentionKept,
   trainingDone,
   requestsAnswered,
 } from './common';
+import { incidentPlan, incidentsHandled } from './incidents';
 import type { ClosureFacts } from '../facts';
 import { met, noEvidenceYet, notApplicable, notMet, type Evaluation, type Rule } from './rule';
 
@@ -162,12 +162,7 @@ export const PIPL_RULES: readonly Rule[] = [
     regime: 'pipl',
     article: 'PIPL Art. 51(5)',
     title: bi('制定并组织实施个人信息安全事件应急预案', 'An incident response plan is in place'),
-    evaluate: (f) =>
-      f.incidents
-        ? f.incidents.responsePlan
-          ? met('已记录应急预案', 'An incident response plan is recorded')
-          : notMet('没有应急预案', 'No incident response plan')
-        : noEvidenceYet('应急预案', 'an incident response plan'),
+    evaluate: incidentPlan,
   },
   {
     id: 'pipl-54-audit',
@@ -217,7 +212,7 @@ export const PIPL_RULES: readonly Rule[] = [
     regime: 'pipl',
     article: 'PIPL Art. 57',
     title: bi('发生或可能发生泄露时立即补救并通知', 'Leaks remedied at once and notified'),
-    evaluate: incidentsKnown,
+    evaluate: incidentsHandled(['pipl']),
   },
 ];
 

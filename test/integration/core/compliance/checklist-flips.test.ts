@@ -116,19 +116,19 @@ describe('checklist items flip as evidence appears', () => {
 
   it('answers by hand what the vault cannot tell, with an evidence file hashed and stored inside the vault', async () => {
     const before = await checklist();
-    expect(status(before, 'pipl-51-incident-plan')).toBe('open');
-    const plan = join(v.dir, '应急预案.pdf');
-    const bytes = Buffer.from('%PDF-1.4 incident response plan, signed by the director\n');
+    expect(status(before, 'iso-5.10')).toBe('open');
+    const plan = join(v.dir, '设备收回清单.pdf');
+    const bytes = Buffer.from('%PDF-1.4 devices and media returned, signed by the director\n');
     writeFileSync(plan, bytes);
     const item = await v.call('compliance.answer', {
-      itemId: 'pipl-51-incident-plan',
+      itemId: 'iso-5.10',
       status: 'met',
-      note: '应急预案已由董事会于 2026 年 1 月批准',
+      note: '离职员工的笔记本电脑和移动硬盘已于 2026 年 1 月收回',
       file: { path: plan },
     });
     expect(item).toMatchObject({ status: 'met', source: 'hand' });
     expect(item.answer?.file).toMatchObject({
-      name: '应急预案.pdf',
+      name: '设备收回清单.pdf',
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
@@ -145,8 +145,16 @@ describe('checklist items flip as evidence appears', () => {
       note: 'disagree',
     });
     expect(evaluated.ok ? 'ok' : evaluated.error.code).toBe('CHECKLIST_ITEM_EVALUATED');
-    const missing = await v.engine.call('compliance.answer', {
+    // The incident items are read from the incident register now, not answered by hand.
+    expect(status(await checklist(), 'pipl-57-incidents')).toBe('not-applicable');
+    const incidents = await v.engine.call('compliance.answer', {
       itemId: 'pipl-57-incidents',
+      status: 'met',
+      note: 'no incident',
+    });
+    expect(incidents.ok ? 'ok' : incidents.error.code).toBe('CHECKLIST_ITEM_EVALUATED');
+    const missing = await v.engine.call('compliance.answer', {
+      itemId: 'iso-5.10',
       status: 'met',
       note: 'n',
       file: { path: join(v.dir, 'no-such.pdf') },
@@ -154,7 +162,7 @@ describe('checklist items flip as evidence appears', () => {
     expect(missing.ok ? 'ok' : missing.error.code).toBe('FILE_UNREADABLE');
     const unknown = await v.engine.call('compliance.answer', { itemId: 'pipl-99', status: 'met', note: 'n' });
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('CHECKLIST_ITEM_UNKNOWN');
-    expect(status(await checklist(), 'pipl-57-incidents')).toBe('open');
+    expect(status(await checklist(), 'iso-5.10')).toBe('met');
     expect(await auditCount()).toBe(entries);
   });
 

@@ -203,6 +203,9 @@ test('the final evidence pack survives the vault in the evidence archive; the ce
     );
     expect(sha256sum).toContain('data/wipe/cloud-log.json: OK');
     expect(sha256sum).toContain('data/audit/audit-chain.json: OK');
+    // The incident register and the emergency plan outlive the vault in its final pack.
+    for (const f of ['register.json', 'drills.json', 'emergency-plan.pdf'])
+      expect(sha256sum).toContain(`data/incidents/${f}: OK`);
     const info = readFileSync(join(bag, 'bag-info.txt'), 'utf8');
     expect(info).toContain(`External-Identifier: ${v.created.session.vaultId}`);
     expect(info).toContain('Closeout-Personal-Data: none');

@@ -149,7 +149,19 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       gdpr: { received: 1, open: 0, overdue: [], answeredLate: [], nextDue: null },
       ccpa: { received: 1, open: 0, overdue: [], answeredLate: [], nextDue: null },
     },
-    incidents: { incidents: 0, notificationsPending: 0, responsePlan: true },
+    incidents: {
+      recorded: 1,
+      open: 0,
+      byRegime: {
+        pipl: { incidents: 1, lapses: [], running: 0 },
+        gdpr: { incidents: 1, lapses: [], running: 0 },
+        ccpa: { incidents: 1, lapses: [], running: 0 },
+      },
+      planSavedAt: recent,
+      drillPeriodMonths: 12,
+      lastDrill: recent.slice(0, 10),
+      drillDue: false,
+    },
   };
 }
 

@@ -52,7 +52,21 @@ function broken(): ClosureFacts {
     gdpr: { received: 1, open: 1, overdue: [{ ...overdue, ref: 'R-0003' }], answeredLate: [], nextDue: null },
     ccpa: { received: 1, open: 1, overdue: [{ ...overdue, ref: 'R-0004' }], answeredLate: [], nextDue: null },
   };
-  f.incidents = { incidents: 1, notificationsPending: 1, responsePlan: false };
+  const lapse = {
+    ref: 'I-0001',
+    audience: 'authority',
+    deadline: '2026-02-04T09:00:00.000Z',
+    kind: 'lapsed',
+  } as const;
+  f.incidents = {
+    ...f.incidents,
+    byRegime: {
+      pipl: { incidents: 1, lapses: [lapse], running: 0 },
+      gdpr: { incidents: 1, lapses: [lapse], running: 0 },
+      ccpa: { incidents: 1, lapses: [{ ...lapse, audience: 'individuals' }], running: 0 },
+    },
+    planSavedAt: null,
+  };
   return f;
 }
 
@@ -86,20 +100,15 @@ describe('checklist rules', () => {
     const f = clone(sound());
     f.handover = null;
     f.requests = null;
-    f.incidents = null;
     const open = RULES.filter((r) => r.evaluate(f).status === 'open').map((r) => r.id);
     expect(open).toEqual(
       expect.arrayContaining([
         'pipl-17-notice',
         'pipl-23-route',
         'pipl-38-cross-border',
-        'pipl-51-incident-plan',
-        'pipl-57-incidents',
-        'gdpr-33-breaches',
         'ccpa-130-requests',
         'pipl-44-50-rights',
         'gdpr-12-rights',
-        'iso-5.24',
       ]),
     );
     // …while what the vault itself holds is still decided from it.
@@ -190,6 +199,47 @@ describe('checklist rules', () => {
     expect(overdue.evidence.en).toBe(
       '2 requests are overdue: R-0001 (due 2026-02-01), R-0005 (due 2026-02-03)',
     );
+  });
+
+  it('reads incidents from the register: a timer run out or a late notice by reference, none recorded, the plan and its drills', () => {
+    const rule = (id: string) => RULES.find((r) => r.id === id)!;
+    const f = clone(sound());
+    f.incidents.byRegime.pipl.running = 1;
+    expect(rule('pipl-57-incidents').evaluate(f)).toMatchObject({ status: 'met' });
+    expect(rule('pipl-57-incidents').evaluate(f).evidence.en).toBe(
+      '1 incidents recorded; every notification due was sent or decided; 1 still to act on, none past its deadline',
+    );
+    f.incidents.byRegime.gdpr.lapses = [
+      { ref: 'I-0002', audience: 'authority', deadline: '2026-02-04T09:00:00.000Z', kind: 'lapsed' },
+    ];
+    f.incidents.byRegime.ccpa.lapses = [
+      { ref: 'I-0003', audience: 'individuals', deadline: '2026-03-01T09:00:00.000Z', kind: 'late' },
+    ];
+    const gdpr = rule('gdpr-33-breaches').evaluate(f);
+    expect(gdpr.status).toBe('not-met');
+    expect(gdpr.evidence.en).toBe(
+      '1 notification duties not met in time: I-0002 (GDPR, authority: neither notified nor decided, deadline 2026-02-04 09:00 UTC)',
+    );
+    expect(gdpr.evidence['zh-CN']).toContain('I-0002（GDPR，通知监管部门，未通知也未记录决定');
+    expect(rule('ccpa-82-breach').evaluate(f).evidence.en).toContain(
+      'I-0003 (Cal. Civ. Code 1798.82, individuals: notified after the deadline',
+    );
+    // ISO A.5.24–5.28 reads every law's duties; PIPL's own item only PIPL's.
+    expect(rule('iso-5.24').evaluate(f).evidence.en).toMatch(/^2 notification duties .*I-0002.*I-0003/);
+    expect(rule('pipl-57-incidents').evaluate(f).status).toBe('met');
+    f.incidents.byRegime.ccpa = { incidents: 0, lapses: [], running: 0 };
+    const none = rule('ccpa-82-breach').evaluate(f);
+    expect(none).toMatchObject({ status: 'not-applicable' });
+    expect(none.evidence.en).toBe(
+      'The incident register holds no incident under Cal. Civ. Code 1798.82 (1 recorded in all)',
+    );
+    const plan = rule('pipl-51-incident-plan');
+    expect(plan.evaluate(f).status).toBe('met');
+    f.incidents = { ...f.incidents, drillDue: true, lastDrill: '2025-01-10' };
+    expect(plan.evaluate(f)).toMatchObject({ status: 'not-met' });
+    expect(plan.evaluate(f).evidence.en).toContain('no drill in the last 12 months (last on 2025-01-10)');
+    f.incidents.planSavedAt = null;
+    expect(plan.evaluate(f).evidence.en).toBe('No emergency plan saved yet (only the template)');
   });
 
   it('proposes GDPR and CCPA from the records, and an owner’s answer wins', () => {
