@@ -199,6 +199,7 @@ export function suppressCells(sizes: readonly number[], counts: readonly number[
   const lines = knownLines(sizes, counts, k);
   const primary = counts.map((n) => n > 0 && n < k);
   const hidden = [...primary];
+  const safe = new Set<number>();
   const linesOf = new Map<number, number[][]>();
   for (const line of lines) for (const i of line) linesOf.set(i, [...(linesOf.get(i) ?? []), line]);
   for (let guard = 0; guard <= counts.length; guard++) {
@@ -209,14 +210,14 @@ export function suppressCells(sizes: readonly number[], counts: readonly number[
       .map((cells) => ({ cells, sum: cells.reduce((s, i) => s + counts[i], 0) }));
     const byEquations = pinnedByEquations(lines, hidden);
     const bounds = boundsOf(hiddenLines);
-    const exposed = counts.findIndex(
-      (_, i) =>
-        primary[i] &&
-        bounds.has(i) &&
-        (byEquations.has(i) ||
-          bounds.get(i)![0] === bounds.get(i)![1] ||
-          !hasOtherValue(i, counts, hiddenLines, bounds)),
-    );
+    // Hiding more only widens what a reader can solve for, so a cell shown safe stays safe.
+    const exposed = counts.findIndex((_, i) => {
+      if (!primary[i] || !bounds.has(i) || safe.has(i)) return false;
+      const [lo, hi] = bounds.get(i)!;
+      if (byEquations.has(i) || lo === hi || !hasOtherValue(i, counts, hiddenLines, bounds)) return true;
+      safe.add(i);
+      return false;
+    });
     if (exposed < 0) break;
     // Open one more cell in the exposed cell's lines, or anywhere when those are all suppressed.
     let next = -1;

@@ -3,6 +3,7 @@
 // own file; this index merges them into the one `contract` object, from which the preload, main's IPC
 // router, the engine's router, the CLI, the renderer's client and the e2e bridge are all derived.
 import { z } from 'zod';
+import { analyticsOps } from './analytics';
 import { appOps } from './app';
 import { assessmentsOps } from './assessments';
 import { auditOps } from './audit';
@@ -52,6 +53,7 @@ export * from './wipe';
 export * from './certificate';
 export * from './handover';
 export * from './requests';
+export * from './analytics';
 
 export const contract = {
   ...appOps,
@@ -77,6 +79,7 @@ export const contract = {
   ...certificateOps,
   ...handoverOps,
   ...requestsOps,
+  ...analyticsOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,9 @@ export const FILE_PURPOSES = {
   'handover-key': ['open'],
   /** Where a customer's request is answered: the data, the letter, the deletion certificate. */
   'request-output': ['folder'],
+  /** Where a table of counts or a de-identified extract is written. */
+  'analytics-export': ['save'],
+  'analytics-extract': ['save'],
 } as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export type FileDialogKind = 'open' | 'save' | 'folder';

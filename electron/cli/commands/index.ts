@@ -4,6 +4,7 @@
 // vault FILE as its first argument: the CLI unlocks it (with --passphrase-file / CLOSEOUT_PASSPHRASE, or
 // --recovery-key-file), runs the operation, and locks it.
 import type { CommandDef } from '../command-def';
+import { analyticsCommands } from './analytics';
 import { appCommands } from './app';
 import { auditCommands } from './audit';
 import { backupCommands } from './backup';
@@ -41,6 +42,7 @@ const HELP_ORDER = [
   'report',
   'risk',
   'request',
+  'analytics',
   'evidence',
   'wipe',
   'certificate',
@@ -63,6 +65,7 @@ export const commands: readonly CommandDef[] = [
   ...reportCommands,
   ...riskCommands,
   ...requestCommands,
+  ...analyticsCommands,
   ...evidenceCommands,
   ...wipeCommands,
   ...certificateCommands,

@@ -1,6 +1,9 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
 // `product` is what the desktop app's worker and the CLI run: the shipped contract and these handlers.
 import { contract } from '../../../shared/contract';
+import { exportTable } from '../analytics/export-table';
+import { writeExtract } from '../analytics/extract';
+import { analyticsTable } from '../analytics/table';
 import { appInfo } from '../app/app-info';
 import { listBackups } from '../backup/backups-table';
 import { createBackup } from '../backup/create-backup';
@@ -322,6 +325,9 @@ export const handlers: Handlers = {
     return result;
   },
   'requests.close': (input, ctx) => closeRequest(open(ctx), input),
+  'analytics.table': (input, ctx) => analyticsTable(open(ctx), input),
+  'analytics.export': (input, ctx) => exportTable(open(ctx), input, ctx.env.dataDir),
+  'analytics.extract': (input, ctx) => writeExtract(open(ctx), input, ctx.env.dataDir),
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
   'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
   'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),

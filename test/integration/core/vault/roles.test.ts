@@ -144,6 +144,13 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'requests.extend': { id: 'R-9999', reason: 'complex' },
     'requests.fulfil': { id: 'R-9999', out: { path: v.dir } },
     'requests.close': { id: 'R-9999', outcome: 'withdrawn' },
+    'analytics.table': { by: ['type'] },
+    'analytics.export': {
+      by: ['type'],
+      format: 'csv',
+      file: { path: join(v.dir, `counts-${role}-${n}.csv`) },
+    },
+    'analytics.extract': { fields: ['type'], file: { path: join(v.dir, `extract-${role}-${n}.csv`) } },
     'wipe.records': { dryRun: true },
     'wipe.vault': { dryRun: true },
     'wipe.resume': {},
@@ -268,6 +275,7 @@ describe('roles', () => {
             // handover.* samples name a handover that does not exist
             'HANDOVER_NOT_FOUND',
             'REQUEST_NOT_FOUND', // requests.* samples name a request that does not exist
+            'ANALYTICS_K_UNREACHABLE', // analytics.extract of an empty vault: fewer than k records
             'RECOVERY_KEY_NEEDED', // a version 2 recovery key is kept nowhere: this session did not make it
           ]).toContain(res.error.code);
       }
