@@ -2,6 +2,7 @@
 // current page.
 import {
   AuditOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { RequestsPage } from '../pages/RequestsPage';
+import { AnalyticsPage } from '../pages/AnalyticsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
 import { ImportPage } from '../wizards/import/ImportWizard';
@@ -71,6 +73,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   wipe: <DeleteOutlined />,
   compliance: <SafetyCertificateOutlined />,
   requests: <MessageOutlined />,
+  analytics: <BarChartOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
@@ -101,6 +104,8 @@ function Page({ location }: { location: AppLocation }) {
       return <CompliancePage />;
     case 'requests':
       return <RequestsPage />;
+    case 'analytics':
+      return <AnalyticsPage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':

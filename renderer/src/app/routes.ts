@@ -12,6 +12,7 @@ export const ROUTES = [
   'wipe',
   'compliance',
   'requests',
+  'analytics',
   'audit',
   'settings',
 ] as const;

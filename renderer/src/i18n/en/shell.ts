@@ -21,6 +21,7 @@ export const shell: Messages<typeof zh> = {
     wipe: 'Wipe',
     compliance: 'Compliance',
     requests: 'Requests',
+    analytics: 'Analytics',
     audit: 'Audit',
     settings: 'Settings',
   },
