@@ -22,6 +22,7 @@ export const analytics: Messages<typeof zh> = {
       age: 'Age band',
     },
     count: 'Count',
+    chartMark: 'In the chart, × marks a suppressed cell',
     suppressed: 'Suppressed',
     summary: '{{cells}} cells, {{suppressed}} suppressed; {{total}} customers in all',
     totalHidden: 'fewer than k',

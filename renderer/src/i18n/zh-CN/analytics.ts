@@ -19,6 +19,7 @@ export const analytics = {
       age: '年龄段',
     },
     count: '人数',
+    chartMark: '图中 × 表示该单元格已抑制',
     suppressed: '已抑制',
     summary: '共 {{cells}} 个单元格，{{suppressed}} 个已抑制；总人数 {{total}}',
     totalHidden: '少于 k',

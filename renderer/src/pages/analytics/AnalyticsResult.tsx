@@ -47,7 +47,8 @@ export function AnalyticsResult({ table, m }: { table: AnalyticsTable; m: Return
         })}
       </Typography.Text>
       <div data-testid="analytics-chart" data-suppressed={table.suppressed}>
-        <EChart option={chartOption(table, label, suppressed)} height={300} />
+        <EChart option={chartOption(table, label, '×')} height={300} />
+        <Typography.Text type="secondary">{t('analytics.chartMark')}</Typography.Text>
       </div>
       <Space wrap>
         {FORMATS.map((f) => (

@@ -1,12 +1,12 @@
 // The bar chart of a suppressed table: the first dimension along the axis, the combinations of the others
-// as series; a suppressed cell is an empty bar labelled as suppressed, never a number.
+// as series; a suppressed cell is an empty bar marked `mark`, never a number.
 import type { AnalyticsTable } from '../../../../shared/contract';
 import type { ChartOption } from '../../components/EChart';
 
 export function chartOption(
   table: AnalyticsTable,
   label: (dimension: number, value: string) => string,
-  suppressed: string,
+  mark: string,
 ): ChartOption {
   const axis = table.axes[0].map((v) => label(0, v));
   const seriesKey = (values: string[]) =>
@@ -23,7 +23,7 @@ export function chartOption(
       const cell = table.cells.find((c) => c.values[0] === x && seriesKey(c.values) === name);
       if (!cell) return 0;
       if (cell.count === null)
-        return { value: 0, label: { show: true, position: 'top' as const, formatter: suppressed } };
+        return { value: 0, label: { show: true, position: 'top' as const, formatter: mark } };
       return cell.count;
     }),
   }));
