@@ -60,7 +60,13 @@ import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
 import { fulfilRequest } from '../requests/fulfil';
-import { addRequest, closeRequest, extendRequest, listRequests } from '../requests/register';
+import {
+  acknowledgeRequest,
+  addRequest,
+  closeRequest,
+  extendRequest,
+  listRequests,
+} from '../requests/register';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
 import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { verifyCertificate } from '../certificate/verify-certificate';
@@ -319,6 +325,7 @@ export const handlers: Handlers = {
   'requests.list': (input, ctx) => listRequests(open(ctx), input),
   'requests.add': (input, ctx) => addRequest(open(ctx), input),
   'requests.extend': (input, ctx) => extendRequest(open(ctx), input),
+  'requests.acknowledge': (input, ctx) => acknowledgeRequest(open(ctx), input),
   'requests.fulfil': async (input, ctx) => {
     const result = await fulfilRequest(open(ctx), input, job(ctx), ctx.env.dataDir);
     if (result.fulfilment?.action === 'deleted') noteDispositionCount(ctx.env.dataDir, open(ctx));

@@ -14,6 +14,7 @@ export type Route =
   | 'wipe'
   | 'compliance'
   | 'requests'
+  | 'analytics'
   | 'audit'
   | 'settings';
 /** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */

@@ -76,3 +76,25 @@ test('a bad kind and an unknown request: one error line each, non-zero exit', ()
   expect(unknown.status).not.toBe(0);
   expect(unknown.stderr).toContain('REQUEST_NOT_FOUND');
 });
+
+test('a CCPA request: its receipt to confirm within 10 business days, confirmed once', () => {
+  const added = json([
+    'request',
+    'add',
+    vault,
+    '--kind',
+    'delete',
+    '--regime',
+    'ccpa',
+    '--received',
+    '2026-11-20',
+  ]);
+  expect(added.acknowledgement).toMatchObject({ due: '2026-12-08', on: null });
+  const done = json(['request', 'acknowledge', vault, added.ref, '--on', '2026-11-23']);
+  expect(done.acknowledgement).toEqual({ due: '2026-12-08', on: '2026-11-23', daysLeft: null });
+  const again = runCli(['request', 'acknowledge', vault, added.ref], env);
+  expect(again.status).not.toBe(0);
+  expect(again.stderr).toContain('REQUEST_ACKNOWLEDGED');
+  const pipl = json(['request', 'add', vault, '--kind', 'access', '--received', '2026-11-20']);
+  expect(pipl.acknowledgement).toBeNull();
+});

@@ -142,6 +142,7 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'requests.list': {},
     'requests.add': { kind: 'complaint', receivedOn: '2026-01-05' },
     'requests.extend': { id: 'R-9999', reason: 'complex' },
+    'requests.acknowledge': { id: 'R-9999' },
     'requests.fulfil': { id: 'R-9999', out: { path: v.dir } },
     'requests.close': { id: 'R-9999', outcome: 'withdrawn' },
     'analytics.table': { by: ['type'] },
