@@ -8,6 +8,7 @@ import { csvCell, UTF8_BOM } from '../../../shared/csv';
 import type { AnalyticsExportResult, AnalyticsTable, OpParsedInput } from '../../../shared/contract';
 import { DocumentBuilder } from '../documents/pdf';
 import { EngineError } from '../kernel/engine-error';
+import { xlsxText } from '../records/export-records';
 import { writeFileAtomic } from '../util/atomic-write';
 import { pathOf } from '../util/file-ref';
 import { guardWrite } from '../util/write-guard';
@@ -40,10 +41,7 @@ async function xlsx(table: AnalyticsTable, lang: Lang): Promise<Buffer> {
   // Formula-like labels are neutralised as in every export; counts stay numbers.
   for (const [i, row] of rows.entries()) {
     const count = table.cells[i].count;
-    sheet.addRow([
-      ...row.slice(0, -1).map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)),
-      count ?? row.at(-1),
-    ]);
+    sheet.addRow([...row.slice(0, -1).map(xlsxText), count ?? row.at(-1)]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
