@@ -4,7 +4,7 @@
 // more. Null when even the coarsest values cannot (fewer than k records in all). Pure.
 import { LEVELS, valueOf, type AnalyticsFacts, type ExtractField } from './dimensions';
 
-export type Levels = Partial<Record<ExtractField, number>>;
+type Levels = Partial<Record<ExtractField, number>>;
 
 export interface KAnonymous {
   levels: Levels;

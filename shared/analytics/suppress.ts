@@ -9,7 +9,7 @@
 // until none can. Pure: the engine and the tests share it.
 
 /** The lines of a table: for each dimension of size ≥ 2, the cells that differ only in that dimension. */
-export function tableLines(sizes: readonly number[]): number[][] {
+function tableLines(sizes: readonly number[]): number[][] {
   const total = sizes.reduce((a, b) => a * b, 1);
   const strides = sizes.map((_, d) => sizes.slice(d + 1).reduce((a, b) => a * b, 1));
   const lines: number[][] = [];

@@ -20,7 +20,7 @@ const p = (gb: string, iso: string, zh: string, en: string, ...variants: string[
   names: [zh, ...variants],
 });
 
-export const PROVINCES: readonly Province[] = [
+const PROVINCES: readonly Province[] = [
   p('11', 'CN-BJ', '北京', 'Beijing'),
   p('12', 'CN-TJ', '天津', 'Tianjin'),
   p('13', 'CN-HE', '河北', 'Hebei'),

@@ -18,8 +18,8 @@ import { recordOutputs } from '../wipe/outputs';
 import { forEachFacts } from './facts';
 import { headerOf, labelOf } from './labels';
 
-/** The notice written beside every extract (and shown in the window before one is made). */
-export function extractReadme(fields: readonly string[], k: number, records: number, at: string): string {
+/** The notice written beside every extract (the window says the same before one is made). */
+function extractReadme(fields: readonly string[], k: number, records: number, at: string): string {
   return [
     '去标识化摘录 — 仍属个人信息',
     '',
