@@ -2,6 +2,7 @@
 // published number below k, the counts those of `closeout stats`), objectors left out by default, every
 // export audited without values, the k-anonymous extract with its notice, and the refusal that writes
 // nothing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCustomers } from '../../fixtures/customers';
@@ -59,6 +60,15 @@ test('a table by type and province: the count last, nothing below k, the totals 
     expect(Number(count)).toBeGreaterThanOrEqual(5);
   }
   expect(rows.filter((r) => r.at(-1) === 'suppressed')).toHaveLength(done.suppressed);
+
+  // The same table as PDF (both languages) and XLSX: the suppressed cells marked, no count below k.
+  const pdf = join(dir.path, 'counts.pdf');
+  json(['analytics', vault, '--by', 'type,province', '--out', pdf]);
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+  expect(text).toContain('已抑制 / suppressed');
+  expect(text).toContain('Anonymised counts');
+  const xlsx = json(['analytics', vault, '--by', 'type,province', '--out', join(dir.path, 'counts.xlsx')]);
+  expect(xlsx).toMatchObject({ format: 'xlsx', cells: done.cells, suppressed: done.suppressed });
 
   // By type alone, k = 2: every type with two or more customers is published as stats counts it.
   const byType = join(dir.path, 'types.csv');
