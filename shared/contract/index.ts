@@ -17,6 +17,7 @@ import { duplicatesOps } from './duplicates';
 import { evidenceOps } from './evidence';
 import { handoverOps } from './handover';
 import { importOps } from './import';
+import { incidentsOps } from './incidents';
 import { jobOps } from './job';
 import { jobIdSchema, type OpSpec } from './op';
 import { peopleOps } from './people';
@@ -53,6 +54,7 @@ export * from './wipe';
 export * from './certificate';
 export * from './handover';
 export * from './requests';
+export * from './incidents';
 export * from './analytics';
 
 export const contract = {
@@ -79,6 +81,7 @@ export const contract = {
   ...certificateOps,
   ...handoverOps,
   ...requestsOps,
+  ...incidentsOps,
   ...analyticsOps,
 } as const satisfies Record<string, OpSpec>;
 

@@ -83,6 +83,10 @@ export const FILE_PURPOSES = {
   'handover-key': ['open'],
   /** Where a customer's request is answered: the data, the letter, the deletion certificate. */
   'request-output': ['folder'],
+  /** Where an incident's notification drafts and the emergency plan are written. */
+  'incident-output': ['folder'],
+  /** A copy of a lost backup's manifest. */
+  'incident-manifest': ['open'],
   /** Where a table of counts or a de-identified extract is written. */
   'analytics-export': ['save'],
   'analytics-extract': ['save'],

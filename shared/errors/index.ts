@@ -11,6 +11,7 @@ import { complianceErrors } from './compliance';
 import { duplicatesErrors } from './duplicates';
 import { handoverErrors } from './handover';
 import { importErrors } from './import';
+import { incidentsErrors } from './incidents';
 import { recordsErrors } from './records';
 import { requestsErrors } from './requests';
 import { usersErrors } from './users';
@@ -37,6 +38,7 @@ export const ERRORS = {
   ...wipeErrors,
   ...handoverErrors,
   ...requestsErrors,
+  ...incidentsErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

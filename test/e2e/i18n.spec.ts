@@ -14,6 +14,7 @@ const ZH_NAV = [
   '销毁',
   '合规',
   '客户请求',
+  '安全事件',
   '审计',
   '设置',
 ];
@@ -29,6 +30,7 @@ const EN_NAV = [
   'Wipe',
   'Compliance',
   'Requests',
+  'Incidents',
   'Audit',
   'Settings',
 ];

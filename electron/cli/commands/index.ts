@@ -15,6 +15,7 @@ import { disposeCommands } from './dispose';
 import { evidenceCommands } from './evidence';
 import { handoverCommands } from './handover';
 import { importCommands } from './import';
+import { incidentCommands } from './incident';
 import { planCommands } from './plan';
 import { recordsCommands } from './records';
 import { reportCommands } from './report';
@@ -42,6 +43,8 @@ const HELP_ORDER = [
   'report',
   'risk',
   'request',
+  'incident',
+  'drill',
   'analytics',
   'evidence',
   'wipe',
@@ -65,6 +68,7 @@ export const commands: readonly CommandDef[] = [
   ...reportCommands,
   ...riskCommands,
   ...requestCommands,
+  ...incidentCommands,
   ...analyticsCommands,
   ...evidenceCommands,
   ...wipeCommands,

@@ -11,36 +11,29 @@ import type {
 } from '../../../shared/contract';
 import pkg from '../../../package.json';
 import { gatherFacts, type ClosureFacts } from '../compliance/facts';
-import { archiveDir, keepUntil } from '../evidence-pack/archive';
+import { keepUntil } from '../evidence-pack/archive';
 import { documentSigner } from '../vault/signer';
 import { stampedName, writeSignedDocument } from '../evidence-pack/signed-files';
 import { EngineError } from '../kernel/engine-error';
 import { pathOf } from '../util/file-ref';
 import type { OpenVault } from '../vault/open-vault';
 import { renderAssessmentPdf, type AssessmentRecord } from './assessment-pdf';
+import {
+  approveAssessmentRow,
+  latestAssessmentRow,
+  writeAssessmentBody,
+  type AssessmentRow,
+  type AssessmentScope,
+} from './store';
 import { assessmentFacts, assessmentRequired, draftBody, missingSections } from './prefill';
 
-interface Row {
-  kind: AssessmentKind;
-  version: number;
-  body: string;
-  facts: string | null;
-  status: 'draft' | 'approved';
-  updated_at: string;
-  updated_by: string | null;
-  approved_at: string | null;
-  approved_by: string | null;
+const closureWide = (kind: AssessmentKind): AssessmentScope => ({ kind, handoverId: null });
+
+function latest(vault: OpenVault, kind: AssessmentKind): AssessmentRow | undefined {
+  return latestAssessmentRow(vault.db, closureWide(kind));
 }
 
-/** An assessment as written to a file: its own JSON format. */
-
-function latest(vault: OpenVault, kind: AssessmentKind): Row | undefined {
-  return vault.db
-    .prepare('SELECT * FROM assessments WHERE kind = ? ORDER BY version DESC LIMIT 1')
-    .get(kind) as Row | undefined;
-}
-
-function assessmentOf(f: ClosureFacts, kind: AssessmentKind, row: Row | undefined): Assessment {
+function assessmentOf(f: ClosureFacts, kind: AssessmentKind, row: AssessmentRow | undefined): Assessment {
   const body: AssessmentBody = row ? (JSON.parse(row.body) as AssessmentBody) : draftBody(f);
   const { required, because } = assessmentRequired(f, kind);
   return {
@@ -78,13 +71,7 @@ export function saveAssessment(
   vault.change(
     () => ({ op: 'assessments.save', params: { kind: input.kind, version }, outcome: 'ok' }),
     () =>
-      vault.db
-        .prepare(
-          `INSERT INTO assessments (kind, version, body, status, updated_at, updated_by) VALUES (?, ?, ?, 'draft', ?, ?)
-           ON CONFLICT (kind, version) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at,
-             updated_by = excluded.updated_by`,
-        )
-        .run(input.kind, version, JSON.stringify(input.body), at, vault.actor.userName),
+      writeAssessmentBody(vault.db, closureWide(input.kind), version, input.body, at, vault.actor.userName),
   );
   return getAssessment(vault, input.kind, now);
 }
@@ -124,32 +111,32 @@ export async function approveAssessment(
   const draft = assessmentOf(facts, kind, row);
   if (draft.missing.length)
     throw new EngineError('ASSESSMENT_INCOMPLETE', { missing: draft.missing.join(', ') });
-  const at = now.toISOString();
   const frozen = assessmentFacts(facts);
   const approved: Assessment = {
     ...draft,
     status: 'approved',
     facts: frozen,
-    approvedAt: at,
+    approvedAt: now.toISOString(),
     approvedBy: vault.actor.userName,
     keepUntil: keepUntil(now),
   };
-  // The signed files first: an approval that cannot be archived does not happen.
-  const archived = await writeFiles(vault, approved, archiveDir(dataDir, vault.vaultId), now);
-  vault.change(
-    () => ({
-      op: 'assessments.approve',
-      params: { kind, version: row.version, keepUntil: approved.keepUntil },
-      outcome: 'ok',
-    }),
-    () =>
-      vault.db
-        .prepare(
-          `UPDATE assessments SET status = 'approved', facts = ?, approved_at = ?, approved_by = ?
-           WHERE kind = ? AND version = ?`,
-        )
-        .run(JSON.stringify(frozen), at, vault.actor.userName, kind, row.version),
-    true,
+  const record = recordOf(vault, approved, now);
+  const archived = await approveAssessmentRow(
+    vault,
+    dataDir,
+    {
+      scope: closureWide(kind),
+      version: row.version,
+      facts: frozen,
+      document: { json: record, pdf: await renderAssessmentPdf(record) },
+      name: `${kind}-v${row.version}`,
+      audit: () => ({
+        op: 'assessments.approve',
+        params: { kind, version: row.version, keepUntil: approved.keepUntil },
+        outcome: 'ok',
+      }),
+    },
+    now,
   );
   return { ...getAssessment(vault, kind, now), archived };
 }

@@ -8,7 +8,7 @@ import { peekRules } from '../classification/rules-store';
 const LIVE = 'merged_into IS NULL';
 
 /** The European Economic Area (GDPR applies there); ISO 3166-1 alpha-2. */
-const EEA_COUNTRIES = [
+export const EEA_COUNTRIES = [
   'AT',
   'BE',
   'BG',
@@ -42,7 +42,7 @@ const EEA_COUNTRIES = [
 ] as const;
 
 /** A US address in California: the state's name (English or Chinese) or its postal abbreviation after a comma. */
-const CALIFORNIA = `(address LIKE '%California%' OR address LIKE '%加州%' OR address LIKE '%加利福尼亚%'
+export const CALIFORNIA = `(address LIKE '%California%' OR address LIKE '%加州%' OR address LIKE '%加利福尼亚%'
   OR address LIKE '%, CA %')`;
 
 export interface CustomerFacts {

@@ -17,6 +17,7 @@ import { fileSalt } from '../vault/rekey-recovery';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import type { OpenVault } from '../vault/open-vault';
 import { handoverFacts, type HandoverFacts } from '../handover/closure-facts';
+import { requestFacts, type RequestFacts } from '../requests/closure-facts';
 import { wipeFacts, type WipeFacts } from '../wipe/closure-facts';
 import { customerFacts, type CustomerFacts } from './customer-facts';
 import { readSetting, type ComplianceSettings } from './settings';
@@ -25,11 +26,6 @@ import { readSetting, type ComplianceSettings } from './settings';
 const WEAK_PASSPHRASE_SCORE = 3;
 
 // Facts of features still to come: null until that feature's tables exist and are read here.
-interface RequestFacts {
-  logged: number;
-  open: number;
-  overdue: number;
-}
 interface IncidentFacts {
   incidents: number;
   notificationsPending: number;
@@ -131,10 +127,16 @@ function complianceFacts(vault: OpenVault, now: Date): ClosureFacts['compliance'
   const setting = <K extends keyof ComplianceSettings>(k: K) => readSetting(db, k);
   const assessment = (kind: 'pipia' | 'dpia') => {
     const row = db
-      .prepare('SELECT status, approved_at FROM assessments WHERE kind = ? ORDER BY version DESC LIMIT 1')
+      .prepare(
+        `SELECT status, approved_at FROM assessments WHERE kind = ? AND handover_id IS NULL
+         ORDER BY version DESC LIMIT 1`,
+      )
       .get(kind) as { status: 'draft' | 'approved'; approved_at: string | null } | undefined;
     const approved = db
-      .prepare(`SELECT MAX(approved_at) AS at FROM assessments WHERE kind = ? AND status = 'approved'`)
+      .prepare(
+        `SELECT MAX(approved_at) AS at FROM assessments
+         WHERE kind = ? AND handover_id IS NULL AND status = 'approved'`,
+      )
       .get(kind) as { at: string | null };
     return { status: row?.status ?? ('new' as const), approvedAt: approved.at };
   };
@@ -281,11 +283,11 @@ export function gatherFacts(
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),
-    // Each feature's facts from its own folder; requestFacts / incidentFacts from core/requests and
-    // core/incidents when they land. Until then the rules that read them answer "answer by hand".
+    // Each feature's facts from its own folder; incidentFacts from core/incidents when it lands. Until
+    // then the rules that read them answer "answer by hand".
     handover: handoverFacts(db, now),
     wipe: wipeFacts(db),
-    requests: null,
+    requests: requestFacts(vault, now),
     incidents: null,
   };
 }

@@ -3,6 +3,7 @@
 // the bag's folder) and tagmanifest-sha256.txt; and checking one, naming every file that changed, is
 // missing or is not listed.
 import { createHash } from 'node:crypto';
+import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import type { EvidenceProblem } from '../../../shared/contract';
 
 export interface BagEntry {
@@ -10,6 +11,11 @@ export interface BagEntry {
   path: string;
   content: Buffer;
 }
+
+/** A bag file's content: JSON (2-space indented, newline-terminated), or CSV (UTF-8 with BOM, CRLF). */
+export const jsonContent = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+export const csvContent = (header: unknown[], rows: unknown[][]) =>
+  Buffer.from(UTF8_BOM + csvLine(header) + rows.map((r) => csvLine(r)).join(''), 'utf8');
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const manifestOf = (entries: readonly BagEntry[]) =>

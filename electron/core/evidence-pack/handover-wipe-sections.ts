@@ -7,14 +7,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { handoverDetail } from '../handover/handover-view';
-import { renderPipia } from '../handover/pipia-pdf';
-import { pipiaRecord } from '../handover/pipia';
+import { renderAssessmentPdf } from '../assessments/assessment-pdf';
+import { handoverPipiaDocument, pipiaRecord } from '../handover/pipia';
 import { listHandoverRows } from '../handover/store';
 import type { VaultDb } from '../vault/database';
 import { cloudEntries, paperEntries } from '../wipe/logs';
-import { safeName, type BagEntry } from './bag';
+import { jsonContent, safeName, type BagEntry } from './bag';
 
-const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+const json = jsonContent;
 
 interface ReceiptRow {
   id: number;
@@ -64,8 +64,9 @@ export async function handoverSection(db: VaultDb, now: Date): Promise<BagEntry[
     });
     const pipia = pipiaRecord(db, h);
     if (pipia.approvedAt) {
-      out.push({ path: `${dir}/pipia.json`, content: json({ handoverId: h.id, ...pipia }) });
-      out.push({ path: `${dir}/pipia.pdf`, content: await renderPipia(pipia, now) });
+      const doc = handoverPipiaDocument(h, pipia, now);
+      out.push({ path: `${dir}/pipia.json`, content: json(doc) });
+      out.push({ path: `${dir}/pipia.pdf`, content: await renderAssessmentPdf(doc) });
     }
     for (const t of d.transfers)
       out.push({

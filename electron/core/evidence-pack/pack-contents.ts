@@ -2,11 +2,11 @@
 // PIPIA/DPIA, ROPA, retention schedule, risk register, people and training, the evidence files people
 // attached), the backups with their drills and signed manifests, the handovers (agreements' digests,
 // PIPIAs, package manifests, signed receipts) and the wipes (certificates of sanitisation, paper and cloud
-// logs), and the audit chain with every signed checkpoint. No customer's values, unless the owner asks for the record list.
+// logs), the customers' requests register, and the audit chain with every signed checkpoint. No
+// customer's values, unless the owner asks for the record list.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { bi } from '../../../shared/bilingual';
-import { csvLine, UTF8_BOM } from '../../../shared/csv';
 import { ASSESSMENT_KINDS } from '../../../shared/contract';
 import { renderAssessmentPdf } from '../assessments/assessment-pdf';
 import { getAssessment } from '../assessments/assessments';
@@ -25,20 +25,17 @@ import { fromRow, type AuditRow } from '../vault/audit';
 import { exportCheckpoint, listCheckpoints } from '../vault/checkpoints';
 import type { OpenVault } from '../vault/open-vault';
 import pkg from '../../../package.json';
-import { safeName, type BagEntry } from './bag';
+import { csvContent, jsonContent, safeName, type BagEntry } from './bag';
 import { handoverSection, wipeSection } from './handover-wipe-sections';
+import { requestsSection } from './requests-section';
 import type { DocumentSigner } from '../vault/signer';
 
-const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+const json = jsonContent;
+const csv = csvContent;
 const text = (value: string) => Buffer.from(value, 'utf8');
-const csv = (header: unknown[], rows: unknown[][]) =>
-  text(UTF8_BOM + csvLine(header) + rows.map((r) => csvLine(r)).join(''));
 
 /** Sections a pack would hold once the features that record them are in the vault. */
-const NOT_YET = [
-  ['requests', bi('客户请求记录', 'Customer request log')],
-  ['incidents', bi('安全事件记录', 'Incident log')],
-] as const;
+const NOT_YET = [['incidents', bi('安全事件记录', 'Incident log')]] as const;
 
 function readme(f: ClosureFacts, bagName: string, encrypted: boolean): string {
   return [
@@ -259,6 +256,7 @@ export async function packContents(
     entries.push({ path: `data/assessments/${kind}.pdf`, content: await renderAssessmentPdf(record) });
   }
   entries.push(...(await handoverSection(vault.db, now)));
+  entries.push(...requestsSection(vault, now));
   const wipe = wipeSection(vault.db);
   entries.push(...wipe.entries);
   if (options.includeRecordList) entries.push(recordList(vault));

@@ -16,15 +16,26 @@ import type { OpenVault } from '../vault/open-vault';
 import { writeDocument } from '../documents/write-document';
 import { fileStamp } from '../util/file-stamp';
 import { freshPath, outputFolder, writeFailed } from './output';
-import { renderPipia } from './pipia-pdf';
 import { selectionCounts, sensitiveKinds } from './selection';
 import { loadHandover, type Handover } from './store';
+import pkg from '../../../package.json';
+import { renderAssessmentPdf, type HandoverPipiaRecord } from '../assessments/assessment-pdf';
+import {
+  approveAssessmentRow,
+  latestAssessmentRow,
+  writeAssessmentBody,
+  type AssessmentRow,
+  type AssessmentScope,
+} from '../assessments/store';
+import { keepUntil } from '../evidence-pack/archive';
 
-interface PipiaRow {
-  answers: string;
-  approved: string | null;
-  approved_by: string | null;
-  approved_at: string | null;
+const scopeOf = (handover: Handover): AssessmentScope => ({ kind: 'pipia', handoverId: handover.id });
+
+/** The row's facts once approved: what the approval is about (its key) and what it saw. */
+interface ApprovedSnapshot {
+  key: string;
+  facts: PipiaFacts;
+  answers: PipiaAnswers;
 }
 
 function pipiaFacts(db: VaultDb, handover: Handover): PipiaFacts {
@@ -104,44 +115,38 @@ export function pipiaRecord(
   files: PipiaRecord['files'] = null,
 ): PipiaRecord {
   const facts = pipiaFacts(db, handover);
-  const row = db.prepare('SELECT * FROM handover_pipias WHERE handover_id = ?').get(handover.id) as
-    PipiaRow | undefined;
-  const answers = row ? pipiaAnswersSchema.parse(JSON.parse(row.answers)) : prefill(facts);
-  const approved = row?.approved ? (JSON.parse(row.approved) as { key: string }) : null;
-  const keepUntil = row?.approved_at ? addYears(row.approved_at, 3) : null;
+  const row = latestAssessmentRow(db, scopeOf(handover));
+  const answers = row ? pipiaAnswersSchema.parse(JSON.parse(row.body)) : prefill(facts);
+  const approved = approvedSnapshot(row);
   return {
     facts,
     answers,
-    approvedBy: row?.approved_by ?? null,
-    approvedAt: row?.approved_at ?? null,
-    keepUntil,
+    approvedBy: approved ? row!.approved_by : null,
+    approvedAt: approved ? row!.approved_at : null,
+    keepUntil: approved ? keepUntil(new Date(row!.approved_at!)) : null,
     stale: approved !== null && approved.key !== approvalKey(facts),
     files,
   };
 }
 
-const addYears = (iso: string, years: number): string => {
-  const d = new Date(iso);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.toISOString().slice(0, 10);
-};
+function approvedSnapshot(row: AssessmentRow | undefined): ApprovedSnapshot | null {
+  if (row?.status !== 'approved' || !row.facts || !row.approved_at) return null;
+  return JSON.parse(row.facts) as ApprovedSnapshot;
+}
 
 /**
  * Whether the handover has an approved PIPIA that still matches it: the approval key only (recipient,
  * route, fields), without counting the selection as the full record does.
  */
 export function pipiaApproved(db: VaultDb, handover: Handover): boolean {
-  const row = db
-    .prepare('SELECT approved, approved_at FROM handover_pipias WHERE handover_id = ?')
-    .get(handover.id) as Pick<PipiaRow, 'approved' | 'approved_at'> | undefined;
-  if (!row?.approved || !row.approved_at) return false;
-  return (JSON.parse(row.approved) as { key: string }).key === approvalKey(handover);
+  const approved = approvedSnapshot(latestAssessmentRow(db, scopeOf(handover)));
+  return approved !== null && approved.key === approvalKey(handover);
 }
 
 export async function savePipia(
   vault: OpenVault,
   input: OpParsedInput<'handover.pipia'>,
-  dataDir: string | null,
+  dataDir: string,
   now = new Date(),
 ): Promise<PipiaRecord> {
   const handover = loadHandover(vault.db, input.handoverId);
@@ -167,34 +172,46 @@ export async function savePipia(
       if (gaps.length) throw new EngineError('HANDOVER_NOT_READY', { gaps });
     }
     const facts = pipiaFacts(vault.db, handover);
-    vault.change(
-      () => ({
-        op: 'handover.pipia',
-        params: { handoverId: handover.id, approve: input.approve, fields: facts.fields },
-        counts: { records: facts.selection.selected },
-        outcome: 'ok',
-      }),
-      () => {
-        vault.db
-          .prepare(
-            `INSERT INTO handover_pipias (handover_id, answers, updated_at) VALUES (?, ?, ?)
-             ON CONFLICT (handover_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at`,
-          )
-          .run(handover.id, JSON.stringify(answers), at);
-        if (input.approve)
-          vault.db
-            .prepare(
-              'UPDATE handover_pipias SET approved = ?, approved_by = ?, approved_at = ? WHERE handover_id = ?',
-            )
-            .run(
-              JSON.stringify({ key: approvalKey(facts), facts, answers }),
-              vault.actor.userName,
-              at,
-              handover.id,
-            );
-      },
-      input.approve,
-    );
+    // Edited answers after an approval start a new version, as the closure-wide assessments do.
+    const row = latestAssessmentRow(vault.db, scopeOf(handover));
+    const unchanged = row?.body === JSON.stringify(answers);
+    const version = !row ? 1 : row.status === 'draft' || unchanged ? row.version : row.version + 1;
+    const save = () =>
+      writeAssessmentBody(vault.db, scopeOf(handover), version, answers, at, vault.actor.userName);
+    const audit = () => ({
+      op: 'handover.pipia',
+      params: { handoverId: handover.id, approve: input.approve, fields: facts.fields, version },
+      counts: { records: facts.selection.selected },
+      outcome: 'ok' as const,
+    });
+    if (!input.approve) vault.change(audit, save);
+    else {
+      const snapshot: ApprovedSnapshot = { key: approvalKey(facts), facts, answers };
+      const approved: PipiaRecord = {
+        facts,
+        answers,
+        approvedBy: vault.actor.userName,
+        approvedAt: at,
+        keepUntil: keepUntil(now),
+        stale: false,
+        files: null,
+      };
+      const document = handoverPipiaDocument(handover, approved, now);
+      await approveAssessmentRow(
+        vault,
+        dataDir,
+        {
+          scope: scopeOf(handover),
+          version,
+          facts: snapshot,
+          document: { json: document, pdf: await renderAssessmentPdf(document) },
+          name: `pipia-handover-${handover.id.slice(0, 8)}`,
+          audit,
+          alongside: save,
+        },
+        now,
+      );
+    }
   }
   const record = pipiaRecord(vault.db, handover);
   if (!input.out) return record;
@@ -203,7 +220,7 @@ export async function savePipia(
     vault,
     dataDir,
   });
-  const pdf = await renderPipia(record, now);
+  const pdf = await renderAssessmentPdf(handoverPipiaDocument(handover, record, now));
   try {
     writeDocument(path, pdf, 0o600);
   } catch (error) {
@@ -211,4 +228,20 @@ export async function savePipia(
   }
   vault.audit({ op: 'handover.pipia', params: { handoverId: handover.id, written: 'pdf' }, outcome: 'ok' });
   return { ...record, files: { pdf: path } };
+}
+
+/** The handover's PIPIA as a document: what the archive, the evidence pack and the PDF hold. */
+export function handoverPipiaDocument(
+  handover: Handover,
+  record: PipiaRecord,
+  now: Date,
+): HandoverPipiaRecord {
+  return {
+    format: 'closeout-handover-pipia',
+    formatVersion: 1,
+    handoverId: handover.id,
+    writtenAt: now.toISOString(),
+    appVersion: pkg.version,
+    ...record,
+  };
 }

@@ -59,6 +59,16 @@ import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } 
 import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { listDrills, logDrill } from '../incidents/drills';
+import { incidentNotice } from '../incidents/notice';
+import { exportPlan, loadPlan, savePlan } from '../incidents/plan';
+import {
+  addIncident,
+  closeIncident,
+  decideIncident,
+  incidentStatus,
+  listIncidents,
+} from '../incidents/register';
 import { fulfilRequest } from '../requests/fulfil';
 import {
   acknowledgeRequest,
@@ -332,6 +342,18 @@ export const handlers: Handlers = {
     return result;
   },
   'requests.close': (input, ctx) => closeRequest(open(ctx), input),
+
+  'incidents.list': (input, ctx) => listIncidents(open(ctx), input),
+  'incidents.add': (input, ctx) => addIncident(open(ctx), input),
+  'incidents.decide': (input, ctx) => decideIncident(open(ctx), input),
+  'incidents.notice': (input, ctx) => incidentNotice(open(ctx), input, ctx.env.dataDir),
+  'incidents.close': (input, ctx) => closeIncident(open(ctx), input),
+  'incidents.status': (_input, ctx) => incidentStatus(open(ctx)),
+  'incidents.plan': (input, ctx) => loadPlan(open(ctx).db, input.language),
+  'incidents.savePlan': (input, ctx) => savePlan(open(ctx), input),
+  'incidents.exportPlan': (input, ctx) => exportPlan(open(ctx), input, ctx.env.dataDir),
+  'incidents.drills': (_input, ctx) => listDrills(open(ctx)),
+  'incidents.logDrill': (input, ctx) => logDrill(open(ctx), input),
   'analytics.table': (input, ctx) => analyticsTable(open(ctx), input),
   'analytics.export': (input, ctx) => exportTable(open(ctx), input, ctx.env.dataDir),
   'analytics.extract': (input, ctx) => writeExtract(open(ctx), input, ctx.env.dataDir),

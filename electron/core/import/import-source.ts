@@ -21,7 +21,6 @@ import { fieldList, IDENTIFYING_FIELDS, recordFields } from '../../../shared/cus
 import { parseExtra } from '../records/record-view';
 import { sha256File } from '../backup/file-hash';
 import { EngineError } from '../kernel/engine-error';
-import { JOB_CACHE_KIB } from '../kernel/job-transaction';
 import type { JobContext } from '../kernel/job';
 import { ImportClassifier } from '../classification/classify';
 import type { VaultDb } from '../vault/database';
@@ -55,6 +54,12 @@ const PREVIEW_ROWS = 20;
 /** Quarantined rows listed in the result per file; all of them are in the vault. */
 const LISTED_QUARANTINE = 100;
 const PROGRESS_EVERY_ROWS = 1000;
+/**
+ * The import's page cache, in KiB (negative: SQLite's way of giving it in KiB): half the other jobs'
+ * cache. New rows are appended, the kept indexes grow at their right edge and the random-key ones are
+ * built afterwards, so a larger cache saves little; the whole of it is resident until the import ends.
+ */
+const IMPORT_CACHE_KIB = -65536;
 
 function readOptions(input: ImportInput): ReadOptions {
   const options: ReadOptions = {};
@@ -273,7 +278,7 @@ export async function runImport(
   // dirty pages, each encrypted and written to the WAL, and then reread for the next index insert.
   // Bounded (not a function of the file's size), and set back afterwards.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${JOB_CACHE_KIB}`);
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     // The rules are read (the defaults stored on first use) inside the transaction, like every write.

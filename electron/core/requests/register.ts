@@ -7,6 +7,7 @@ import type { OpParsedInput, RequestAdded, RequestEntry, RequestFulfilment } fro
 import { daysBetween } from '../../../shared/calendar/working-days';
 import { acknowledgementDue, EXTENDABLE, requestDue } from '../../../shared/requests';
 import { EngineError } from '../kernel/engine-error';
+import { registerRow } from '../util/register-row';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 
@@ -102,12 +103,7 @@ export function acknowledgeRequest(
 
 /** The request by id or by its reference (R-0001), or REQUEST_NOT_FOUND. */
 export function requestRow(db: VaultDb, id: string): RequestRow {
-  const seq = /^R-(\d{1,9})$/i.exec(id)?.[1];
-  const row = (
-    seq
-      ? db.prepare('SELECT * FROM requests WHERE seq = ?').get(Number(seq))
-      : db.prepare('SELECT * FROM requests WHERE id = ?').get(id)
-  ) as RequestRow | undefined;
+  const row = registerRow<RequestRow>(db, 'requests', 'R', id);
   if (!row) throw new EngineError('REQUEST_NOT_FOUND', { id });
   return row;
 }

@@ -5,7 +5,13 @@ import type { ActivityKind, ProcessingActivity } from '../../../shared/contract'
 import { recordedOpNames } from '../../../shared/contract/renamed';
 import type { VaultDb } from '../vault/database';
 
-const ACTIVITIES: ReadonlyArray<{ op: string; kind: ActivityKind; label: Bilingual }> = [
+const ACTIVITIES: ReadonlyArray<{
+  op: string;
+  /** Only the entries of this step (an operation that writes one entry per step). */
+  step?: string;
+  kind: ActivityKind;
+  label: Bilingual;
+}> = [
   { op: 'import.run', kind: 'collection', label: bi('导入客户文件', 'Customer files imported') },
   { op: 'classification.run', kind: 'classification', label: bi('分类', 'Classified') },
   {
@@ -34,6 +40,18 @@ const ACTIVITIES: ReadonlyArray<{ op: string; kind: ActivityKind; label: Bilingu
   { op: 'backup.create', kind: 'backup', label: bi('加密备份', 'Encrypted backups made') },
   { op: 'backup.drill', kind: 'backup', label: bi('恢复演练', 'Restore drills') },
   { op: 'backup.prune', kind: 'deletion', label: bi('按保留规则删除备份', 'Backups deleted by retention') },
+  {
+    op: 'handover.package',
+    kind: 'transfer',
+    label: bi('向接收方移交（加密签名的移交包）', 'Handed over to a recipient (encrypted, signed package)'),
+  },
+  {
+    op: 'wipe.records',
+    step: 'purged',
+    kind: 'deletion',
+    label: bi('清除客户记录（附销毁证明）', 'Customer records purged (with a certificate of sanitisation)'),
+  },
+  { op: 'requests.fulfil', kind: 'access', label: bi('答复客户的请求', "Customers' requests answered") },
 ];
 
 export function processingActivities(db: VaultDb): ProcessingActivity[] {
@@ -42,9 +60,10 @@ export function processingActivities(db: VaultDb): ProcessingActivity[] {
     const names = recordedOpNames(a.op);
     const rows = db
       .prepare(
-        `SELECT at, counts FROM audit WHERE outcome = 'ok' AND op IN (${names.map(() => '?').join(', ')}) ORDER BY seq`,
+        `SELECT at, counts FROM audit WHERE outcome = 'ok' AND op IN (${names.map(() => '?').join(', ')})
+           AND (? IS NULL OR json_extract(params, '$.step') = ?) ORDER BY seq`,
       )
-      .all(...names) as Array<{ at: string; counts: string }>;
+      .all(...names, a.step ?? null, a.step ?? null) as Array<{ at: string; counts: string }>;
     if (rows.length === 0) continue;
     const counts: Record<string, number> = {};
     for (const r of rows)

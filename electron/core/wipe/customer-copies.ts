@@ -40,7 +40,6 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   handover_agreements: 'the agreement with the recipient: purposes, scope, terms',
   handover_evidence: 'documents about the handover (name, SHA-256), not about a customer',
   handover_vetting: "the recipient's vetting",
-  handover_pipias: 'the impact assessment of the handover',
   handover_transfers: 'each package: file name, SHA-256, counts, receipt',
   compliance_settings:
     "compliance centre settings: which regimes apply, the closure's dates, steps confirmed",
@@ -48,7 +47,8 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
     'evidence files attached to checklist answers and undertakings (the closure, not a customer)',
   compliance_answers: 'checklist answers given by hand: status, note, evidence file',
   company_items: "the company's own checklist items",
-  assessments: 'PIPIA/DPIA: sections written by people and the counts the vault held',
+  assessments:
+    "PIPIA/DPIA, the closure's and each handover's: sections written by people and the counts the vault held",
   risks: 'the risk register: risks, owners, measures',
   closure_people: "the people of the closure (the business's staff), their duties and undertakings",
   training_log: 'training sessions and who attended',
@@ -56,4 +56,8 @@ export const VALUE_FREE_TABLES: Readonly<Record<string, string>> = {
   passphrase_checks: "each user's passphrase strength score",
   requests:
     "customers' requests: kind, dates, the record's number, field and file names; evidence the purge keeps",
+  incidents:
+    'security incidents: kind, dates, counts, backup and package ids, decisions; evidence the purge keeps',
+  incident_plan: "the emergency plan: the business's contacts, roles and steps",
+  incident_drills: 'emergency drills: dates, scenarios, the staff who took part, findings',
 };

@@ -1,6 +1,7 @@
 // The frame around every page: app name, the open vault, language and theme switches, the sidebar and the
 // current page.
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
@@ -44,6 +45,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { DispositionsPage } from '../pages/DispositionsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
+import { IncidentsPage } from '../pages/IncidentsPage';
 import { RequestsPage } from '../pages/RequestsPage';
 import { AnalyticsPage } from '../pages/AnalyticsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
@@ -73,6 +75,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   wipe: <DeleteOutlined />,
   compliance: <SafetyCertificateOutlined />,
   requests: <MessageOutlined />,
+  incidents: <AlertOutlined />,
   analytics: <BarChartOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
@@ -104,6 +107,8 @@ function Page({ location }: { location: AppLocation }) {
       return <CompliancePage />;
     case 'requests':
       return <RequestsPage />;
+    case 'incidents':
+      return <IncidentsPage />;
     case 'analytics':
       return <AnalyticsPage />;
     case 'dispositions':

@@ -12,6 +12,7 @@ export const ROUTES = [
   'wipe',
   'compliance',
   'requests',
+  'incidents',
   'analytics',
   'audit',
   'settings',

@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useBi } from '../i18n/bilingual';
 import { useDashboard } from './dashboard/use-dashboard';
 import { vaultColumns } from './dashboard/vault-columns';
+import { IncidentAlerts } from './incidents/IncidentAlerts';
 import { RequestsDue } from './requests/RequestsDue';
 
 export function DashboardPage() {
@@ -74,6 +75,7 @@ export function DashboardPage() {
         }
       />
       <RequestsDue />
+      <IncidentAlerts />
       {model.error ? (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={model.error} title={t('dashboard.actionFailed')} />

@@ -14,6 +14,7 @@ export type Route =
   | 'wipe'
   | 'compliance'
   | 'requests'
+  | 'incidents'
   | 'analytics'
   | 'audit'
   | 'settings';
@@ -32,6 +33,7 @@ export const ROUTE_ORDER: readonly Route[] = [
   'wipe',
   'compliance',
   'requests',
+  'incidents',
   'audit',
   'settings',
 ];

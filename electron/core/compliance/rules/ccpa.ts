@@ -1,8 +1,8 @@
 // CCPA as amended by the CPRA, and the California Civil Code's disposal rule, where California residents
 // are among the customers.
 import { bi } from '../../../../shared/bilingual';
-import { deletionDone, encryption, retentionKept } from './common';
-import { met, noEvidenceYet, notApplicable, notMet, type Rule } from './rule';
+import { deletionDone, encryption, requestsAnswered, retentionKept } from './common';
+import { noEvidenceYet, notApplicable, type Rule } from './rule';
 
 export const CCPA_RULES: readonly Rule[] = [
   {
@@ -41,20 +41,12 @@ export const CCPA_RULES: readonly Rule[] = [
   {
     id: 'ccpa-130-requests',
     regime: 'ccpa',
-    article: 'Cal. Civ. Code 1798.130; 11 CCR §7101',
+    article: 'Cal. Civ. Code 1798.100–1798.130; 11 CCR §7101',
     title: bi(
       '消费者请求在 45 天内答复，记录保存 24 个月',
       'Consumer requests answered within 45 days, records kept 24 months',
     ),
-    evaluate: (f) =>
-      f.requests
-        ? f.requests.overdue === 0
-          ? met(
-              `登记请求 ${f.requests.logged} 件，没有逾期`,
-              `${f.requests.logged} requests logged, none overdue`,
-            )
-          : notMet(`${f.requests.overdue} 件请求已逾期`, `${f.requests.overdue} requests are overdue`)
-        : noEvidenceYet('消费者请求', 'consumer requests'),
+    evaluate: requestsAnswered('ccpa'),
   },
   {
     id: 'ccpa-150-security',

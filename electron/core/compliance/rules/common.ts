@@ -287,3 +287,53 @@ export function consentsForTransfers(f: ClosureFacts, what: 'sensitive' | 'minor
         `${missing} customers with ${en} lack ${consent[1]}; they do not travel until it is recorded`,
       );
 }
+
+const REQUEST_REGIME_NAMES = {
+  pipl: ['个人行使权利', 'PIPL'],
+  gdpr: ['数据主体', 'GDPR data subject'],
+  ccpa: ['消费者', 'CCPA consumer'],
+} as const;
+
+const lateList = (late: Array<{ ref: string; due: string; closedOn: string | null }>, zh: boolean) =>
+  late
+    .map((l) =>
+      zh
+        ? `${l.ref}（应于 ${l.due} 前${l.closedOn ? `，${l.closedOn} 答复` : ''}）`
+        : `${l.ref} (due ${l.due}${l.closedOn ? `, answered ${l.closedOn}` : ''})`,
+    )
+    .join(zh ? '、' : ', ');
+
+/**
+ * Data subjects' rights (PIPL Arts. 44–50, GDPR Arts. 12(3) and 15–22, CCPA 1798.100–1798.130) from the
+ * requests register: open requests past their due date, or answered after it, fail by reference; all
+ * answered in time pass; none received is not applicable.
+ */
+export const requestsAnswered =
+  (regime: 'pipl' | 'gdpr' | 'ccpa') =>
+  (f: ClosureFacts): Evaluation => {
+    const [zhName, enName] = REQUEST_REGIME_NAMES[regime];
+    if (!f.requests) return noEvidenceYet(`${zhName}请求`, `${enName} requests`);
+    const r = f.requests[regime];
+    if (r.received === 0)
+      return notApplicable(
+        `请求登记册中没有收到${zhName}请求`,
+        `The requests register holds no ${enName} request received`,
+      );
+    if (r.overdue.length)
+      return notMet(
+        `${r.overdue.length} 件请求逾期未答复：${lateList(r.overdue, true)}`,
+        `${r.overdue.length} requests are overdue: ${lateList(r.overdue, false)}`,
+      );
+    if (r.answeredLate.length)
+      return notMet(
+        `${r.answeredLate.length} 件请求超期答复：${lateList(r.answeredLate, true)}`,
+        `${r.answeredLate.length} requests were answered late: ${lateList(r.answeredLate, false)}`,
+      );
+    const pending = r.open
+      ? [`；${r.open} 件在办，最早 ${r.nextDue} 到期`, `; ${r.open} open, the first due ${r.nextDue}`]
+      : ['', ''];
+    return met(
+      `收到 ${r.received} 件，已答复的均在期限内${pending[0]}`,
+      `${r.received} received, every one answered in time${pending[1]}`,
+    );
+  };

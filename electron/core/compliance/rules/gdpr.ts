@@ -11,6 +11,7 @@ import {
   incidentsKnown,
   retentionKept,
   ropaCurrent,
+  requestsAnswered,
 } from './common';
 import { met, notApplicable, notMet, type Rule } from './rule';
 
@@ -68,6 +69,16 @@ export const GDPR_RULES: readonly Rule[] = [
       'The recipient gives data subjects the Art. 14 information within one month',
     ),
     evaluate: handoverNotices,
+  },
+  {
+    id: 'gdpr-12-rights',
+    regime: 'gdpr',
+    article: 'GDPR Arts. 12(3), 15–22',
+    title: bi(
+      '数据主体的请求在一个月内（或经延长后）答复',
+      "Data subjects' requests answered within one month (or the extended period)",
+    ),
+    evaluate: requestsAnswered('gdpr'),
   },
   {
     id: 'gdpr-17-erasure',

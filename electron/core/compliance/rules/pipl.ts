@@ -14,6 +14,7 @@ import {
   pipiaDone,
   retentionKept,
   trainingDone,
+  requestsAnswered,
 } from './common';
 import type { ClosureFacts } from '../facts';
 import { met, noEvidenceYet, notApplicable, notMet, type Evaluation, type Rule } from './rule';
@@ -114,6 +115,16 @@ export const PIPL_RULES: readonly Rule[] = [
             `${h.crossBorderRecipients - h.crossBorderWithRoute} recipients abroad have no lawful route`,
           );
     },
+  },
+  {
+    id: 'pipl-44-50-rights',
+    regime: 'pipl',
+    article: 'PIPL Arts. 44–50',
+    title: bi(
+      '个人查阅、复制、更正、删除等请求及时受理和答复',
+      "Individuals' requests (access, copy, correction, deletion…) handled and answered in time",
+    ),
+    evaluate: requestsAnswered('pipl'),
   },
   {
     id: 'pipl-47-deletion',

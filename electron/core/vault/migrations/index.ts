@@ -12,6 +12,8 @@ import * as m0009 from './0009-compliance';
 import * as m0010 from './0010-requests';
 import * as m0011 from './0011-customer-phones';
 import * as m0012 from './0012-search-digit-grams';
+import * as m0013 from './0013-one-pipia';
+import * as m0014 from './0014-incidents';
 import * as m0015 from './0015-request-acknowledgement';
 import type { VaultDb } from '../database';
 
@@ -35,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
+  m0014,
   m0015,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -21,6 +21,7 @@ export const shell: Messages<typeof zh> = {
     wipe: 'Wipe',
     compliance: 'Compliance',
     requests: 'Requests',
+    incidents: 'Incidents',
     analytics: 'Analytics',
     audit: 'Audit',
     settings: 'Settings',

@@ -14,6 +14,7 @@ import { handover } from './handover';
 import { importWizard } from './import';
 import { job } from './job';
 import { records } from './records';
+import { incidents } from './incidents';
 import { requests } from './requests';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...wipe,
   ...handover,
   ...requests,
+  ...incidents,
   ...analytics,
 };
 

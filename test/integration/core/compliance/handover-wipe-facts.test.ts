@@ -127,6 +127,12 @@ describe('handover and wipe evidence in the compliance centre', () => {
     expect(step(p, 'wipe')).toMatchObject({ state: 'done' });
     expect(step(p, 'wipe').summary.en).toContain(`${wiped.purged.records} deleted, 1 certificates`);
     expect(p.canCertify).toBe(true);
+    // The record of processing lists the transfer and the deletion, from the audit chain, once each.
+    const activities = unwrap(await call('ropa.get', {})).activities;
+    expect(activities.find((a) => a.op === 'handover.package')).toMatchObject({ kind: 'transfer', times: 1 });
+    const purge = activities.find((a) => a.op === 'wipe.records')!;
+    expect(purge).toMatchObject({ kind: 'deletion', times: 1 });
+    expect(purge.counts.destroyed).toBeGreaterThan(0);
   });
 
   it('the evidence pack holds the handover and the wipe: openssl, tar and sha256sum check it', async () => {
@@ -185,7 +191,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
       notYetRecorded: Array<{ section: string }>;
     };
     expect(contents.personalData).toBe('none');
-    expect(contents.notYetRecorded.map((n) => n.section)).toEqual(['requests', 'incidents']);
+    expect(contents.notYetRecorded.map((n) => n.section)).toEqual(['incidents']);
     // No customer's value in the handover section: the destined customers' names appear nowhere.
     const handoverJson = readFileSync(join(bag, dir, 'handover.json'), 'utf8');
     for (const s of h.stored.slice(0, 10))

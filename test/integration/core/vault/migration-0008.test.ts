@@ -8,6 +8,7 @@ import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault
 import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { csvRecord } from '../../../fixtures/write-csv';
+import { releasedTable } from '../../support/released-tables';
 import { makeVault, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
 
 jest.setTimeout(60_000);
@@ -61,7 +62,8 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
   await v.engine.call('vault.lock', {});
 
   // What the schema-7 release wrote: no WeChat columns, merge snapshots without them, none of the
-  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11).
+  // compliance tables (schema 9), nor the requests register (schema 10) nor the phones, customer-type and flag columns (schema 11);
+  // handover PIPIAs in their own table (until schema 13), and no incident register (schema 14).
   raw((db) => {
     db.exec(`DROP INDEX customers_wechat;
       ALTER TABLE customers DROP COLUMN wechat_status;
@@ -82,8 +84,13 @@ it('migrates a schema-7 vault with records and a merge; the merge is still undon
       'passphrase_checks',
       'compliance_files',
       'requests',
+      'incidents',
+      'incident_plan',
+      'incident_drills',
     ])
       db.exec(`DROP TABLE ${table}`);
+    // Schema 6–12 kept each handover's PIPIA in its own table (schema 13 moved it into assessments).
+    db.exec(releasedTable(6, 'handover_pipias'));
     const row = db.prepare('SELECT id, before FROM merges').get() as { id: number; before: string };
     const old = JSON.parse(row.before) as { survivor: Record<string, unknown> };
     delete old.survivor.wechat;

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { ROLES, contract, OP_NAMES, type OpInput, type OpName, type Role } from '../../../../shared/contract';
 import { DEFAULT_RULES } from '../../../../shared/classification/default-rules';
+import { editablePlan, planTemplate } from '../../../../shared/emergency-plan';
 import {
   AUDITOR_PASS,
   OPERATOR_PASS,
@@ -145,6 +146,29 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'requests.acknowledge': { id: 'R-9999' },
     'requests.fulfil': { id: 'R-9999', out: { path: v.dir } },
     'requests.close': { id: 'R-9999', outcome: 'withdrawn' },
+    'incidents.list': {},
+    'incidents.add': { kind: 'other', discoveredAt: '2026-01-05T09:00:00Z', description: 'role sample' },
+    'incidents.decide': {
+      id: 'I-9999',
+      regime: 'pipl',
+      audience: 'authority',
+      decision: 'notify',
+      reason: 'x',
+    },
+    'incidents.notice': { id: 'I-9999', regime: 'pipl', audience: 'authority', out: { path: v.dir } },
+    'incidents.close': { id: 'I-9999', note: 'done' },
+    'incidents.status': {},
+    'incidents.plan': {},
+    'incidents.savePlan': editablePlan(planTemplate('en')),
+    'incidents.exportPlan': { out: { path: v.dir } },
+    'incidents.drills': {},
+    'incidents.logDrill': {
+      heldOn: '2026-01-05',
+      kind: 'lost-backup',
+      scenario: 'role sample',
+      participants: ['owner'],
+      findings: 'none',
+    },
     'analytics.table': { by: ['type'] },
     'analytics.export': {
       by: ['type'],
@@ -276,6 +300,7 @@ describe('roles', () => {
             // handover.* samples name a handover that does not exist
             'HANDOVER_NOT_FOUND',
             'REQUEST_NOT_FOUND', // requests.* samples name a request that does not exist
+            'INCIDENT_NOT_FOUND', // incidents.* samples name an incident that does not exist
             'ANALYTICS_K_UNREACHABLE', // analytics.extract of an empty vault: fewer than k records
             'RECOVERY_KEY_NEEDED', // a version 2 recovery key is kept nowhere: this session did not make it
           ]).toContain(res.error.code);

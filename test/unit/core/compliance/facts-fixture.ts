@@ -144,7 +144,11 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       cloudLogs: 1,
       cloudConfirmed: 1,
     },
-    requests: { logged: 3, open: 0, overdue: 0 },
+    requests: {
+      pipl: { received: 2, open: 1, overdue: [], answeredLate: [], nextDue: '2026-03-20' },
+      gdpr: { received: 1, open: 0, overdue: [], answeredLate: [], nextDue: null },
+      ccpa: { received: 1, open: 0, overdue: [], answeredLate: [], nextDue: null },
+    },
     incidents: { incidents: 0, notificationsPending: 0, responsePlan: true },
   };
 }

@@ -46,7 +46,12 @@ function broken(): ClosureFacts {
     recipients: 2,
   };
   f.wipe = { ...f.wipe, uncertified: 1 };
-  f.requests = { logged: 3, open: 1, overdue: 1 };
+  const overdue = { ref: 'R-0002', due: '2026-02-01', closedOn: null };
+  f.requests = {
+    pipl: { received: 2, open: 1, overdue: [overdue], answeredLate: [], nextDue: '2026-02-01' },
+    gdpr: { received: 1, open: 1, overdue: [{ ...overdue, ref: 'R-0003' }], answeredLate: [], nextDue: null },
+    ccpa: { received: 1, open: 1, overdue: [{ ...overdue, ref: 'R-0004' }], answeredLate: [], nextDue: null },
+  };
   f.incidents = { incidents: 1, notificationsPending: 1, responsePlan: false };
   return f;
 }
@@ -92,6 +97,8 @@ describe('checklist rules', () => {
         'pipl-57-incidents',
         'gdpr-33-breaches',
         'ccpa-130-requests',
+        'pipl-44-50-rights',
+        'gdpr-12-rights',
         'iso-5.24',
       ]),
     );
@@ -158,6 +165,31 @@ describe('checklist rules', () => {
     const old = new Date(f.now.getTime() - 31 * 24 * 3600 * 1000).toISOString();
     f.backups.lastDrill = { at: old, ok: true };
     expect(RULES.find((r) => r.id === 'gdpr-32-restore')!.evaluate(f).status).toBe('not-met');
+  });
+
+  it("reads data subjects' rights from the requests register: by reference, late answers, none received", () => {
+    const rule = (id: string) => RULES.find((r) => r.id === id)!;
+    const f = clone(sound());
+    expect(rule('pipl-44-50-rights').evaluate(f)).toMatchObject({ status: 'met' });
+    expect(rule('pipl-44-50-rights').evaluate(f).evidence.en).toContain('the first due 2026-03-20');
+    f.requests!.gdpr = { received: 0, open: 0, overdue: [], answeredLate: [], nextDue: null };
+    const none = rule('gdpr-12-rights').evaluate(f);
+    expect(none.status).toBe('not-applicable');
+    expect(none.evidence.en).toContain('no GDPR data subject request received');
+    f.requests!.ccpa.answeredLate = [{ ref: 'R-0007', due: '2026-02-01', closedOn: '2026-02-09' }];
+    const late = rule('ccpa-130-requests').evaluate(f);
+    expect(late.status).toBe('not-met');
+    expect(late.evidence.en).toContain('R-0007 (due 2026-02-01, answered 2026-02-09)');
+    expect(late.evidence['zh-CN']).toContain('R-0007');
+    f.requests!.pipl.overdue = [
+      { ref: 'R-0001', due: '2026-02-01', closedOn: null },
+      { ref: 'R-0005', due: '2026-02-03', closedOn: null },
+    ];
+    const overdue = rule('pipl-44-50-rights').evaluate(f);
+    expect(overdue.status).toBe('not-met');
+    expect(overdue.evidence.en).toBe(
+      '2 requests are overdue: R-0001 (due 2026-02-01), R-0005 (due 2026-02-03)',
+    );
   });
 
   it('proposes GDPR and CCPA from the records, and an owner’s answer wins', () => {
