@@ -7,6 +7,7 @@
 // score would keep, so a block over its cap is split by a second field that must also agree — a
 // shared phone, e-mail or identifier by the name, a shared name by the end of the address — and any
 // piece still over the cap is left out (counted in `oversized`, never silently).
+import { KEYED_FIELDS } from '../../../shared/customer/columns';
 import {
   addressTailKey,
   BLOCK_KINDS,
@@ -15,6 +16,7 @@ import {
   type BlockKind,
   type DedupeRecord,
 } from './keys';
+import { SHARED_BY } from './score';
 
 /** Records sharing a phone, e-mail, ID number, credit code or keyed field: beyond this the name must agree too. */
 export const STRONG_BLOCK_CAP = 100;
@@ -30,17 +32,41 @@ export interface CandidateStats {
   oversized: number;
 }
 
+/** The records sharing one key value of one kind (two or more). */
+export interface Block {
+  kind: BlockKind;
+  /** Member numbers, ascending, each once. */
+  members: readonly number[];
+  /**
+   * Members whose own key of the kind this is (counted for `shared`); null when all are. A phone block
+   * also holds records by a further number of their phone cell, which do not count.
+   */
+  own: readonly boolean[] | null;
+}
+
 /**
- * Calls `pair(i, j)` (indices into `records`, i < j) once for every candidate pair. Returns counts.
- * `keys` may be given when the caller has them already.
+ * Where the blocks come from: records held in memory (below) or the vault, streamed from SQL
+ * (vault-source.ts). Records are numbered; the numbers index the typed arrays of detection.
  */
-export function forEachCandidatePair(
-  records: readonly DedupeRecord[],
+export interface BlockSource {
+  /** Numbers are below this. */
+  readonly limit: number;
+  /** Every block of two or more records, kind by kind in BLOCK_KINDS order. */
+  blocks(): Iterable<Block>;
+  /** What an oversized block is split by, per member: the end of the address for a name block, else the name key. */
+  splitKeys(block: Block): ReadonlyArray<string | null>;
+}
+
+/**
+ * Calls `pair(i, j)` (record numbers, i < j) once for every candidate pair, and `shared(kind, i)` for
+ * every record whose own phone, e-mail or keyed value is on more than SHARED_BY records. Returns counts.
+ */
+export function candidatePairs(
+  source: BlockSource,
   pair: (i: number, j: number) => void,
-  keys: ReadonlyArray<Record<BlockKind, string | null>> = records.map(blockingKeys),
+  shared: (kind: BlockKind, i: number) => void = () => undefined,
 ): CandidateStats {
-  const n = records.length;
-  const seen = new PairSet(n);
+  const seen = new PairSet(source.limit);
   const stats: CandidateStats = {
     blocks: Object.fromEntries(BLOCK_KINDS.map((kind) => [kind, 0])) as Record<BlockKind, number>,
     split: 0,
@@ -54,48 +80,109 @@ export function forEachCandidatePair(
         if (seen.add(i, j)) pair(i, j);
       }
   };
-  const subBlocks = (members: readonly number[], second: (i: number) => string | null, cap: number) => {
+  for (const block of source.blocks()) {
+    const { kind, members, own } = block;
+    if (SHARED_KINDS.has(kind)) {
+      let owners = 0;
+      for (let m = 0; m < members.length; m++) if (own === null || own[m]) owners++;
+      if (owners > SHARED_BY)
+        for (let m = 0; m < members.length; m++) if (own === null || own[m]) shared(kind, members[m]);
+    }
+    stats.blocks[kind]++;
+    const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
+    if (members.length <= cap) {
+      emit(members);
+      continue;
+    }
     stats.split++;
-    const groups = groupBy(members, second);
+    const second = source.splitKeys(block);
+    const groups = new Map<string, number[]>();
+    for (let m = 0; m < members.length; m++) {
+      const k = second[m];
+      if (k === null) continue;
+      const group = groups.get(k);
+      if (group) group.push(members[m]);
+      else groups.set(k, [members[m]]);
+    }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       if (group.length > cap) stats.oversized++;
       else emit(group);
     }
-  };
+  }
+  return stats;
+}
 
-  const name = (i: number) => keys[i].name;
-  const addressTail = (i: number) => {
-    const tail = addressTailKey(records[i].address);
-    return tail === null || keys[i].name === null ? null : tail;
+/** The kinds whose value tells less when many records share it (score.ts `shared`). */
+const SHARED_KINDS = new Set<BlockKind>(['phone', 'email', ...KEYED_FIELDS]);
+
+/**
+ * Calls `pair(i, j)` (indices into `records`, i < j) once for every candidate pair. Returns counts.
+ * `keys` may be given when the caller has them already.
+ */
+export function forEachCandidatePair(
+  records: readonly DedupeRecord[],
+  pair: (i: number, j: number) => void,
+  keys: ReadonlyArray<Record<BlockKind, string | null>> = records.map(blockingKeys),
+  shared?: (kind: BlockKind, i: number) => void,
+): CandidateStats {
+  return candidatePairs(recordBlocks(records, keys), pair, shared);
+}
+
+/**
+ * The blocks of records held in memory, numbered by their index. Each block as a chain of entries
+ * (first entry, next entry, size), not an array per key value: a million keys would otherwise be a
+ * million small arrays at once. An entry is a record in one block; a record has one entry per kind, or
+ * one per number of its phone cell. Blocks come in the order their key first appears, members in
+ * record order.
+ */
+export function recordBlocks(
+  records: readonly DedupeRecord[],
+  keys: ReadonlyArray<Record<BlockKind, string | null>> = records.map(blockingKeys),
+): BlockSource {
+  const n = records.length;
+  return {
+    limit: n,
+    blocks: () => chainedBlocks(records, keys),
+    splitKeys: ({ kind, members }) =>
+      members.map((i) => {
+        if (kind !== 'name') return keys[i].name;
+        const tail = addressTailKey(records[i].address);
+        return tail === null || keys[i].name === null ? null : tail;
+      }),
   };
-  // Each block as a chain of entries (first entry, next entry, size), not an array per key value: a
-  // million keys would otherwise be a million small arrays at once. An entry is a record in one block;
-  // a record has one entry per kind, or one per number of its phone cell. Blocks are visited in the order
-  // their key first appears, members in record order.
-  let capacity = n;
+}
+
+function* chainedBlocks(
+  records: readonly DedupeRecord[],
+  keys: ReadonlyArray<Record<BlockKind, string | null>>,
+): Generator<Block> {
+  const n = records.length;
+  let capacity = Math.max(n, 1);
   let record = new Int32Array(capacity);
   let next = new Int32Array(capacity);
   let first = new Int32Array(capacity);
   let last = new Int32Array(capacity);
   let size = new Int32Array(capacity);
+  let owned = new Uint8Array(capacity);
   const grow = () => {
     capacity *= 2;
-    const wider = (from: Int32Array) => {
-      const to = new Int32Array(capacity);
+    const wider = <A extends Int32Array | Uint8Array>(from: A): A => {
+      const to = new (from.constructor as new (length: number) => A)(capacity);
       to.set(from);
       return to;
     };
     [record, next, first, last, size] = [record, next, first, last, size].map(wider);
+    owned = wider(owned);
   };
   for (const kind of BLOCK_KINDS) {
-    const cap = kind === 'name' ? NAME_BLOCK_CAP : STRONG_BLOCK_CAP;
     const blockOf = new Map<string, number>();
     let entries = 0;
-    const put = (k: string, i: number) => {
+    const put = (k: string, i: number, own: boolean) => {
       if (entries === capacity) grow();
       const e = entries++;
       record[e] = i;
+      owned[e] = own ? 1 : 0;
       const b = blockOf.get(k);
       if (b === undefined) {
         const fresh = blockOf.size;
@@ -110,22 +197,24 @@ export function forEachCandidatePair(
     };
     for (let i = 0; i < n; i++) {
       // A record is in the block of every number of its phone cell, not only the first.
-      if (kind === 'phone' && records[i].phones?.length) for (const k of phoneKeys(records[i])) put(k, i);
+      if (kind === 'phone' && records[i].phones?.length)
+        for (const k of phoneKeys(records[i])) put(k, i, k === keys[i].phone);
       else {
         const k = keys[i][kind];
-        if (k !== null) put(k, i);
+        if (k !== null) put(k, i, true);
       }
     }
     for (let b = 0; b < blockOf.size; b++) {
       if (size[b] < 2) continue;
       const members = new Array<number>(size[b]);
-      for (let m = 0, e = first[b]; m < members.length; m++, e = next[e]) members[m] = record[e];
-      stats.blocks[kind]++;
-      if (members.length <= cap) emit(members);
-      else subBlocks(members, kind === 'name' ? addressTail : name, cap);
+      const own = new Array<boolean>(size[b]);
+      for (let m = 0, e = first[b]; m < members.length; m++, e = next[e]) {
+        members[m] = record[e];
+        own[m] = owned[e] === 1;
+      }
+      yield { kind, members, own };
     }
   }
-  return stats;
 }
 
 /**
@@ -170,16 +259,4 @@ class PairSet {
     this.table = new Float64Array(old.length * 2);
     for (const id of old) if (id !== 0) this.insert(this.table, id);
   }
-}
-
-function groupBy(members: readonly number[], key: (i: number) => string | null): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const i of members) {
-    const k = key(i);
-    if (k === null) continue;
-    const group = groups.get(k);
-    if (group) group.push(i);
-    else groups.set(k, [i]);
-  }
-  return groups;
 }

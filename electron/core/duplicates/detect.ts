@@ -1,17 +1,23 @@
-// Duplicate detection over a set of records: blocking → field-by-field scores → clusters with their
-// explanation. Pure apart from the optional checkpoint, which lets a job report progress and stop.
+// Duplicate detection: blocking → field-by-field scores → clusters with their explanation. The records
+// come from a source: held in memory (a few records taken out of a cluster) or streamed from the vault
+// (vault-source.ts), where a million records must fit in a few hundred megabytes. So nothing is kept
+// per record for the whole run but numbers in typed arrays: the candidate pairs, how many pairs each
+// record is in, its shared flags and identifiers; a record's scoring view lives only while it has pairs
+// left to score, and links keep their field comparisons packed. Pure apart from the source and the
+// optional checkpoint, which lets a job report progress and stop.
 import {
   MATCH_FIELDS,
   type ClusterExplanation,
+  type FieldMatch,
   type MatchField,
   type PairLink,
 } from '../../../shared/duplicates';
 import { KEYED_FIELDS } from '../../../shared/customer/columns';
 import { nameKeys, type NameKeys } from '../../../shared/normalise/names';
-import { forEachCandidatePair, type CandidateStats } from './candidates';
+import { candidatePairs, recordBlocks, type BlockSource, type CandidateStats } from './candidates';
 import { components, type Link } from './cluster';
 import { blockingKeys, type BlockKind, type DedupeRecord } from './keys';
-import { CANDIDATE_THRESHOLD, SHARED_BY, scorePair, scoringView, type ScoringView } from './score';
+import { CANDIDATE_THRESHOLD, scorePair, scoringView, type ScoringView } from './score';
 
 interface DetectedCluster {
   /** Record ids, ascending. */
@@ -36,99 +42,262 @@ export interface DetectOptions {
   checkpoint?: (done: number, total: number, phase: 'blocking' | 'scoring' | 'clustering') => Promise<void>;
 }
 
-const CHUNK = 20_000;
+/** The records detection compares, numbered below `limit`, with their blocks. */
+export interface DetectionSource extends BlockSource {
+  /** How many records are compared. */
+  readonly records: number;
+  /** The record id of a number; ascending numbers have ascending ids. */
+  id(n: number): number;
+  /** The records of these numbers (ascending), in that order. */
+  load(numbers: readonly number[]): DedupeRecord[];
+}
 
+const CHUNK = 20_000;
+/** Pairs scored per load of the records they need (divides CHUNK, so progress is reported as before). */
+const BATCH = 2_000;
+/** Name keys are cached per spelling; past this many the cache starts again (bounded memory). */
+const NAME_CACHE = 50_000;
+
+/** Detection over records held in memory (numbered by their index). */
 export async function detectDuplicates(
   records: readonly DedupeRecord[],
   options: DetectOptions = {},
 ): Promise<Detection> {
+  const keys = records.map(blockingKeys);
+  return detect(
+    {
+      ...recordBlocks(records, keys),
+      records: records.length,
+      id: (i) => records[i].id,
+      load: (numbers) => numbers.map((i) => records[i]),
+    },
+    options,
+  );
+}
+
+const SHARED_BIT: Partial<Record<BlockKind, number>> = Object.fromEntries([
+  ['phone', 1],
+  ['email', 2],
+  ...KEYED_FIELDS.map((field, k) => [field, 4 << k]),
+]);
+
+export async function detect(source: DetectionSource, options: DetectOptions = {}): Promise<Detection> {
   const threshold = options.threshold ?? CANDIDATE_THRESHOLD;
   const checkpoint = options.checkpoint ?? (async () => undefined);
-  await checkpoint(0, records.length, 'blocking');
+  const limit = source.limit;
+  await checkpoint(0, source.records, 'blocking');
 
-  const keys = records.map(blockingKeys);
-  const left: number[] = [];
-  const right: number[] = [];
-  const stats = forEachCandidatePair(
-    records,
+  // Each pair as one number, i · limit + j: sorted, they come by their first record, then the second.
+  const pairs = new Growing(Float64Array);
+  const pending = new Int32Array(limit);
+  const shared = new Uint16Array(limit);
+  const stats = candidatePairs(
+    source,
     (i, j) => {
-      left.push(i);
-      right.push(j);
+      pairs.push(i * limit + j);
+      pending[i]++;
+      pending[j]++;
     },
-    keys,
+    (kind, i) => {
+      shared[i] |= SHARED_BIT[kind] ?? 0;
+    },
   );
-  const phoneCount = countValues(keys, 'phone');
-  const emailCount = countValues(keys, 'email');
-  const keyedCounts = KEYED_FIELDS.map((field) => [field, countValues(keys, field)] as const);
-  const isShared = (counts: Map<string, number>, key: string | null) =>
-    (counts.get(key ?? '') ?? 0) > SHARED_BY;
+  const order = pairs.view().sort();
+  const total = order.length;
 
   // Names repeat (张伟, 王芳 …): their keys are computed once per spelling, not once per record.
-  const nameCache = new Map<string, NameKeys | null>();
+  let nameCache = new Map<string, NameKeys | null>();
   const names = (text: string) => {
     let k = nameCache.get(text);
-    if (k === undefined) nameCache.set(text, (k = nameKeys(text)));
+    if (k === undefined) {
+      if (nameCache.size >= NAME_CACHE) nameCache = new Map();
+      nameCache.set(text, (k = nameKeys(text)));
+    }
     return k;
   };
-  const views: Array<ScoringView | undefined> = new Array(records.length);
-  const view = (i: number) =>
-    (views[i] ??= scoringView(records[i], names, {
-      phone: isShared(phoneCount, keys[i].phone),
-      email: isShared(emailCount, keys[i].email),
-      keyed: Object.fromEntries(
-        keyedCounts.map(([field, counts]) => [field, isShared(counts, keys[i][field])]),
-      ),
-    }));
+  const views = new Map<number, ScoringView>();
+  const flagsOf = (n: number) => ({
+    phone: (shared[n] & 1) !== 0,
+    email: (shared[n] & 2) !== 0,
+    keyed: Object.fromEntries(KEYED_FIELDS.map((field, k) => [field, (shared[n] & (4 << k)) !== 0])),
+  });
+  const links = new LinkStore();
+  const identity = new Identities(limit);
 
-  const links: Link<PairLink>[] = [];
-  for (let p = 0; p < left.length; p++) {
-    if (p % CHUNK === 0) await checkpoint(p, left.length, 'scoring');
-    const i = left[p];
-    const j = right[p];
-    if (options.apart?.(records[i].id, records[j].id)) continue;
-    const scored = scorePair(view(i), view(j));
-    if (scored.score >= threshold)
-      links.push({
-        i,
-        j,
-        score: scored.score,
-        data: { a: records[i].id, b: records[j].id, score: scored.score, fields: scored.fields },
-      });
+  for (let p = 0; p < total; p += BATCH) {
+    if (p % CHUNK === 0) await checkpoint(p, total, 'scoring');
+    const end = Math.min(total, p + BATCH);
+    const needed = new Set<number>();
+    for (let q = p; q < end; q++) {
+      const i = Math.floor(order[q] / limit);
+      const j = order[q] - i * limit;
+      if (!views.has(i)) needed.add(i);
+      if (!views.has(j)) needed.add(j);
+    }
+    const numbers = [...needed].sort((x, y) => x - y);
+    const loaded = source.load(numbers);
+    for (let k = 0; k < numbers.length; k++)
+      views.set(numbers[k], scoringView(loaded[k], names, flagsOf(numbers[k])));
+    for (let q = p; q < end; q++) {
+      const i = Math.floor(order[q] / limit);
+      const j = order[q] - i * limit;
+      const a = views.get(i) as ScoringView;
+      const b = views.get(j) as ScoringView;
+      if (!options.apart?.(a.id, b.id)) {
+        const scored = scorePair(a, b);
+        if (scored.score >= threshold) {
+          links.push(i, j, scored.score, scored.fields);
+          identity.note(i, a);
+          identity.note(j, b);
+        }
+      }
+      // A record's view is dropped once its last pair is scored.
+      if (--pending[i] === 0) views.delete(i);
+      if (--pending[j] === 0) views.delete(j);
+    }
   }
-  await checkpoint(left.length, left.length, 'clustering');
+  await checkpoint(total, total, 'clustering');
 
-  const identities = (i: number) => {
-    const v = view(i);
-    const ids = new Map<string, string>();
-    if (v.idNumber && v.idValid) ids.set('idNumber', v.idNumber);
-    if (v.creditCode && v.creditValid) ids.set('creditCode', v.creditCode);
-    return ids;
-  };
-  const clusters = components(records.length, links, identities).map((c): DetectedCluster => {
+  const link = (k: number): PairLink => ({
+    a: source.id(links.i[k]),
+    b: source.id(links.j[k]),
+    score: links.score[k],
+    fields: links.fields(k),
+  });
+  const all: Link<number>[] = new Array(links.length);
+  for (let k = 0; k < links.length; k++)
+    all[k] = { i: links.i[k], j: links.j[k], score: links.score[k], data: k };
+  const clusters = components(limit, all, (n) => identity.of(n)).map((c): DetectedCluster => {
+    const tree = c.tree.map((l) => link(l.data));
     const matched = new Set<MatchField>();
-    for (const link of c.tree)
-      for (const f of link.data.fields) if (f.kind !== 'conflict') matched.add(f.field);
+    for (const l of tree) for (const f of l.fields) if (f.kind !== 'conflict') matched.add(f.field);
     return {
-      members: c.members.map((i) => records[i].id).sort((a, b) => a - b),
+      members: c.members.map((n) => source.id(n)).sort((a, b) => a - b),
       score: c.score,
       explanation: {
-        links: c.tree.map((l) => l.data),
+        links: tree,
         matched: MATCH_FIELDS.filter((f) => matched.has(f)),
-        conflicts: c.conflicts.map((l) => l.data),
+        conflicts: c.conflicts.map((l) => link(l.data)),
       },
     };
   });
-  return { records: records.length, pairs: left.length, links: links.length, clusters, stats };
+  return { records: source.records, pairs: total, links: links.length, clusters, stats };
 }
 
-function countValues(
-  keys: ReadonlyArray<Record<BlockKind, string | null>>,
-  kind: BlockKind,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const k of keys) {
-    const value = k[kind];
-    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+type TypedArray = Float64Array | Int32Array;
+
+/** A typed array that grows by doubling. */
+class Growing<A extends TypedArray> {
+  private data: A;
+  length = 0;
+
+  constructor(private readonly make: new (length: number) => A) {
+    this.data = new make(1024);
   }
-  return counts;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const wider = new this.make(this.data.length * 2);
+      wider.set(this.data);
+      this.data = wider;
+    }
+    this.data[this.length++] = value;
+  }
+
+  get array(): A {
+    return this.data;
+  }
+
+  /** The values pushed, as a view (valid until the next push). */
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+
+const KINDS: ReadonlyArray<FieldMatch['kind']> = ['exact', 'fuzzy', 'conflict'];
+
+/** The links kept, in typed arrays: the two records, the score, and each field's comparison packed. */
+class LinkStore {
+  private readonly left = new Growing(Int32Array);
+  private readonly right = new Growing(Int32Array);
+  private readonly scores = new Growing(Float64Array);
+  /** Where each link's fields start in `packed`; one more entry than links. */
+  private readonly starts = new Growing(Int32Array);
+  /** Three numbers per field: the field and kind, the points, the similarity. */
+  private readonly packed = new Growing(Float64Array);
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  get length(): number {
+    return this.left.length;
+  }
+  get i(): Int32Array {
+    return this.left.array;
+  }
+  get j(): Int32Array {
+    return this.right.array;
+  }
+  get score(): Float64Array {
+    return this.scores.array;
+  }
+
+  push(i: number, j: number, score: number, fields: readonly FieldMatch[]): void {
+    this.left.push(i);
+    this.right.push(j);
+    this.scores.push(score);
+    for (const f of fields) {
+      this.packed.push(MATCH_FIELDS.indexOf(f.field) * 4 + KINDS.indexOf(f.kind));
+      this.packed.push(f.points);
+      this.packed.push(f.similarity);
+    }
+    this.starts.push(this.packed.length);
+  }
+
+  fields(k: number): FieldMatch[] {
+    const out: FieldMatch[] = [];
+    const packed = this.packed.array;
+    for (let at = this.starts.array[k]; at < this.starts.array[k + 1]; at += 3)
+      out.push({
+        field: MATCH_FIELDS[Math.floor(packed[at] / 4)],
+        kind: KINDS[packed[at] % 4],
+        similarity: packed[at + 2],
+        points: packed[at + 1],
+      });
+    return out;
+  }
+}
+
+/**
+ * The valid ID number and credit code of each linked record, as numbers standing for the values: two
+ * records with different ones are never put into one cluster (cluster.ts).
+ */
+class Identities {
+  private readonly idNumber: Int32Array;
+  private readonly creditCode: Int32Array;
+  private readonly values = new Map<string, number>();
+
+  constructor(limit: number) {
+    this.idNumber = new Int32Array(limit);
+    this.creditCode = new Int32Array(limit);
+  }
+
+  private code(value: string): number {
+    let c = this.values.get(value);
+    if (c === undefined) this.values.set(value, (c = this.values.size + 1));
+    return c;
+  }
+
+  note(n: number, v: ScoringView): void {
+    if (v.idNumber && v.idValid) this.idNumber[n] = this.code(v.idNumber);
+    if (v.creditCode && v.creditValid) this.creditCode[n] = this.code(v.creditCode);
+  }
+
+  of(n: number): Map<string, string> {
+    const ids = new Map<string, string>();
+    if (this.idNumber[n] !== 0) ids.set('idNumber', String(this.idNumber[n]));
+    if (this.creditCode[n] !== 0) ids.set('creditCode', String(this.creditCode[n]));
+    return ids;
+  }
 }

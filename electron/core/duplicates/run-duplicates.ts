@@ -7,13 +7,13 @@
 import type { DuplicatesRunResult, OpParsedInput } from '../../../shared/contract';
 import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
-import { detectDuplicates } from './detect';
 import { applyMerge } from './merge';
 import { CANDIDATE_THRESHOLD } from './score';
 import type { ClusterExplanation } from '../../../shared/duplicates';
 import type { ClusterReport } from '../../../shared/contract';
 import type { VaultDb } from '../vault/database';
-import { clusterViews, dropCluster, loadApart, loadCandidates, type ClusterRow } from './store';
+import { clusterViews, dropCluster, loadApart, type ClusterRow } from './store';
+import { detectInVault } from './vault-source';
 
 export async function runDuplicates(
   vault: OpenVault,
@@ -23,9 +23,8 @@ export async function runDuplicates(
   const { db } = vault;
   job.progress(0, null, 'loading');
   await job.checkpoint();
-  const records = loadCandidates(db);
   const apart = loadApart(db);
-  const detection = await detectDuplicates(records, {
+  const detection = await detectInVault(db, {
     apart,
     checkpoint: async (done, total, phase) => {
       job.progress(done, total, phase);

@@ -1,13 +1,9 @@
-// The duplicate tables as the engine reads and writes them: the records detection compares, the
-// clusters and their members for review, the pairs a person took apart, and the search index rows a
-// merge has to rewrite.
-import type { FieldStatus } from '../../../shared/customer';
+// The duplicate tables as the engine reads and writes them: the clusters and their members for review,
+// the pairs a person took apart, and the search index rows a merge has to rewrite (the records detection
+// compares are read by vault-source.ts).
 import { CUSTOMER_FIELDS, type CustomerRecord } from '../../../shared/customer';
-import { decodePhones, validNumbers } from '../../../shared/customer/phones';
 import {
   CARRIED_VALUES,
-  KEYED_FIELDS,
-  VALUE_COLUMN,
   SEARCH_COLUMNS,
   SNAPSHOT_COLUMNS,
   searchValues,
@@ -31,7 +27,6 @@ import { searchDocument } from '../../../shared/search-grams';
 import { EngineError } from '../kernel/engine-error';
 import type { VaultDb } from '../vault/database';
 import { loadRecords } from '../records/record-view';
-import type { DedupeRecord } from './keys';
 import { suggestMerge } from './merge-plan';
 
 export interface ClusterRow {
@@ -50,61 +45,6 @@ export interface MemberRow extends Snapshot {
 }
 
 const MEMBER_SELECT = `SELECT id, ${SNAPSHOT_COLUMNS.join(', ')} FROM customers`;
-
-/** The value columns of the fields that are duplicate keys of their own (fields.ts `match`). */
-const KEYED_SELECT = KEYED_FIELDS.map((f) => `, c.${VALUE_COLUMN[f]}`).join('');
-
-/** Active records outside decided clusters: what a detection run compares. Streams, then holds. */
-export function loadCandidates(db: VaultDb): DedupeRecord[] {
-  const out: DedupeRecord[] = [];
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, c.organisation, c.phone, c.email, c.id_number, c.id_number_status,
-              c.credit_code, c.credit_code_status, c.address, c.name_key, c.phones, c.phone_status${KEYED_SELECT}
-         FROM customers c LEFT JOIN clusters k ON k.id = c.cluster_id
-        WHERE c.merged_into IS NULL AND (k.id IS NULL OR k.status IN ('pending', 'merged'))
-        ORDER BY c.id`,
-    )
-    .raw()
-    .iterate() as IterableIterator<
-    [
-      number,
-      string | null,
-      string | null,
-      string | null,
-      string | null,
-      string | null,
-      FieldStatus,
-      string | null,
-      FieldStatus,
-      string | null,
-      string | null,
-      string | null,
-      FieldStatus,
-      ...Array<string | null>,
-    ]
-  >;
-  for (const r of rows) {
-    const record: DedupeRecord = {
-      id: r[0],
-      name: r[1],
-      organisation: r[2],
-      phone: r[3],
-      email: r[4],
-      idNumber: r[5],
-      idNumberStatus: r[6],
-      creditCode: r[7],
-      creditCodeStatus: r[8],
-      address: r[9],
-      nameKey: r[10],
-    };
-    // Further numbers of the phone cell (the first is the phone itself).
-    if (r[11] !== null) record.phones = validNumbers(decodePhones(r[3], r[12], r[11]).slice(1));
-    for (let k = 0; k < KEYED_FIELDS.length; k++) record[KEYED_FIELDS[k]] = r[13 + k] as string | null;
-    out.push(record);
-  }
-  return out;
-}
 
 /** The pairs taken apart, as a lookup (a < b). */
 export function loadApart(db: VaultDb): (a: number, b: number) => boolean {

@@ -124,7 +124,7 @@ export function pipiaRecord(
     approvedBy: approved ? row!.approved_by : null,
     approvedAt: approved ? row!.approved_at : null,
     keepUntil: approved ? keepUntil(new Date(row!.approved_at!)) : null,
-    stale: approved !== null && approved.key !== approvalKey(facts),
+    stale: staleApproval(approved, facts),
     files,
   };
 }
@@ -132,6 +132,22 @@ export function pipiaRecord(
 function approvedSnapshot(row: AssessmentRow | undefined): ApprovedSnapshot | null {
   if (row?.status !== 'approved' || !row.facts || !row.approved_at) return null;
   return JSON.parse(row.facts) as ApprovedSnapshot;
+}
+
+/** An approval whose recipient, route or fields no longer match the handover. */
+const staleApproval = (
+  approved: ApprovedSnapshot | null,
+  subject: Pick<PipiaFacts, 'recipient' | 'route' | 'fields'>,
+): boolean => approved !== null && approved.key !== approvalKey(subject);
+
+/**
+ * The record's `approvedAt` and `stale` alone, as pipiaRecord works them out but without counting the
+ * selection (the approval key holds the recipient, the route and the fields, all on the handover).
+ */
+export function pipiaStatus(db: VaultDb, handover: Handover): Pick<PipiaRecord, 'approvedAt' | 'stale'> {
+  const row = latestAssessmentRow(db, scopeOf(handover));
+  const approved = approvedSnapshot(row);
+  return { approvedAt: approved ? row!.approved_at : null, stale: staleApproval(approved, handover) };
 }
 
 /**

@@ -8,10 +8,10 @@ import type { VaultDb } from '../vault/database';
 import type { Handover } from './store';
 
 /** Parameters: the handover id. An objection in this handover, or one in the requests register. */
-const OBJECTED = `(EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ? AND r.customer_id = c.id
+export const OBJECTED = `(EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ? AND r.customer_id = c.id
   AND r.kind = 'objection') OR ${OBJECTED_BY_REQUEST})`;
 /** Parameters: the handover id, the route, the handover id. */
-const MISSING_CONSENT = `(CASE
+export const MISSING_CONSENT = `(CASE
   WHEN c.minor = 1 THEN NOT EXISTS (SELECT 1 FROM handover_responses r WHERE r.handover_id = ?
     AND r.customer_id = c.id AND r.kind = 'consent' AND r.consent_type = 'guardian')
   WHEN c.sensitive <> '' OR ? <> 'succession' THEN NOT EXISTS (SELECT 1 FROM handover_responses r

@@ -382,12 +382,14 @@ export const handlers: Handlers = {
   'handover.notices': (input, ctx) => moved(ctx, writeNotices(open(ctx), input, job(ctx), ctx.env.dataDir)),
   'handover.noticeList': (input, ctx) => noticeList(open(ctx).reader(), input),
   'handover.track': (input, ctx) => moved(ctx, trackNotices(open(ctx), input)),
-  'handover.respond': (input, ctx) => moved(ctx, recordResponse(open(ctx), input)),
+  // A response or a package moves nothing the progress holds (stage, blockers, deadline, dispositions):
+  // responses only count while the handover is open, a package changes no record until its receipt.
+  'handover.respond': (input, ctx) => recordResponse(open(ctx), input),
   'handover.selection': (input, ctx) => {
     const db = open(ctx).reader();
     return selectionCounts(db, loadHandover(db, input.handoverId));
   },
-  'handover.package': (input, ctx) => moved(ctx, buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir)),
+  'handover.package': (input, ctx) => buildPackage(open(ctx), input, job(ctx), ctx.env.dataDir),
   'handover.receiptImport': async (input, ctx) => {
     const result = await importReceipt(open(ctx), input);
     progress(ctx);
