@@ -30,12 +30,26 @@ const categoryRuleSchema = z.strictObject({
   keywords: z.array(word).min(1).max(500),
 });
 
+/** A person's choice in the product review: records whose product is this value go to this category. */
+const productRuleSchema = z.strictObject({
+  /** Compared as the taxonomy folds values (case, width, simplified script, punctuation ignored). */
+  value: z.string().trim().min(1).max(500),
+  /** A taxonomy category id (shared/taxonomy) or a category name of these rules. */
+  category: word.refine((n) => n !== UNMATCHED, { message: `"${UNMATCHED}" is reserved` }),
+});
+export type ProductRule = z.infer<typeof productRuleSchema>;
+
 export const rulesSchema = z
   .strictObject({
     /** A name or organisation containing one of these is a business (Latin ones as whole words). */
     organisationMarkers: z.array(word).max(500),
-    /** In order: the first category with a keyword in the product field wins. */
+    /**
+     * In order: the first category with a keyword in the product field wins. A product no keyword
+     * matches goes to the built-in taxonomy's suggestion; a product rule beats both.
+     */
     categories: z.array(categoryRuleSchema).max(200),
+    /** Value → category, from the product review; absent in rules stored before it existed. */
+    productRules: z.array(productRuleSchema).max(20_000).optional(),
     /** No order for this many years makes a record stale. */
     staleYears: z.int().min(1).max(100),
     completeness: z.strictObject({

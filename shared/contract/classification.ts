@@ -25,6 +25,42 @@ export interface RulesSaved {
   reclassified: number | null;
 }
 
+/** One product or service value of the vault (its spellings folded together) for the product review. */
+export interface ProductValue {
+  /** The value as most records write it. */
+  value: string;
+  /** Live records with this value (any spelling). */
+  records: number;
+  /** Other spellings folded into it (case, width, script, punctuation). */
+  spellings: number;
+  /** The category most of its records have now (null: unmatched). */
+  category: string | null;
+  /** Its records with no category. */
+  unmatched: number;
+  /** The category a person chose for it in the review, or null. */
+  rule: string | null;
+  /** The built-in taxonomy's suggestion: a category id with its kind; null when it knows no term in it. */
+  suggestion: { categoryId: string; kind: 'product' | 'service'; confidence: number } | null;
+}
+
+export interface ProductReview {
+  /** Most records first; unmatched values before matched ones of the same count. */
+  values: ProductValue[];
+  /** Distinct values in the vault; those past `limit` are left out. */
+  distinct: number;
+  omitted: number;
+  /** Live records with a product value, and those of them with no category. */
+  records: number;
+  unmatched: number;
+}
+
+export interface ProductRulesSaved {
+  version: number;
+  /** Product rules in the new version. */
+  rules: number;
+  reclassified: number;
+}
+
 export interface OverrideResult {
   /** Records whose overrides changed. */
   updated: number;
@@ -75,5 +111,27 @@ export const classificationOps = {
     job: false,
     writes: true,
     summary: 'Set or clear type, region, category or flags by hand for records, in bulk',
+  }),
+  'classification.products': op<ProductReview>()({
+    input: z.strictObject({
+      limit: z.int().min(1).max(10_000).default(1000),
+      unmatchedOnly: z.boolean().default(false),
+    }),
+    access: ROLES,
+    job: false,
+    writes: false,
+    summary: 'The product review: distinct product/service values with counts, category, suggestion and rule',
+  }),
+  'classification.fileProducts': op<ProductRulesSaved>()({
+    input: z.strictObject({
+      values: z.array(z.string().trim().min(1).max(500)).min(1).max(10_000),
+      /** A taxonomy category id or a category of the rules; null removes the values' rules. */
+      category: z.string().trim().min(1).max(100).nullable(),
+      note: z.string().trim().max(500).optional(),
+    }),
+    access: ['owner'],
+    job: true,
+    writes: true,
+    summary: 'Product review: file values under a category as rules (a new rules version), then reclassify',
   }),
 } as const satisfies Record<string, OpSpec>;

@@ -116,6 +116,10 @@ export interface ImportInputResult {
   blankRows: number;
   /** Imported rows the reader flagged (ragged, malformed-quotes, undecodable): imported as read. */
   flagged: number;
+  /** Imported records that had hidden characters removed (records flag `hiddenCharacters`). */
+  hiddenCharacters: number;
+  /** Imported records flagged malformed (too few fields, ragged, undecodable; records flag `malformed`). */
+  malformed: number;
   /** The first quarantined rows (at most 100); every one is in the vault (import.quarantine). */
   quarantine: QuarantineItem[];
   quarantineOmitted: number;

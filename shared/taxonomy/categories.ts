@@ -30,6 +30,14 @@ export function isCategoryId(value: string): value is CategoryId {
   return BY_ID.has(value);
 }
 
+/**
+ * What a person reads for a stored category: a taxonomy id in their language (office-equipment →
+ * 办公设备), any other category (a rules category's own name) as it is.
+ */
+export function categoryName(value: string, lang: 'zh' | 'en'): string {
+  return isCategoryId(value) ? categoryById(value)[lang] : value;
+}
+
 export interface TaxonomyTerm {
   term: string;
   role: TermRole;

@@ -3,6 +3,7 @@ export {
   CATEGORIES,
   CATEGORY_IDS,
   categoryById,
+  categoryName,
   isCategoryId,
   taxonomyTerms,
   type Category,

@@ -1,9 +1,10 @@
 // `closeout classify FILE` and `closeout rules get|set`: (re)classify records under the versioned rules.
 // The JSON they print with --json is documented in docs/CLI.md.
-import type { OpInput, RulesInfo } from '../../../shared/contract';
+import type { OpInput, ProductReview, RulesInfo } from '../../../shared/contract';
+import { categoryName } from '../../../shared/taxonomy';
 import type { Lang } from '../../../shared/errors';
 import type { CommandDef } from '../command-def';
-import { define, parseFilter, readJson, str, t } from '../helpers';
+import { collect, define, parseFilter, readJson, str, t, wholeOption } from '../helpers';
 
 /** A rules file: the rules body itself, or what `rules get --json` prints (its `current.body`). */
 function readRulesFile(file: string): OpInput<'classification.saveRules'>['rules'] {
@@ -20,6 +21,26 @@ function humanRules(r: RulesInfo, lang: Lang): string {
     `${t(lang, '不活跃年限', 'stale after (years)')}: ${b.staleYears}   ${t(lang, '完整度阈值', 'completeness threshold')}: ${b.completeness.threshold}   ${t(lang, '未成年年龄', 'minor under')}: ${b.minorAge}`,
     `${t(lang, '组织标志词', 'organisation markers')}: ${b.organisationMarkers.length}`,
     ...r.history.map((h) => `  v${h.version}  ${h.createdAt}  ${h.createdBy ?? '-'}  ${h.note ?? ''}`),
+  ].join('\n');
+}
+
+function humanProducts(r: ProductReview, lang: Lang): string {
+  const name = (c: string | null) =>
+    c === null ? t(lang, '未匹配', 'unmatched') : categoryName(c, lang === 'zh-CN' ? 'zh' : 'en');
+  return [
+    t(
+      lang,
+      `${r.distinct} 个产品/服务值，${r.records} 条记录，其中 ${r.unmatched} 条未匹配类别`,
+      `${r.distinct} product/service values, ${r.records} records, ${r.unmatched} of them unmatched`,
+    ),
+    ...r.values.map(
+      (v) =>
+        `  ${v.records}\t${v.value}\t${name(v.category)}${v.rule ? t(lang, '（规则）', ' (rule)') : ''}` +
+        (v.suggestion
+          ? `\t${t(lang, '建议', 'suggested')}: ${name(v.suggestion.categoryId)} (${v.suggestion.kind})`
+          : ''),
+    ),
+    ...(r.omitted > 0 ? [t(lang, `  ……另有 ${r.omitted} 个值`, `  … and ${r.omitted} more values`)] : []),
   ].join('\n');
 }
 
@@ -76,6 +97,50 @@ export const classifyCommands: readonly CommandDef[] = [
         lang,
         `规则版本 ${r.version} 已保存${r.reclassified === null ? '' : `，已重新分类 ${r.reclassified} 条`}`,
         `rules version ${r.version} stored${r.reclassified === null ? '' : `; ${r.reclassified} records reclassified`}`,
+      ),
+  }),
+  define({
+    path: ['rules', 'products'],
+    op: 'classification.products',
+    vault: true,
+    description:
+      'the product review: distinct product/service values with counts, category, suggestion and rule / 产品与服务类别复核',
+    configure: (c) =>
+      c
+        .option('--unmatched', 'only values with records in no category')
+        .option('--limit <n>', 'at most this many values (most records first)', wholeOption('--limit', 1)),
+    input: (_a, o) => ({
+      unmatchedOnly: o.unmatched === true,
+      ...(typeof o.limit === 'number' ? { limit: o.limit } : {}),
+    }),
+    human: humanProducts,
+  }),
+  define({
+    path: ['rules', 'product'],
+    op: 'classification.fileProducts',
+    vault: true,
+    args: ['<category>'],
+    description:
+      'file product values under a category (a taxonomy id or a rules category; "none" removes their rules), then reclassify (owner) / 设定产品类别规则',
+    configure: (c) =>
+      c
+        .requiredOption(
+          '--value <text>',
+          'a product value as the review lists it; repeat for more',
+          collect,
+          [],
+        )
+        .option('--note <text>', 'a note for the rules version'),
+    input: (args, o) => ({
+      values: o.value as string[],
+      category: args[0] === 'none' ? null : args[0],
+      note: str(o.note),
+    }),
+    human: (r, lang) =>
+      t(
+        lang,
+        `规则版本 ${r.version} 已保存（${r.rules} 条产品规则），已重新分类 ${r.reclassified} 条`,
+        `rules version ${r.version} stored (${r.rules} product rules); ${r.reclassified} records reclassified`,
       ),
   }),
 ];

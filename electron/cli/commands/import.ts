@@ -18,6 +18,14 @@ function humanImport(r: ImportRunResult, lang: Lang): string {
         `${i.file} (${where}): ${i.rowsRead} rows read, ${i.imported} imported, ${i.quarantined} quarantined`,
       ),
     );
+    if (i.hiddenCharacters > 0 || i.malformed > 0)
+      lines.push(
+        t(
+          lang,
+          `  含隐藏字符 ${i.hiddenCharacters} 条，格式异常 ${i.malformed} 条（已标记，可在记录中筛选）`,
+          `  ${i.hiddenCharacters} had hidden characters, ${i.malformed} malformed (flagged; filter the records by it)`,
+        ),
+      );
     for (const q of i.quarantine)
       lines.push(
         `  ${q.sheet ? `${q.sheet}!` : ''}${t(lang, '第', 'row ')}${q.row}${t(lang, '行', '')}: ${q.kind} — ${q.reason}`,

@@ -9,6 +9,8 @@ import { sensitiveCategories, type SensitiveCategory } from '../../../shared/ide
 import { customerTypeOf, firmByShape } from '../../../shared/customer/customer-type';
 import { toHalfWidth } from '../../../shared/normalise/text';
 import type { ClassificationRules, CompletenessField } from '../../../shared/classification/rules';
+import { suggestCategory } from '../../../shared/taxonomy';
+import { productRuleKey } from './product-rule-key';
 import { countryFromAddress, countryFromResidentId, countryFromText, regionOf } from './region';
 
 /** What classification reads of a record (the stored, normalised values). */
@@ -60,7 +62,14 @@ export interface CompiledRules {
   rules: ClassificationRules;
   organisation: RegExp | null;
   categories: Array<{ name: string; pattern: RegExp }>;
+  /** The product review's rules by folded value. */
+  productRules: Map<string, string>;
+  /** Each product value's category once found: a customer list repeats a few hundred values. */
+  categoryCache: Map<string, string | null>;
 }
+
+/** Distinct product values remembered per run (bounded: a list of unique values gains nothing from it). */
+const CATEGORY_CACHE = 50_000;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LATIN = /^[\x20-\x7e]+$/;
@@ -85,6 +94,8 @@ export function compileRules(rules: ClassificationRules): CompiledRules {
       const pattern = anyOf(c.keywords);
       return pattern ? [{ name: c.name, pattern }] : [];
     }),
+    productRules: new Map((rules.productRules ?? []).map((r) => [productRuleKey(r.value), r.category])),
+    categoryCache: new Map(),
   };
 }
 
@@ -191,10 +202,22 @@ function classifyRegion(
 
 function categoryOf(product: string | null, compiled: CompiledRules): string | null {
   if (!present(product)) return null;
+  const cache = compiled.categoryCache;
+  const known = cache.get(product);
+  if (known !== undefined) return known;
+  const found = findCategory(product, compiled);
+  if (cache.size < CATEGORY_CACHE) cache.set(product, found);
+  return found;
+}
+
+/** A person's rule for the value; else the earliest keyword rule; else the taxonomy's suggestion. */
+function findCategory(product: string, compiled: CompiledRules): string | null {
+  const ruled = compiled.productRules.get(productRuleKey(product));
+  if (ruled !== undefined) return ruled;
   const text = toHalfWidth(product);
   // The earliest rule wins, wherever in the text its keyword is (a product cell may list two).
   for (const c of compiled.categories) if (c.pattern.test(text)) return c.name;
-  return null;
+  return suggestCategory(product)?.categoryId ?? null;
 }
 
 /** PIPL Art. 28 categories as Closeout's kinds; the standards' further categories are 'other'. */

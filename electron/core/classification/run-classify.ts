@@ -11,7 +11,7 @@ import { Classifier } from './classify';
 import { inJobTransaction } from '../kernel/job-transaction';
 import { insertRules, listRuleVersions, peekRules } from './rules-store';
 
-async function reclassify(
+export async function reclassify(
   vault: OpenVault,
   job: JobContext,
   options: { filter?: RecordFilter; rules?: ClassificationRules; note?: string | null; op: string },

@@ -18,6 +18,7 @@ import { customerStats } from '../records/customer-stats';
 import { noteDispositionCount } from '../dispositions/disposition-count';
 import { applyDispositions, setDispositions } from '../dispositions/dispositions';
 import { overrideRecords } from '../classification/override-records';
+import { listProducts, fileProducts } from '../classification/product-review';
 import { getRules, runClassify, saveRules } from '../classification/run-classify';
 import { exportRecords } from '../records/export-records';
 import { getRecord } from '../records/get-record';
@@ -256,6 +257,8 @@ export const handlers: Handlers = {
   'classification.saveRules': (input, ctx) => saveRules(open(ctx), input, job(ctx)),
   'classification.run': (input, ctx) => runClassify(open(ctx), input, job(ctx)),
   'classification.override': (input, ctx) => overrideRecords(open(ctx), input),
+  'classification.products': (input, ctx) => listProducts(open(ctx), input),
+  'classification.fileProducts': (input, ctx) => fileProducts(open(ctx), input, job(ctx)),
   'dispositions.apply': async (input, ctx) => {
     const result = await applyDispositions(open(ctx), input, job(ctx));
     if (!result.dryRun) noteDispositionCount(ctx.env.dataDir, open(ctx));

@@ -304,6 +304,8 @@ export async function runImport(
 
       let imported = 0;
       let quarantined = 0;
+      let hiddenCharacters = 0;
+      let malformed = 0;
       const listed: QuarantineItem[] = [];
       const listQuarantine = (item: QuarantineItem) => {
         if (listed.length < LISTED_QUARANTINE) listed.push(item);
@@ -339,6 +341,8 @@ export async function runImport(
           } else {
             writer.customer(sourceId, row, record.columns);
             imported++;
+            hiddenCharacters += record.columns.hidden_characters;
+            if (record.columns.malformed !== null) malformed++;
           }
           if (++rowsDone % PROGRESS_EVERY_ROWS === 0) report();
         },
@@ -377,6 +381,8 @@ export async function runImport(
         quarantined,
         blankRows: result.blankRows,
         flagged: result.rowsFlagged,
+        hiddenCharacters,
+        malformed,
         quarantine: listed,
         quarantineOmitted: quarantined - listed.length,
         notes: result.notes.map((n) => ({ kind: n.kind, message: n.message })),

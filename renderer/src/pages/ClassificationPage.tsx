@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { RequireSession } from '../components/RequireSession';
 import { currentLang } from '../i18n';
 import { formatNumber } from '../i18n/format';
+import { ProductReview } from './classification/ProductReview';
 import { RulesEditor } from './classification/RulesEditor';
 import { Summary } from './classification/Summary';
 import { useClassification } from './classification/use-classification';
@@ -63,6 +64,9 @@ function Classification({ canClassify, isOwner }: { canClassify: boolean; isOwne
           <Summary stats={stats.value} />
         </>
       ) : null}
+      <div style={{ marginTop: 24 }}>
+        <ProductReview isOwner={isOwner} onFiled={onSaved} />
+      </div>
       <div style={{ marginTop: 24 }}>
         <RulesEditor isOwner={isOwner} onSaved={onSaved} />
       </div>

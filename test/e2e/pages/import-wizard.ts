@@ -33,6 +33,7 @@ export class ImportWizard {
   readonly deleteDialog: Locator;
   readonly deleteConfirm: Locator;
   readonly sourceDeleted: Locator;
+  readonly sheets: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('import-wizard');
@@ -55,6 +56,21 @@ export class ImportWizard {
     this.deleteDialog = page.locator('.ant-modal');
     this.deleteConfirm = page.getByTestId('import-delete-confirm');
     this.sourceDeleted = page.getByTestId('import-source-deleted');
+    this.sheets = page.getByTestId('import-sheet-row');
+  }
+
+  /** A workbook sheet's row in the files step (its name, row count, tags and checkbox). */
+  sheet(name: string): Locator {
+    return this.sheets.and(this.page.locator(`[data-sheet="${name}"]`));
+  }
+
+  sheetCheck(name: string): Locator {
+    return this.sheet(name).locator('.ant-checkbox-input');
+  }
+
+  /** The result's row of one source (a file, or one sheet of a workbook). */
+  source(sheet: string): Locator {
+    return this.page.locator(`[data-testid="import-source"][data-sheet="${sheet}"]`);
   }
 
   async expectStep(step: ImportStep, timeout?: number): Promise<void> {

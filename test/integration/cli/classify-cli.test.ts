@@ -142,6 +142,31 @@ describe('closeout classify / stats / dispose / rules (CLI)', () => {
     );
   });
 
+  it('rules products lists the values with counts; rules product files values in bulk (the product review)', () => {
+    const before = json(['rules', 'products', vault]);
+    expect(before.records).toBe(customers.filter((c) => c.row.product).length);
+    expect(before.values.reduce((a: number, v: { records: number }) => a + v.records, 0)).toBe(
+      before.records,
+    );
+    const values = before.values.slice(0, 2).map((v: { value: string }) => v.value);
+    const saved = json([
+      'rules',
+      'product',
+      vault,
+      'consulting',
+      ...values.flatMap((v: string) => ['--value', v]),
+    ]);
+    expect(saved).toMatchObject({ rules: 2, reclassified: N });
+    const after = json(['rules', 'products', vault, '--limit', '2']);
+    expect(after.values.map((v: { rule: string }) => v.rule)).toEqual(['consulting', 'consulting']);
+    expect(after.omitted).toBe(before.distinct - 2);
+    // A category nobody knows: one error line, nothing stored.
+    const res = runCli(['rules', 'product', vault, 'no-such', '--value', values[0], '--json'], env);
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toMatch(/^closeout: INVALID_INPUT: .*no-such/);
+    expect(json(['rules', 'get', vault]).current.version).toBe(saved.version);
+  });
+
   it('a rule it cannot read: one error line, exit 2, nothing changed', () => {
     const res = runCli(['dispose', vault, '--rule', 'stale=BURN', '--json'], env);
     expect(res.status).toBe(2);

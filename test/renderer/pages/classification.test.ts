@@ -6,7 +6,10 @@ import { act } from '@testing-library/react';
 import { DEFAULT_RULES } from '../../../shared/classification/default-rules';
 import type { RulesVersion } from '../../../shared/classification/rules';
 import { ok } from '../../../shared/result';
+import type { ProductReview } from '../../../shared/contract';
+import { categoryLabel, categoryOptions } from '../../../renderer/src/i18n/category';
 import { useClassification } from '../../../renderer/src/pages/classification/use-classification';
+import { useProductReview } from '../../../renderer/src/pages/classification/use-product-review';
 import { useRulesEditor } from '../../../renderer/src/pages/classification/use-rules-editor';
 import { installFakeBridge } from '../support/fake-bridge';
 import { renderModel, settle } from '../support/render-model';
@@ -71,4 +74,61 @@ test('useRulesEditor: edit, flag what is invalid, save a new version, then the e
 
   act(() => result.current.removeCategory(added));
   expect(result.current.draft!.categories).toHaveLength(added);
+});
+
+test('useProductReview: the values, filed one or many at once, then read again and the page told', async () => {
+  const filed = new Map<string, string | null>();
+  const review = (): ProductReview => {
+    const values = ['A4复印纸', 'Zorblax 9000'].map((value) => ({
+      value,
+      records: 2,
+      spellings: 0,
+      category: filed.get(value) ?? null,
+      unmatched: filed.get(value) ? 0 : 2,
+      rule: filed.get(value) ?? null,
+      suggestion:
+        value === 'A4复印纸'
+          ? { categoryId: 'office-supplies', kind: 'product' as const, confidence: 0.9 }
+          : null,
+    }));
+    return {
+      values,
+      distinct: 2,
+      omitted: 0,
+      records: 4,
+      unmatched: values.reduce((a, v) => a + v.unmatched, 0),
+    };
+  };
+  const fake = installFakeBridge({
+    'classification.products': () => ok(review()),
+    'classification.fileProducts': (input) => {
+      for (const value of input.values) filed.set(value, input.category);
+      return ok({ version: 2, rules: filed.size, reclassified: 4 });
+    },
+  });
+  const onFiled = jest.fn();
+  const { result } = await renderModel(fake, () => useProductReview(onFiled));
+  await settle();
+  expect(result.current.list.status === 'ok' && result.current.list.value.unmatched).toBe(4);
+  act(() => result.current.setSelected(['A4复印纸', 'Zorblax 9000']));
+  act(() => result.current.file(result.current.selected, 'industrial'));
+  await settle();
+  expect(fake.inputsOf('classification.fileProducts')).toEqual([
+    { values: ['A4复印纸', 'Zorblax 9000'], category: 'industrial' },
+  ]);
+  expect(result.current.list.status === 'ok' && result.current.list.value.unmatched).toBe(0);
+  expect(result.current.selected).toEqual([]);
+  expect(onFiled).toHaveBeenCalledTimes(1);
+  // Unmatched only: the engine is asked for those.
+  act(() => result.current.setUnmatchedOnly(true));
+  await settle();
+  expect(fake.inputsOf('classification.products').at(-1)).toEqual({ limit: 1000, unmatchedOnly: true });
+});
+
+test('category names: a taxonomy id in the window language, a rules category as written; options list both', () => {
+  expect(categoryLabel('office-supplies')).toMatch(/^(办公耗材|Office consumables)$/);
+  expect(categoryLabel('会员储值')).toBe('会员储值');
+  const options = categoryOptions(['会员储值', 'office-supplies']);
+  expect(options.filter((o) => o.value === 'office-supplies')).toHaveLength(1);
+  expect(options.at(-1)).toEqual({ value: '会员储值', label: '会员储值' });
 });

@@ -119,6 +119,39 @@ describe('useImport', () => {
     expect(fake.inputsOf('import.run')[0].allowSameSource).toBe(true);
   });
 
+  test('a workbook: its customer sheets ticked by default, the choice sent to the import, none ticked blocks it', async () => {
+    const file = chosen('客户.xlsx', 5);
+    const sheets = [
+      { name: '供应商', state: 'visible', rows: 4, holdsCustomers: false },
+      { name: '零售', state: 'visible', rows: 12, holdsCustomers: true },
+      { name: '批发', state: 'hidden', rows: 3, holdsCustomers: true },
+    ];
+    const fake = installFakeBridge({
+      'dialog.choose': () => ok(file),
+      'import.preview': () =>
+        ok(preview('客户.xlsx', { format: 'xlsx', encoding: null, sheet: '零售', sheets })),
+      'import.run': () => ok(imported),
+    });
+    const { result } = await renderModel(fake, useImport);
+    await act(() => result.current.addFile());
+    await settle();
+    expect(result.current.files[0].sheets).toEqual(['零售', '批发']);
+    const { handle } = result.current.files[0];
+    act(() => result.current.chooseSheets(handle, []));
+    expect(result.current.ready).toBe(false);
+    act(() => result.current.chooseSheets(handle, ['供应商', '批发']));
+    expect(result.current.ready).toBe(true);
+    act(() => result.current.startImport());
+    await settle();
+    expect(fake.inputsOf('import.run')[0].inputs).toEqual([
+      {
+        file: { handle: file.handle },
+        sheets: ['供应商', '批发'],
+        mapping: { 客户名称: 'name', 手机: 'phone' },
+      },
+    ]);
+  });
+
   test('a file the engine cannot read keeps the wizard from moving on', async () => {
     const fake = installFakeBridge({
       'dialog.choose': () => ok(chosen('broken.xlsx', 4)),

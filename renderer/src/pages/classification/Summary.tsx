@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerStats } from '../../../../shared/contract';
 import type { RecordFilter } from '../../../../shared/records';
 import { CountLink } from '../../components/CountLink';
+import { categoryLabel } from '../../i18n/category';
 
 const FLAG_FILTERS: Record<keyof CustomerStats['flags'], RecordFilter | null> = {
   sensitive: { flags: { sensitive: true } },
@@ -97,7 +98,7 @@ export function Summary({ stats }: { stats: CustomerStats }) {
             prefix="count-category"
             entries={categories.map(([name, n]) => ({
               key: name,
-              label: name === 'unmatched' ? t('classification.category.unmatched') : name,
+              label: name === 'unmatched' ? t('classification.category.unmatched') : categoryLabel(name),
               n,
               filter: { category: name === 'unmatched' ? null : name },
             }))}

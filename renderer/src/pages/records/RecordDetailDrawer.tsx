@@ -14,6 +14,7 @@ import type { UiMessages } from '../../i18n/zh-CN';
 import { formatTimestamp } from '../../i18n/format';
 import { summariseParams } from '../audit/params-summary';
 import { FlagTags, PhoneNumbers, StatusTag } from './record-cells';
+import { categoryLabel } from '../../i18n/category';
 
 /** A field's value with its validation status (fields.ts says which fields have one). */
 function FieldValue({ record, field }: { record: CustomerRecord; field: CustomerField }) {
@@ -49,7 +50,7 @@ function RecordFields({ record }: { record: CustomerRecord }) {
         {record.regionCountry ? ` (${record.regionCountry})` : ''}
       </Descriptions.Item>
       <Descriptions.Item label={c('category')}>
-        {record.category ?? t('records.filters.unmatched')}
+        {record.category === null ? t('records.filters.unmatched') : categoryLabel(record.category)}
       </Descriptions.Item>
       <Descriptions.Item label={c('flags')}>
         <FlagTags record={record} />

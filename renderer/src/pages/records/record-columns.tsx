@@ -7,6 +7,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { CustomerRecord } from '../../../../shared/customer';
 import { FlagTags, flagTags, StatusTag } from './record-cells';
 import type { Row } from './use-records';
+import { categoryLabel } from '../../i18n/category';
 
 const ONE_LINE: CSSProperties = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' };
 
@@ -101,7 +102,10 @@ export function recordColumns(
       title: t('records.columns.category'),
       key: 'category',
       width: 130,
-      render: cell((r) => ({ show: r.category ?? secondary, full: r.category })),
+      render: cell((r) => {
+        const name = r.category === null ? null : categoryLabel(r.category);
+        return { show: name ?? secondary, full: name };
+      }),
     },
     {
       title: t('records.columns.flags'),

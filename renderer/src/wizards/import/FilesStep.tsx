@@ -6,6 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SheetChoice } from './SheetChoice';
 import type { ImportModel } from './use-import';
 
 function Detected({ preview }: { preview: ImportPreview }) {
@@ -75,6 +76,13 @@ export function FilesStep({ model }: { model: ImportModel }) {
                 <Detected preview={f.preview} />
               ) : f.loading ? (
                 t('importWizard.files.reading')
+              ) : null}
+              {f.preview && f.preview.sheets.length > 1 ? (
+                <SheetChoice
+                  sheets={f.preview.sheets}
+                  chosen={f.sheets ?? []}
+                  onChoose={(sheets) => model.chooseSheets(f.handle, sheets)}
+                />
               ) : null}
             </Space>
           </List.Item>

@@ -47,6 +47,7 @@ export function ResultStep({
         pagination={false}
         rowKey="sourceId"
         dataSource={result.inputs}
+        onRow={(r) => ({ 'data-testid': 'import-source', 'data-sheet': r.sheet ?? '' }) as object}
         columns={sourceColumns(t, {
           deleted: model.deleted,
           onExport: (source) => void model.exportQuarantine(source),

@@ -4,12 +4,28 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ImportInputResult, QuarantineItem } from '../../../../shared/contract';
+import { CountLink } from '../../components/CountLink';
 
 interface SourceActions {
   /** Source ids whose plaintext file was deleted. */
   deleted: string[];
   onExport: (source: ImportInputResult) => void;
   onDelete: (index: number) => void;
+}
+
+/** A flag's count for one source, linked to the Records page filtered to the source and the flag. */
+function flagColumn(t: TFunction, flag: 'hiddenCharacters' | 'malformed') {
+  return {
+    title: t(`records.flags.${flag}`),
+    key: flag,
+    render: (_: unknown, r: ImportInputResult) => (
+      <CountLink
+        n={r[flag]}
+        filter={{ sourceId: r.sourceId, flags: { [flag]: true } }}
+        testId={flag === 'hiddenCharacters' ? 'import-hidden-count' : 'import-malformed-count'}
+      />
+    ),
+  };
 }
 
 export function sourceColumns(
@@ -26,6 +42,9 @@ export function sourceColumns(
     { title: t('importWizard.result.read'), dataIndex: 'rowsRead', key: 'read' },
     { title: t('importWizard.result.imported'), dataIndex: 'imported', key: 'imported' },
     { title: t('importWizard.result.quarantined'), dataIndex: 'quarantined', key: 'quarantined' },
+    // The flagged records of this source, one click from the Records page filtered to them.
+    flagColumn(t, 'hiddenCharacters'),
+    flagColumn(t, 'malformed'),
     {
       title: '',
       key: 'actions',
@@ -60,11 +79,8 @@ export function sourceColumns(
 export function quarantineColumns(t: TFunction): TableColumnsType<QuarantineItem> {
   return [
     { title: t('importWizard.result.file'), dataIndex: 'file', key: 'file' },
-    {
-      title: t('importWizard.row'),
-      key: 'row',
-      render: (_: unknown, q) => (q.sheet ? `${q.sheet}!${q.row}` : q.row),
-    },
+    { title: t('importWizard.sheets.name'), key: 'sheet', render: (_: unknown, q) => q.sheet ?? '—' },
+    { title: t('importWizard.row'), dataIndex: 'row', key: 'row' },
     {
       title: t('importWizard.result.reason'),
       key: 'reason',

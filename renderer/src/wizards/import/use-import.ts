@@ -7,7 +7,7 @@ import type { ChosenFile } from '../../../../shared/contract';
 import { useChooseFile } from '../../hooks/use-choose-file';
 import { useJob } from '../../hooks/use-job';
 import { api } from '../../platform/api';
-import { inputOf, type ChosenInput } from './chosen-input';
+import { defaultSheets, inputOf, runInputOf, type ChosenInput } from './chosen-input';
 
 export const IMPORT_STEPS = ['files', 'mapping', 'import', 'result'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
@@ -30,7 +30,13 @@ export function useImport() {
       all.map((f) =>
         f.handle === file.handle
           ? result.ok
-            ? { ...f, preview: result.value, error: null, loading: false }
+            ? {
+                ...f,
+                preview: result.value,
+                sheets: f.sheets ?? defaultSheets(result.value),
+                error: null,
+                loading: false,
+              }
             : { ...f, error: result.error, loading: false }
           : f,
       ),
@@ -64,15 +70,21 @@ export function useImport() {
     void refresh(next);
   };
 
+  /** Ticks the sheets of a workbook to import (the preview stays on the sheet it shows). */
+  const chooseSheets = (handle: string, sheets: string[]) => update(handle, { sheets });
+
   const remove = (handle: string) => setFiles((all) => all.filter((x) => x.handle !== handle));
 
   const sameSource = files.filter((f) => f.preview?.alreadyImported);
-  const ready = files.length > 0 && files.every((f) => f.preview && !f.error && !f.loading);
+  // A workbook imports its ticked sheets: at least one.
+  const ready =
+    files.length > 0 &&
+    files.every((f) => f.preview && !f.error && !f.loading && (!f.sheets || f.sheets.length > 0));
 
   const startImport = () => {
     setStep('import');
     run.start({
-      inputs: files.map((f) => ({ ...inputOf(f), mapping: f.preview!.mapping })),
+      inputs: files.map(runInputOf),
       allowSameSource: allowSame,
     });
   };
@@ -94,6 +106,7 @@ export function useImport() {
     addFile,
     addDropped,
     change,
+    chooseSheets,
     remove,
     ready,
     sameSource,

@@ -9,6 +9,7 @@ import { yearsBefore } from '../../../../electron/core/classification/classify-r
 import { countryFromAddress } from '../../../../electron/core/classification/region';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
 import { DEFAULT_RULES } from '../../../../shared/classification/default-rules';
+import { suggestCategory } from '../../../../shared/taxonomy';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { generateCustomers, type GeneratedCustomer } from '../../../fixtures/customers';
 import { encodeCsv } from '../../../fixtures/write-csv';
@@ -91,7 +92,10 @@ const CATEGORY: Record<string, string | null> = {
 };
 const ORDER = DEFAULT_RULES.categories.map((c) => c.name);
 
-/** A cell naming two products ("A；B") goes to whichever one's category comes first in the rules. */
+/**
+ * A cell naming two products ("A；B") goes to whichever one's category comes first in the rules; one that
+ * no keyword matches, to the built-in taxonomy's suggestion.
+ */
 function expectedCategory(product: string): string | null {
   const found = product.split('；').map((p) => {
     if (!(p in CATEGORY)) throw new Error(`no expected category for ${p}`);
@@ -100,7 +104,7 @@ function expectedCategory(product: string): string | null {
   const ranked = found
     .filter((c): c is string => c !== null)
     .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
-  return ranked[0] ?? null;
+  return ranked[0] ?? suggestCategory(product)?.categoryId ?? null;
 }
 
 const REGION: Record<string, string> = { CN: 'mainland', HK: 'hk_mo_tw', MO: 'hk_mo_tw', TW: 'hk_mo_tw' };
@@ -184,7 +188,7 @@ describe('classification after an import', () => {
     );
   });
 
-  it('category: the first matching rule for each product, unmatched ones left null', () => {
+  it('category: the first matching rule for each product, else the taxonomy, unmatched ones left null', () => {
     const rows = stored();
     expect(
       rows.filter((s) => s.category !== expectedCategory(truthOf(s).row.product)).map((s) => s.source_line),

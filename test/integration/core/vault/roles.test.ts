@@ -78,6 +78,8 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'classification.saveRules': { rules: DEFAULT_RULES },
     'classification.run': {},
     'classification.override': { ids: [1], set: { type: 'business' } },
+    'classification.products': {},
+    'classification.fileProducts': { values: ['打印机'], category: 'office-equipment' },
     'dispositions.apply': {
       rules: [{ when: { flags: { stale: true } }, set: { disposition: 'DESTROY' } }],
       dryRun: true,

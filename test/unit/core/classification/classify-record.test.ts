@@ -191,7 +191,10 @@ describe('category', () => {
     ['软件定制开发', '软件'],
     ['Laptop repair', '维修服务'],
     ['Gift card', '会员储值'],
-    ['办公用品采购', null],
+    // No keyword of the rules: the built-in taxonomy's category.
+    ['办公用品采购', 'office-supplies'],
+    ['HP 打印机', 'office-equipment'],
+    ['无名商品XYZ', null],
     ['', null],
   ])('%s → %s', (product, category) => {
     expect(classify({ product }).category).toBe(category);
@@ -201,8 +204,28 @@ describe('category', () => {
   });
   it('Latin keywords are whole words (card is no car, gym is not in gymnasium? it is a word)', () => {
     const r = compileRules({ ...DEFAULT_RULES, categories: [{ name: 'Auto', keywords: ['car'] }] });
-    expect(classifyRecord(facts({ product: 'Gift card' }), r, TODAY).category).toBe(null);
+    // Not the car rule; the taxonomy files it.
+    expect(classifyRecord(facts({ product: 'Gift card' }), r, TODAY).category).toBe('prepaid-membership');
     expect(classifyRecord(facts({ product: 'Car wash' }), r, TODAY).category).toBe('Auto');
+  });
+});
+
+describe('product rules (the product review)', () => {
+  const r = compileRules({
+    ...DEFAULT_RULES,
+    productRules: [
+      { value: '家电维修', category: '生活服务' },
+      { value: 'ＨＰ 打印機', category: 'office-supplies' },
+      { value: '无名商品XYZ', category: 'gifts-crafts' },
+    ],
+  });
+  it.each([
+    ['家电维修', '生活服务'], // beats the keyword rule (维修服务)
+    ['hp打印机', 'office-supplies'], // beats the taxonomy; width, case, script and spaces folded
+    ['无名商品xyz', 'gifts-crafts'], // files what nothing else knows
+    ['家电维修 上门', '维修服务'], // another value: the rules as before
+  ])('%s → %s', (product, category) => {
+    expect(classifyRecord(facts({ product }), r, TODAY).category).toBe(category);
   });
 });
 

@@ -21,14 +21,14 @@ const HIDDEN =
 async function imported(
   file: MessyFile,
   tag: string,
-): Promise<{ sourceId: string; byRow: Map<number, CustomerRecord> }> {
+): Promise<{ sourceId: string; byRow: Map<number, CustomerRecord>; run: ImportRunResult }> {
   const path = m.write(file, tag);
   const run = unwrap(
     await m.v.engine.call('import.run', { inputs: [{ file: { path } }] }),
   ) as ImportRunResult;
   const { sourceId } = run.inputs[0];
   const { records } = unwrap(await m.v.engine.call('records.query', { limit: 500, filter: { sourceId } }));
-  return { sourceId, byRow: new Map(records.map((r) => [r.sources[0].row, r])) };
+  return { sourceId, byRow: new Map(records.map((r) => [r.sources[0].row, r])), run };
 }
 
 const ids = async (filter: Record<string, unknown>) =>
@@ -39,9 +39,11 @@ const ids = async (filter: Record<string, unknown>) =>
 describe.each([1, 2])('seed %i', (seed) => {
   it('hidden characters: removed from the values, kept in the raw row, the record flagged and filterable', async () => {
     const file = hiddenCharactersCsv(seed);
-    const { sourceId, byRow } = await imported(file, `hidden-${seed}`);
+    const { sourceId, byRow, run } = await imported(file, `hidden-${seed}`);
     const flagged = file.key.customers.filter((c) => c.hidden.length > 0);
     expect(flagged.length).toBeGreaterThan(3);
+    // The result counts them (the wizard links the count to the filtered Records page).
+    expect(run.inputs[0].hiddenCharacters).toBe(flagged.length);
     for (const c of file.key.customers) {
       const record = byRow.get(c.row)!;
       expect([c.row, record.flags.hiddenCharacters]).toEqual([c.row, c.hidden.length > 0]);
@@ -82,7 +84,7 @@ describe.each([1, 2])('seed %i', (seed) => {
 
   it('a row with fewer fields than the header: imported, flagged malformed with the kind, filterable', async () => {
     const file = raggedRowsCsv(seed);
-    const { sourceId, byRow } = await imported(file, `ragged-${seed}`);
+    const { sourceId, byRow, run } = await imported(file, `ragged-${seed}`);
     const short = file.key.irregularRows.filter((i) => i.outcome === 'customer');
     expect(short.length).toBeGreaterThan(0);
     for (const c of file.key.customers) {
@@ -102,5 +104,6 @@ describe.each([1, 2])('seed %i', (seed) => {
       (a, b) => a - b,
     );
     expect(await ids({ sourceId, flags: { malformed: true } })).toEqual(want);
+    expect(run.inputs[0].malformed).toBe(want.length);
   });
 });
