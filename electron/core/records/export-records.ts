@@ -29,7 +29,7 @@ const XLSX_ROWS_PER_SHEET = 1_000_000;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The same neutralisation as csvCell, for an XLSX text cell (which needs no quoting). */
-const xlsxText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+export const xlsxText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 const csvValue = (value: CellValue): string => (typeof value === 'number' ? String(value) : csvCell(value));
 
