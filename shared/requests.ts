@@ -2,6 +2,7 @@
 // date each regime gives. PIPL: "in time", which the team reads as 15 Chinese working days (editable per
 // request); GDPR Art. 12(3): one month, extendable by two more; CCPA 1798.130(a)(2): 45 days, extendable
 // once by 45. Pure: the engine, the CLI and the window compute the same dates.
+import { addCaBusinessDays } from './calendar/ca-business-days';
 import { addDays, addWorkingDays, calendarStatusOf, type CalendarStatus } from './calendar/working-days';
 import { CUSTOMER_FIELDS } from './customer/columns';
 import { FIELD_SPECS, type FieldSpec } from './customer/fields';
@@ -108,4 +109,12 @@ export function requestDue(
       return { date: addDays(receivedOn, count), basis: 'days', count, calendar: null };
     }
   }
+}
+
+/** CCPA regulations §7021(a): confirm receipt of a request to delete or correct within 10 business days. */
+const CCPA_ACKNOWLEDGE_BUSINESS_DAYS = 10;
+
+/** The day by which a request's receipt must be confirmed: CCPA only (null for the other regimes). */
+export function acknowledgementDue(regime: RequestRegime, receivedOn: string): string | null {
+  return regime === 'ccpa' ? addCaBusinessDays(receivedOn, CCPA_ACKNOWLEDGE_BUSINESS_DAYS) : null;
 }

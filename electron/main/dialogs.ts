@@ -49,6 +49,8 @@ const FILTERS: Record<Purpose, { zh: string; en: string; extensions: string[] }>
   'request-output': { zh: '文件夹', en: 'Folder', extensions: [] },
   'incident-output': { zh: '文件夹', en: 'Folder', extensions: [] },
   'incident-manifest': { zh: '备份清单', en: 'Backup manifest', extensions: ['json'] },
+  'analytics-export': { zh: '统计表', en: 'Table of counts', extensions: ['csv', 'xlsx', 'pdf'] },
+  'analytics-extract': { zh: '去标识化摘录', en: 'De-identified extract', extensions: ['csv'] },
 };
 
 export async function chooseFile(

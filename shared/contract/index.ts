@@ -3,6 +3,7 @@
 // own file; this index merges them into the one `contract` object, from which the preload, main's IPC
 // router, the engine's router, the CLI, the renderer's client and the e2e bridge are all derived.
 import { z } from 'zod';
+import { analyticsOps } from './analytics';
 import { appOps } from './app';
 import { assessmentsOps } from './assessments';
 import { auditOps } from './audit';
@@ -54,6 +55,7 @@ export * from './certificate';
 export * from './handover';
 export * from './requests';
 export * from './incidents';
+export * from './analytics';
 
 export const contract = {
   ...appOps,
@@ -80,6 +82,7 @@ export const contract = {
   ...handoverOps,
   ...requestsOps,
   ...incidentsOps,
+  ...analyticsOps,
 } as const satisfies Record<string, OpSpec>;
 
 export type Contract = typeof contract;

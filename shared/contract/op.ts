@@ -87,6 +87,9 @@ export const FILE_PURPOSES = {
   'incident-output': ['folder'],
   /** A copy of a lost backup's manifest. */
   'incident-manifest': ['open'],
+  /** Where a table of counts or a de-identified extract is written. */
+  'analytics-export': ['save'],
+  'analytics-extract': ['save'],
 } as const satisfies Record<string, ReadonlyArray<'open' | 'save' | 'folder'>>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export type FileDialogKind = 'open' | 'save' | 'folder';

@@ -29,6 +29,8 @@ export interface RequestEntry {
   due: RequestDue;
   /** Whole days from today to the due date (negative: overdue); null once closed. */
   daysLeft: number | null;
+  /** CCPA: confirm receipt within 10 California business days (`daysLeft` null once done or closed). */
+  acknowledgement: { due: string; on: string | null; daysLeft: number | null } | null;
   extension: { reason: string; at: string } | null;
   status: RequestStatus;
   fulfilment: RequestFulfilment | null;
@@ -101,6 +103,17 @@ export const requestsOps = {
     writes: true,
     summary:
       "Extend a request's period (GDPR +2 months, CCPA +45 days, once; PIPL: a new count), with the reason",
+  }),
+  'requests.acknowledge': op<RequestEntry>()({
+    input: z.strictObject({
+      id: requestId,
+      /** The day receipt was confirmed to the person (default: today). */
+      on: isoDate.optional(),
+    }),
+    access: ['owner', 'operator'],
+    job: false,
+    writes: true,
+    summary: "Record that a CCPA request's receipt was confirmed (due within 10 business days)",
   }),
   'requests.fulfil': op<RequestEntry>()({
     input: z.strictObject({

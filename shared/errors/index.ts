@@ -1,6 +1,7 @@
 // The one catalogue of error codes. Every code has a zh-CN and an en message; each namespace keeps its
 // codes in its own file, merged here into the one ERRORS object that the renderer's i18n resources and
 // the CLI both read, so there is no second list.
+import { analyticsErrors } from './analytics';
 import { appErrors } from './app';
 import { auditErrors } from './audit';
 import { backupErrors } from './backup';
@@ -24,6 +25,7 @@ export type { Lang };
 export const ERRORS = {
   ...commonErrors,
   ...appErrors,
+  ...analyticsErrors,
   ...cliErrors,
   ...vaultErrors,
   ...usersErrors,

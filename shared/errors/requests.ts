@@ -14,6 +14,10 @@ export const requestsErrors = {
     'zh-CN': '请求 {{ref}} 已于 {{at}} 延期过一次，法定期限只能延长一次；未做任何更改',
     en: 'The request {{ref}} was already extended on {{at}}; the period can be extended only once; nothing was changed',
   },
+  REQUEST_ACKNOWLEDGED: {
+    'zh-CN': '请求 {{ref}} 已于 {{on}} 确认收到；未做任何更改',
+    en: 'The receipt of request {{ref}} was already confirmed on {{on}}; nothing was changed',
+  },
   REQUEST_FULFILLED: {
     'zh-CN': '请求 {{ref}} 已于 {{at}} 办理；未做任何更改',
     en: 'The request {{ref}} was already fulfilled on {{at}}; nothing was changed',

@@ -88,7 +88,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await row.getByTestId('request-fulfil').click();
     await expect(row.getByTestId('request-files')).toContainText('.json', { timeout: 60_000 });
     await expect(row.getByTestId('request-status')).toContainText(text.fulfilled);
-    expect((await readdir(out)).map((f) => path.extname(f)).sort()).toEqual(['.csv', '.json', '.pdf']);
+    expect((await readdir(out)).map((f) => path.extname(f)).sort()).toEqual([
+      '.csv',
+      '.json',
+      '.p7s',
+      '.pdf',
+    ]);
     expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'request-output' });
     await keepScreenshot(page, testInfo, `requests-${lang}`);
 

@@ -4,6 +4,7 @@
 // vault FILE as its first argument: the CLI unlocks it (with --passphrase-file / CLOSEOUT_PASSPHRASE, or
 // --recovery-key-file), runs the operation, and locks it.
 import type { CommandDef } from '../command-def';
+import { analyticsCommands } from './analytics';
 import { appCommands } from './app';
 import { auditCommands } from './audit';
 import { backupCommands } from './backup';
@@ -44,6 +45,7 @@ const HELP_ORDER = [
   'request',
   'incident',
   'drill',
+  'analytics',
   'evidence',
   'wipe',
   'certificate',
@@ -67,6 +69,7 @@ export const commands: readonly CommandDef[] = [
   ...riskCommands,
   ...requestCommands,
   ...incidentCommands,
+  ...analyticsCommands,
   ...evidenceCommands,
   ...wipeCommands,
   ...certificateCommands,

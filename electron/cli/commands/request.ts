@@ -22,6 +22,9 @@ function humanRequest(r: RequestEntry, lang: Lang): string {
   return [
     `${r.ref}  [${r.status}${r.outcome ? `: ${r.outcome}` : ''}]  ${r.kind}  ${r.regime}  ${t(lang, '收到', 'received')} ${r.receivedOn}  ${t(lang, '期限', 'due')} ${r.due.date} ${due}`,
     `    ${t(lang, '记录', 'record')}: ${r.recordId ?? t(lang, '未找到', 'not found')}  ${t(lang, '身份核验', 'identity check')}: ${r.identityCheck}`,
+    r.acknowledgement
+      ? `    ${t(lang, '确认收到', 'acknowledged')}: ${r.acknowledgement.on ?? t(lang, `未确认，期限 ${r.acknowledgement.due}`, `not yet, due ${r.acknowledgement.due}`)}`
+      : '',
     r.fulfilment ? `    ${r.fulfilment.action}: ${r.fulfilment.files.join(', ')}` : '',
   ]
     .filter(Boolean)
@@ -84,6 +87,16 @@ export const requestCommands: readonly CommandDef[] = [
       note: str(o.note) ?? '',
     }),
     human: humanRequest,
+  }),
+  define({
+    path: ['request', 'acknowledge'],
+    op: 'requests.acknowledge',
+    vault: true,
+    args: requestArg,
+    description: "record that a CCPA request's receipt was confirmed / 记录已确认收到（CCPA）",
+    configure: (c) => c.option('--on <date>', 'the day it was confirmed, YYYY-MM-DD (default: today)'),
+    input: ([id], o) => ({ id, on: str(o.on) }),
+    human: (r, lang) => humanRequest(r, lang),
   }),
   define({
     path: ['request', 'extend'],

@@ -3,6 +3,7 @@
 // a few foreign cities and scripts), the phone number's region, a resident ID's area code and a
 // mainland credit code. Pure; classify-record.ts weighs the evidence.
 import type { Region } from '../../../shared/customer';
+import { PROVINCE_NAME } from '../../../shared/customer/provinces';
 
 /** ISO 3166-1 alpha-2 → the three regions Closeout reports on. */
 export function regionOf(country: string): Exclude<Region, 'unknown'> {
@@ -149,8 +150,6 @@ const MO_PLACES = /澳門|澳门|氹仔|路環|路环|macao|macau/i;
 const TW_PLACES =
   /台灣|台湾|臺灣|台北市|臺北市|台北|臺北|新北市|台中市|臺中市|台南市|臺南市|高雄|桃園|桃园|新竹|基隆|taiwan|taipei|kaohsiung/i;
 
-const PROVINCES =
-  /北京|天津|上海|重庆|重慶|河北|山西|内蒙古|辽宁|遼寧|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|廣東|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆/;
 /** City then district or county, in simplified characters: 深圳市南山区, 昆山市玉山镇. Taiwan's 區 is traditional. */
 const MAINLAND_CITY = /[\u4e00-\u9fa5]{1,6}市[\u4e00-\u9fa5]{1,8}?[区县镇旗]/;
 
@@ -176,7 +175,7 @@ export function countryFromAddress(text: string | null): string | null {
   if (MO_PLACES.test(value)) return 'MO';
   if (TW_PLACES.test(value)) return 'TW';
   for (const [iso, pattern] of FOREIGN_PLACES) if (pattern.test(value)) return iso;
-  if (PROVINCES.test(value) || MAINLAND_CITY.test(value)) return 'CN';
+  if (PROVINCE_NAME.test(value) || MAINLAND_CITY.test(value)) return 'CN';
   return null;
 }
 

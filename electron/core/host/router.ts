@@ -1,6 +1,9 @@
 // Register each operation's use case here; the Handlers type makes a missing one a compile error.
 // `product` is what the desktop app's worker and the CLI run: the shipped contract and these handlers.
 import { contract } from '../../../shared/contract';
+import { exportTable } from '../analytics/export-table';
+import { writeExtract } from '../analytics/extract';
+import { analyticsTable } from '../analytics/table';
 import { appInfo } from '../app/app-info';
 import { listBackups } from '../backup/backups-table';
 import { createBackup } from '../backup/create-backup';
@@ -68,7 +71,13 @@ import {
   listIncidents,
 } from '../incidents/register';
 import { fulfilRequest } from '../requests/fulfil';
-import { addRequest, closeRequest, extendRequest, listRequests } from '../requests/register';
+import {
+  acknowledgeRequest,
+  addRequest,
+  closeRequest,
+  extendRequest,
+  listRequests,
+} from '../requests/register';
 import { addRisk, listRisks, updateRisk } from '../risks/register';
 import { getRetention, getRopa, writeRopa } from '../ropa/ropa';
 import { verifyCertificate } from '../certificate/verify-certificate';
@@ -329,6 +338,7 @@ export const handlers: Handlers = {
   'requests.list': (input, ctx) => listRequests(open(ctx), input),
   'requests.add': (input, ctx) => addRequest(open(ctx), input),
   'requests.extend': (input, ctx) => extendRequest(open(ctx), input),
+  'requests.acknowledge': (input, ctx) => acknowledgeRequest(open(ctx), input),
   'requests.fulfil': async (input, ctx) => {
     const result = await fulfilRequest(open(ctx), input, job(ctx), ctx.env.dataDir);
     if (result.fulfilment?.action === 'deleted') noteDispositionCount(ctx.env.dataDir, open(ctx));
@@ -347,6 +357,9 @@ export const handlers: Handlers = {
   'incidents.exportPlan': (input, ctx) => exportPlan(open(ctx), input, ctx.env.dataDir),
   'incidents.drills': (_input, ctx) => listDrills(open(ctx)),
   'incidents.logDrill': (input, ctx) => logDrill(open(ctx), input),
+  'analytics.table': (input, ctx) => analyticsTable(open(ctx), input),
+  'analytics.export': (input, ctx) => exportTable(open(ctx), input, ctx.env.dataDir),
+  'analytics.extract': (input, ctx) => writeExtract(open(ctx), input, ctx.env.dataDir),
   'wipe.vault': (input, ctx) => wipeVault(open(ctx), input, job(ctx), wipeContext(ctx)),
   'wipe.resume': (input, ctx) => resumeWipes(ctx.vault, input, job(ctx), wipeContext(ctx)),
   'wipe.pending': (_input, ctx) => pendingWipes(ctx.env.dataDir),

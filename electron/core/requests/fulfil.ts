@@ -23,6 +23,7 @@ import { pathOf } from '../util/file-ref';
 import { guardWrite } from '../util/write-guard';
 import type { VaultDb } from '../vault/database';
 import { readMeta } from '../vault/meta';
+import { cmsSign, hasCertifiedKey } from '../vault/signer';
 import type { OpenVault } from '../vault/open-vault';
 import { recordOutputs } from '../wipe/outputs';
 import { wipeRecords } from '../wipe/wipe-records';
@@ -188,9 +189,14 @@ export async function fulfilRequest(
   } else if (row.kind === 'object') fulfilment.action = 'objection-recorded';
 
   const letterName = `${base}-letter.pdf`;
-  fulfilment.files = [...files.map((f) => f.name), letterName];
+  // Signed (detached CMS, PEM) by the session's certified key, as certificates are: `openssl cms -verify
+  // -binary -inform PEM -in <letter>.p7s -content <letter> -CAfile company.pem` accepts it.
+  const signed = hasCertifiedKey(vault.signer);
+  fulfilment.files = [...files.map((f) => f.name), letterName, ...(signed ? [`${letterName}.p7s`] : [])];
   const letter = await requestLetter(request, fulfilment, readMeta(db).clientName, own?.name ?? null, now);
   files.push({ name: letterName, bytes: letter });
+  const signature = cmsSign(vault.signer, letter, now);
+  if (signature !== null) files.push({ name: `${letterName}.p7s`, bytes: signature });
   await job.checkpoint();
 
   const scope = { vault, dataDir };

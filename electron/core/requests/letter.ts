@@ -34,8 +34,8 @@ function body(f: RequestFulfilment): Array<[string, string]> {
     case 'exported':
       return [
         [
-          `随函附上我们持有的您的个人信息（共 ${f.records} 条记录）：${f.files.filter((n) => !n.endsWith('.pdf')).join('、')}。JSON 文件供程序读取，CSV 文件可用 Excel 或 WPS 打开。`,
-          `Enclosed is the personal information we hold about you (${f.records} record(s)): ${f.files.filter((n) => !n.endsWith('.pdf')).join(', ')}. The JSON file is machine-readable; the CSV file opens in Excel or WPS.`,
+          `随函附上我们持有的您的个人信息（共 ${f.records} 条记录）：${f.files.filter((n) => !/\.(pdf|p7s)$/.test(n)).join('、')}。JSON 文件供程序读取，CSV 文件可用 Excel 或 WPS 打开。`,
+          `Enclosed is the personal information we hold about you (${f.records} record(s)): ${f.files.filter((n) => !/\.(pdf|p7s)$/.test(n)).join(', ')}. The JSON file is machine-readable; the CSV file opens in Excel or WPS.`,
         ],
       ];
     case 'corrected':

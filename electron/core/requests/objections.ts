@@ -9,3 +9,7 @@ export const OBJECTED_BY_REQUEST = `EXISTS (SELECT 1 FROM requests q WHERE q.rec
 /** The records whose customers objected through the register (SQL selecting `id`). */
 export const REQUEST_OBJECTORS = `SELECT record_ref AS id FROM requests WHERE kind = 'object'
   AND record_ref IS NOT NULL AND coalesce(outcome, '') NOT IN ('refused', 'withdrawn')`;
+
+/** A condition on `customers c`: an objection in the register or in any handover (no parameters). */
+export const OBJECTED_ANYWHERE = `(EXISTS (SELECT 1 FROM handover_responses r WHERE r.customer_id = c.id
+  AND r.kind = 'objection') OR ${OBJECTED_BY_REQUEST})`;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OpParsedInput, RequestAdded, RequestEntry, RequestFulfilment } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/calendar/working-days';
-import { EXTENDABLE, requestDue } from '../../../shared/requests';
+import { acknowledgementDue, EXTENDABLE, requestDue } from '../../../shared/requests';
 import { EngineError } from '../kernel/engine-error';
 import { registerRow } from '../util/register-row';
 import type { VaultDb } from '../vault/database';
@@ -29,6 +29,7 @@ export interface RequestRow {
   fulfilment: string | null;
   outcome: RequestEntry['outcome'];
   outcome_note: string | null;
+  acknowledged_on: string | null;
   closed_at: string | null;
   created_at: string;
   created_by: string | null;
@@ -53,6 +54,7 @@ export function toEntry(row: RequestRow, now = new Date()): RequestEntry {
     note: row.note,
     due,
     daysLeft: row.status === 'closed' ? null : daysBetween(today(now), due.date),
+    acknowledgement: acknowledgementOf(row, now),
     extension: row.extended_at ? { reason: row.extended_reason ?? '', at: row.extended_at } : null,
     status: row.status,
     fulfilment: row.fulfilment ? (JSON.parse(row.fulfilment) as RequestFulfilment) : null,
@@ -61,6 +63,42 @@ export function toEntry(row: RequestRow, now = new Date()): RequestEntry {
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
+}
+
+function acknowledgementOf(row: RequestRow, now: Date): RequestEntry['acknowledgement'] {
+  const due = acknowledgementDue(row.regime, row.received_on);
+  if (due === null) return null;
+  const waiting = row.acknowledged_on === null && row.status !== 'closed';
+  return { due, on: row.acknowledged_on, daysLeft: waiting ? daysBetween(today(now), due) : null };
+}
+
+/** requests.acknowledge: the day receipt was confirmed to the person (CCPA), once. */
+export function acknowledgeRequest(
+  vault: OpenVault,
+  input: OpParsedInput<'requests.acknowledge'>,
+  now = new Date(),
+): RequestEntry {
+  const row = requestRow(vault.db, input.id);
+  const ref = toEntry(row, now).ref;
+  if (row.status === 'closed') throw new EngineError('REQUEST_CLOSED', { ref });
+  if (row.regime !== 'ccpa')
+    throw new EngineError('INVALID_INPUT', { detail: 'only a CCPA request is acknowledged' });
+  if (row.acknowledged_on !== null)
+    throw new EngineError('REQUEST_ACKNOWLEDGED', { ref, on: row.acknowledged_on });
+  const on = input.on ?? today(now);
+  if (on < row.received_on || on > today(now))
+    throw new EngineError('INVALID_INPUT', { detail: 'on: between the day received and today' });
+  return vault.change(
+    () => ({
+      op: 'requests.acknowledge',
+      params: { id: row.id, ref, on },
+      outcome: 'ok',
+    }),
+    () => {
+      vault.db.prepare('UPDATE requests SET acknowledged_on = ? WHERE id = ?').run(on, row.id);
+      return toEntry(requestRow(vault.db, row.id), now);
+    },
+  );
 }
 
 /** The request by id or by its reference (R-0001), or REQUEST_NOT_FOUND. */

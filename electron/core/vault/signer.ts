@@ -92,6 +92,12 @@ export function entrySignatureHolds(
   }
 }
 
+/** Whether the session holds a certified key (a user's, or the company CA's) that documents are signed with. */
+export const hasCertifiedKey = (signer: SessionSigner): boolean =>
+  signer.key !== null &&
+  signer.certificatePem !== null &&
+  (signer.kind === 'user' || signer.kind === 'company');
+
 /**
  * A detached CMS SignedData (PEM) by the session's certified key, with the company CA in its certificate
  * set unless the signed document carries that certificate itself (a backup manifest: every byte of its
@@ -103,8 +109,7 @@ export function cmsSign(
   at: Date,
   options: { chain?: boolean } = {},
 ): string | null {
-  if (!signer.key || !signer.certificatePem || (signer.kind !== 'user' && signer.kind !== 'company'))
-    return null;
+  if (!hasCertifiedKey(signer) || !signer.key || !signer.certificatePem) return null;
   const chain = options.chain === false ? [] : signer.chain;
   return signaturePem(
     signDetachedSync(

@@ -13,6 +13,8 @@ import type { VaultDb } from '../vault/database';
 const OUTPUT_KINDS = {
   'records-export': 'customer-data',
   'quarantine-export': 'customer-data',
+  /** Pseudonymised, still personal data: the wipe destroys it with the rest. */
+  'analytics-extract': 'customer-data',
   'recovery-sheet': 'key',
   'drill-certificate': 'evidence',
   'audit-export': 'evidence',

@@ -3,6 +3,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -46,6 +47,7 @@ import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { RecordsPage } from '../pages/RecordsPage';
 import { IncidentsPage } from '../pages/IncidentsPage';
 import { RequestsPage } from '../pages/RequestsPage';
+import { AnalyticsPage } from '../pages/AnalyticsPage';
 import { HandoverPage } from '../wizards/handover/HandoverPage';
 import { ReceivePage } from '../wizards/handover/receive/ReceivePage';
 import { ImportPage } from '../wizards/import/ImportWizard';
@@ -74,6 +76,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   compliance: <SafetyCertificateOutlined />,
   requests: <MessageOutlined />,
   incidents: <AlertOutlined />,
+  analytics: <BarChartOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
@@ -106,6 +109,8 @@ function Page({ location }: { location: AppLocation }) {
       return <RequestsPage />;
     case 'incidents':
       return <IncidentsPage />;
+    case 'analytics':
+      return <AnalyticsPage />;
     case 'dispositions':
       return <DispositionsPage />;
     case 'duplicates':

@@ -13,6 +13,7 @@ export const ROUTES = [
   'compliance',
   'requests',
   'incidents',
+  'analytics',
   'audit',
   'settings',
 ] as const;

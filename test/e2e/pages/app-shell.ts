@@ -15,6 +15,7 @@ export type Route =
   | 'compliance'
   | 'requests'
   | 'incidents'
+  | 'analytics'
   | 'audit'
   | 'settings';
 /** Views reached from the sidebar's pages: the wizard, the unlock screen, the vault overview, users. */

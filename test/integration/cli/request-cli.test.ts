@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { generateCustomers } from '../../fixtures/customers';
 import { encodeCsv } from '../../fixtures/write-csv';
 import { cliEnv, runCli, tempDir } from '../helpers';
+import { opensslCmsVerify } from '../support/openssl';
 
 jest.setTimeout(120_000);
 
@@ -60,6 +61,24 @@ test('add, list, fulfil and close a request', () => {
   const done = json(['request', 'fulfil', vault, 'R-0001', '--out', out]);
   expect(done.fulfilment.action).toBe('exported');
   expect(readdirSync(out).sort()).toEqual([...done.fulfilment.files].sort());
+  // The letter is signed with the owner's certified key: openssl accepts it against the company CA.
+  const letter = done.fulfilment.files.find((f: string) => f.endsWith('-letter.pdf'));
+  expect(done.fulfilment.files).toContain(`${letter}.p7s`);
+  const audit = join(dir.path, 'audit');
+  expect(runCli(['audit', 'export', vault, '--out', audit], env).status).toBe(0);
+  const company = join(
+    audit,
+    readdirSync(audit).find((n) => n.endsWith('.certificate.pem'))!,
+  );
+  const verified = opensslCmsVerify({
+    content: join(out, letter),
+    signature: join(out, `${letter}.p7s`),
+    certificate: company,
+  });
+  expect({ status: verified.status, stderr: verified.stderr.trim() }).toEqual({
+    status: 0,
+    stderr: 'CMS Verification successful',
+  });
   expect(json(['request', 'close', vault, 'R-0001', '--outcome', 'granted'])).toMatchObject({
     status: 'closed',
     outcome: 'granted',
@@ -75,4 +94,26 @@ test('a bad kind and an unknown request: one error line each, non-zero exit', ()
   const unknown = runCli(['request', 'close', vault, 'R-0042', '--outcome', 'granted'], env);
   expect(unknown.status).not.toBe(0);
   expect(unknown.stderr).toContain('REQUEST_NOT_FOUND');
+});
+
+test('a CCPA request: its receipt to confirm within 10 business days, confirmed once', () => {
+  const added = json([
+    'request',
+    'add',
+    vault,
+    '--kind',
+    'delete',
+    '--regime',
+    'ccpa',
+    '--received',
+    '2026-11-20',
+  ]);
+  expect(added.acknowledgement).toMatchObject({ due: '2026-12-08', on: null });
+  const done = json(['request', 'acknowledge', vault, added.ref, '--on', '2026-11-23']);
+  expect(done.acknowledgement).toEqual({ due: '2026-12-08', on: '2026-11-23', daysLeft: null });
+  const again = runCli(['request', 'acknowledge', vault, added.ref], env);
+  expect(again.status).not.toBe(0);
+  expect(again.stderr).toContain('REQUEST_ACKNOWLEDGED');
+  const pipl = json(['request', 'add', vault, '--kind', 'access', '--received', '2026-11-20']);
+  expect(pipl.acknowledgement).toBeNull();
 });

@@ -11,6 +11,9 @@ export function releasedTable(version: number, table: string, as = table): strin
 }
 
 /** Undoes schema 14 (the incident register): as schema 13 and earlier knew the vault, it was not there. */
+/** Undoes schema 15: the requests register without the CCPA acknowledgement. */
+export const UNDO_SCHEMA_15 = 'ALTER TABLE requests DROP COLUMN acknowledged_on;';
+
 export const UNDO_SCHEMA_14 = 'DROP TABLE incidents; DROP TABLE incident_plan; DROP TABLE incident_drills;';
 
 /** Undoes schema 13: handover PIPIAs back in their own table, `assessments` without a handover column. */

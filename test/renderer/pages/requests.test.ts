@@ -22,6 +22,7 @@ const entry = (seq: number, change: Partial<RequestEntry> = {}): RequestEntry =>
   note: '',
   due: { date: '2026-10-19', basis: 'working-days', count: 15, calendar: 'official' },
   daysLeft: 5,
+  acknowledgement: null,
   extension: null,
   status: 'open',
   fulfilment: null,

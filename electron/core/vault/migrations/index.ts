@@ -14,6 +14,7 @@ import * as m0011 from './0011-customer-phones';
 import * as m0012 from './0012-search-digit-grams';
 import * as m0013 from './0013-one-pipia';
 import * as m0014 from './0014-incidents';
+import * as m0015 from './0015-request-acknowledgement';
 import type { VaultDb } from '../database';
 
 export interface Migration {
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

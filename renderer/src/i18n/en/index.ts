@@ -1,5 +1,6 @@
 // English UI text: one file per namespace, each typed against its Chinese twin, merged here.
 import type { UiMessages } from '../zh-CN';
+import { analytics } from './analytics';
 import { audit } from './audit';
 import { backup } from './backup';
 import { classification } from './classification';
@@ -40,4 +41,5 @@ export const en: UiMessages = {
   ...handover,
   ...requests,
   ...incidents,
+  ...analytics,
 };

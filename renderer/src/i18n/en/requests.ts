@@ -81,9 +81,13 @@ export const requests: Messages<typeof zh> = {
     outcome: 'Outcome',
     outcomeNote: 'Note (a refusal must give the reasons)',
     saved: 'Saved',
+    acknowledge: 'Acknowledge',
+    acknowledged: 'Acknowledged {{date}}',
+    acknowledgeBy: 'Acknowledge by {{date}}',
     dashboard: {
       title: 'Customer requests falling due',
       item: '{{ref}} ({{kind}}) due {{date}}',
+      acknowledgeItem: '{{ref}} ({{kind}}): confirm receipt by {{date}} (CCPA)',
       open: 'Open customer requests',
     },
   },

@@ -22,6 +22,7 @@ export const shell: Messages<typeof zh> = {
     compliance: 'Compliance',
     requests: 'Requests',
     incidents: 'Incidents',
+    analytics: 'Analytics',
     audit: 'Audit',
     settings: 'Settings',
   },

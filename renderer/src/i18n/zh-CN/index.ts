@@ -1,6 +1,7 @@
 // Chinese (the default language) UI text, one file per namespace merged here; en/ has exactly the same
 // keys (each of its files is typed against the Chinese one). Error messages live in shared/errors/.
 import type { Messages } from '../messages';
+import { analytics } from './analytics';
 import { audit } from './audit';
 import { backup } from './backup';
 import { classification } from './classification';
@@ -41,6 +42,7 @@ export const zhCN = {
   ...handover,
   ...requests,
   ...incidents,
+  ...analytics,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any strings. */

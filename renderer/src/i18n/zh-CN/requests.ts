@@ -67,9 +67,13 @@ export const requests = {
     outcome: '结果',
     outcomeNote: '说明（拒绝须写明理由）',
     saved: '已保存',
+    acknowledge: '确认收到',
+    acknowledged: '{{date}} 已确认收到',
+    acknowledgeBy: '须于 {{date}} 前确认收到',
     dashboard: {
       title: '客户请求即将到期',
       item: '{{ref}}（{{kind}}）期限 {{date}}',
+      acknowledgeItem: '{{ref}}（{{kind}}）须于 {{date}} 前确认收到（CCPA）',
       open: '打开客户请求',
     },
   },

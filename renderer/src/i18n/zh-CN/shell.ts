@@ -19,6 +19,7 @@ export const shell = {
     compliance: '合规',
     requests: '客户请求',
     incidents: '安全事件',
+    analytics: '匿名统计',
     audit: '审计',
     settings: '设置',
   },

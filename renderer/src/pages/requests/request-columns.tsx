@@ -8,7 +8,9 @@ export interface RowActs {
   canFulfil: boolean;
   canClose: boolean;
   canExtend: boolean;
+  canAcknowledge: boolean;
   busy: boolean;
+  acknowledge: (r: RequestEntry) => void;
   fulfil: (r: RequestEntry) => void;
   extend: (r: RequestEntry) => void;
   close: (r: RequestEntry) => void;
@@ -25,6 +27,13 @@ function Due({ r, t }: { r: RequestEntry; t: TFunction }) {
         </Tag>
       )}
       {r.extension ? <Tag>{t('requests.extended')}</Tag> : null}
+      {r.acknowledgement ? (
+        <Tag color={r.acknowledgement.on ? 'green' : 'orange'} data-testid="request-acknowledgement">
+          {r.acknowledgement.on
+            ? t('requests.acknowledged', { date: r.acknowledgement.on })
+            : t('requests.acknowledgeBy', { date: r.acknowledgement.due })}
+        </Tag>
+      ) : null}
     </Flex>
   );
 }
@@ -79,6 +88,16 @@ export function requestColumns(t: TFunction, acts: RowActs): TableColumnsType<Re
               data-testid="request-fulfil"
             >
               {t('requests.fulfil')}
+            </Button>
+          ) : null}
+          {acts.canAcknowledge && r.acknowledgement && !r.acknowledgement.on && r.status !== 'closed' ? (
+            <Button
+              size="small"
+              disabled={acts.busy}
+              onClick={() => acts.acknowledge(r)}
+              data-testid="request-acknowledge"
+            >
+              {t('requests.acknowledge')}
             </Button>
           ) : null}
           {acts.canExtend && r.status === 'open' && !(r.regime !== 'pipl' && r.extension) ? (

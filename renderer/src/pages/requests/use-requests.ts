@@ -53,6 +53,13 @@ export function useRequests() {
     return extended !== null;
   };
 
+  /** CCPA: receipt confirmed to the person today. */
+  const acknowledge = async (request: RequestEntry): Promise<boolean> => {
+    const done = await call.run('requests.acknowledge', { id: request.id });
+    if (done) list.reload();
+    return done !== null;
+  };
+
   const close = async (input: OpInput<'requests.close'>): Promise<boolean> => {
     const closed = await call.run('requests.close', input);
     if (closed) {
@@ -77,6 +84,7 @@ export function useRequests() {
     add,
     fulfil,
     extend,
+    acknowledge,
     close,
   };
 }

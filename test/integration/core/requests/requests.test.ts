@@ -12,6 +12,9 @@ import { unwrap } from '../../support/vault-fixture';
 import { exportAll, fillVault, valuesOf, type FilledVault } from '../../support/wipe-fixture';
 import { handoverVault, readyHandover } from '../handover/handover-support';
 
+/** The letter among the files a fulfilment wrote (its signature `.p7s` sits beside it). */
+const letterOf = (files: string[]) => files.find((f) => f.endsWith('-letter.pdf'))!;
+
 jest.setTimeout(600_000);
 
 const pdfText = (file: string): string => {
@@ -167,7 +170,7 @@ describe('one vault: register, correction, deletion, retention', () => {
     const done = unwrap(await v.engine.call('requests.fulfil', { id: added.id, out: { path: dir } }));
     expect(done.fulfilment).toMatchObject({ action: 'deleted', records: 1 });
     expect(done.fulfilment!.certificateSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(readdirSync(dir).some((f) => f.endsWith('.pdf') && f !== done.fulfilment!.files.at(-1))).toBe(
+    expect(readdirSync(dir).some((f) => f.endsWith('.pdf') && f !== letterOf(done.fulfilment!.files))).toBe(
       true,
     );
     const after = await exportAll(v.engine, v.dir, 'after-delete');
@@ -175,7 +178,7 @@ describe('one vault: register, correction, deletion, retention', () => {
     expect(after).toHaveLength(active.length - 1);
     const listed = unwrap(await v.engine.call('requests.list', {})).find((q) => q.id === added.id)!;
     expect(listed.recordId).toBe(target.id);
-    const letter = pdfText(join(dir, done.fulfilment!.files.at(-1)!));
+    const letter = pdfText(join(dir, letterOf(done.fulfilment!.files)));
     expect(letter.replace(/\s+/g, '')).toContain(done.fulfilment!.wipeId!); // wrapped by the layout
   });
 
@@ -221,7 +224,7 @@ describe('one vault: register, correction, deletion, retention', () => {
     });
     const after = await exportAll(v.engine, v.dir, 'after-retain');
     expect(after.map((c) => c.id)).toContain(target.id);
-    const letter = pdfText(join(dir, done.fulfilment!.files[0]));
+    const letter = pdfText(join(dir, letterOf(done.fulfilment!.files)));
     expect(letter).toContain('会计档案保管期限');
     expect(letter).toContain('2036-12-31');
     const again = await v.engine.call('requests.fulfil', { id: added.id, out: { path: dir } });

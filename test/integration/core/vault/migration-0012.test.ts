@@ -13,7 +13,7 @@ import { searchMatch } from '../../../../shared/search-grams';
 import { customerRows } from '../../../fixtures/customers';
 import { encodeCsv } from '../../../fixtures/write-csv';
 import { makeVault, OWNER_PASS, unwrap, type VaultFixture } from '../../support/vault-fixture';
-import { UNDO_SCHEMA_13, UNDO_SCHEMA_14 } from '../../support/released-tables';
+import { UNDO_SCHEMA_13, UNDO_SCHEMA_14, UNDO_SCHEMA_15 } from '../../support/released-tables';
 
 jest.setTimeout(120_000);
 
@@ -70,7 +70,9 @@ it('an index an earlier Closeout wrote finds the same records after the migratio
     db.exec(`INSERT INTO customers_fts (customers_fts) VALUES ('delete-all')`);
     const insert = db.prepare('INSERT INTO customers_fts (rowid, grams) VALUES (?, ?)');
     for (const row of rows) insert.run(row.id, oldDocument(searchValues(row)));
-    // Schemas 13 (one table of assessments) and 14 (the incident register) come after: undone.
+    // Schemas 13 (one table of assessments), 14 (the incident register) and 15 (the CCPA
+    // acknowledgement) come after: undone.
+    db.exec(UNDO_SCHEMA_15);
     db.exec(UNDO_SCHEMA_14);
     db.exec(UNDO_SCHEMA_13);
     db.pragma('user_version = 11');

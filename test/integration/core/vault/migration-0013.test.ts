@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../../../../electron/core/vault/migrations';
 import { handoverVault, recipientInput, type HandoverVault } from '../handover/handover-support';
 import { withRawVault } from '../backup/backup-support';
 import { AGREEMENT } from '../../../fixtures/handover-agreement';
-import { UNDO_SCHEMA_13, UNDO_SCHEMA_14 } from '../../support/released-tables';
+import { UNDO_SCHEMA_13, UNDO_SCHEMA_14, UNDO_SCHEMA_15 } from '../../support/released-tables';
 import { unwrap } from '../../support/vault-fixture';
 
 jest.setTimeout(180_000);
@@ -27,7 +27,7 @@ const ANSWERS = {
 };
 
 /** Schema 12: no incident register yet, handover PIPIAs in their own table. */
-const SCHEMA_12 = `${UNDO_SCHEMA_14}\n${UNDO_SCHEMA_13}\nPRAGMA user_version = 12;`;
+const SCHEMA_12 = `${UNDO_SCHEMA_15}\n${UNDO_SCHEMA_14}\n${UNDO_SCHEMA_13}\nPRAGMA user_version = 12;`;
 
 it('moves approved and unapproved handover PIPIAs into assessments, keeping ids and approvals', async () => {
   const call = h.v.engine.call.bind(h.v.engine);

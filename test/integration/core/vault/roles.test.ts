@@ -145,6 +145,7 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
     'requests.list': {},
     'requests.add': { kind: 'complaint', receivedOn: '2026-01-05' },
     'requests.extend': { id: 'R-9999', reason: 'complex' },
+    'requests.acknowledge': { id: 'R-9999' },
     'requests.fulfil': { id: 'R-9999', out: { path: v.dir } },
     'requests.close': { id: 'R-9999', outcome: 'withdrawn' },
     'incidents.list': {},
@@ -170,6 +171,13 @@ function sampleInputs(role: Role, n: number): { [K in OpName]: OpInput<K> } {
       participants: ['owner'],
       findings: 'none',
     },
+    'analytics.table': { by: ['type'] },
+    'analytics.export': {
+      by: ['type'],
+      format: 'csv',
+      file: { path: join(v.dir, `counts-${role}-${n}.csv`) },
+    },
+    'analytics.extract': { fields: ['type'], file: { path: join(v.dir, `extract-${role}-${n}.csv`) } },
     'wipe.records': { dryRun: true },
     'wipe.vault': { dryRun: true },
     'wipe.resume': {},
@@ -295,6 +303,7 @@ describe('roles', () => {
             'HANDOVER_NOT_FOUND',
             'REQUEST_NOT_FOUND', // requests.* samples name a request that does not exist
             'INCIDENT_NOT_FOUND', // incidents.* samples name an incident that does not exist
+            'ANALYTICS_K_UNREACHABLE', // analytics.extract of an empty vault: fewer than k records
             'RECOVERY_KEY_NEEDED', // a version 2 recovery key is kept nowhere: this session did not make it
           ]).toContain(res.error.code);
       }
