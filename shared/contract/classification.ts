@@ -1,4 +1,5 @@
 // classification.*: the versioned classification rules, (re)classifying records, and what people set by hand.
+import type { StaleReference } from '../classification/stale';
 import { z } from 'zod';
 import { overrideChangeSchema } from '../classification/overrides';
 import { rulesSchema, type RulesVersion } from '../classification/rules';
@@ -10,6 +11,8 @@ export interface RulesInfo {
   history: Array<{ version: number; createdAt: string; createdBy: string | null; note: string | null }>;
   /** False while the vault still runs on the built-in defaults (stored as version 1 on first use). */
   stored: boolean;
+  /** What the stale rule measures from now: the closure decision date, or today when none is set. */
+  staleReference: StaleReference;
 }
 
 export interface ClassifyRunResult {
@@ -17,6 +20,8 @@ export interface ClassifyRunResult {
   rulesVersion: number;
   /** True when this run stored new rules first. */
   savedRules: boolean;
+  /** What the stale flag was measured from. */
+  staleReference: StaleReference;
 }
 
 export interface RulesSaved {

@@ -4,7 +4,7 @@
 // the import's INSERT list, the select lists, the row types, the row → record mapper, the merge and
 // snapshot columns, the export columns, the query maps, the filters — is derived from this table
 // (columns.ts); labels are the i18n `fields` namespace, once per language. Pure.
-import { normaliseText } from '../normalise/text';
+import { normaliseMultiline, normaliseText } from '../normalise/text';
 
 /** Validation status of a field; 'legacy' only for 15-digit resident IDs (valid, from before 1999). */
 export type FieldStatus = 'valid' | 'invalid' | 'missing' | 'legacy';
@@ -59,6 +59,14 @@ const plain =
   (halfWidth: 'all' | 'alphanumeric' = 'all') =>
   (cell: string | undefined): FieldReading => {
     const value = cell === undefined ? '' : normaliseText(cell, { halfWidth });
+    return value === '' ? { value: null, status: 'missing' } : { value, status: 'valid' };
+  };
+
+/** As plain, for prose (notes, addresses): line breaks kept exactly as written, spaces cleaned per line. */
+const prose =
+  (halfWidth: 'all' | 'alphanumeric' = 'alphanumeric') =>
+  (cell: string | undefined): FieldReading => {
+    const value = cell === undefined ? '' : normaliseMultiline(cell, { halfWidth });
     return value === '' ? { value: null, status: 'missing' } : { value, status: 'valid' };
   };
 
@@ -255,7 +263,8 @@ export const FIELD_SPECS = {
   address: {
     column: 'address',
     sql: TEXT,
-    read: plain('alphanumeric'),
+    read: prose(),
+    display: 'multiline',
     search: true,
     sort: true,
     exportAs: { zh: '地址', en: 'address' },
@@ -329,7 +338,7 @@ export const FIELD_SPECS = {
   notes: {
     column: 'notes',
     sql: TEXT,
-    read: plain('alphanumeric'),
+    read: prose(),
     display: 'multiline',
     exportAs: { zh: '备注', en: 'notes' },
     synonyms: [

@@ -1,7 +1,7 @@
 // Every number of a record's phone cell: the first is the record's phone (its `phone` column), the others
-// further phones, each with its extension and its own validation status. Stored as JSON in the phone's
-// `phones` column only when there is more than the phone itself to say (a second number, an extension);
-// otherwise the list is the phone alone. Pure.
+// further phones, each with its extension, its own validation status and, when the source said, its type.
+// Stored as JSON in the phone's `phones` column only when there is more than the phone itself to say (a
+// second number, an extension, a type); otherwise the list is the phone alone. Pure.
 import type { FieldStatus } from './fields';
 
 export interface PhoneEntry {
@@ -10,12 +10,22 @@ export interface PhoneEntry {
   /** Extension digits (转801, ext. 12, x12, -6598), else null. */
   extension: string | null;
   status: 'valid' | 'invalid';
+  /** What the source said the number is, when it said (a vCard's TEL types: cell, work, home,fax …). */
+  type?: string;
 }
 
 /** The `phones` column for these entries: null when the phone column alone says it all. */
 export function encodePhones(entries: readonly PhoneEntry[]): string | null {
-  if (entries.length === 0 || (entries.length === 1 && entries[0].extension === null)) return null;
-  return JSON.stringify(entries.map((e) => [e.number, e.extension, e.status]));
+  if (
+    entries.length === 0 ||
+    (entries.length === 1 && entries[0].extension === null && entries[0].type === undefined)
+  )
+    return null;
+  return JSON.stringify(
+    entries.map((e) =>
+      e.type === undefined ? [e.number, e.extension, e.status] : [e.number, e.extension, e.status, e.type],
+    ),
+  );
 }
 
 /** The record's numbers from its phone columns; an unreadable `phones` column reads as the phone alone. */
@@ -24,7 +34,9 @@ export function decodePhones(phone: string | null, status: FieldStatus, stored: 
     try {
       const value: unknown = JSON.parse(stored);
       if (Array.isArray(value) && value.every(isEntry))
-        return value.map(([number, extension, s]) => ({ number, extension, status: s }));
+        return value.map(([number, extension, s, type]) =>
+          type === undefined ? { number, extension, status: s } : { number, extension, status: s, type },
+        );
     } catch {
       /* read as the phone alone, below */
     }
@@ -33,12 +45,13 @@ export function decodePhones(phone: string | null, status: FieldStatus, stored: 
   return [{ number: phone, extension: null, status }];
 }
 
-function isEntry(value: unknown): value is [string, string | null, 'valid' | 'invalid'] {
+function isEntry(value: unknown): value is [string, string | null, 'valid' | 'invalid', string?] {
   return (
     Array.isArray(value) &&
     typeof value[0] === 'string' &&
     (value[1] === null || typeof value[1] === 'string') &&
-    (value[2] === 'valid' || value[2] === 'invalid')
+    (value[2] === 'valid' || value[2] === 'invalid') &&
+    (value[3] === undefined || typeof value[3] === 'string')
   );
 }
 

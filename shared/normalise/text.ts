@@ -83,6 +83,25 @@ export function normaliseText(text: string, options: NormaliseTextOptions = {}):
   return collapseWhitespace(removeInvisible(toHalfWidth(text, options.halfWidth ?? 'all'))).normalize('NFC');
 }
 
+/** A line break as written: CRLF (Windows), LF or a lone CR (old Mac, some exports). */
+const LINE_BREAK = /(\r\n|\r|\n)/;
+/** Spaces other than line breaks (tabs, NBSP, U+2000–U+200A, U+3000 …). */
+const SPACE_RUN = /[^\S\r\n]+/g;
+const OUTER_BREAKS = /^(?:\r\n|\r|\n)+|(?:\r\n|\r|\n)+$/g;
+
+/**
+ * The clean form of prose that spans lines (notes, addresses): as normaliseText, but every line break
+ * stays exactly as written (CRLF, LF or CR, blank lines too); spaces are collapsed within each line and
+ * trimmed at its ends, and line breaks before the first line or after the last are dropped. Reading the
+ * result again gives the same text, so a value survives export and reimport unchanged.
+ */
+export function normaliseMultiline(text: string, options: NormaliseTextOptions = {}): string {
+  const parts = removeInvisible(toHalfWidth(text, options.halfWidth ?? 'all')).split(LINE_BREAK);
+  // split() with a capturing group alternates line, break, line, break …
+  for (let i = 0; i < parts.length; i += 2) parts[i] = parts[i].replace(SPACE_RUN, ' ').trim();
+  return parts.join('').replace(OUTER_BREAKS, '').normalize('NFC');
+}
+
 /** True when a cell holds nothing a person would see. */
 export function isBlank(text: string | null | undefined): boolean {
   return text == null || normaliseText(text) === '';

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { localDay } from '../../electron/core/classification/classify';
-import { yearsBefore } from '../../electron/core/classification/classify-record';
+import { yearsBefore } from '../../shared/classification/stale';
 import { generateCustomers } from '../fixtures/customers';
 import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';

@@ -1,5 +1,6 @@
 // `closeout classify FILE` and `closeout rules get|set`: (re)classify records under the versioned rules.
 // The JSON they print with --json is documented in docs/CLI.md.
+import type { StaleReference } from '../../../shared/classification/stale';
 import type { OpInput, ProductReview, RulesInfo } from '../../../shared/contract';
 import { categoryName } from '../../../shared/taxonomy';
 import type { Lang } from '../../../shared/errors';
@@ -13,12 +14,28 @@ function readRulesFile(file: string): OpInput<'classification.saveRules'>['rules
   return (parsed?.current?.body ?? parsed?.body ?? parsed) as OpInput<'classification.saveRules'>['rules'];
 }
 
+/** Which day stale is measured from, in a line. */
+function staleLine(s: StaleReference, lang: Lang): string {
+  return s.source === 'decision'
+    ? t(
+        lang,
+        `不活跃：${s.before} 之后无交易（结业决议日期 ${s.date} 之前 ${s.years} 年）`,
+        `stale: no order since ${s.before} (${s.years} years before the closure decision date, ${s.date})`,
+      )
+    : t(
+        lang,
+        `不活跃：${s.before} 之后无交易（今天 ${s.date} 之前 ${s.years} 年；未填写结业决议日期）`,
+        `stale: no order since ${s.before} (${s.years} years before today, ${s.date}; no closure decision date is set)`,
+      );
+}
+
 function humanRules(r: RulesInfo, lang: Lang): string {
   const b = r.current.body;
   return [
     `${t(lang, '规则版本', 'rules version')} ${r.current.version}${r.stored ? '' : t(lang, '（默认，尚未保存）', ' (defaults, not stored yet)')}`,
     `${t(lang, '类别', 'categories')}: ${b.categories.map((c) => c.name).join(', ')}`,
     `${t(lang, '不活跃年限', 'stale after (years)')}: ${b.staleYears}   ${t(lang, '完整度阈值', 'completeness threshold')}: ${b.completeness.threshold}   ${t(lang, '未成年年龄', 'minor under')}: ${b.minorAge}`,
+    staleLine(r.staleReference, lang),
     `${t(lang, '组织标志词', 'organisation markers')}: ${b.organisationMarkers.length}`,
     ...r.history.map((h) => `  v${h.version}  ${h.createdAt}  ${h.createdBy ?? '-'}  ${h.note ?? ''}`),
   ].join('\n');
@@ -66,7 +83,9 @@ export const classifyCommands: readonly CommandDef[] = [
         lang,
         `已按规则版本 ${r.rulesVersion} 分类 ${r.classified} 条记录${r.savedRules ? '（新规则已保存）' : ''}`,
         `classified ${r.classified} records under rules version ${r.rulesVersion}${r.savedRules ? ' (new rules stored)' : ''}`,
-      ),
+      ) +
+      '\n' +
+      staleLine(r.staleReference, lang),
   }),
   define({
     path: ['rules', 'get'],

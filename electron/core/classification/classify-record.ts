@@ -1,6 +1,7 @@
 // Classifies one customer record under a set of rules: type (individual / business), region (with the
 // evidence and any conflict), product category, sensitive personal information (PIPL Art. 28), minor,
 // stale and completeness. Pure and synchronous, so a million records classify in one pass.
+import { shiftYears, yearsBefore } from '../../../shared/classification/stale';
 import { SENSITIVE_KINDS } from '../../../shared/customer';
 import type { CustomerType, FieldStatus, Region, SensitiveKind } from '../../../shared/customer';
 import { findIdentifiers } from '../../../shared/identifiers/detect';
@@ -102,7 +103,17 @@ export function compileRules(rules: ClassificationRules): CompiledRules {
 const present = (v: string | null | undefined): v is string => v != null && v.trim() !== '';
 const usable = (s: FieldStatus) => s === 'valid' || s === 'legacy';
 
-export function classifyRecord(facts: RecordFacts, compiled: CompiledRules, today: string): Classification {
+/**
+ * `today` is the day of the run (ages, resident-ID birth dates); `staleBefore` the day a last order
+ * must be before for the record to be stale (shared/classification/stale.ts: measured from the
+ * closure's reference date).
+ */
+export function classifyRecord(
+  facts: RecordFacts,
+  compiled: CompiledRules,
+  today: string,
+  staleBefore: string = yearsBefore(today, compiled.rules.staleYears),
+): Classification {
   const { rules } = compiled;
   const id = present(facts.idNumber) && usable(facts.idNumberStatus) ? facts.idNumber : null;
   const idCheck = id ? checkResidentId(id, { today }) : null;
@@ -126,7 +137,7 @@ export function classifyRecord(facts: RecordFacts, compiled: CompiledRules, toda
     category: categoryOf(facts.product, compiled),
     sensitive: sensitiveKinds(facts, minor, today),
     minor,
-    stale: facts.lastOrderDate !== null && facts.lastOrderDate < yearsBefore(today, rules.staleYears),
+    stale: facts.lastOrderDate !== null && facts.lastOrderDate < staleBefore,
     completeness,
     incomplete: completeness < rules.completeness.threshold,
   };
@@ -285,19 +296,6 @@ function completenessOf(facts: RecordFacts, fields: readonly CompletenessField[]
   const unique = [...new Set(fields)];
   const have = unique.filter((f) => COMPLETENESS_VALUE[f](facts)).length;
   return Math.round((100 * have) / unique.length);
-}
-
-/** The same day `years` earlier (29 February → 28 February in a common year), as an ISO date. */
-export function yearsBefore(day: string, years: number): string {
-  return shiftYears(day, -years);
-}
-
-function shiftYears(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dd = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
 /**

@@ -11,6 +11,8 @@ import type { VaultDb } from '../vault/database';
 import { classifyRecord, compileRules, type Classification, type CompiledRules } from './classify-record';
 import { filterCondition, type SqlCondition } from '../records/filter-sql';
 import { currentRules } from './rules-store';
+import { staleReference, type StaleReference } from '../../../shared/classification/stale';
+import { readMeta } from '../vault/meta';
 
 export interface ClassifyScope {
   /** Only the records of one imported source (the import's own rows). */
@@ -102,17 +104,19 @@ export class ImportClassifier {
   private readonly compiled: CompiledRules;
   private readonly rulesVersion: number;
   private readonly today: string;
+  private readonly stale: StaleReference;
 
   constructor(db: VaultDb, now: Date) {
     const rules = currentRules(db, now);
     this.rulesVersion = rules.version;
     this.compiled = compileRules(rules.body);
     this.today = localDay(now);
+    this.stale = staleReferenceOf(db, now, rules.body.staleYears);
   }
 
   values(columns: ImportedColumns): unknown[] {
     return classificationValues(
-      classifyRecord(factsOf(columns), this.compiled, this.today),
+      classifyRecord(factsOf(columns), this.compiled, this.today, this.stale.before),
       this.rulesVersion,
     );
   }
@@ -126,6 +130,8 @@ export class Classifier {
   private readonly select: Statement;
   private readonly condition: SqlCondition;
   private readonly today: string;
+  /** What the stale flag was measured from in this run. */
+  readonly stale: StaleReference;
   private lastId = 0;
   private remainingIds: number[] | null;
   done = 0;
@@ -139,6 +145,7 @@ export class Classifier {
     this.rulesVersion = rules.version;
     this.compiled = compileRules(rules.body);
     this.today = localDay(now);
+    this.stale = staleReferenceOf(db, now, rules.body.staleYears);
     this.condition = scope.filter
       ? filterCondition(scope.filter)
       : { sql: scope.sourceId ? 'source_id = ?' : '1', params: scope.sourceId ? [scope.sourceId] : [] };
@@ -187,7 +194,7 @@ export class Classifier {
     }
     for (const row of rows) {
       const c = withOverrides(
-        classifyRecord(factsOf(row), this.compiled, this.today),
+        classifyRecord(factsOf(row), this.compiled, this.today, this.stale.before),
         parseOverrides(row.overrides),
       );
       this.update.run(...classificationValues(c, this.rulesVersion), row.id);
@@ -274,6 +281,11 @@ export function withOverrides(c: Classification, o: RecordOverrides): Classifica
   if (f.regionConflict !== undefined) out.regionConflict = f.regionConflict;
   if (f.sensitive !== undefined) out.sensitive = f.sensitive;
   return out;
+}
+
+/** The day the stale rule measures from in this vault: its closure decision date, else today. */
+export function staleReferenceOf(db: VaultDb, now: Date, years: number): StaleReference {
+  return staleReference(readMeta(db).keyDates.decisionDate, localDay(now), years);
 }
 
 /** The calendar day as the person sees it (local time), as resident-id.ts reads "today". */

@@ -7,7 +7,7 @@ import type { RecordFilter } from '../../../shared/records';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
 import type { OpenVault } from '../vault/open-vault';
-import { Classifier } from './classify';
+import { Classifier, staleReferenceOf } from './classify';
 import { inJobTransaction } from '../kernel/job-transaction';
 import { insertRules, listRuleVersions, peekRules } from './rules-store';
 
@@ -30,11 +30,21 @@ export async function reclassify(
       job.progress(classifier.done, total, 'classifying');
       await job.checkpoint();
     }
-    const result = { classified: classifier.done, rulesVersion: classifier.rulesVersion, savedRules };
+    const result = {
+      classified: classifier.done,
+      rulesVersion: classifier.rulesVersion,
+      savedRules,
+      staleReference: classifier.stale,
+    };
     vault.change(
       () => ({
         op: options.op,
-        params: { rulesVersion: result.rulesVersion, savedRules, filter: options.filter ?? null },
+        params: {
+          rulesVersion: result.rulesVersion,
+          savedRules,
+          filter: options.filter ?? null,
+          staleFrom: classifier.stale.date,
+        },
         counts: { classified: result.classified },
         outcome: 'ok',
       }),
@@ -87,5 +97,11 @@ export async function saveRules(
 
 export function getRules(vault: OpenVault): RulesInfo {
   const history = listRuleVersions(vault.db);
-  return { current: peekRules(vault.db), history, stored: history.length > 0 };
+  const current = peekRules(vault.db);
+  return {
+    current,
+    history,
+    stored: history.length > 0,
+    staleReference: staleReferenceOf(vault.db, new Date(), current.body.staleYears),
+  };
 }

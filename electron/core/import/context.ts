@@ -16,4 +16,6 @@ export interface TextReaderContext extends ReaderContext {
   sample: string;
   /** True when `sample` is the whole file. */
   sampleComplete: boolean;
+  /** The encoding was detected (not chosen): a second encoding further in refuses the file. */
+  checkMix: boolean;
 }

@@ -139,7 +139,7 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
 
   let bytes = 0;
   let first = true;
-  for await (let text of readText(ctx.file, encoding, (n) => (bytes = n))) {
+  for await (let text of readText(ctx.file, encoding, (n) => (bytes = n), ctx.checkMix)) {
     if (first && sep) text = text.slice(sep.length);
     first = false;
     parse(text, false);

@@ -46,7 +46,7 @@ export function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | n
 }
 
 /** `sample` without a multi-byte UTF-8 sequence cut off by the end of the sample. */
-function withoutCutUtf8Tail(sample: Uint8Array): Uint8Array {
+export function withoutCutUtf8Tail(sample: Uint8Array): Uint8Array {
   const end = sample.length;
   for (let back = 1; back <= Math.min(3, end); back++) {
     const byte = sample[end - back];
@@ -68,12 +68,12 @@ function isAscii(sample: Uint8Array): boolean {
 }
 
 /** Cuts a legacy double-byte sample at its last line feed, which never occurs inside a GBK/Big5 character. */
-function wholeLines(sample: Uint8Array): Uint8Array {
+export function wholeLines(sample: Uint8Array): Uint8Array {
   const lf = sample.lastIndexOf(0x0a);
   return lf > 0 ? sample.subarray(0, lf + 1) : sample;
 }
 
-function invalidCount(sample: Uint8Array, encoding: string): number {
+export function invalidCount(sample: Uint8Array, encoding: string): number {
   const text = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
   let count = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
@@ -211,6 +211,18 @@ export async function sampleFile(
   return { head, sample: head };
 }
 
+/** Where the first byte that is not valid UTF-8 is (`bytes` is known not to be valid): halving. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (isUtf8(withoutCutUtf8Tail(bytes.subarray(0, mid)))) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Text that starts in UTF-8 and goes on in another encoding (lines appended by a program that writes
  * GBK): the first line (from 1) that is not valid UTF-8, when everything from that line on reads cleanly
@@ -219,14 +231,7 @@ export async function sampleFile(
 export function utf8Break(bytes: Uint8Array): { line: number; other: string } | null {
   const sample = withoutCutUtf8Tail(bytes);
   if (isUtf8(sample)) return null;
-  // The first invalid byte: the longest valid prefix, found by halving.
-  let lo = 0;
-  let hi = sample.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (isUtf8(withoutCutUtf8Tail(sample.subarray(0, mid)))) lo = mid;
-    else hi = mid;
-  }
+  const lo = firstInvalidUtf8(sample);
   const lineStart = sample.lastIndexOf(0x0a, lo) + 1;
   if (lineStart === 0) return null; // the very first line is already not UTF-8: not a mix
   // The lines before must show UTF-8 (multi-byte characters), not just ASCII (a GBK file's header).

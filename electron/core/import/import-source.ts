@@ -27,7 +27,7 @@ import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
 import { pathOf } from '../util/file-ref';
 import { readMapping, writeMapping } from './mappings';
-import { normaliseRecord, type PreparedMapping } from './normalise-record';
+import { normaliseRecord, phoneSeriesOf, type PreparedMapping } from './normalise-record';
 import { previewSource, readSource } from './read-source';
 import { deferIndexes, Writer } from './row-writer';
 import type { ReadOptions, RowProblem } from './types';
@@ -101,7 +101,7 @@ function alreadyImported(
  */
 class MappingResolver {
   readonly mapping: ColumnMapping = {};
-  readonly prepared: PreparedMapping = { fields: new Map(), skipped: new Set() };
+  readonly prepared: PreparedMapping = { fields: new Map(), skipped: new Set(), phoneSeries: null };
   private readonly taken = new Set<CustomerField>();
 
   constructor(private readonly given: ColumnMapping | null) {}
@@ -129,6 +129,7 @@ class MappingResolver {
     else if (isField(target)) {
       this.taken.add(target);
       this.prepared.fields.set(header, target);
+      if (target === 'phone') this.prepared.phoneSeries = phoneSeriesOf(header);
     }
   }
 }

@@ -380,7 +380,7 @@ export async function readJson(ctx: TextReaderContext): Promise<void> {
     else takeRecord(ctx, keys, el.index, el.text, `element ${el.index}`);
   });
   let bytes = 0;
-  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n))) {
+  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n), ctx.checkMix)) {
     splitter.write(text);
     await out.tick(bytes, ctx.size);
     if (out.done) break;
@@ -431,7 +431,7 @@ export async function readJsonLines(ctx: TextReaderContext): Promise<void> {
     else takeRecord(ctx, keys, line, body, `line ${line}`);
   };
   let bytes = 0;
-  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n))) {
+  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n), ctx.checkMix)) {
     let from = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
       if (discarding) discarding = false;

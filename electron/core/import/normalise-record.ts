@@ -65,16 +65,33 @@ type FieldValues = Partial<Record<CustomerField, string>>;
 export interface PreparedMapping {
   fields: Map<string, CustomerField>;
   skipped: Set<string>;
+  /**
+   * When the phone column is the first of a numbered series (a vCard's phone_1, phone_2 … with their
+   * phone_1_type …): the part before the number. The series' other columns are further phones.
+   */
+  phoneSeries: string | null;
 }
 
 export function prepareMapping(mapping: ColumnMapping): PreparedMapping {
   const fields = new Map<string, CustomerField>();
   const skipped = new Set<string>();
+  let phoneSeries: string | null = null;
   for (const [header, target] of Object.entries(mapping)) {
     if (target === 'skip') skipped.add(header);
     else if (target !== 'extra') fields.set(header, target);
+    if (target === 'phone') phoneSeries = phoneSeriesOf(header);
   }
-  return { fields, skipped };
+  return { fields, skipped, phoneSeries };
+}
+
+/** The series a phone column starts (phone_1 → "phone_"), or null when it is not the first of one. */
+export const phoneSeriesOf = (header: string): string | null => /^(.*\D)1$/.exec(header)?.[1] ?? null;
+
+/** The number of a series column (phone_2 → 2; phone_2_type → 2 with `type`), or null. */
+function seriesIndex(header: string, series: string): { index: number; type: boolean } | null {
+  if (!header.startsWith(series)) return null;
+  const m = /^(\d+)(_type)?$/.exec(header.slice(series.length));
+  return m ? { index: Number(m[1]), type: m[2] !== undefined } : null;
 }
 
 const clean = (text: string | undefined, mode: 'all' | 'alphanumeric' = 'all'): string | null => {
@@ -180,6 +197,8 @@ export function normaliseRecord(
   // Hidden characters (controls, ANSI escapes, bidi overrides, zero-width, a BOM inside) are removed
   // from every value and the record flagged; the raw row keeps them as read.
   let hidden = false;
+  // The phone series' cells by number: [number text, type] (index 1 is the phone column's type).
+  const series: Array<[string | undefined, string | undefined]> = [];
   for (const header in row.values) {
     let value = row.values[header];
     if (hasHidden(value)) {
@@ -188,6 +207,13 @@ export function normaliseRecord(
     }
     if (mapping.skipped.has(header)) continue;
     const field = mapping.fields.get(header);
+    const inSeries =
+      mapping.phoneSeries !== null && field === undefined ? seriesIndex(header, mapping.phoneSeries) : null;
+    if (inSeries && (inSeries.index > 1 || inSeries.type)) {
+      const at = (series[inSeries.index] ??= [undefined, undefined]);
+      at[inSeries.type ? 1 : 0] = isPlaceholder(value) ? '' : value;
+      continue;
+    }
     // 暂无, N/A, -, 0 … mean "missing" in every field (a bare 0 is still an amount).
     if (field) values[field] = isPlaceholder(value, field !== 'lifetimeValue') ? '' : value;
     else if (value.trim() !== '') extra[header] = value;
@@ -209,12 +235,26 @@ export function normaliseRecord(
   // A number without a country code is read in the record's own country when the country column names
   // one (0491 570 786 with 澳大利亚 is Australian); otherwise as a mainland number.
   const home = countryFromText(country);
-  const numbers = readPhones(phoneText, home);
-  const entries: PhoneEntry[] = numbers.map(({ piece, check }) =>
-    check.status === 'valid'
-      ? { number: check.e164, extension: check.extension ?? null, status: 'valid' }
-      : { number: piece, extension: null, status: 'invalid' },
-  );
+  // The phone cell, then the series' further cells (a vCard's second and later TELs), each with its type.
+  const cells: Array<[string | undefined, string | undefined]> = [[phoneText, series[1]?.[1]]];
+  for (let i = 2; i < series.length; i++) if (series[i]?.[0] !== undefined) cells.push(series[i]);
+  const numbers: Array<{ piece: string; check: PhoneCheck; type: string | undefined }> = [];
+  const seen = new Set<string>();
+  for (const [text, type] of cells)
+    for (const n of readPhones(text, home)) {
+      const id = n.check.status === 'valid' ? `${n.check.e164};${n.check.extension ?? ''}` : n.piece;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      numbers.push({ ...n, type: type?.trim() || undefined });
+    }
+  const entries: PhoneEntry[] = numbers.map(({ piece, check, type }) => {
+    const entry: PhoneEntry =
+      check.status === 'valid'
+        ? { number: check.e164, extension: check.extension ?? null, status: 'valid' }
+        : { number: piece, extension: null, status: 'invalid' };
+    if (type !== undefined) entry.type = type;
+    return entry;
+  });
   const phone = numbers[0]?.check ?? MISSING;
   let phoneRegion: string | null = null;
   if (phone.status === 'valid') phoneRegion = phone.region;
@@ -285,7 +325,8 @@ export function normaliseRecord(
   const columns: ImportedColumns = {
     ...read,
     phone: entries[0]?.number ?? null,
-    phone_raw: phoneText === undefined || phoneText.trim() === '' ? null : phoneText,
+    // As written: the phone cell, and a series' further cells one per line (so all are searched).
+    phone_raw: rawPhones(cells),
     phone_status: phone.status,
     phone_region: phoneRegion,
     phones: encodePhones(entries),
@@ -327,6 +368,11 @@ function nameKey(name: string): string | null {
     nameKeyCache.set(name, key);
   }
   return key;
+}
+
+function rawPhones(cells: ReadonlyArray<[string | undefined, string | undefined]>): string | null {
+  const written = cells.map(([text]) => text).filter((t): t is string => t !== undefined && t.trim() !== '');
+  return written.length > 0 ? written.join('\n') : null;
 }
 
 /** `{}` without calling JSON.stringify for the (common) row with no extra fields. */

@@ -164,6 +164,7 @@ async function run(
       encoding,
       sample: text,
       sampleComplete: size <= head.length,
+      checkMix: options.encoding === undefined,
     };
     let table: TableAssembler | null = null;
     if (format === 'csv') table = await readCsv(ctx, ['.tsv', '.tab'].includes(extensionOf(file)));

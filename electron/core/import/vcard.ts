@@ -391,7 +391,7 @@ export async function readVCard(ctx: TextReaderContext): Promise<void> {
   });
   let carry = '';
   let bytes = 0;
-  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n))) {
+  for await (const text of readText(ctx.file, ctx.encoding, (n) => (bytes = n), ctx.checkMix)) {
     let from = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
       const physical = carry + text.slice(from, nl);

@@ -28,8 +28,16 @@ const XLSX_ROWS_PER_SHEET = 1_000_000;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The same neutralisation as csvCell, for an XLSX text cell (which needs no quoting). */
-export const xlsxText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+/**
+ * The same neutralisation as csvCell, for an XLSX text cell (which needs no quoting). A carriage return
+ * is written as OOXML's `_x000D_` (as Excel does), since XML readers turn a raw CR or CRLF into LF; a
+ * literal `_xHHHH_` in the text is escaped as `_x005F_xHHHH_` so it is not read back as a character.
+ */
+export const xlsxText = (text: string): string => {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  if (!safe.includes('\r') && !safe.includes('_x')) return safe;
+  return safe.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+};
 
 const csvValue = (value: CellValue): string => (typeof value === 'number' ? String(value) : csvCell(value));
 

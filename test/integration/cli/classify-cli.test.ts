@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDay } from '../../../electron/core/classification/classify';
-import { yearsBefore } from '../../../electron/core/classification/classify-record';
+import { yearsBefore } from '../../../shared/classification/stale';
 import { DEFAULT_RULES } from '../../../shared/classification/default-rules';
 import { generateCustomers } from '../../fixtures/customers';
 import { encodeCsv } from '../../fixtures/write-csv';
@@ -77,7 +77,12 @@ describe('closeout classify / stats / dispose / rules (CLI)', () => {
       reclassified: N,
     });
     expect(json(['stats', vault]).flags.stale).toBe(stale(6));
-    expect(json(['classify', vault])).toEqual({ classified: N, rulesVersion: 2, savedRules: false });
+    expect(json(['classify', vault])).toEqual({
+      classified: N,
+      rulesVersion: 2,
+      savedRules: false,
+      staleReference: { date: TODAY, source: 'today', years: 6, before: yearsBefore(TODAY, 6) },
+    });
     // Rules given to classify are stored first; `rules get --json` output is accepted as a rules file.
     writeFileSync(
       file,
@@ -86,12 +91,46 @@ describe('closeout classify / stats / dispose / rules (CLI)', () => {
         current: { ...rules.current, body: { ...rules.current.body, staleYears: 3 } },
       }),
     );
-    expect(json(['classify', vault, '--rules', file])).toEqual({
+    expect(json(['classify', vault, '--rules', file])).toMatchObject({
       classified: N,
       rulesVersion: 3,
       savedRules: true,
+      staleReference: { date: TODAY, source: 'today', years: 3 },
     });
     expect(json(['stats', vault]).flags.stale).toBe(stale(3));
+  });
+
+  it('stale is measured from the closure decision date once the vault has one, and classify says so', () => {
+    const decision = yearsBefore(TODAY, 2);
+    const staleFrom = (day: string) =>
+      customers.filter((c) => c.truth.lastOrderDate !== null && c.truth.lastOrderDate < yearsBefore(day, 3))
+        .length;
+    expect(staleFrom(decision)).toBeLessThan(stale(3));
+    json([
+      'vault',
+      'updateDetails',
+      vault,
+      '--input',
+      JSON.stringify({ keyDates: { decisionDate: decision } }),
+    ]);
+    const reference = { date: decision, source: 'decision', years: 3, before: yearsBefore(decision, 3) };
+    expect(json(['rules', 'get', vault]).staleReference).toEqual(reference);
+    expect(json(['classify', vault]).staleReference).toEqual(reference);
+    expect(json(['stats', vault]).flags.stale).toBe(staleFrom(decision));
+    for (const [lang, words] of [
+      [
+        'en',
+        `stale: no order since ${reference.before} (3 years before the closure decision date, ${decision})`,
+      ],
+      ['zh-CN', `不活跃：${reference.before} 之后无交易（结业决议日期 ${decision} 之前 3 年）`],
+    ]) {
+      const human = runCli(['classify', vault], { ...env, CLOSEOUT_LANG: lang });
+      expect({ status: human.status, stderr: human.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(human.stdout).toContain(words);
+    }
+    // Back to today for the tests after this one.
+    json(['vault', 'updateDetails', vault, '--input', JSON.stringify({ keyDates: { decisionDate: null } })]);
+    expect(json(['classify', vault]).staleReference.source).toBe('today');
   });
 
   it('dispose: a dry run changes nothing; rules leave no record without a disposition', () => {

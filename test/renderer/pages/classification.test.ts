@@ -23,11 +23,14 @@ const v = (version: number, staleYears = DEFAULT_RULES.staleYears): RulesVersion
   note: null,
 });
 
+const REFERENCE = { date: '2026-03-01', source: 'decision', years: 3, before: '2023-03-01' } as const;
+
 test('useClassification: statistics, read again once a reclassification finishes', async () => {
   let stale = 3;
   const fake = installFakeBridge({
     'records.stats': () => ok(customerStats(300, { flags: { ...customerStats(300).flags, stale } })),
-    'classification.run': () => ok({ classified: 300, rulesVersion: 1, savedRules: false }),
+    'classification.run': () =>
+      ok({ classified: 300, rulesVersion: 1, savedRules: false, staleReference: REFERENCE }),
   });
   const { result } = await renderModel(fake, useClassification);
   await settle();
@@ -42,7 +45,7 @@ test('useClassification: statistics, read again once a reclassification finishes
 test('useRulesEditor: edit, flag what is invalid, save a new version, then the editor shows it', async () => {
   let current = v(1);
   const fake = installFakeBridge({
-    'classification.rules': () => ok({ current, history: [], stored: true }),
+    'classification.rules': () => ok({ current, history: [], stored: true, staleReference: REFERENCE }),
     'classification.saveRules': (input) => {
       current = { ...v(2), body: input.rules };
       return ok({ version: 2, reclassified: null });

@@ -67,6 +67,14 @@ export const classification: Messages<typeof zh> = {
       reclassifyNow: 'Reclassify now',
       invalid: 'The rules have a problem ({{where}}): {{message}}',
       staleYears: 'Stale after this many years without an order',
+      staleFrom: {
+        decision:
+          'Stale: no order since {{before}} — the {{years}} years before {{date}}, the closure decision date (a key date in the vault’s details).',
+        today:
+          'Stale: no order since {{before}} — the {{years}} years before today ({{date}}): no closure decision date is set in the vault’s details; once it is, stale is measured from it.',
+        reason:
+          'Why: after the closure, a customer with no order in that time needs no further handling, and personal information is kept no longer than its purpose needs (PIPL Art. 19), so these records are the first to delete. The default is 3 years; choose more if contracts, warranties or tax records need the customers for longer.',
+      },
       threshold: 'Incomplete below this completeness (0–100)',
       minorAge: 'Minor: under {{age}} (from the ID number’s birth date)',
       markers: 'Organisation markers (a name containing one is a business)',

@@ -1,12 +1,14 @@
 // The classification rules editor: categories and their keywords (in order: the first match wins),
-// organisation markers, stale years and the completeness threshold. Saving stores a new version (owners
-// only) and then offers to reclassify every record under it. Its state is use-rules-editor.ts.
+// organisation markers, stale years (with the date they are measured from and why) and the completeness
+// threshold. Saving stores a new version (owners only) and then offers to reclassify every record under
+// it. Its state is use-rules-editor.ts.
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, InputNumber, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { categoryColumns } from './category-columns';
+import { StaleReference } from './StaleReference';
 import { useRulesEditor } from './use-rules-editor';
 
 export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: () => void }) {
@@ -104,6 +106,9 @@ export function RulesEditor({ isOwner, onSaved }: { isOwner: boolean; onSaved: (
           {t('classification.rules.minorAge', { age: draft.minorAge })}
         </Typography.Text>
       </Space>
+      {loaded.status === 'ok' ? (
+        <StaleReference applied={loaded.value.staleReference} years={draft.staleYears} />
+      ) : null}
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>
         {t('classification.rules.markers')}
       </Typography.Paragraph>

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDay } from '../../../../electron/core/classification/classify';
-import { yearsBefore } from '../../../../electron/core/classification/classify-record';
+import { yearsBefore } from '../../../../shared/classification/stale';
 import { countryFromAddress } from '../../../../electron/core/classification/region';
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
 import { DEFAULT_RULES } from '../../../../shared/classification/default-rules';
@@ -370,7 +370,12 @@ describe('rules, reclassification and overrides', () => {
   it('classification.run reclassifies a filter of records and audits the count', async () => {
     const business = count(stored(), (s) => s.type === 'business');
     const r = unwrap(await v.engine.call('classification.run', { filter: { type: 'business' } }));
-    expect(r).toEqual({ classified: business, rulesVersion: 2, savedRules: false });
+    expect(r).toEqual({
+      classified: business,
+      rulesVersion: 2,
+      savedRules: false,
+      staleReference: { date: TODAY, source: 'today', years: 5, before: yearsBefore(TODAY, 5) },
+    });
   });
 });
 

@@ -320,7 +320,7 @@ describe('XLSX with a title row and Excel dates', () => {
 });
 
 describe('vCard and JSON', () => {
-  it('imports vCards numbered by card position, the first phone as the phone, the rest as extra', async () => {
+  it('imports vCards numbered by card position, the first phone as the phone, the rest as further phones', async () => {
     const cards = customers
       .slice(0, 30)
       .map((c, i) =>
@@ -343,6 +343,13 @@ describe('vCard and JSON', () => {
     const stored = storedRows(r.sourceId);
     expect(stored.map((s) => s.source_line)).toEqual(cards.map((_, i) => i + 1));
     expect(stored.map((s) => s.phone)).toEqual(customers.slice(0, 30).map((c) => c.truth.phone));
+    // The second TEL is a further phone (with its type), not an extra field.
+    const withWork = stored.filter((_s, i) => i % 5 === 0 && customers[i].truth.phone);
+    for (const s of withWork) {
+      const row = s as unknown as { phones: string; extra: string };
+      expect(JSON.parse(row.phones).at(-1)).toEqual(['+862150501234', null, 'valid', 'work']);
+      expect(JSON.parse(row.extra)).not.toHaveProperty('phone_2');
+    }
   });
 
   it('imports JSON Lines with nested keys, quarantining the lines that are not JSON', async () => {

@@ -1,4 +1,5 @@
 import {
+  normaliseMultiline,
   collapseWhitespace,
   foldForMatching,
   isBlank,
@@ -46,6 +47,25 @@ describe('normaliseText', () => {
     expect(isBlank('\u3000\u200B\u00A0')).toBe(true);
     expect(isBlank(null)).toBe(true);
     expect(isBlank(' 0 ')).toBe(false);
+  });
+});
+
+describe('normaliseMultiline', () => {
+  it('keeps every line break as written: CRLF, LF, a lone CR and blank lines', () => {
+    expect(normaliseMultiline('第一行\r\n第二行\n第三行\r第四行')).toBe('第一行\r\n第二行\n第三行\r第四行');
+    expect(normaliseMultiline('投诉过一次\r\n\r\n后续满意')).toBe('投诉过一次\r\n\r\n后续满意');
+  });
+
+  it('cleans spaces within each line and drops breaks before the first and after the last line', () => {
+    expect(normaliseMultiline('\r\n  上海市　浦东新区 \t \n  解放路\u200b54号  \n\n')).toBe(
+      '上海市 浦东新区\n解放路54号',
+    );
+  });
+
+  it('folds full-width letters and digits only when asked, and reads its own output unchanged', () => {
+    const once = normaliseMultiline('ＡＢＣ，１２３\r\n第二行', { halfWidth: 'alphanumeric' });
+    expect(once).toBe('ABC，123\r\n第二行');
+    expect(normaliseMultiline(once, { halfWidth: 'alphanumeric' })).toBe(once);
   });
 });
 

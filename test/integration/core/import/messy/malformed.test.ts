@@ -1,7 +1,8 @@
 // Malformed CSV files (the messy generator's keys) imported into a real vault: one clear answer each,
 // naming the line. The file that ends inside a quote sets its incomplete last record aside; rows with too
-// many fields are set aside, too few imported with a flag; UTF-8 then GBK is refused naming the first
-// line that is not UTF-8, and nothing is imported.
+// many fields are set aside, too few imported with a flag; UTF-8 then GBK (or GBK then UTF-8, in the
+// first 64 KiB or far past them) is refused naming the first line in the other encoding, and nothing is
+// imported.
 import type { ImportRunResult } from '../../../../../shared/contract';
 import { mixedEncodingCsv, raggedRowsCsv, unterminatedQuoteCsv } from '../../../../fixtures/messy';
 import { unwrap } from '../../../support/vault-fixture';
@@ -63,6 +64,32 @@ describe.each([1, 2, 3])('seed %i', (seed) => {
     expect(result.error.code).toBe('INPUT_MIXED_ENCODING');
     expect(result.error.message).toContain(`line ${file.key.encodingBreak!.firstBadLine}`);
     expect(result.error.message).not.toMatch(/binary/);
+    expect(customers()).toBe(before);
+  });
+});
+
+// Past the 64 KiB that detection samples, the second encoding is found as the file is read (each chunk's
+// bytes before they are decoded): the same refusal naming the line, and the rows read before it roll
+// back with the rest of the import.
+describe.each([
+  ['UTF-8 then GBK', 1, { first: 'utf-8', rows: 3000, pastBytes: 100_000 }],
+  ['GBK then UTF-8', 2, { first: 'gbk', rows: 3000, pastBytes: 100_000 }],
+  ['UTF-8 then GBK past the first 1 MiB read', 3, { first: 'utf-8', rows: 24_000, pastBytes: 1_100_000 }],
+  ['GBK then UTF-8 past the first 1 MiB read', 4, { first: 'gbk', rows: 24_000, pastBytes: 1_100_000 }],
+] as const)('%s (seed %i)', (_what, seed, options) => {
+  it('refused naming the first line in the other encoding; nothing imported, never mojibake', async () => {
+    const file = mixedEncodingCsv(seed, options);
+    const { firstBadLine, detected } = file.key.encodingBreak!;
+    expect(detected).toBe(options.first);
+    const before = customers();
+    const path = write(file, `me-far${seed}`);
+    const result = await run(path);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INPUT_MIXED_ENCODING');
+    expect(result.error.message).toContain(`line ${firstBadLine}`);
+    expect(result.error.message).toContain(options.first === 'utf-8' ? 'GBK' : 'UTF-8');
+    expect(result.error.message).not.toMatch(/binary|Cannot read|undefined/);
     expect(customers()).toBe(before);
   });
 });
