@@ -5,6 +5,7 @@
 // engine computes, the window labels.
 import { provinceByIso, provinceOfAddress, provinceOfResidentId } from '../customer/provinces';
 import { UNMATCHED } from '../classification/rules';
+import { categoryName } from '../taxonomy';
 
 export const ANALYTICS_DIMENSIONS = [
   'type',
@@ -136,4 +137,14 @@ export function placeName(value: string, lang: 'zh-CN' | 'en'): string {
   const province = provinceByIso.get(value);
   if (!province) return value;
   return lang === 'en' ? province.en : province.zh;
+}
+
+/**
+ * What a person reads for a value of a dimension: a province or country by its name, a taxonomy category
+ * in their language (consulting → 咨询服务), anything else as stored.
+ */
+export function valueName(dimension: ExtractField, value: string, lang: 'zh-CN' | 'en'): string {
+  if (dimension === 'province') return placeName(value, lang);
+  if (dimension === 'category') return categoryName(value, lang === 'en' ? 'en' : 'zh');
+  return value;
 }

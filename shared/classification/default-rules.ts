@@ -1,5 +1,6 @@
 // The rules a new vault starts with (stored as rules version 1 on first use). Sensible for a small
-// Chinese business's customer list; the person edits them in the rules editor.
+// Chinese business's customer list; the person edits them in the rules editor. Categories are taxonomy
+// ids (shared/taxonomy), so a keyword rule and the taxonomy's suggestion file an item in one place.
 import type { ClassificationRules } from './rules';
 
 export const DEFAULT_RULES: ClassificationRules = {
@@ -99,18 +100,19 @@ export const DEFAULT_RULES: ClassificationRules = {
     'Bhd',
   ],
   // Order matters: the first category with a keyword in the product wins (家电维修 is a repair, 心理咨询
-  // a health service, 餐饮储值卡 a prepaid card — which a closing business owes its customers).
+  // a health service, 餐饮储值卡 a prepaid card — which a closing business owes its customers). The
+  // names earlier versions used are read as these ids (category-vocabulary.ts).
   categories: [
     {
-      name: '会员储值',
+      name: 'prepaid-membership',
       keywords: ['储值', '充值', '会员卡', '年卡', '次卡', '洗衣卡', 'prepaid', 'gift card', 'membership'],
     },
     {
-      name: '维修服务',
+      name: 'repair-maintenance',
       keywords: ['维修', '维保', '保养', '修理', '安装', 'repair', 'maintenance', 'servicing'],
     },
     {
-      name: '教育培训',
+      name: 'training',
       keywords: [
         '培训',
         '课程',
@@ -126,7 +128,7 @@ export const DEFAULT_RULES: ClassificationRules = {
       ],
     },
     {
-      name: '健康医疗',
+      name: 'health-medical',
       keywords: [
         '体检',
         '口腔',
@@ -143,15 +145,15 @@ export const DEFAULT_RULES: ClassificationRules = {
       ],
     },
     {
-      name: '美容',
+      name: 'beauty-care',
       keywords: ['美容', '美发', '美甲', '护肤', '理发', '化妆', 'beauty', 'salon', 'spa', 'cosmetic'],
     },
     {
-      name: '咨询服务',
+      name: 'consulting',
       keywords: ['咨询', '顾问', 'consulting', 'consultancy', 'advisory'],
     },
     {
-      name: '软件',
+      name: 'software-it',
       keywords: [
         '软件',
         '订阅',
@@ -165,7 +167,7 @@ export const DEFAULT_RULES: ClassificationRules = {
       ],
     },
     {
-      name: '电子产品',
+      name: 'consumer-electronics',
       keywords: [
         '手机',
         '电脑',
@@ -181,19 +183,19 @@ export const DEFAULT_RULES: ClassificationRules = {
       ],
     },
     {
-      name: '家电',
+      name: 'home-appliances',
       keywords: ['家电', '冰箱', '空调', '洗衣机', '电视', '热水器', 'appliance'],
     },
     {
-      name: '服装',
+      name: 'clothing',
       keywords: ['服装', '服饰', '衣服', '鞋', '裤', '裙', 'clothing', 'apparel', 'fashion', 'shoes'],
     },
     {
-      name: '食品',
+      name: 'groceries',
       keywords: ['食品', '餐饮', '餐厅', '茶叶', '水果', '零食', '酒', 'food', 'restaurant', 'catering'],
     },
     {
-      name: '生活服务',
+      name: 'local-services',
       keywords: [
         '家政',
         '保洁',

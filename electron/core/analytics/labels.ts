@@ -1,5 +1,5 @@
 // The headers and value labels an analytics export prints, in Chinese or English.
-import { placeName, type AnalyticsDimension, type ExtractField } from '../../../shared/analytics/dimensions';
+import { valueName, type ExtractField } from '../../../shared/analytics/dimensions';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -20,5 +20,4 @@ export const headerOf = (field: ExtractField | 'count', lang: Lang): string =>
 /** What an export prints for a suppressed cell. */
 export const SUPPRESSED: Record<Lang, string> = { 'zh-CN': '已抑制', en: 'suppressed' };
 
-export const labelOf = (dimension: AnalyticsDimension | ExtractField, value: string, lang: Lang): string =>
-  dimension === 'province' ? placeName(value, lang) : value;
+export const labelOf = valueName;

@@ -1,6 +1,7 @@
 // Classifies one customer record under a set of rules: type (individual / business), region (with the
 // evidence and any conflict), product category, sensitive personal information (PIPL Art. 28), minor,
 // stale and completeness. Pure and synchronous, so a million records classify in one pass.
+import { categoryIdFor } from '../../../shared/classification/category-vocabulary';
 import { shiftYears, yearsBefore } from '../../../shared/classification/stale';
 import { SENSITIVE_KINDS } from '../../../shared/customer';
 import type { CustomerType, FieldStatus, Region, SensitiveKind } from '../../../shared/customer';
@@ -93,9 +94,11 @@ export function compileRules(rules: ClassificationRules): CompiledRules {
     organisation: anyOf(rules.organisationMarkers),
     categories: rules.categories.flatMap((c) => {
       const pattern = anyOf(c.keywords);
-      return pattern ? [{ name: c.name, pattern }] : [];
+      return pattern ? [{ name: categoryIdFor(c.name), pattern }] : [];
     }),
-    productRules: new Map((rules.productRules ?? []).map((r) => [productRuleKey(r.value), r.category])),
+    productRules: new Map(
+      (rules.productRules ?? []).map((r) => [productRuleKey(r.value), categoryIdFor(r.category)]),
+    ),
     categoryCache: new Map(),
   };
 }

@@ -3,6 +3,7 @@
 // category as product rules (a new rules version), the vault reclassified under it in one transaction.
 import type { OpParsedInput, ProductReview, ProductRulesSaved, ProductValue } from '../../../shared/contract';
 import type { ProductRule } from '../../../shared/classification/rules';
+import { categoryIdFor } from '../../../shared/classification/category-vocabulary';
 import { isCategoryId, suggestCategory } from '../../../shared/taxonomy';
 import { EngineError } from '../kernel/engine-error';
 import type { JobContext } from '../kernel/job';
@@ -42,7 +43,10 @@ export function listProducts(
     else g.byCategory.set(r.category, (g.byCategory.get(r.category) ?? 0) + r.n);
   }
   const rules = new Map(
-    (peekRules(vault.db).body.productRules ?? []).map((r) => [productRuleKey(r.value), r.category]),
+    (peekRules(vault.db).body.productRules ?? []).map((r) => [
+      productRuleKey(r.value),
+      categoryIdFor(r.category),
+    ]),
   );
   let records = 0;
   let unmatched = 0;
@@ -86,8 +90,8 @@ export async function fileProducts(
   job: JobContext,
 ): Promise<ProductRulesSaved> {
   const current = peekRules(vault.db).body;
-  const { category } = input;
-  // A category the taxonomy or the rules know: a typo would start a category of its own.
+  // A taxonomy category (by id or name) or one the rules know: a typo would start a category of its own.
+  const category = input.category === null ? null : categoryIdFor(input.category);
   if (category !== null && !isCategoryId(category) && !current.categories.some((c) => c.name === category))
     throw new EngineError('INVALID_INPUT', { detail: `category: "${category}" is not a known category` });
   const keys = new Set(input.values.map(productRuleKey));

@@ -1,6 +1,7 @@
 // The Records page's filter (shared/records.ts RecordFilter) as an SQL condition on `customers`, for
 // the bulk operations that take one (disposition rules, overrides, reclassify). Same meaning as the
 // records view's selection, without the search; bound parameters only, never spliced values.
+import { categoryValuesFor } from '../../../shared/classification/category-vocabulary';
 import { STATUS_COLUMN, VALIDATED_FIELDS } from '../../../shared/customer/columns';
 import type { RecordFilter } from '../../../shared/records';
 
@@ -37,7 +38,10 @@ export function filterCondition(f: RecordFilter): SqlCondition {
   if (f.regionCountry !== undefined) add('region_country = ?', f.regionCountry);
   if (f.category !== undefined)
     if (f.category === null) add('category IS NULL');
-    else add('category = ?', f.category);
+    else {
+      const values = categoryValuesFor(f.category);
+      add(`category IN (${values.map(() => '?').join(', ')})`, ...values);
+    }
   if (f.disposition !== undefined)
     if (f.disposition === null) add('disposition IS NULL');
     else add('disposition = ?', f.disposition);

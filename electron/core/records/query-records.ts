@@ -4,6 +4,7 @@
 // customers_merged_into index or the table in id order), then load just those rows with their source rows.
 // The count is capped by default (RECORD_COUNT_CAP, "10 000+") because an exact count of a common
 // search means reading its whole posting list; the window asks for the exact figure separately.
+import { categoryValuesFor } from '../../../shared/classification/category-vocabulary';
 import type { OpParsedInput } from '../../../shared/contract';
 import { RECORD_COUNT_CAP, type RecordFilter, type RecordSortField } from '../../../shared/records';
 import { type RecordPage } from '../../../shared/contract';
@@ -77,8 +78,11 @@ export function selectionSql(selection: RecordSelection): SelectionSql {
     args.push(f.regionCountry);
   }
   if (f.category !== undefined) {
-    where.push(f.category === null ? 'c.category IS NULL' : 'c.category = ?');
-    if (f.category !== null) args.push(f.category);
+    const values = f.category === null ? [] : categoryValuesFor(f.category);
+    where.push(
+      f.category === null ? 'c.category IS NULL' : `c.category IN (${values.map(() => '?').join(', ')})`,
+    );
+    args.push(...values);
   }
   if (f.disposition !== undefined) {
     where.push(f.disposition === null ? 'c.disposition IS NULL' : 'c.disposition = ?');

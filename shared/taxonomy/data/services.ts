@@ -301,4 +301,18 @@ export const SERVICES = [
       ['春秋航空'],
     ],
   }),
+  category({
+    id: 'local-services',
+    zh: '生活服务',
+    en: 'Local and household services',
+    kind: 'service',
+    items: [
+      ['生活服务', '便民服务', 'local services', 'household services'],
+      ['代办', '代办服务', 'errand', 'errands', 'errand running', 'concierge'],
+      ['裁缝', '改衣', '缝补', 'tailor', 'tailoring', 'clothing alterations'],
+      ['寄存', '物品寄存', 'left luggage'],
+      ['殡葬服务', '殡仪', 'funeral', 'funeral services'],
+      ['代驾', 'designated driver'],
+    ],
+  }),
 ] as const;

@@ -40,9 +40,9 @@ const DISPOSITION_CYCLE: Array<Disposition | null> = [null, 'RETAIN', 'TRANSFER'
 
 function category(product: string | null): string | null {
   if (!product) return null;
-  if (product.includes('卡')) return '会员与储值';
-  if (product.includes('维') || product.includes('保养')) return '维修保养';
-  if (product.includes('咨询')) return '咨询服务';
+  if (product.includes('卡')) return 'prepaid-membership';
+  if (product.includes('维') || product.includes('保养')) return 'repair-maintenance';
+  if (product.includes('咨询')) return 'consulting';
   return null;
 }
 

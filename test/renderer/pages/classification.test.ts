@@ -130,8 +130,8 @@ test('useProductReview: the values, filed one or many at once, then read again a
 
 test('category names: a taxonomy id in the window language, a rules category as written; options list both', () => {
   expect(categoryLabel('office-supplies')).toMatch(/^(办公耗材|Office consumables)$/);
-  expect(categoryLabel('会员储值')).toBe('会员储值');
-  const options = categoryOptions(['会员储值', 'office-supplies']);
+  expect(categoryLabel('预付卡')).toBe('预付卡');
+  const options = categoryOptions(['预付卡', 'office-supplies']);
   expect(options.filter((o) => o.value === 'office-supplies')).toHaveLength(1);
-  expect(options.at(-1)).toEqual({ value: '会员储值', label: '会员储值' });
+  expect(options.at(-1)).toEqual({ value: '预付卡', label: '预付卡' });
 });

@@ -2,7 +2,7 @@
 // its exports.
 import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { placeName } from '../../../../shared/analytics/dimensions';
+import { valueName } from '../../../../shared/analytics/dimensions';
 import type { AnalyticsCell, AnalyticsTable } from '../../../../shared/contract';
 import { EChart } from '../../components/EChart';
 import { currentLang } from '../../i18n';
@@ -15,7 +15,7 @@ export function AnalyticsResult({ table, m }: { table: AnalyticsTable; m: Return
   const { t } = useTranslation();
   if (table.cells.length === 0) return <Empty description={t('analytics.empty')} />;
   const lang = currentLang();
-  const label = (d: number, v: string) => (table.by[d] === 'province' ? placeName(v, lang) : v);
+  const label = (d: number, v: string) => valueName(table.by[d], v, lang);
   const suppressed = t('analytics.suppressed');
   const columns = [
     ...table.by.map((d, i) => ({

@@ -1,9 +1,10 @@
-// The columns of the rules editor's categories: the name, its keywords (in order: the first category that
+// The columns of the rules editor's categories: the name (a taxonomy id shown with its name), its keywords (in order: the first category that
 // matches wins), and Remove for owners; only owners edit.
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Input, Select, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ClassificationRules } from '../../../../shared/classification/rules';
+import { categoryLabel } from '../../i18n/category';
 import type { RulesEditorModel } from './use-rules-editor';
 
 type Category = ClassificationRules['categories'][number];
@@ -16,10 +17,12 @@ export function categoryColumns(
   return [
     {
       title: t('classification.rules.categoryName'),
-      width: 200,
+      width: 280,
       render: (_: unknown, c, i) => (
         <Input
           value={c.name}
+          // A taxonomy id reads as the category's name in the window's language.
+          suffix={categoryLabel(c.name) === c.name ? undefined : categoryLabel(c.name)}
           disabled={!isOwner}
           onChange={(e) => model.setCategory(i, { name: e.target.value })}
           data-testid={`rules-category-name-${i}`}

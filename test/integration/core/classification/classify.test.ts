@@ -64,30 +64,30 @@ const count = <T>(items: readonly T[], pick: (item: T) => boolean) => items.filt
 
 /** The default rules' category for each product the generator sells (null: none of its keywords). */
 const CATEGORY: Record<string, string | null> = {
-  会员卡: '会员储值',
-  咨询服务: '咨询服务',
-  家电维修: '维修服务',
-  培训课程: '教育培训',
-  美容护理套餐: '美容',
-  健身年卡: '会员储值',
-  软件订阅: '软件',
-  装修设计: '生活服务',
-  摄影套餐: '生活服务',
-  儿童英语课: '教育培训',
-  宠物美容: '美容',
-  体检套餐: '健康医疗',
-  家政服务: '生活服务',
-  汽车保养: '维修服务',
-  留学咨询: '教育培训',
-  餐饮储值卡: '会员储值',
-  洗衣卡: '会员储值',
-  口腔护理: '健康医疗',
-  心理咨询: '健康医疗',
-  月子中心套餐: '健康医疗',
-  企业咨询服务: '咨询服务',
-  设备维保合同: '维修服务',
+  会员卡: 'prepaid-membership',
+  咨询服务: 'consulting',
+  家电维修: 'repair-maintenance',
+  培训课程: 'training',
+  美容护理套餐: 'beauty-care',
+  健身年卡: 'prepaid-membership',
+  软件订阅: 'software-it',
+  装修设计: 'local-services',
+  摄影套餐: 'local-services',
+  儿童英语课: 'training',
+  宠物美容: 'beauty-care',
+  体检套餐: 'health-medical',
+  家政服务: 'local-services',
+  汽车保养: 'repair-maintenance',
+  留学咨询: 'training',
+  餐饮储值卡: 'prepaid-membership',
+  洗衣卡: 'prepaid-membership',
+  口腔护理: 'health-medical',
+  心理咨询: 'health-medical',
+  月子中心套餐: 'health-medical',
+  企业咨询服务: 'consulting',
+  设备维保合同: 'repair-maintenance',
   办公用品采购: null,
-  软件定制开发: '软件',
+  软件定制开发: 'software-it',
   广告投放: null,
 };
 const ORDER = DEFAULT_RULES.categories.map((c) => c.name);
@@ -251,8 +251,8 @@ describe('classification after an import', () => {
     expect(stats.categories.unmatched).toBe(
       count(customers, (c) => expectedCategory(c.row.product) === null),
     );
-    expect(stats.categories['会员储值']).toBe(
-      count(customers, (c) => expectedCategory(c.row.product) === '会员储值'),
+    expect(stats.categories['prepaid-membership']).toBe(
+      count(customers, (c) => expectedCategory(c.row.product) === 'prepaid-membership'),
     );
   });
 });
@@ -301,7 +301,7 @@ describe('rules, reclassification and overrides', () => {
       stale: 0,
     });
     const stats = unwrap(await v.engine.call('records.stats', {}));
-    expect(stats.categories['会员储值']).toBeUndefined();
+    expect(stats.categories['prepaid-membership']).toBeUndefined();
     expect(stats.categories['预付卡']).toBeGreaterThan(0);
 
     // Cleared, the record goes back to what the rules say.
