@@ -133,7 +133,7 @@ export function valueOf(
 }
 
 /** A province code's name in a language; any other value is returned as it is. */
-export function placeName(value: string, lang: 'zh-CN' | 'en'): string {
+function placeName(value: string, lang: 'zh-CN' | 'en'): string {
   const province = provinceByIso.get(value);
   if (!province) return value;
   return lang === 'en' ? province.en : province.zh;
