@@ -106,10 +106,9 @@ function tableShape(db: VaultDb, table: string): TableShape {
     (i) => i.origin === 'pk',
   );
   const named = new Set(info.map((c) => c.name.toLowerCase()));
-  const alias = !withoutRowid && pk.length === 1 && pk[0].type.toUpperCase() === 'INTEGER' && !pkIndex;
   const rowidKey = withoutRowid
     ? null
-    : alias
+    : pk.length === 1 && pk[0].type.toUpperCase() === 'INTEGER' && !pkIndex
       ? quoteId(pk[0].name)
       : pk.length === 0 && !named.has('rowid')
         ? 'rowid'
