@@ -1,6 +1,7 @@
 // The records search's id queries (a page's ids, the capped and the exact count) check a search's matches
-// in the customers_merged_into index instead of the table rows. This compares them with the query they
-// replaced, written out below, on a varied vault: the seeded generator's customers with many duplicates
+// in the customers_merged_into index instead of the table rows, and a query mixing digits with other
+// characters adds its digit runs' four-digit grams to the bigram phrase. This compares them with the
+// query and the MATCH expression they replaced, written out below, on a varied vault: the seeded generator's customers with many duplicates
 // and the messy "everything" CSV, both imported for real, then records merged away by hand (their search
 // rows left in place, as an older vault may have them) and a record's row removed under its search row.
 // Every query's whole result set, its pages and its counts must be the same.
@@ -10,6 +11,7 @@ import { countSelection, queryRecords, selectionSql } from '../../../../electron
 import { openVaultDatabase, type VaultDb } from '../../../../electron/core/vault/database';
 import { recoveryVaultKey } from '../../../../electron/core/vault/recovery-secret';
 import { recordQuerySchema } from '../../../../shared/records';
+import { foldForMatching } from '../../../../shared/normalise/text';
 import { searchMatch } from '../../../../shared/search-grams';
 import { generateCustomers } from '../../../fixtures/customers';
 import { everythingCsv } from '../../../fixtures/messy';
@@ -118,9 +120,23 @@ afterAll(() => {
   return v.remove();
 });
 
+/**
+ * The MATCH expression before mixed queries added their digit runs' four-digit grams: one character by
+ * prefix, four or more digits alone as four-digit grams, anything else as the bigram phrase alone.
+ */
+function oldMatch(text: string): string | null {
+  const chars = Array.from(foldForMatching(text));
+  const match = searchMatch(text);
+  if (chars.length < 2 || match === null || /^[0-9]+$/.test(chars.join(''))) return match;
+  return `"${chars
+    .slice(1)
+    .map((c, i) => chars[i] + c)
+    .join(' ')}"`;
+}
+
 const page = (input: Record<string, unknown>) => recordQuerySchema.parse(input);
 const oldIds = (text: string, direction = 'ASC'): number[] => {
-  const match = searchMatch(text);
+  const match = oldMatch(text);
   if (match === null) return [];
   return db
     .prepare(`SELECT c.id ${OLD} ORDER BY customers_fts.rowid ${direction}`)
@@ -160,6 +176,8 @@ test('the fixture is varied: every kind of query, hidden records that the search
     expect(kinds.get(kind) ?? 0).toBeGreaterThanOrEqual(kind === 'name-latin' ? 10 : 30);
   const phoneLengths = new Set(queries.filter((q) => q.kind === 'phone').map((q) => q.text.length));
   expect([...phoneLengths].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  // Queries whose MATCH expression changed: digit runs of four or more beside other characters.
+  expect(queries.filter((q) => oldMatch(q.text) !== searchMatch(q.text)).length).toBeGreaterThanOrEqual(30);
   // Queries whose matches in the index include a hidden record: the paths must both leave it out.
   const inIndex = db.prepare('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?').pluck();
   const hitsHidden = queries.filter((q) => {
