@@ -15,7 +15,7 @@ import {
 import { KEYED_FIELDS } from '../../../shared/customer/columns';
 import { nameKeys, type NameKeys } from '../../../shared/normalise/names';
 import { candidatePairs, recordBlocks, type BlockSource, type CandidateStats } from './candidates';
-import { components, type Link } from './cluster';
+import { components, UnionFind, type Link } from './cluster';
 import { blockingKeys, type BlockKind, type DedupeRecord } from './keys';
 import { CANDIDATE_THRESHOLD, scorePair, scoringView, type ScoringView } from './score';
 
@@ -102,7 +102,7 @@ export async function detect(source: DetectionSource, options: DetectOptions = {
       shared[i] |= SHARED_BIT[kind] ?? 0;
     },
   );
-  const order = pairs.view().sort();
+  const order = byComponent(pairs.view().sort(), limit);
   const total = order.length;
 
   // Names repeat (张伟, 王芳 …): their keys are computed once per spelling, not once per record.
@@ -182,6 +182,28 @@ export async function detect(source: DetectionSource, options: DetectOptions = {
     };
   });
   return { records: source.records, pairs: total, links: links.length, clusters, stats };
+}
+
+/**
+ * The pairs (sorted) regrouped by the connected component of records they link, each component's pairs
+ * still in order: a record's pairs are then scored close together, so its view is loaded once and
+ * dropped soon after (sorted by the first record alone, two namesakes far apart in id order keep their
+ * views alive across the whole run). The order does not change what is found: links are clustered by
+ * their score and records (cluster.ts), not by the order they were scored in.
+ */
+function byComponent(sorted: Float64Array, limit: number): Float64Array {
+  const sets = new UnionFind(limit);
+  for (let q = 0; q < sorted.length; q++) {
+    const i = Math.floor(sorted[q] / limit);
+    sets.union(i, sorted[q] - i * limit);
+  }
+  // Where each component's pairs start, components in order of their root: a counting sort, stable.
+  const start = new Int32Array(limit + 1);
+  for (let q = 0; q < sorted.length; q++) start[sets.find(Math.floor(sorted[q] / limit)) + 1]++;
+  for (let r = 0; r < limit; r++) start[r + 1] += start[r];
+  const out = new Float64Array(sorted.length);
+  for (let q = 0; q < sorted.length; q++) out[start[sets.find(Math.floor(sorted[q] / limit))]++] = sorted[q];
+  return out;
 }
 
 type TypedArray = Float64Array | Int32Array;
