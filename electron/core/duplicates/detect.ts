@@ -87,22 +87,7 @@ export async function detect(source: DetectionSource, options: DetectOptions = {
   const limit = source.limit;
   await checkpoint(0, source.records, 'blocking');
 
-  // Each pair as one number, i · limit + j: sorted, they come by their first record, then the second.
-  const pairs = new Growing(Float64Array);
-  const pending = new Int32Array(limit);
-  const shared = new Uint16Array(limit);
-  const stats = candidatePairs(
-    source,
-    (i, j) => {
-      pairs.push(i * limit + j);
-      pending[i]++;
-      pending[j]++;
-    },
-    (kind, i) => {
-      shared[i] |= SHARED_BIT[kind] ?? 0;
-    },
-  );
-  const order = byComponent(pairs.view().sort(), limit);
+  const { order, pending, shared, stats } = blocking(source);
   const total = order.length;
 
   // Names repeat (张伟, 王芳 …): their keys are computed once per spelling, not once per record.
@@ -182,6 +167,31 @@ export async function detect(source: DetectionSource, options: DetectOptions = {
     };
   });
   return { records: source.records, pairs: total, links: links.length, clusters, stats };
+}
+
+/**
+ * The candidate pairs, each as one number i · limit + j, in the order they are scored (byComponent); how
+ * many pairs each record is in; its shared flags. In a function of its own so the growing array the pairs
+ * were collected in is garbage once they are ordered.
+ */
+function blocking(source: DetectionSource) {
+  const limit = source.limit;
+  const pairs = new Growing(Float64Array);
+  const pending = new Int32Array(limit);
+  const shared = new Uint16Array(limit);
+  const stats = candidatePairs(
+    source,
+    (i, j) => {
+      pairs.push(i * limit + j);
+      pending[i]++;
+      pending[j]++;
+    },
+    (kind, i) => {
+      shared[i] |= SHARED_BIT[kind] ?? 0;
+    },
+  );
+  // Sorted, they come by their first record, then the second.
+  return { order: byComponent(pairs.view().sort(), limit), pending, shared, stats };
 }
 
 /**
