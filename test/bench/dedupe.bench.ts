@@ -1,8 +1,8 @@
 // dedupe: duplicate detection (blocking on phone, e-mail, ID number, credit code, WeChat and name key,
 // field-by-field scoring, clustering) over N customer records, streamed from a database as
 // duplicates.run reads them (blocks from SQL, only the paired records loaded, temp_store = MEMORY as in
-// the vault), against a bare SQL GROUP BY on the same normalised key columns in the same database — the least any
-// exact-key duplicate finder has to do. The ratio is the price of the scoring and the fuzzy keys.
+// the vault), against a bare SQL GROUP BY on the same normalised key columns in the same database — the
+// least any exact-key duplicate finder has to do. The ratio is the price of the scoring and the fuzzy keys.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, rmSync } from 'node:fs';
 import { detectInVault } from '../../electron/core/duplicates/vault-source';
