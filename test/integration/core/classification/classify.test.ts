@@ -71,14 +71,14 @@ const CATEGORY: Record<string, string | null> = {
   美容护理套餐: 'beauty-care',
   健身年卡: 'prepaid-membership',
   软件订阅: 'software-it',
-  装修设计: 'local-services',
-  摄影套餐: 'local-services',
+  装修设计: 'construction-decoration',
+  摄影套餐: 'photography-events',
   儿童英语课: 'training',
-  宠物美容: 'beauty-care',
+  宠物美容: 'pets',
   体检套餐: 'health-medical',
-  家政服务: 'local-services',
+  家政服务: 'cleaning',
   汽车保养: 'repair-maintenance',
-  留学咨询: 'training',
+  留学咨询: 'education',
   餐饮储值卡: 'prepaid-membership',
   洗衣卡: 'prepaid-membership',
   口腔护理: 'health-medical',
@@ -278,7 +278,8 @@ describe('rules, reclassification and overrides', () => {
     );
     expect(overridden.updated).toBe(1);
     const after = stored().find((s) => s.id === person.id)!;
-    expect(after).toMatchObject({ type: 'business', category: '软件', stale: 0 });
+    // 软件, the name earlier default rules used, is stored as its taxonomy id, as the rules store it.
+    expect(after).toMatchObject({ type: 'business', category: 'software-it', stale: 0 });
 
     const rules = {
       ...DEFAULT_RULES,
@@ -297,7 +298,7 @@ describe('rules, reclassification and overrides', () => {
     ).toBe(0);
     expect(now.find((s) => s.id === person.id)).toMatchObject({
       type: 'business',
-      category: '软件',
+      category: 'software-it',
       stale: 0,
     });
     const stats = unwrap(await v.engine.call('records.stats', {}));
