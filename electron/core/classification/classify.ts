@@ -13,6 +13,7 @@ import { filterCondition, type SqlCondition } from '../records/filter-sql';
 import { currentRules } from './rules-store';
 import { staleReference, type StaleReference } from '../../../shared/classification/stale';
 import { readMeta } from '../vault/meta';
+import type { CustomerTally } from '../compliance/customer-tally';
 
 export interface ClassifyScope {
   /** Only the records of one imported source (the import's own rows). */
@@ -106,7 +107,12 @@ export class ImportClassifier {
   private readonly today: string;
   private readonly stale: StaleReference;
 
-  constructor(db: VaultDb, now: Date) {
+  /** `tally`: counts each record classified, for the closure's figures after the import. */
+  constructor(
+    db: VaultDb,
+    now: Date,
+    private readonly tally: CustomerTally | null = null,
+  ) {
     const rules = currentRules(db, now);
     this.rulesVersion = rules.version;
     this.compiled = compileRules(rules.body);
@@ -115,10 +121,9 @@ export class ImportClassifier {
   }
 
   values(columns: ImportedColumns): unknown[] {
-    return classificationValues(
-      classifyRecord(factsOf(columns), this.compiled, this.today, this.stale.before),
-      this.rulesVersion,
-    );
+    const c = classifyRecord(factsOf(columns), this.compiled, this.today, this.stale.before);
+    this.tally?.add(columns, c, this.rulesVersion);
+    return classificationValues(c, this.rulesVersion);
   }
 }
 
