@@ -121,7 +121,7 @@ export class ImportClassifier {
   }
 
   values(columns: ImportedColumns): unknown[] {
-    const c = classifyRecord(factsOf(columns), this.compiled, this.today, this.stale.before);
+    const c = classifyRecord(recordFacts(columns), this.compiled, this.today, this.stale.before);
     this.tally?.add(columns, c, this.rulesVersion);
     return classificationValues(c, this.rulesVersion);
   }
@@ -199,7 +199,7 @@ export class Classifier {
     }
     for (const row of rows) {
       const c = withOverrides(
-        classifyRecord(factsOf(row), this.compiled, this.today, this.stale.before),
+        classifyRecord(recordFacts(row), this.compiled, this.today, this.stale.before),
         parseOverrides(row.overrides),
       );
       this.update.run(...classificationValues(c, this.rulesVersion), row.id);
@@ -222,7 +222,8 @@ export function classifyCustomers(db: VaultDb, scope: ClassifyScope = {}, now = 
   return db.inTransaction ? run() : db.transaction(run)();
 }
 
-function factsOf(row: Omit<Row, 'id' | 'overrides'>) {
+/** What classification reads of a record (stored or about to be). */
+export function recordFacts(row: Omit<Row, 'id' | 'overrides'>) {
   let extra: Record<string, string> = {};
   if (row.extra && row.extra !== '{}') {
     try {
