@@ -128,6 +128,28 @@ function contact(plan: EmergencyPlan, lang: Lang): string {
     : pick(lang, '（请在应急预案中填写联系人）', '(fill in the contacts in the emergency plan)');
 }
 
+/**
+ * After a deadline the law allows to be missed with reasons (GDPR Art. 33(1)), the notice gives them: the
+ * ones recorded, or a line asking for them.
+ */
+function delaySection(e: IncidentEntry, regime: IncidentRegime, lang: Lang) {
+  const timer = e.timers.find((t) => t.regime === regime && t.audience === 'authority');
+  if (!timer?.lateWithReasons || (timer.state !== 'overdue' && timer.state !== 'sent-late')) return [];
+  const recorded = e.notices.find((n) => n.regime === regime && n.audience === 'authority')?.delayReasons;
+  return [
+    {
+      heading: pick(lang, `延迟原因（${timer.cite}）`, `Reasons for the delay (${timer.cite})`),
+      body:
+        recorded ??
+        pick(
+          lang,
+          '（本通知在发现后 72 小时之后发出：请说明延迟的原因）',
+          '(This notification is made more than 72 hours after the breach was discovered: state the reasons for the delay.)',
+        ),
+    },
+  ];
+}
+
 /** The draft of one notice in one language. */
 export function noticeDraft(
   e: IncidentEntry,
@@ -163,6 +185,7 @@ export function noticeDraft(
           body: measures(e, plan),
         },
         { heading: pick(lang, '联系人', 'Contact'), body: contact(plan, lang) },
+        ...delaySection(e, regime, lang),
       ],
     };
   }

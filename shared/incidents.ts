@@ -38,6 +38,12 @@ interface TimerSpec {
   hours: number | null;
   /** The provision, as a reader cites it. */
   cite: string;
+  /**
+   * A notice after the deadline still meets the duty when it gives the reasons for the delay (GDPR Art.
+   * 33(1): "where the notification … is not made within 72 hours, it shall be accompanied by reasons for
+   * the delay").
+   */
+  lateWithReasons?: true;
 }
 
 const HOUR = 3_600_000;
@@ -49,7 +55,14 @@ const TIMER_SPECS: Readonly<Record<IncidentRegime, readonly TimerSpec[]>> = {
     { regime: 'pipl', audience: 'individuals', rule: 'immediately', hours: 0, cite: 'PIPL Art. 57' },
   ],
   gdpr: [
-    { regime: 'gdpr', audience: 'authority', rule: 'hours', hours: 72, cite: 'GDPR Art. 33(1)' },
+    {
+      regime: 'gdpr',
+      audience: 'authority',
+      rule: 'hours',
+      hours: 72,
+      cite: 'GDPR Art. 33(1)',
+      lateWithReasons: true,
+    },
     { regime: 'gdpr', audience: 'individuals', rule: 'undue-delay', hours: null, cite: 'GDPR Art. 34(1)' },
   ],
   ccpa: [

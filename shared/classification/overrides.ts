@@ -2,6 +2,7 @@
 // them alone; clearing one hands the field back to the rules.
 import { z } from 'zod';
 import { CUSTOMER_TYPES, REGIONS, SENSITIVE_KINDS } from '../customer';
+import { categoryIdFor } from './category-vocabulary';
 
 export const overridesSchema = z.strictObject({
   type: z.enum(CUSTOMER_TYPES).optional(),
@@ -38,7 +39,7 @@ export const overrideChangeSchema = z
       .regex(/^[A-Z]{2}$/)
       .nullable()
       .optional(),
-    /** A category name; '' sets "no category"; null clears the override. */
+    /** A category (a taxonomy id or name, or a person's own); '' sets "no category"; null clears the override. */
     category: z.string().trim().max(100).nullable().optional(),
     flags: z
       .strictObject({
@@ -66,7 +67,8 @@ export function applyOverrideChange(current: RecordOverrides, change: OverrideCh
   }
   if (change.category !== undefined) {
     if (change.category === null) delete next.category;
-    else next.category = change.category === '' ? null : change.category;
+    // Stored as the rules store it: a taxonomy category by its id, a person's own as written.
+    else next.category = change.category === '' ? null : categoryIdFor(change.category);
   }
   for (const [key, value] of Object.entries(change.flags ?? {})) {
     const flags = next.flags as Record<string, unknown>;

@@ -55,6 +55,11 @@ export interface IncidentNotice {
   files: string[];
   draftedAt: string | null;
   sentAt: string | null;
+  /**
+   * Why the notice went after its deadline (GDPR Art. 33(1): a notification to the authority after 72
+   * hours "shall be accompanied by reasons for the delay"); null when none were recorded.
+   */
+  delayReasons: string | null;
   by: string | null;
 }
 
@@ -200,6 +205,8 @@ export const incidentsOps = {
       out: fileRef('incident-output', 'folder').optional(),
       /** Record that the notice was sent, at this time. */
       sentAt: z.iso.datetime({ offset: true }).optional(),
+      /** The reasons for a notice sent after its deadline, given with it (now or with `sentAt`). */
+      delayReasons: text(2000).min(1).optional(),
     }),
     access: ['owner', 'operator'],
     job: false,

@@ -27,7 +27,11 @@ export const incidentsErrors = {
     en: 'The file {{path}} is not the manifest of backup {{backupId}} (its SHA-256 differs or it cannot be read); nothing was changed',
   },
   INCIDENT_NOTICE_EMPTY: {
-    'zh-CN': '请指定写入草稿的文件夹或发送时间；未做任何更改',
-    en: 'Give a folder to write the draft to, or the time the notice was sent; nothing was changed',
+    'zh-CN': '请指定写入草稿的文件夹、发送时间或延迟原因；未做任何更改',
+    en: 'Give a folder to write the draft to, the time the notice was sent, or the reasons for its delay; nothing was changed',
+  },
+  INCIDENT_NOTICE_NOT_SENT: {
+    'zh-CN': '事件 {{ref}} 的这项通知尚未记录为已发出：延迟原因须随发送时间一同记录；未做任何更改',
+    en: 'The notice of incident {{ref}} is not recorded as sent yet: record the reasons for its delay with the time it was sent; nothing was changed',
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -137,3 +137,71 @@ for (const lang of ['zh-CN', 'en'] as const) {
     }
   });
 }
+
+const LATE = {
+  'zh-CN': {
+    delay: 'GDPR Art. 33(1) 要求随通知说明延迟的原因',
+    heading: '延迟原因（GDPR Art. 33(1)）',
+    sentLate: '逾期通知',
+  },
+  en: {
+    delay: 'GDPR Art. 33(1)',
+    heading: 'Reasons for the delay (GDPR Art. 33(1))',
+    sentLate: 'Notified late',
+  },
+} as const;
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`${lang}: a GDPR notice after 72 hours carries the reasons for the delay, in the draft and the register`, async ({
+    shell,
+    page,
+    seed,
+    engine,
+  }) => {
+    test.slow(); // Argon2id on a shared machine
+    const text = LATE[lang];
+    const vault = await seed({ clientName: '杭州示例茶叶有限公司', owner: OWNER });
+    expect(
+      (
+        await engine.call('vault.unlock', {
+          vault: { vaultId: vault.vaultId },
+          userName: OWNER.name,
+          passphrase: OWNER.passphrase,
+        })
+      ).ok,
+    ).toBe(true);
+    const added = await engine.call('incidents.add', {
+      kind: 'unauthorised-access',
+      discoveredAt: new Date(Date.now() - 100 * 3_600_000).toISOString(),
+      description: 'A former employee logged in with an old account',
+      source: { from: 'entered', records: 40, encrypted: false },
+      regimes: ['gdpr'],
+    });
+    expect(added.ok).toBe(true);
+
+    await shell.open('incidents');
+    if (lang === 'en') await shell.switchLanguage('en');
+    const incidents = new IncidentsPage(page);
+    await incidents.row('I-0001').getByTestId('incident-notice').click();
+    // The 72 hours have run out: the dialog asks for the reasons, and the draft has their heading.
+    const delay = page.getByTestId('notice-delay');
+    await expect(delay).toContainText(text.delay);
+    await expect(incidents.draft(lang)).toContainText(text.heading);
+    const reasons = 'The breach was confirmed only after the forensic review of the server logs';
+    await page.getByTestId('notice-delay-reasons').fill(reasons);
+    await incidents.markSent.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('timer-gdpr-authority')).toContainText(text.sentLate);
+    await expect(incidents.draft('en')).toContainText(reasons);
+
+    const register = await engine.call('incidents.list', {});
+    expect(register.ok && register.value[0].notices[0]).toMatchObject({
+      regime: 'gdpr',
+      delayReasons: reasons,
+    });
+    await engine.call('compliance.setApplicability', { pipl: true, gdpr: true, ccpa: false, iso27001: true });
+    const checklist = await engine.call('compliance.checklist', {});
+    const item = checklist.ok ? checklist.value.items.find((i) => i.id === 'gdpr-33-breaches') : null;
+    expect(item?.evidence.en).toContain('with the reasons for the delay (GDPR Art. 33(1)): I-0001');
+  });
+}

@@ -133,13 +133,18 @@ export const incidentCommands: readonly CommandDef[] = [
     configure: (c) =>
       regimeOption(c)
         .option('--out <dir>', 'write the draft into this folder')
-        .option('--sent <when>', 'record the notice as sent at this ISO date-time'),
+        .option('--sent <when>', 'record the notice as sent at this ISO date-time')
+        .option(
+          '--delay-reasons <text>',
+          'why the notice went after its deadline (GDPR Art. 33(1)), with --sent or for a notice already sent',
+        ),
     input: (args, o) => ({
       id: args[0],
       regime: o.regime as IncidentEntry['regimes'][number],
       audience: o.to as (typeof NOTICE_AUDIENCES)[number],
       out: o.out === undefined ? undefined : { path: String(o.out) },
       sentAt: str(o.sent),
+      delayReasons: str(o.delayReasons),
     }),
     human: humanIncident,
   }),

@@ -6,6 +6,7 @@
 import type { CustomerColumn, CustomerColumnRow, ImportedColumns } from '../../../shared/customer/columns';
 import type { RecordFilter } from '../../../shared/records';
 import { overridesSchema, type RecordOverrides } from '../../../shared/classification/overrides';
+import { categoryIdFor } from '../../../shared/classification/category-vocabulary';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { VaultDb } from '../vault/database';
 import { classifyRecord, compileRules, type Classification, type CompiledRules } from './classify-record';
@@ -278,7 +279,8 @@ export function withOverrides(c: Classification, o: RecordOverrides): Classifica
     if (o.regionCountry === undefined && o.region !== c.region) out.regionCountry = null;
   }
   if (o.regionCountry !== undefined) out.regionCountry = o.regionCountry;
-  if (o.category !== undefined) out.category = o.category;
+  // Overrides stored before categories were ids name a taxonomy category by its name: read as its id.
+  if (o.category !== undefined) out.category = o.category === null ? null : categoryIdFor(o.category);
   const f = o.flags ?? {};
   if (f.stale !== undefined) out.stale = f.stale;
   if (f.minor !== undefined) out.minor = f.minor;

@@ -87,6 +87,7 @@ export async function incidentsSection(vault: OpenVault, now: Date): Promise<Bag
           'decided_at',
           'drafted_at',
           'sent_at',
+          'delay_reasons',
         ],
         incidents.flatMap((e) =>
           e.timers.map((t) => {
@@ -107,6 +108,7 @@ export async function incidentsSection(vault: OpenVault, now: Date): Promise<Bag
                 .filter(Boolean)
                 .at(-1) ?? '',
               t.sentAt ?? '',
+              n.map((x) => x.delayReasons).find(Boolean) ?? '',
             ];
           }),
         ),

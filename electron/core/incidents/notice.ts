@@ -52,7 +52,7 @@ export async function incidentNotice(
   const row = openIncident(db, input.id);
   const entry = toIncident(row, now);
   checkObligation(entry, input.regime, input.audience);
-  if (!input.out && !input.sentAt) throw new EngineError('INCIDENT_NOTICE_EMPTY');
+  if (!input.out && !input.sentAt && !input.delayReasons) throw new EngineError('INCIDENT_NOTICE_EMPTY');
   const sentAt = input.sentAt ? new Date(input.sentAt).toISOString() : null;
   if (sentAt !== null && sentAt > now.toISOString())
     throw new EngineError('INCIDENT_FUTURE', { field: 'sentAt' });
@@ -76,12 +76,15 @@ export async function incidentNotice(
   const notices = JSON.parse(row.notices) as IncidentNotice[];
   const index = notices.findIndex((n) => n.regime === input.regime && n.audience === input.audience);
   const before = index < 0 ? null : notices[index];
+  if (input.delayReasons && !sentAt && !before?.sentAt)
+    throw new EngineError('INCIDENT_NOTICE_NOT_SENT', { ref: entry.ref });
   const notice: IncidentNotice = {
     regime: input.regime,
     audience: input.audience,
     files: [...new Set([...(before?.files ?? []), ...(file ? [file.name] : [])])],
     draftedAt: file ? now.toISOString() : (before?.draftedAt ?? null),
     sentAt: sentAt ?? before?.sentAt ?? null,
+    delayReasons: input.delayReasons ?? before?.delayReasons ?? null,
     by: vault.actor.userName,
   };
   const next = index < 0 ? [...notices, notice] : notices.map((n, i) => (i === index ? notice : n));
@@ -94,6 +97,7 @@ export async function incidentNotice(
         audience: input.audience,
         drafted: file !== null,
         sent: sentAt !== null,
+        delayReasons: input.delayReasons !== undefined,
       },
       outcome: 'ok',
     }),

@@ -39,7 +39,11 @@ export interface IncidentRow {
 
 export function toIncident(row: IncidentRow, now = new Date()): IncidentEntry {
   const decisions = JSON.parse(row.decisions) as IncidentDecision[];
-  const notices = JSON.parse(row.notices) as IncidentNotice[];
+  // Notices recorded before the reasons for a delay were kept have none.
+  const notices = (JSON.parse(row.notices) as IncidentNotice[]).map((n) => ({
+    ...n,
+    delayReasons: n.delayReasons ?? null,
+  }));
   const regimes = JSON.parse(row.regimes) as IncidentRegime[];
   const sent: Record<string, string> = {};
   for (const n of notices) if (n.sentAt) sent[timerKey(n.regime, n.audience)] = n.sentAt;

@@ -35,9 +35,10 @@ export function inspectVaultFile(file: string): void {
     throw new EngineError('NOT_A_VAULT', { path: file, reason: 'unencrypted SQLite' });
 }
 
-function applyCipher(db: VaultDb, vaultKey: Buffer): void {
+function applyCipher(db: VaultDb, vaultKey: Buffer, hmacCheck = true): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
+  if (!hmacCheck) db.pragma('hmac_check = 0'); // read before the key: the codec takes it when keyed
   db.key(rawKeyLiteral(vaultKey));
 }
 
@@ -62,12 +63,22 @@ export function createVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
   }
 }
 
+export interface OpenOptions {
+  /**
+   * Every page of this very file has just been checked against its SQLCipher HMAC (docs/FORMATS.md §9: a
+   * restored copy whose SHA-256 equals that of the file checked page by page), so SQLite does not check
+   * each page's HMAC again as it reads it (SQLite3 Multiple Ciphers' `hmac_check`); pages are still
+   * decrypted, and the HMACs of pages it writes are still computed.
+   */
+  pagesAuthenticated?: boolean;
+}
+
 /**
  * Opens an existing vault with a key the keyring has already confirmed. A read failure now means the
  * file itself is damaged (the key is right), which is reported as such. Nothing is written until the
  * first read has succeeded.
  */
-export function openVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
+export function openVaultDatabase(file: string, vaultKey: Buffer, options: OpenOptions = {}): VaultDb {
   inspectVaultFile(file);
   let db: VaultDb;
   try {
@@ -76,7 +87,7 @@ export function openVaultDatabase(file: string, vaultKey: Buffer): VaultDb {
     throw new EngineError('VAULT_NOT_FOUND', { path: file, reason: (error as Error).message });
   }
   try {
-    applyCipher(db, vaultKey);
+    applyCipher(db, vaultKey, !options.pagesAuthenticated);
     db.pragma('temp_store = MEMORY');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     applySessionPragmas(db);

@@ -56,6 +56,7 @@ function Register() {
         onCancel={() => m.setNoticeFor(null)}
         onDraft={m.writeDraft}
         onSent={m.markSent}
+        onRecordDelay={m.recordDelay}
         onDecide={m.decide}
       />
       <CloseIncidentModal

@@ -91,6 +91,15 @@ test('useIncidents: registers, writes a draft into the chosen folder, records it
     audience: 'authority',
     sentAt: expect.any(String),
   });
+  await act(() =>
+    result.current.recordDelay(lost, { regime: 'gdpr', audience: 'authority' }, 'Logs reviewed first'),
+  );
+  expect(fake.inputsOf('incidents.notice')[2]).toEqual({
+    id: lost.id,
+    regime: 'gdpr',
+    audience: 'authority',
+    delayReasons: 'Logs reviewed first',
+  });
   expect(result.current.noticeFor).toEqual(lost);
   expect(fake.inputsOf('incidents.list').length).toBeGreaterThanOrEqual(3);
 });

@@ -1,7 +1,8 @@
 // The incident items (PIPL Art. 57, GDPR Arts. 33–34, Cal. Civ. Code 1798.82, ISO/IEC 27001 A.5.24–5.28)
 // and the emergency plan item (PIPL Art. 51(5)) from the incident register, the plan and the drills: an
 // obligation whose timer ran out with neither a notice nor a decision, or a notice sent after its
-// deadline, fails by the incident's reference; all handled pass; no incident recorded is not applicable.
+// deadline (unless the law accepts it with the reasons for the delay, and they were given), fails by the
+// incident's reference; all handled pass; no incident recorded is not applicable.
 import type { IncidentRegime } from '../../../../shared/incidents';
 import type { IncidentLapse } from '../../incidents/closure-facts';
 import type { ClosureFacts } from '../facts';
@@ -43,9 +44,18 @@ export const incidentsHandled =
     const pending = running
       ? [`；${running} 项待办，尚未逾期`, `; ${running} still to act on, none past its deadline`]
       : ['', ''];
+    const explained = regimes.flatMap((regime) =>
+      i.byRegime[regime].lateWithReasons.map((l) => ({ ...l, regime })),
+    );
+    const late = explained.length
+      ? [
+          `；${explained.length} 项逾期发出但附有延迟原因（GDPR 第 33(1) 条）：${explained.map((l) => l.ref).join('、')}`,
+          `; ${explained.length} sent after the deadline with the reasons for the delay (GDPR Art. 33(1)): ${explained.map((l) => l.ref).join(', ')}`,
+        ]
+      : ['', ''];
     return met(
-      `登记 ${concerned} 起事件，每项到期的通知都已发出或记录了决定${pending[0]}`,
-      `${concerned} incidents recorded; every notification due was sent or decided${pending[1]}`,
+      `登记 ${concerned} 起事件，每项到期的通知都已发出或记录了决定${late[0]}${pending[0]}`,
+      `${concerned} incidents recorded; every notification due was sent or decided${late[1]}${pending[1]}`,
     );
   };
 

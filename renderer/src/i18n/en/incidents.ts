@@ -63,6 +63,10 @@ export const incidents: Messages<typeof zh> = {
     markSent: 'Mark as sent',
     decide: 'Not required',
     reason: 'Reason',
+    delayTitle:
+      'This notice comes after its deadline: {{cite}} requires the reasons for the delay with it. They go in the draft and the register.',
+    delayReasons: 'Reasons for the delay',
+    recordDelay: 'Record the reasons',
     drafted: 'Written: {{files}}',
     close: 'Close',
     closeTitle: 'Close incident {{ref}}',

@@ -1,12 +1,13 @@
 // The notification drafts of one incident: pick the law and the audience among its timers, read the draft
 // in Chinese and in English (prefilled from the register and the emergency plan), save it as a PDF,
-// record it sent, or record that it is not required and why.
+// record it sent (past a deadline the law lets be missed with reasons, with the reasons for the delay), or
+// record that it is not required and why.
 import { Alert, Button, Card, Flex, Input, Modal, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmergencyPlan, IncidentEntry } from '../../../../shared/contract';
 import { noticeDraft } from '../../../../shared/incident-notice';
-import type { NoticeAudience, IncidentRegime } from '../../../../shared/incidents';
+import type { IncidentRegime, IncidentTimer, NoticeAudience } from '../../../../shared/incidents';
 import { TimerTag } from './incident-columns';
 
 type Obligation = { regime: IncidentRegime; audience: NoticeAudience };
@@ -35,24 +36,65 @@ function Draft({
   );
 }
 
+/** Past GDPR's 72 hours: the reasons for the delay, given with the notice or added after it went. */
+function DelayReasons(props: {
+  timer: IncidentTimer;
+  recorded: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  busy: boolean;
+  onRecord: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={8} data-testid="notice-delay">
+      <Alert type="warning" showIcon title={t('incidents.delayTitle', { cite: props.timer.cite })} />
+      <Flex gap={8} align="start">
+        <Input.TextArea
+          rows={2}
+          placeholder={t('incidents.delayReasons')}
+          value={props.value}
+          onChange={(ev) => props.onChange(ev.target.value)}
+          data-testid="notice-delay-reasons"
+        />
+        {props.timer.state === 'sent-late' ? (
+          <Button
+            loading={props.busy}
+            disabled={!props.value.trim() || props.value.trim() === props.recorded}
+            onClick={props.onRecord}
+            data-testid="notice-delay-record"
+          >
+            {t('incidents.recordDelay')}
+          </Button>
+        ) : null}
+      </Flex>
+    </Flex>
+  );
+}
+
 export function NoticeModal(props: {
   incident: IncidentEntry | null;
   plan: EmergencyPlan | null;
   busy: boolean;
   onCancel: () => void;
   onDraft: (e: IncidentEntry, o: Obligation) => Promise<unknown>;
-  onSent: (e: IncidentEntry, o: Obligation) => Promise<unknown>;
+  onSent: (e: IncidentEntry, o: Obligation, delayReasons?: string) => Promise<unknown>;
+  onRecordDelay: (e: IncidentEntry, o: Obligation, delayReasons: string) => Promise<unknown>;
   onDecide: (e: IncidentEntry, o: Obligation, reason: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const e = props.incident;
   const [chosen, setChosen] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [delay, setDelay] = useState<string | null>(null);
   if (!e || !props.plan) return null;
   const key = chosen ?? `${e.timers[0].regime}:${e.timers[0].audience}`;
   const timer = e.timers.find((x) => `${x.regime}:${x.audience}` === key) ?? e.timers[0];
   const o = { regime: timer.regime, audience: timer.audience };
-  const files = e.notices.find((n) => n.regime === o.regime && n.audience === o.audience)?.files ?? [];
+  const notice = e.notices.find((n) => n.regime === o.regime && n.audience === o.audience);
+  const files = notice?.files ?? [];
+  const late = timer.lateWithReasons === true && (timer.state === 'overdue' || timer.state === 'sent-late');
+  const delayText = delay ?? notice?.delayReasons ?? '';
   return (
     <Modal
       open
@@ -65,7 +107,10 @@ export function NoticeModal(props: {
         <Segmented
           data-testid="notice-obligation"
           value={key}
-          onChange={(v) => setChosen(String(v))}
+          onChange={(v) => {
+            setChosen(String(v));
+            setDelay(null);
+          }}
           options={e.timers.map((x) => ({
             value: `${x.regime}:${x.audience}`,
             label: `${t(`incidents.regimes.${x.regime}`)} → ${t(`incidents.audiences.${x.audience}`)}`,
@@ -74,6 +119,16 @@ export function NoticeModal(props: {
         <div>
           <TimerTag timer={timer} t={t} />
         </div>
+        {late ? (
+          <DelayReasons
+            timer={timer}
+            recorded={notice?.delayReasons ?? null}
+            value={delayText}
+            onChange={setDelay}
+            busy={props.busy}
+            onRecord={() => void props.onRecordDelay(e, o, delayText.trim())}
+          />
+        ) : null}
         {files.length ? (
           <Alert type="success" showIcon title={t('incidents.drafted', { files: files.join(', ') })} />
         ) : null}
@@ -86,7 +141,11 @@ export function NoticeModal(props: {
           >
             {t('incidents.writeDraft')}
           </Button>
-          <Button loading={props.busy} onClick={() => void props.onSent(e, o)} data-testid="notice-sent">
+          <Button
+            loading={props.busy}
+            onClick={() => void props.onSent(e, o, late ? delayText.trim() || undefined : undefined)}
+            data-testid="notice-sent"
+          >
             {t('incidents.markSent')}
           </Button>
           <Input

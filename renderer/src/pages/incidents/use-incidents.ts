@@ -43,8 +43,20 @@ export function useIncidents() {
       ),
     );
 
-  const markSent = (e: IncidentEntry, o: Obligation) =>
-    act(() => call.run('incidents.notice', { id: e.id, ...o, sentAt: new Date().toISOString() }));
+  /** Sent now; with the reasons for the delay when the notice is late and the law asks for them. */
+  const markSent = (e: IncidentEntry, o: Obligation, delayReasons?: string) =>
+    act(() =>
+      call.run('incidents.notice', {
+        id: e.id,
+        ...o,
+        sentAt: new Date().toISOString(),
+        ...(delayReasons ? { delayReasons } : {}),
+      }),
+    );
+
+  /** The reasons for the delay of a notice already recorded as sent late. */
+  const recordDelay = (e: IncidentEntry, o: Obligation, delayReasons: string) =>
+    act(() => call.run('incidents.notice', { id: e.id, ...o, delayReasons }));
 
   const decide = (e: IncidentEntry, o: Obligation, reason: string) =>
     act(() => call.run('incidents.decide', { id: e.id, ...o, decision: 'not-required', reason }));
@@ -71,6 +83,7 @@ export function useIncidents() {
     add,
     writeDraft,
     markSent,
+    recordDelay,
     decide,
     close,
   };

@@ -278,7 +278,8 @@ describe('rules, reclassification and overrides', () => {
     );
     expect(overridden.updated).toBe(1);
     const after = stored().find((s) => s.id === person.id)!;
-    expect(after).toMatchObject({ type: 'business', category: '软件', stale: 0 });
+    // 软件, the name earlier default rules used, is stored as its taxonomy id, as the rules store it.
+    expect(after).toMatchObject({ type: 'business', category: 'software-it', stale: 0 });
 
     const rules = {
       ...DEFAULT_RULES,
@@ -297,7 +298,7 @@ describe('rules, reclassification and overrides', () => {
     ).toBe(0);
     expect(now.find((s) => s.id === person.id)).toMatchObject({
       type: 'business',
-      category: '软件',
+      category: 'software-it',
       stale: 0,
     });
     const stats = unwrap(await v.engine.call('records.stats', {}));

@@ -49,4 +49,22 @@ describe('one vocabulary of categories', () => {
     expect(await count('预付卡')).toBe(1);
     expect(await count('会员储值')).toBe(0);
   });
+
+  it('a category set by hand is stored as the rules store it: a taxonomy name as its id, an own name as typed', async () => {
+    const ids = unwrap(
+      await v.engine.call('records.query', { limit: 100, filter: { category: '预付卡' } }),
+    ).records.map((r) => r.id);
+    const others = unwrap(
+      await v.engine.call('records.query', { limit: 100, filter: { category: 'consulting' } }),
+    ).records.map((r) => r.id);
+    // 咨询服务 (an old default name) becomes its id; 礼品 stays.
+    unwrap(await v.engine.call('classification.override', { ids: [ids[0]], set: { category: '软件' } }));
+    unwrap(await v.engine.call('classification.override', { ids: [others[0]], set: { category: '礼品' } }));
+    const stats = unwrap(await v.engine.call('records.stats', {}));
+    expect(stats.categories).toEqual({ consulting: 2, 'software-it': 1, 礼品: 1, unmatched: 0 });
+    expect(await count('Software and IT services')).toBe(1);
+    // Overrides survive a reclassification under the same names.
+    unwrap(await v.engine.call('classification.run', {}));
+    expect(unwrap(await v.engine.call('records.stats', {})).categories).toEqual(stats.categories);
+  });
 });

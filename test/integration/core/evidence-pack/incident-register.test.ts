@@ -14,6 +14,7 @@ jest.setTimeout(180_000);
 
 let v: ClosureFixture;
 let companyPem: string;
+const DELAY = 'The breach was confirmed only after the forensic review of the server logs';
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
 
 beforeAll(async () => {
@@ -91,6 +92,29 @@ it('evaluates the incident items from the register and the plan item from the pl
   );
   expect(item(c, 'ccpa-82-breach')).toMatchObject({ status: 'met' });
 
+  // Art. 33(1): a notification after 72 hours "shall be accompanied by reasons for the delay". Reasons
+  // go with a notice recorded as sent, and then the late notice meets the duty.
+  await expect(
+    v.call('incidents.notice', { id: b.ref, regime: 'ccpa', audience: 'individuals', delayReasons: DELAY }),
+  ).rejects.toThrow('INCIDENT_NOTICE_NOT_SENT');
+  const explained = await v.call('incidents.notice', {
+    id: a.ref,
+    regime: 'gdpr',
+    audience: 'authority',
+    delayReasons: DELAY,
+  });
+  expect(explained.notices.find((n) => n.regime === 'gdpr')).toMatchObject({ delayReasons: DELAY });
+  expect(explained.timers.find((t) => t.regime === 'gdpr' && t.audience === 'authority')!.state).toBe(
+    'sent-late',
+  );
+  c = await v.call('compliance.checklist', {});
+  expect(item(c, 'gdpr-33-breaches')).toMatchObject({ status: 'met' });
+  expect(item(c, 'gdpr-33-breaches').evidence.en).toContain(
+    `1 sent after the deadline with the reasons for the delay (GDPR Art. 33(1)): ${a.ref}`,
+  );
+  // ISO A.5.24–5.28 reads every law's duties: all handled now.
+  expect(item(c, 'iso-5.24')).toMatchObject({ status: 'met' });
+
   const plan = editablePlan(await v.call('incidents.plan', { language: 'zh-CN' }));
   plan.drillPeriodMonths = 6;
   await v.call('incidents.savePlan', plan);
@@ -140,10 +164,10 @@ it('evaluates the incident items from the register and the plan item from the pl
   ]);
   const notifications = read('notifications.csv').split('\r\n');
   expect(notifications[0]).toBe(
-    '\uFEFFref,regime,audience,provision,deadline,state,decision,reason,decided_at,drafted_at,sent_at',
+    '\uFEFFref,regime,audience,provision,deadline,state,decision,reason,decided_at,drafted_at,sent_at,delay_reasons',
   );
   expect(notifications.filter((l) => l.startsWith(`${a.ref},gdpr,authority,GDPR Art. 33(1),`))[0]).toMatch(
-    /,sent-late,,,,,\d{4}-/,
+    new RegExp(`,sent-late,,,,,\\d{4}-[^,]+,${DELAY}$`),
   );
   expect(
     notifications.some((l) => l.startsWith(`${a.ref},gdpr,individuals,`) && l.includes(',not-required,')),

@@ -153,9 +153,9 @@ export function sound(today = '2026-03-10'): ClosureFacts {
       recorded: 1,
       open: 0,
       byRegime: {
-        pipl: { incidents: 1, lapses: [], running: 0 },
-        gdpr: { incidents: 1, lapses: [], running: 0 },
-        ccpa: { incidents: 1, lapses: [], running: 0 },
+        pipl: { incidents: 1, lapses: [], lateWithReasons: [], running: 0 },
+        gdpr: { incidents: 1, lapses: [], lateWithReasons: [], running: 0 },
+        ccpa: { incidents: 1, lapses: [], lateWithReasons: [], running: 0 },
       },
       planSavedAt: recent,
       drillPeriodMonths: 12,

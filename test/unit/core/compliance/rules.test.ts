@@ -61,9 +61,14 @@ function broken(): ClosureFacts {
   f.incidents = {
     ...f.incidents,
     byRegime: {
-      pipl: { incidents: 1, lapses: [lapse], running: 0 },
-      gdpr: { incidents: 1, lapses: [lapse], running: 0 },
-      ccpa: { incidents: 1, lapses: [{ ...lapse, audience: 'individuals' }], running: 0 },
+      pipl: { incidents: 1, lapses: [lapse], lateWithReasons: [], running: 0 },
+      gdpr: { incidents: 1, lapses: [lapse], lateWithReasons: [], running: 0 },
+      ccpa: {
+        incidents: 1,
+        lapses: [{ ...lapse, audience: 'individuals' }],
+        lateWithReasons: [],
+        running: 0,
+      },
     },
     planSavedAt: null,
   };
@@ -227,7 +232,7 @@ describe('checklist rules', () => {
     // ISO A.5.24–5.28 reads every law's duties; PIPL's own item only PIPL's.
     expect(rule('iso-5.24').evaluate(f).evidence.en).toMatch(/^2 notification duties .*I-0002.*I-0003/);
     expect(rule('pipl-57-incidents').evaluate(f).status).toBe('met');
-    f.incidents.byRegime.ccpa = { incidents: 0, lapses: [], running: 0 };
+    f.incidents.byRegime.ccpa = { incidents: 0, lapses: [], lateWithReasons: [], running: 0 };
     const none = rule('ccpa-82-breach').evaluate(f);
     expect(none).toMatchObject({ status: 'not-applicable' });
     expect(none.evidence.en).toBe(
@@ -240,6 +245,26 @@ describe('checklist rules', () => {
     expect(plan.evaluate(f).evidence.en).toContain('no drill in the last 12 months (last on 2025-01-10)');
     f.incidents.planSavedAt = null;
     expect(plan.evaluate(f).evidence.en).toBe('No emergency plan saved yet (only the template)');
+  });
+
+  it('a GDPR notice to the authority after 72 hours with the reasons for the delay meets Art. 33(1)', () => {
+    const f = clone(sound());
+    const late = {
+      ref: 'I-0004',
+      audience: 'authority',
+      deadline: '2026-02-04T09:00:00.000Z',
+      kind: 'late',
+    } as const;
+    f.incidents.byRegime.gdpr.lateWithReasons = [late];
+    const gdpr = RULES.find((r) => r.id === 'gdpr-33-breaches')!.evaluate(f);
+    expect(gdpr.status).toBe('met');
+    expect(gdpr.evidence.en).toBe(
+      '1 incidents recorded; every notification due was sent or decided; 1 sent after the deadline with the reasons for the delay (GDPR Art. 33(1)): I-0004',
+    );
+    expect(gdpr.evidence['zh-CN']).toContain('1 项逾期发出但附有延迟原因（GDPR 第 33(1) 条）：I-0004');
+    // Without reasons the same notice is a lapse.
+    f.incidents.byRegime.gdpr = { ...f.incidents.byRegime.gdpr, lateWithReasons: [], lapses: [late] };
+    expect(RULES.find((r) => r.id === 'gdpr-33-breaches')!.evaluate(f).status).toBe('not-met');
   });
 
   it('proposes GDPR and CCPA from the records, and an owner’s answer wins', () => {
