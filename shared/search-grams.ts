@@ -14,14 +14,18 @@
 // reads the rare four-digit grams' short lists first instead of walking the common digit bigrams.
 import { foldForMatching } from './normalise/text';
 
-/** One gram per character pair; each is one token to unicode61 (letters and digits, no separators). */
-function grams(folded: string): string[] {
-  const chars = Array.from(folded);
-  if (chars.length === 0) return [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  out.push(chars[chars.length - 1]);
-  return out;
+/**
+ * One gram per character (code point) pair, then the last character alone, separated by spaces; each
+ * is one token to unicode61 (letters and digits, no separators). Built as one string, no arrays.
+ */
+function grams(folded: string): string {
+  let out = '';
+  let previous = '';
+  for (const char of folded) {
+    if (previous !== '') out += `${previous}${char} `;
+    previous = char;
+  }
+  return out + previous;
 }
 
 const DIGIT_GRAM = 4;
@@ -53,8 +57,7 @@ export function searchDocument(values: ReadonlyArray<string | null | undefined>)
   for (const value of values) {
     if (!value) continue;
     const folded = foldForMatching(value);
-    const g = grams(folded);
-    if (g.length) parts.push(g.join(' '));
+    if (folded !== '') parts.push(grams(folded));
     const found = folded.match(DIGIT_RUN);
     if (found) (runs ??= []).push(...found);
   }
