@@ -7,28 +7,41 @@
 // Digits are few (100 bigrams, each in a large share of the records), so a phone fragment's bigram phrase
 // reads long posting lists. Each run of four or more digits is therefore indexed a second time as
 // overlapping four-digit grams, and a query of four or more digits alone is a phrase of those: rare
-// tokens, the same records (the query is all digits, so it can only lie inside one digit run).
+// tokens, the same records (the query is all digits, so it can only lie inside one digit run). A query
+// mixing digits with other characters (an e-mail's "41319@q") stays a bigram phrase, and each run of four
+// or more digits in it adds the phrase of its four-digit grams with AND: every record the bigram phrase
+// finds has that run inside one of its own digit runs, so the records found are the same, and the index
+// reads the rare four-digit grams' short lists first instead of walking the common digit bigrams.
 import { foldForMatching } from './normalise/text';
 
-/** One gram per character pair; each is one token to unicode61 (letters and digits, no separators). */
-function grams(folded: string): string[] {
-  const chars = Array.from(folded);
-  if (chars.length === 0) return [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  out.push(chars[chars.length - 1]);
-  return out;
+/**
+ * One gram per character (code point) pair, then the last character alone, separated by spaces; each
+ * is one token to unicode61 (letters and digits, no separators). Built as one string, no arrays.
+ */
+function grams(folded: string): string {
+  let out = '';
+  let previous = '';
+  for (const char of folded) {
+    if (previous !== '') out += `${previous}${char} `;
+    previous = char;
+  }
+  return out + previous;
 }
 
 const DIGIT_GRAM = 4;
 const DIGIT_RUN = /[0-9]{4,}/g;
 const DIGITS_ONLY = /^[0-9]{4,}$/;
 
-/** Overlapping four-digit grams of a digit run, then its last digit alone (so no phrase runs on). */
+/** The overlapping four-digit grams of a digit run of four digits or more. */
+function digitQuads(run: string): string[] {
+  const quads: string[] = [];
+  for (let i = 0; i + DIGIT_GRAM <= run.length; i++) quads.push(run.slice(i, i + DIGIT_GRAM));
+  return quads;
+}
+
+/** A digit run's four-digit grams, then its last digit alone (so no phrase runs on). */
 function digitGrams(run: string): string {
-  let out = '';
-  for (let i = 0; i + DIGIT_GRAM <= run.length; i++) out += `${run.slice(i, i + DIGIT_GRAM)} `;
-  return out + run[run.length - 1];
+  return `${digitQuads(run).join(' ')} ${run[run.length - 1]}`;
 }
 
 /**
@@ -44,8 +57,7 @@ export function searchDocument(values: ReadonlyArray<string | null | undefined>)
   for (const value of values) {
     if (!value) continue;
     const folded = foldForMatching(value);
-    const g = grams(folded);
-    if (g.length) parts.push(g.join(' '));
+    if (folded !== '') parts.push(grams(folded));
     const found = folded.match(DIGIT_RUN);
     if (found) (runs ??= []).push(...found);
   }
@@ -68,12 +80,12 @@ export function searchMatch(query: string): string | null {
   const chars = Array.from(foldForMatching(query));
   if (chars.length === 0) return null;
   if (chars.length === 1) return `"${chars[0]}"*`;
-  if (chars.length >= DIGIT_GRAM && DIGITS_ONLY.test(chars.join(''))) {
-    const quads: string[] = [];
-    for (let i = 0; i + DIGIT_GRAM <= chars.length; i++) quads.push(chars.slice(i, i + DIGIT_GRAM).join(''));
-    return `"${quads.join(' ')}"`;
-  }
+  const folded = chars.join('');
+  if (DIGITS_ONLY.test(folded)) return digitPhrase(folded);
   const pairs: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-  return `"${pairs.join(' ')}"`;
+  return [`"${pairs.join(' ')}"`, ...(folded.match(DIGIT_RUN) ?? []).map(digitPhrase)].join(' AND ');
 }
+
+/** The phrase of a digit run's four-digit grams. */
+const digitPhrase = (run: string): string => `"${digitQuads(run).join(' ')}"`;

@@ -100,8 +100,9 @@ export const DEFAULT_RULES: ClassificationRules = {
     'Bhd',
   ],
   // Order matters: the first category with a keyword in the product wins (家电维修 is a repair, 心理咨询
-  // a health service, 餐饮储值卡 a prepaid card — which a closing business owes its customers). The
-  // names earlier versions used are read as these ids (category-vocabulary.ts).
+  // a health service, 餐饮储值卡 a prepaid card — which a closing business owes its customers; 留学咨询
+  // education, 宠物美容 pets, 家政服务 cleaning, as the taxonomy files them). Each name is a taxonomy id;
+  // the names earlier versions used are read as these ids (category-vocabulary.ts).
   categories: [
     {
       name: 'prepaid-membership',
@@ -112,20 +113,16 @@ export const DEFAULT_RULES: ClassificationRules = {
       keywords: ['维修', '维保', '保养', '修理', '安装', 'repair', 'maintenance', 'servicing'],
     },
     {
+      name: 'education',
+      keywords: ['留学', '教育', '学历', 'education', 'study abroad'],
+    },
+    {
       name: 'training',
-      keywords: [
-        '培训',
-        '课程',
-        '辅导',
-        '教育',
-        '留学',
-        '英语课',
-        '学费',
-        'course',
-        'training',
-        'tuition',
-        'lesson',
-      ],
+      keywords: ['培训', '课程', '辅导', '英语课', '学费', 'course', 'training', 'tuition', 'lesson'],
+    },
+    {
+      name: 'pets',
+      keywords: ['宠物', '猫粮', '狗粮', 'pet', 'pets'],
     },
     {
       name: 'health-medical',
@@ -195,23 +192,24 @@ export const DEFAULT_RULES: ClassificationRules = {
       keywords: ['食品', '餐饮', '餐厅', '茶叶', '水果', '零食', '酒', 'food', 'restaurant', 'catering'],
     },
     {
-      name: 'local-services',
-      keywords: [
-        '家政',
-        '保洁',
-        '洗衣',
-        '宠物',
-        '摄影',
-        '装修',
-        '健身',
-        '汽车',
-        'cleaning',
-        'laundry',
-        'pet',
-        'photography',
-        'fitness',
-        'gym',
-      ],
+      name: 'cleaning',
+      keywords: ['家政', '保洁', '洗衣', '干洗', 'cleaning', 'laundry', 'housekeeping'],
+    },
+    {
+      name: 'photography-events',
+      keywords: ['摄影', '婚庆', 'photography'],
+    },
+    {
+      name: 'construction-decoration',
+      keywords: ['装修', '装潢', 'renovation'],
+    },
+    {
+      name: 'sports',
+      keywords: ['健身', '瑜伽', 'fitness', 'gym', 'yoga'],
+    },
+    {
+      name: 'auto',
+      keywords: ['汽车', '洗车', 'car wash', 'vehicle'],
     },
   ],
   staleYears: 3,

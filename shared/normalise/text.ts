@@ -60,6 +60,13 @@ export interface NormaliseTextOptions {
  */
 export function toHalfWidth(text: string, mode: HalfWidthMode = 'all'): string {
   if (mode === 'none') return text;
+  // Most values have nothing to fold: one look at each character, no regular expression.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+  }
+  if (i === text.length) return text;
   const block = mode === 'all' ? FULL_WIDTH_ASCII : FULL_WIDTH_ALPHANUMERIC;
   return text
     .replace(block, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -80,7 +87,31 @@ export function collapseWhitespace(text: string): string {
  * NFC runs last because folding can bring a base letter next to a combining mark.
  */
 export function normaliseText(text: string, options: NormaliseTextOptions = {}): string {
+  if (isPlainText(text)) return text;
   return collapseWhitespace(removeInvisible(toHalfWidth(text, options.halfWidth ?? 'all'))).normalize('NFC');
+}
+
+/**
+ * Text every step of normaliseText leaves as it is: printable ASCII, CJK punctuation and unified
+ * ideographs (none folds, is invisible or whitespace, or changes under NFC, alone or next to another),
+ * with single spaces between them and none at either end. Most cells are such text.
+ */
+function isPlainText(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === 0 || i === last || text.charCodeAt(i - 1) === 0x20) return false;
+    } else if (
+      !(c >= 0x21 && c <= 0x7e) &&
+      !(c >= 0x4e00 && c <= 0x9fff) &&
+      // U+302A–U+302F are combining marks, which NFC may reorder.
+      !(c >= 0x3001 && c <= 0x3029) &&
+      !(c >= 0x3030 && c <= 0x303f)
+    )
+      return false;
+  }
+  return true;
 }
 
 /** A line break as written: CRLF (Windows), LF or a lone CR (old Mac, some exports). */
@@ -113,10 +144,21 @@ export function isBlank(text: string | null | undefined): boolean {
  * Case is folded with toLowerCase (locale-independent) so the key is the same on every machine.
  */
 export function foldForMatching(text: string): string {
-  return normaliseText(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+  const lower = normaliseText(text).toLowerCase();
+  // Most values are ASCII and the CJK ideographs of Unicode 1.1 (letters in every Unicode version):
+  // ASCII letters and digits are kept and the rest of ASCII dropped, without the Unicode-aware pattern.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fa5)) continue;
+    if (c > 0x7f) return lower.replace(NOT_LETTER_MARK_NUMBER, '');
+    out += lower.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
+const NOT_LETTER_MARK_NUMBER = /[^\p{L}\p{M}\p{N}]/gu;
 
 /**
  * Words and signs a spreadsheet holds where a value is missing (暂无, 无, N/A, none, -, —, 0, eleven

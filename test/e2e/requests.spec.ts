@@ -1,6 +1,7 @@
 // Customers' requests in the window, in Chinese and in English: an access request registered for one
 // record, its due date on the Chinese working-day calendar and the Dashboard's reminder, fulfilled into a
-// chosen folder (JSON, CSV and the letter on disk), then closed, which ends the reminder.
+// chosen folder (JSON, CSV and the letter on disk), then closed, which ends the reminder; a correction
+// fulfilled through its dialog (the new value in the vault), a GDPR request extended through its dialog.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { requestDue } from '../../shared/requests';
@@ -104,5 +105,77 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await shell.open('dashboard');
     await expect(page.getByTestId('dashboard-new-vault')).toBeVisible();
     await expect(page.getByTestId('requests-due')).toHaveCount(0);
+  });
+}
+
+const DIALOGS = {
+  'zh-CN': { fulfilled: '已办理', extended: '已延期' },
+  en: { fulfilled: 'Fulfilled', extended: 'Extended' },
+} as const;
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`${lang}: a correction fulfilled with its new value, and a GDPR request extended with the reason`, async ({
+    shell,
+    page,
+    seed,
+    engine,
+    dialogs,
+    files,
+  }) => {
+    test.slow(); // Argon2id, an import and a PDF with the CJK font on a shared machine
+    const text = DIALOGS[lang];
+    const csv = path.join(files, 'customers.csv');
+    await writeFile(csv, encodeCsv([...generateCustomers(lang === 'en' ? 23 : 24, 12)].map((c) => c.row)));
+    const vault = await seed({
+      clientName: '杭州示例茶叶有限公司',
+      owner: OWNER,
+      afterCreate: async (call) => {
+        await call('import.run', { inputs: [{ file: { path: csv } }] });
+      },
+    });
+    const unlocked = await engine.call('vault.unlock', {
+      vault: { vaultId: vault.vaultId },
+      userName: OWNER.name,
+      passphrase: OWNER.passphrase,
+    });
+    expect(unlocked.ok).toBe(true);
+    const receivedOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const input of [
+      { kind: 'correct', regime: 'pipl', recordId: 3 },
+      { kind: 'access', regime: 'gdpr', recordId: 4 },
+    ] as const)
+      expect((await engine.call('requests.add', { ...input, receivedOn })).ok).toBe(true);
+
+    await shell.open('requests');
+    if (lang === 'en') await shell.switchLanguage('en');
+    const requests = new RequestsPage(page);
+
+    // The correction asks for the new value (the name, preset), then for the folder of the letter.
+    const correction = requests.row('R-0001');
+    await correction.getByTestId('request-fulfil').click();
+    await page.getByTestId('correction-value').fill('王小明');
+    const out = path.join(files, 'answer');
+    await mkdir(out);
+    dialogs.next(out);
+    await page.getByTestId('correction-ok').click();
+    await expect(correction.getByTestId('request-status')).toContainText(text.fulfilled, { timeout: 60_000 });
+    expect(dialogs.opened.at(-1)?.request).toEqual({ kind: 'folder', purpose: 'request-output' });
+    const record = await engine.call('records.get', { id: 3 });
+    expect(record.ok && record.value.record.name).toBe('王小明');
+
+    // GDPR Art. 12(3): two more months, once, with the reason told to the person.
+    const access = requests.row('R-0002');
+    const before = await engine.call('requests.list', {});
+    const dueBefore = before.ok ? before.value.find((r) => r.ref === 'R-0002')!.due.date : '';
+    await access.getByTestId('request-extend').click();
+    await page.getByTestId('extend-reason').fill('The records are spread over three branch offices');
+    await page.getByTestId('extend-ok').click();
+    await expect(access).toContainText(text.extended);
+    await expect(access.getByTestId('request-extend')).toHaveCount(0);
+    const after = await engine.call('requests.list', {});
+    const extended = after.ok ? after.value.find((r) => r.ref === 'R-0002')! : null;
+    expect(extended?.extension?.reason).toBe('The records are spread over three branch offices');
+    expect(extended!.due.date > dueBefore).toBe(true);
+    await expect(access).toContainText(extended!.due.date);
   });
 }

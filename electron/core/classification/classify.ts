@@ -14,6 +14,7 @@ import { filterCondition, type SqlCondition } from '../records/filter-sql';
 import { currentRules } from './rules-store';
 import { staleReference, type StaleReference } from '../../../shared/classification/stale';
 import { readMeta } from '../vault/meta';
+import type { CustomerTally } from '../compliance/customer-tally';
 
 export interface ClassifyScope {
   /** Only the records of one imported source (the import's own rows). */
@@ -107,7 +108,12 @@ export class ImportClassifier {
   private readonly today: string;
   private readonly stale: StaleReference;
 
-  constructor(db: VaultDb, now: Date) {
+  /** `tally`: counts each record classified, for the closure's figures after the import. */
+  constructor(
+    db: VaultDb,
+    now: Date,
+    private readonly tally: CustomerTally | null = null,
+  ) {
     const rules = currentRules(db, now);
     this.rulesVersion = rules.version;
     this.compiled = compileRules(rules.body);
@@ -116,10 +122,9 @@ export class ImportClassifier {
   }
 
   values(columns: ImportedColumns): unknown[] {
-    return classificationValues(
-      classifyRecord(factsOf(columns), this.compiled, this.today, this.stale.before),
-      this.rulesVersion,
-    );
+    const c = classifyRecord(recordFacts(columns), this.compiled, this.today, this.stale.before);
+    this.tally?.add(columns, c, this.rulesVersion);
+    return classificationValues(c, this.rulesVersion);
   }
 }
 
@@ -195,7 +200,7 @@ export class Classifier {
     }
     for (const row of rows) {
       const c = withOverrides(
-        classifyRecord(factsOf(row), this.compiled, this.today, this.stale.before),
+        classifyRecord(recordFacts(row), this.compiled, this.today, this.stale.before),
         parseOverrides(row.overrides),
       );
       this.update.run(...classificationValues(c, this.rulesVersion), row.id);
@@ -218,7 +223,8 @@ export function classifyCustomers(db: VaultDb, scope: ClassifyScope = {}, now = 
   return db.inTransaction ? run() : db.transaction(run)();
 }
 
-function factsOf(row: Omit<Row, 'id' | 'overrides'>) {
+/** What classification reads of a record (stored or about to be). */
+export function recordFacts(row: Omit<Row, 'id' | 'overrides'>) {
   let extra: Record<string, string> = {};
   if (row.extra && row.extra !== '{}') {
     try {

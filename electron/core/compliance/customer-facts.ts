@@ -1,7 +1,7 @@
 // What the customer records say, for the checklists, the plan, the assessments and the risk register: one
 // aggregate pass over the live records plus small GROUP BYs. Counts and company names of recipients only;
 // no customer's value leaves this module.
-import { CUSTOMER_FIELDS, SENSITIVE_KINDS } from '../../../shared/customer';
+import { CUSTOMER_FIELDS, SENSITIVE_KINDS, type CustomerField } from '../../../shared/customer';
 import type { VaultDb } from '../vault/database';
 import { peekRules } from '../classification/rules-store';
 
@@ -41,9 +41,13 @@ export const EEA_COUNTRIES = [
   'NO',
 ] as const;
 
-/** A US address in California: the state's name (English or Chinese) or its postal abbreviation after a comma. */
-export const CALIFORNIA = `(address LIKE '%California%' OR address LIKE '%加州%' OR address LIKE '%加利福尼亚%'
-  OR address LIKE '%, CA %')`;
+/**
+ * What marks a US address as Californian: the state's name (English or Chinese) or its postal
+ * abbreviation after a comma, anywhere in the address, ASCII letters in any case (SQLite's LIKE).
+ */
+export const CALIFORNIA_MARKS = ['California', '加州', '加利福尼亚', ', CA '] as const;
+/** A US address in California (CALIFORNIA_MARKS), as SQL. */
+export const CALIFORNIA = `(${CALIFORNIA_MARKS.map((m) => `address LIKE '%${m}%'`).join(' OR ')})`;
 
 export interface CustomerFacts {
   total: number;
@@ -86,11 +90,14 @@ export interface CustomerFacts {
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-export function customerFacts(db: VaultDb, today: string): CustomerFacts {
+/** The fields the vault's customers table has a column for (the data kinds counted), in field order. */
+export function recordedFields(db: VaultDb): Array<{ field: CustomerField; column: string }> {
   const columns = new Set((db.pragma('table_info(customers)') as Array<{ name: string }>).map((c) => c.name));
-  const fields = CUSTOMER_FIELDS.map((f) => ({ field: f, column: snake(f) })).filter((f) =>
-    columns.has(f.column),
-  );
+  return CUSTOMER_FIELDS.map((f) => ({ field: f, column: snake(f) })).filter((f) => columns.has(f.column));
+}
+
+export function customerFacts(db: VaultDb, today: string): CustomerFacts {
+  const fields = recordedFields(db);
   const kindSums = SENSITIVE_KINDS.map((k, i) => `SUM((',' || sensitive || ',') LIKE '%,${k},%') AS k${i}`);
   const fieldSums = fields.map((f, i) => `SUM(${f.column} IS NOT NULL AND ${f.column} <> '') AS f${i}`);
   const eea = EEA_COUNTRIES.map((c) => `'${c}'`).join(', ');

@@ -217,13 +217,21 @@ export async function verifiedAuditFacts(vault: OpenVault, dataDir: string | nul
   };
 }
 
+/** The day the facts are for: `today` in ClosureFacts. */
+export const factsDay = (now: Date): string => now.toISOString().slice(0, 10);
+
+/**
+ * `customers`: the customer facts when the caller already has them for this day (an import's tally);
+ * read from the records otherwise.
+ */
 export function gatherFacts(
   vault: OpenVault,
   now = new Date(),
   audit: AuditFacts = chainFacts(vault),
+  customers: { today: string; facts: () => CustomerFacts } | null = null,
 ): ClosureFacts {
   const db = vault.db;
-  const today = now.toISOString().slice(0, 10);
+  const today = factsDay(now);
   const meta = readMeta(db);
   const company = activeCompanyCertificate(db);
   const certificate = company?.pem ? certificateInfo(company.pem) : null;
@@ -273,7 +281,7 @@ export function gatherFacts(
     },
     audit,
     backups: backupFacts(vault),
-    customers: customerFacts(db, today),
+    customers: customers?.today === today ? customers.facts() : customerFacts(db, today),
     sources: { count: sources.count, plaintextKept: sources.kept, lastImportAt: sources.last },
     lastProcessingChangeAt: lastChange.at,
     compliance: complianceFacts(vault, now),

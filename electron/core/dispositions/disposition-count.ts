@@ -6,15 +6,22 @@
 import type { OpenVault } from '../vault/open-vault';
 import { readRegistry, upsertRegistry } from '../vault/registry';
 
-export function noteDispositionCount(dataDir: string | null, vault: OpenVault): void {
+/** `known`: the counts when the caller has them already (an import's tally); read otherwise. */
+export function noteDispositionCount(
+  dataDir: string | null,
+  vault: OpenVault,
+  known: { customers: number; without: number } | null = null,
+): void {
   if (!dataDir) return;
   // Never invent an entry (with no path) for a vault the registry does not list.
   if (!readRegistry(dataDir).some((e) => e.id === vault.vaultId)) return;
-  const row = vault.db
-    .prepare(
-      `SELECT COUNT(*) AS customers, COALESCE(SUM(disposition IS NULL), 0) AS without
-       FROM customers WHERE merged_into IS NULL`,
-    )
-    .get() as { customers: number; without: number };
+  const row =
+    known ??
+    (vault.db
+      .prepare(
+        `SELECT COUNT(*) AS customers, COALESCE(SUM(disposition IS NULL), 0) AS without
+         FROM customers WHERE merged_into IS NULL`,
+      )
+      .get() as { customers: number; without: number });
   upsertRegistry(dataDir, { id: vault.vaultId, customers: row.customers, withoutDisposition: row.without });
 }

@@ -104,13 +104,8 @@ const KEYS = {
 
 const keySql = (kind: BlockKind) => `closeout_dedupe_key('${kind}', ${KEYS[kind].columns.join(', ')})`;
 
-/** A block of the name kind carries its members' addresses, which split it when it is oversized. */
-interface VaultBlock extends Block {
-  addresses: Array<string | null> | null;
-}
-
-/** One entry of a kind's sorted stream: key, record, own key (not a further number of the phone cell), address. */
-type Entry = [string | null, number, boolean, string | null];
+/** One entry of a kind's sorted stream: key, record, own key (not a further number of the phone cell). */
+type Entry = [string | null, number, boolean];
 
 function vaultSource(db: VaultDb): DetectionSource {
   db.function('closeout_dedupe_key', { deterministic: true, varargs: true }, (kind, ...values) =>
@@ -123,18 +118,18 @@ function vaultSource(db: VaultDb): DetectionSource {
     db.prepare(`${select} WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`).raw();
   const loadRows = byIds(`SELECT ${RECORD_COLUMNS} FROM customers c`);
   const nameKeysOf = byIds(`SELECT ${keySql('name')} FROM customers c`).pluck();
+  // Read only for the members of an oversized name block: carried through the name kind's sort, every
+  // record's address would be held in that sort's memory (all of it, with the vault's temp_store = MEMORY).
+  const addressesOf = byIds(`SELECT c.address FROM customers c`).pluck();
 
   function* entries(kind: BlockKind): Generator<Entry> {
-    const address = kind === 'name' ? 'c.address' : 'NULL';
     const columns = KEYS[kind].columns.map((c) => `${c} IS NOT NULL`).join(' OR ');
     const rows = db
-      .prepare(
-        `SELECT ${keySql(kind)} AS key, c.id, ${address} ${CANDIDATES} AND (${columns}) ORDER BY key, c.id`,
-      )
+      .prepare(`SELECT ${keySql(kind)} AS key, c.id ${CANDIDATES} AND (${columns}) ORDER BY key, c.id`)
       .raw()
-      .iterate() as IterableIterator<[string | null, number, string | null]>;
+      .iterate() as IterableIterator<[string | null, number]>;
     if (kind !== 'phone') {
-      for (const [key, id, addr] of rows) yield [key, id, true, addr];
+      for (const [key, id] of rows) yield [key, id, true];
       return;
     }
     // A record is in the block of every number of its phone cell, not only the first: the further
@@ -147,7 +142,7 @@ function vaultSource(db: VaultDb): DetectionSource {
       const record = toRecord(r);
       if (!record.phones?.length) continue;
       const own = phoneKey(record.phone);
-      for (const key of phoneKeys(record)) if (key !== own) further.push([key, record.id, false, null]);
+      for (const key of phoneKeys(record)) if (key !== own) further.push([key, record.id, false]);
     }
     // Phone keys are ASCII (digits and +), where this order is SQLite's.
     further.sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : x[0] === y[0] ? x[1] - y[1] : 1));
@@ -155,23 +150,22 @@ function vaultSource(db: VaultDb): DetectionSource {
     for (const entry of rows) {
       const key = entry[0];
       if (key !== null) while (f < further.length && (further[f][0] as string) <= key) yield further[f++];
-      yield [key, entry[1], true, null];
+      yield [key, entry[1], true];
     }
     while (f < further.length) yield further[f++];
   }
 
-  function* blocks(): Generator<VaultBlock> {
+  function* blocks(): Generator<Block> {
     for (const kind of BLOCK_KINDS) {
       let key: string | null = null;
       let group: Entry[] = [];
-      const close = (): VaultBlock | null => {
+      const close = (): Block | null => {
         if (group.length < 2) return null;
         group.sort((x, y) => x[1] - y[1]);
         return {
           kind,
           members: group.map((e) => e[1]),
           own: kind === 'phone' ? group.map((e) => e[2]) : null,
-          addresses: kind === 'name' ? group.map((e) => e[3]) : null,
         };
       };
       for (const entry of entries(kind)) {
@@ -194,11 +188,12 @@ function vaultSource(db: VaultDb): DetectionSource {
     limit,
     id: (n) => n,
     blocks,
-    splitKeys: (block) => {
-      const { addresses } = block as VaultBlock;
-      if (addresses) return addresses.map((a) => addressTailKey(a));
-      return nameKeysOf.all(JSON.stringify(block.members)) as Array<string | null>;
-    },
+    splitKeys: ({ kind, members }) =>
+      (kind === 'name' ? addressesOf : nameKeysOf)
+        .all(JSON.stringify(members))
+        .map((value) =>
+          kind === 'name' ? addressTailKey(value as string | null) : (value as string | null),
+        ),
     load: (numbers) => (loadRows.all(JSON.stringify(numbers)) as RecordRow[]).map(toRecord),
   };
 }

@@ -60,6 +60,8 @@ import { addTraining, listPeople, recordUndertaking, removePerson, savePerson } 
 import { writeUndertaking } from '../people/undertaking';
 import { certifyClosure, closurePlan, confirmStep, setPlanDates } from '../plan/closure-plan';
 import { noteClosureProgress, progressHistory } from '../plan/progress';
+import { CustomerTally } from '../compliance/customer-tally';
+import { factsDay } from '../compliance/facts';
 import { listDrills, logDrill } from '../incidents/drills';
 import { incidentNotice } from '../incidents/notice';
 import { exportPlan, loadPlan, savePlan } from '../incidents/plan';
@@ -113,10 +115,10 @@ const open = (ctx: OpContext): OpenVault => {
  * After an operation that moves the closure: the plan's stage, next deadline and blockers into the vault
  * and the registry, today's counts for the charts. Best effort: it never undoes the operation.
  */
-const progress = (ctx: OpContext): void => {
+const progress = (ctx: OpContext, customers: CustomerTally | null = null): void => {
   if (!ctx.vault) return;
   try {
-    noteClosureProgress(ctx.env.dataDir, ctx.vault);
+    noteClosureProgress(ctx.env.dataDir, ctx.vault, new Date(), customers);
   } catch {
     // Worked out again after the next such operation and at lock.
   }
@@ -236,9 +238,16 @@ export const handlers: Handlers = {
 
   'import.preview': (input, ctx) => previewImport(open(ctx), input),
   'import.run': async (input, ctx) => {
-    const result = await runImport(open(ctx), input, job(ctx));
-    noteDispositionCount(ctx.env.dataDir, open(ctx));
-    progress(ctx);
+    // The closure's figures afterwards from the records already there (read now: none for a first
+    // import) and the new ones, counted as they are written: no second pass over the vault.
+    const tally = new CustomerTally(open(ctx).db, factsDay(new Date()));
+    const result = await runImport(open(ctx), input, job(ctx), new Date(), tally);
+    const customers = tally.facts();
+    noteDispositionCount(ctx.env.dataDir, open(ctx), {
+      customers: customers.total,
+      without: customers.withoutDisposition,
+    });
+    progress(ctx, tally);
     return result;
   },
   'import.sources': (_input, ctx) => listSources(open(ctx)),

@@ -32,6 +32,7 @@ import { previewSource, readSource } from './read-source';
 import { deferIndexes, Writer } from './row-writer';
 import type { ReadOptions, RowProblem } from './types';
 import { isZipFile, surveyWorkbook } from './workbook-survey';
+import type { CustomerTally } from '../compliance/customer-tally';
 
 type ImportInput = OpParsedInput<'import.preview'>;
 type ImportItem = OpParsedInput<'import.run'>['inputs'][number];
@@ -210,6 +211,7 @@ export async function runImport(
   input: OpParsedInput<'import.run'>,
   job: JobContext,
   now = new Date(),
+  tally: CustomerTally | null = null,
 ): Promise<ImportRunResult> {
   const db = vault.db;
   // Everything that can be refused is refused before the transaction starts.
@@ -283,7 +285,7 @@ export async function runImport(
   db.exec('BEGIN IMMEDIATE');
   try {
     // The rules are read (the defaults stored on first use) inside the transaction, like every write.
-    const writer = new Writer(db, at, new ImportClassifier(db, now));
+    const writer = new Writer(db, at, new ImportClassifier(db, now, tally));
     const deferred = deferIndexes(db, totalBytes);
     let lastMapping: ColumnMapping | null = null;
     for (const [i, f] of files.entries()) {

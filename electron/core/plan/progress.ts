@@ -3,14 +3,21 @@
 // and blocker count so the Dashboard shows them for locked vaults. Called after the operations that move a
 // closure (imports, dispositions, backups and drills, plan changes) and when the vault locks.
 import type { ProgressPoint } from '../../../shared/contract';
+import type { CustomerTally } from '../compliance/customer-tally';
 import { gatherFacts } from '../compliance/facts';
 import { readMeta, writeMeta } from '../vault/meta';
 import type { OpenVault } from '../vault/open-vault';
 import { readRegistry, upsertRegistry } from '../vault/registry';
 import { planOf } from './closure-plan';
 
-export function noteClosureProgress(dataDir: string | null, vault: OpenVault, now = new Date()): void {
-  const facts = gatherFacts(vault, now);
+/** `customers`: an import's tally, which has the customer facts without reading the records again. */
+export function noteClosureProgress(
+  dataDir: string | null,
+  vault: OpenVault,
+  now = new Date(),
+  customers: CustomerTally | null = null,
+): void {
+  const facts = gatherFacts(vault, now, undefined, customers);
   const plan = planOf(facts);
   const c = facts.customers;
   const counts: ProgressPoint['counts'] = {

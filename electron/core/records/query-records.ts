@@ -52,11 +52,21 @@ export interface SelectionSql {
   from: string;
   where: string[];
   args: unknown[];
+  /**
+   * The same FROM for a query that reads nothing of the rows but their ids (a count, a page's ids in id
+   * order). A search with no filter but the default one (merged records left out) checks each match in
+   * the customers_merged_into index — its entries are the merged_into value and the id, a few hundred to
+   * a page, read in id order — instead of the table row, which costs a page read for every match.
+   */
+  idFrom: string;
   /** The column that orders the rows by id: the FTS rowid when searching (the index's own order). */
   idColumn: string;
   /** A search with nothing searchable in it (only punctuation): matches nothing. */
   empty: boolean;
 }
+
+/** The default condition: records merged into another are not customers any more. */
+const LIVE = 'c.merged_into IS NULL';
 
 export function selectionSql(selection: RecordSelection): SelectionSql {
   const where: string[] = [];
@@ -65,7 +75,7 @@ export function selectionSql(selection: RecordSelection): SelectionSql {
   const query = selection.query?.trim() ?? '';
   const match = query === '' ? null : searchMatch(query);
 
-  if (!f.includeMerged) where.push('c.merged_into IS NULL');
+  if (!f.includeMerged) where.push(LIVE);
   // NULL type / region = not classified yet, which the view shows as unknown.
   if (f.type !== undefined)
     where.push(f.type === 'unknown' ? `coalesce(c.type, 'unknown') = 'unknown'` : 'c.type = ?');
@@ -117,11 +127,17 @@ export function selectionSql(selection: RecordSelection): SelectionSql {
     }
   }
 
-  if (match === null) return { from: 'customers c', where, args, idColumn: 'c.id', empty: query !== '' };
+  if (match === null) {
+    const from = 'customers c';
+    return { from, idFrom: from, where, args, idColumn: 'c.id', empty: query !== '' };
+  }
   // CROSS JOIN keeps the FTS index as the outer loop: it yields matches in rowid order, so the first
   // page of a search stops after its first few dozen hits instead of sorting every match.
+  const join = (customers: string) => `customers_fts CROSS JOIN ${customers} ON c.id = customers_fts.rowid`;
+  const onlyLive = where.length === 1 && where[0] === LIVE;
   return {
-    from: 'customers_fts CROSS JOIN customers c ON c.id = customers_fts.rowid',
+    from: join('customers c'),
+    idFrom: onlyLive ? join('customers c INDEXED BY customers_merged_into') : join('customers c'),
     where: ['customers_fts MATCH ?', ...where],
     args: [match, ...args],
     idColumn: 'customers_fts.rowid',
@@ -134,7 +150,7 @@ const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' A
 /** How many records a selection has; with `cap`, stops counting at cap + 1. */
 export function countSelection(db: VaultDb, sql: SelectionSql, cap: number | null): number {
   if (sql.empty) return 0;
-  const inner = `SELECT 1 FROM ${sql.from} ${whereClause(sql.where)}`;
+  const inner = `SELECT 1 FROM ${sql.idFrom} ${whereClause(sql.where)}`;
   const text =
     cap === null ? `SELECT count(*) FROM (${inner})` : `SELECT count(*) FROM (${inner} LIMIT ${cap + 1})`;
   return db
@@ -151,8 +167,9 @@ export function queryRecords(db: VaultDb, input: OpParsedInput<'records.query'>)
 
   let ids: number[] = [];
   if (!sql.empty && input.limit > 0) {
+    const from = order ? sql.from : sql.idFrom;
     ids = db
-      .prepare(`SELECT c.id FROM ${sql.from} ${whereClause(sql.where)} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT c.id FROM ${from} ${whereClause(sql.where)} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...sql.args, input.limit, input.offset) as number[];
   }

@@ -133,9 +133,15 @@ describe('searchMatch / searchDocument', () => {
     expect(searchMatch('1380013')).toBe('"1380 3800 8001 0013"');
     expect(searchMatch('138-0013')).toBe('"1380 3800 8001 0013"');
     expect(searchMatch('0013')).toBe('"0013"');
-    // Shorter digit queries and mixed ones keep the bigram phrase.
+    // Shorter digit queries and mixed ones keep the bigram phrase; a mixed one's runs of four or more
+    // digits add their four-digit grams' phrase (AND: the same records, read from shorter lists).
     expect(searchMatch('138')).toBe('"13 38"');
-    expect(searchMatch('a1380')).toBe('"a1 13 38 80"');
+    expect(searchMatch('a138')).toBe('"a1 13 38"');
+    expect(searchMatch('a1380')).toBe('"a1 13 38 80" AND "1380"');
+    expect(searchMatch('41319@qq')).toBe('"41 13 31 19 9q qq" AND "4131 1319"');
+    expect(searchMatch('路1234号56789')).toBe(
+      '"路1 12 23 34 4号 号5 56 67 78 89" AND "1234" AND "5678 6789"',
+    );
     expect(searchDocument(['138-0013'])).toBe('13 38 80 00 01 13 3 1380 3800 8001 0013 3');
     // The number as written is inside its E.164 digits: its four-digit grams are written once.
     expect(searchDocument(['+86138001', '138001'])).toBe(
@@ -162,6 +168,29 @@ describe('searchMatch / searchDocument', () => {
       ),
       { numRuns: 200, seed: 20261206 },
     );
+  });
+
+  test('random fragments mixing digit runs with letters and Chinese are found exactly where they occur', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        recordsOf('01234567890123456789012345678901234567890123456789张qa@- ', 18),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (records, pick, start, len) => {
+          const chars = Array.from(records[pick % records.length].join(pick % 2 ? '' : ' '));
+          const from = chars.length ? start % chars.length : 0;
+          const q = chars.slice(from, from + 5 + (len % 8)).join('');
+          // Only what the change is about: a run of four digits or more beside something else.
+          if (!/[0-9]{4}/.test(foldForMatching(q)) || /^[0-9]+$/.test(foldForMatching(q))) return;
+          expectFoundExactly(records, q);
+          checked++;
+        },
+      ),
+      { numRuns: 1000, seed: 20261207 },
+    );
+    expect(checked).toBeGreaterThan(80);
   });
 
   test('random substrings of random values are found exactly where they occur', () => {

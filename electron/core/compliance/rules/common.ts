@@ -1,7 +1,7 @@
 // Evaluations more than one regime asks for (encryption, restorable backups, an intact audit chain,
 // deletion done, dispositions complete…), written once.
 import type { ClosureFacts } from '../facts';
-import { met, noEvidenceYet, notApplicable, notMet, open, type Evaluation } from './rule';
+import { agree, counted, met, noEvidenceYet, notApplicable, notMet, open, type Evaluation } from './rule';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A restore drill counts as recent for this long (the guide's "drill at least monthly during the closure"). */
@@ -25,7 +25,7 @@ export function backupRestorable(f: ClosureFacts): Evaluation {
   if (!b.lastDrill)
     return notMet(
       `有 ${b.copies} 份备份，但从未做过恢复演练`,
-      `${b.copies} backups, but no restore drill yet`,
+      `${counted(b.copies, 'backup')}, but no restore drill yet`,
     );
   if (!b.lastDrill.ok)
     return notMet(
@@ -50,7 +50,7 @@ export function backupsOffDisk(f: ClosureFacts): Evaluation {
   return b.onVaultDisk > 0
     ? notMet(
         `${b.onVaultDisk} 份备份与保险库在同一块磁盘上`,
-        `${b.onVaultDisk} backups are on the vault's own disk`,
+        `${counted(b.onVaultDisk, 'backup')} ${agree(b.onVaultDisk, 'is', 'are')} on the vault's own disk`,
       )
     : met(
         `${b.present} 份备份都在保险库以外的磁盘上`,
@@ -83,7 +83,7 @@ export function dispositionsComplete(f: ClosureFacts): Evaluation {
     ? met(`全部 ${c.total} 条记录都有处置决定`, `All ${c.total} records have a disposition`)
     : notMet(
         `${c.withoutDisposition} / ${c.total} 条记录还没有处置决定`,
-        `${c.withoutDisposition} of ${c.total} records have no disposition yet`,
+        `${c.withoutDisposition} of ${counted(c.total, 'record')} ${agree(c.withoutDisposition, 'has', 'have')} no disposition yet`,
       );
 }
 
@@ -93,22 +93,22 @@ export function deletionDone(f: ClosureFacts): Evaluation {
   if (c.destroyPending > 0)
     return notMet(
       `${c.destroyPending} 条处置为“销毁”的记录仍在保险库中`,
-      `${c.destroyPending} records marked DESTROY are still in the vault`,
+      `${counted(c.destroyPending, 'record')} marked DESTROY ${agree(c.destroyPending, 'is', 'are')} still in the vault`,
     );
   if (c.withoutDisposition > 0)
     return notMet(
       `${c.withoutDisposition} 条记录还没有处置决定`,
-      `${c.withoutDisposition} records have no disposition yet`,
+      `${counted(c.withoutDisposition, 'record')} ${agree(c.withoutDisposition, 'has', 'have')} no disposition yet`,
     );
   if (f.wipe.uncertified > 0)
     return notMet(
       `${f.wipe.uncertified} 次记录销毁尚未出具销毁证明：请继续完成`,
-      `${f.wipe.uncertified} records wipes have no certificate of sanitisation yet: resume them`,
+      `${counted(f.wipe.uncertified, 'records wipe')} ${agree(f.wipe.uncertified, 'has', 'have')} no certificate of sanitisation yet: resume ${agree(f.wipe.uncertified, 'it', 'them')}`,
     );
   if (f.wipe.certificates > 0)
     return met(
       `已删除 ${f.wipe.purgedRecords} 条记录，有 ${f.wipe.certificates} 份销毁证明`,
-      `${f.wipe.purgedRecords} records deleted, ${f.wipe.certificates} certificates of sanitisation`,
+      `${counted(f.wipe.purgedRecords, 'record')} deleted, ${counted(f.wipe.certificates, 'certificate of sanitisation', 'certificates of sanitisation')}`,
     );
   return c.total > 0
     ? met('没有等待删除的“销毁”记录', 'No DESTROY record is waiting to be deleted')
@@ -125,7 +125,7 @@ export function classified(f: ClosureFacts): Evaluation {
       )
     : notMet(
         `${c.unclassified} 条记录未按现行规则分类`,
-        `${c.unclassified} records are not classified under the current rules`,
+        `${counted(c.unclassified, 'record')} ${agree(c.unclassified, 'is', 'are')} not classified under the current rules`,
       );
 }
 
@@ -190,7 +190,7 @@ export function pipiaDone(f: ClosureFacts): Evaluation {
   if (a.status !== 'met' || !h || h.pipiasApproved === h.handovers) return a;
   return notMet(
     `${h.handovers - h.pipiasApproved} / ${h.handovers} 次移交的个人信息保护影响评估尚未批准（或批准后移交有变化）`,
-    `${h.handovers - h.pipiasApproved} of ${h.handovers} handovers have no approved PIPIA (or changed since it was approved)`,
+    `${h.handovers - h.pipiasApproved} of ${counted(h.handovers, 'handover')} ${agree(h.handovers - h.pipiasApproved, 'has', 'have')} no approved PIPIA (or changed since it was approved)`,
   );
 }
 
@@ -241,7 +241,7 @@ export function handoverNotices(f: ClosureFacts): Evaluation {
       )
     : notMet(
         `${pending} 位移交客户尚未通知（已发出 ${f.handover.noticesSent} 份）`,
-        `${pending} customers being transferred have not been notified (${f.handover.noticesSent} notices sent)`,
+        `${counted(pending, 'customer')} being transferred ${agree(pending, 'has', 'have')} not been notified (${counted(f.handover.noticesSent, 'notice')} sent)`,
       );
 }
 
@@ -259,7 +259,7 @@ export function consentsForTransfers(f: ClosureFacts, what: 'sensitive' | 'minor
   if (!f.handover)
     return open(
       `${n} 条涉及${zh}的记录将移交：单独同意的证据尚未在保险库中，请手工回答`,
-      `${n} records with ${en} are to be transferred: no evidence of separate consent in the vault yet, answer by hand`,
+      `${counted(n, 'record')} with ${en} ${agree(n, 'is', 'are')} to be transferred: no evidence of separate consent in the vault yet, answer by hand`,
     );
   const missing = what === 'sensitive' ? f.handover.sensitiveWithoutConsent : f.handover.minorsWithoutConsent;
   const consent =
@@ -271,7 +271,7 @@ export function consentsForTransfers(f: ClosureFacts, what: 'sensitive' | 'minor
       )
     : notMet(
         `${missing} 位涉及${zh}的客户缺少${consent[0]}，在取得前不会移交`,
-        `${missing} customers with ${en} lack ${consent[1]}; they do not travel until it is recorded`,
+        `${counted(missing, 'customer')} with ${en} ${agree(missing, 'lacks', 'lack')} ${consent[1]}; ${agree(missing, 'it does', 'they do')} not travel until it is recorded`,
       );
 }
 
@@ -309,12 +309,12 @@ export const requestsAnswered =
     if (r.overdue.length)
       return notMet(
         `${r.overdue.length} 件请求逾期未答复：${lateList(r.overdue, true)}`,
-        `${r.overdue.length} requests are overdue: ${lateList(r.overdue, false)}`,
+        `${counted(r.overdue.length, 'request')} ${agree(r.overdue.length, 'is', 'are')} overdue: ${lateList(r.overdue, false)}`,
       );
     if (r.answeredLate.length)
       return notMet(
         `${r.answeredLate.length} 件请求超期答复：${lateList(r.answeredLate, true)}`,
-        `${r.answeredLate.length} requests were answered late: ${lateList(r.answeredLate, false)}`,
+        `${counted(r.answeredLate.length, 'request')} ${agree(r.answeredLate.length, 'was', 'were')} answered late: ${lateList(r.answeredLate, false)}`,
       );
     const pending = r.open
       ? [`；${r.open} 件在办，最早 ${r.nextDue} 到期`, `; ${r.open} open, the first due ${r.nextDue}`]

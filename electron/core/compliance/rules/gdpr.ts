@@ -13,7 +13,7 @@ import {
   requestsAnswered,
 } from './common';
 import { incidentsHandled } from './incidents';
-import { met, notApplicable, notMet, type Rule } from './rule';
+import { agree, counted, met, notApplicable, notMet, type Rule } from './rule';
 
 export const GDPR_RULES: readonly Rule[] = [
   {
@@ -30,7 +30,7 @@ export const GDPR_RULES: readonly Rule[] = [
       return f.customers.withoutDisposition > 0
         ? notMet(
             `${f.customers.withoutDisposition} 条记录还没有处置决定`,
-            `${f.customers.withoutDisposition} records have no disposition yet`,
+            `${counted(f.customers.withoutDisposition, 'record')} ${agree(f.customers.withoutDisposition, 'has', 'have')} no disposition yet`,
           )
         : r.status === 'not-applicable'
           ? met('没有保留的记录，每条记录都有处置', 'Nothing is retained and every record has a disposition')

@@ -6,7 +6,7 @@
 import type { IncidentRegime } from '../../../../shared/incidents';
 import type { IncidentLapse } from '../../incidents/closure-facts';
 import type { ClosureFacts } from '../facts';
-import { met, notApplicable, notMet, type Evaluation } from './rule';
+import { counted, met, notApplicable, notMet, type Evaluation } from './rule';
 
 const AUDIENCE = { authority: ['监管部门', 'authority'], individuals: ['个人', 'individuals'] } as const;
 const LAW = { pipl: 'PIPL', gdpr: 'GDPR', ccpa: 'Cal. Civ. Code 1798.82' } as const;
@@ -38,7 +38,7 @@ export const incidentsHandled =
     if (lapses.length)
       return notMet(
         `${lapses.length} 项通知义务未按时履行：${lapseList(lapses, true)}`,
-        `${lapses.length} notification duties not met in time: ${lapseList(lapses, false)}`,
+        `${counted(lapses.length, 'notification duty', 'notification duties')} not met in time: ${lapseList(lapses, false)}`,
       );
     const running = regimes.reduce((n, r) => n + i.byRegime[r].running, 0);
     const pending = running
@@ -55,7 +55,7 @@ export const incidentsHandled =
       : ['', ''];
     return met(
       `登记 ${concerned} 起事件，每项到期的通知都已发出或记录了决定${late[0]}${pending[0]}`,
-      `${concerned} incidents recorded; every notification due was sent or decided${late[1]}${pending[1]}`,
+      `${counted(concerned, 'incident')} recorded; every notification due was sent or decided${late[1]}${pending[1]}`,
     );
   };
 

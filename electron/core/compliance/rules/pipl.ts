@@ -17,7 +17,7 @@ import {
 } from './common';
 import { incidentPlan, incidentsHandled } from './incidents';
 import type { ClosureFacts } from '../facts';
-import { met, noEvidenceYet, notApplicable, notMet, type Evaluation, type Rule } from './rule';
+import { counted, met, noEvidenceYet, notApplicable, notMet, type Evaluation, type Rule } from './rule';
 
 export const PIPL_RULES: readonly Rule[] = [
   {
@@ -227,17 +227,17 @@ function handoverRoutes(h: NonNullable<ClosureFacts['handover']>): Evaluation {
   if (h.routesRecorded < h.handovers)
     gaps.push([
       `${h.handovers - h.routesRecorded} 次移交没有写明路径理由`,
-      `${h.handovers - h.routesRecorded} handovers without the route's reasoning`,
+      `${counted(h.handovers - h.routesRecorded, 'handover')} without the route's reasoning`,
     ]);
   if (h.recipientsVetted < h.handovers)
     gaps.push([
       `${h.handovers - h.recipientsVetted} 个接收方未完成审查`,
-      `${h.handovers - h.recipientsVetted} recipients not vetted`,
+      `${counted(h.handovers - h.recipientsVetted, 'recipient')} not vetted`,
     ]);
   if (h.agreementsSigned < h.handovers)
     gaps.push([
       `${h.handovers - h.agreementsSigned} 次移交没有签署协议`,
-      `${h.handovers - h.agreementsSigned} handovers without a signed agreement`,
+      `${counted(h.handovers - h.agreementsSigned, 'handover')} without a signed agreement`,
     ]);
   return gaps.length
     ? notMet(gaps.map((g) => g[0]).join('；'), gaps.map((g) => g[1]).join('; '))

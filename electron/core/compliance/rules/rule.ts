@@ -23,6 +23,12 @@ export const notApplicable = (zh: string, en: string): Evaluation => ({
 });
 export const open = (zh: string, en: string): Evaluation => ({ status: 'open', evidence: bi(zh, en) });
 
+/** An English count with its noun, "1 request" or "2 requests" (Chinese counts need no plural). */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The English verb that agrees with a count: `agree(n, 'is', 'are')`. */
+export const agree = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
 /** Until the handover, wipe, requests and incidents features record their evidence in the vault. */
 export const noEvidenceYet = (zhWhat: string, enWhat: string): Evaluation =>
   open(

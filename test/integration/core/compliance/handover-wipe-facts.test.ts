@@ -121,7 +121,7 @@ describe('handover and wipe evidence in the compliance centre', () => {
     expect(wiped.verification?.ok).toBe(true);
     c = await checklist();
     expect(item(c, 'pipl-47-deletion')).toMatchObject({ status: 'met' });
-    expect(item(c, 'pipl-47-deletion').evidence.en).toContain('1 certificates of sanitisation');
+    expect(item(c, 'pipl-47-deletion').evidence.en).toContain('1 certificate of sanitisation');
     expect(item(c, 'ccpa-81-disposal').status).not.toBe('open');
     const p = await plan();
     expect(step(p, 'wipe')).toMatchObject({ state: 'done' });

@@ -320,9 +320,13 @@ describe('overrides', () => {
       type: 'business',
       region: 'overseas',
       regionCountry: 'SG',
-      category: '软件',
+      // An override stored with an earlier default name (软件) is read as its taxonomy id; a person's own
+      // category as written.
+      category: 'software-it',
       stale: false,
     });
+    expect(withOverrides(c, { category: '礼品卡' }).category).toBe('礼品卡');
+    expect(withOverrides(c, { category: null }).category).toBeNull();
   });
   it('a change sets, clears, or leaves each field', () => {
     const a = applyOverrideChange({}, { type: 'business', category: '', flags: { minor: true } });

@@ -147,8 +147,8 @@ describe('checklist rules', () => {
     Object.assign(h, { recipientsVetted: 0, agreementsSigned: 0 });
     const route = rule('pipl-23-route').evaluate(f);
     expect(route.status).toBe('not-met');
-    expect(route.evidence.en).toContain('1 recipients not vetted');
-    expect(route.evidence.en).toContain('1 handovers without a signed agreement');
+    expect(route.evidence.en).toContain('1 recipient not vetted');
+    expect(route.evidence.en).toContain('1 handover without a signed agreement');
     Object.assign(h, { recipientsVetted: 1, agreementsSigned: 1, transferWithoutHandover: 6 });
     expect(rule('pipl-23-route').evaluate(f).evidence.en).toContain('6 TRANSFER records name a recipient');
     expect(rule('pipl-17-notice').evaluate(f)).toMatchObject({ status: 'not-met' });
@@ -160,7 +160,7 @@ describe('checklist rules', () => {
     expect(rule('pipl-31-minors').evaluate(f).evidence.en).toContain('guardian consent');
     h.pipiasApproved = 0;
     expect(rule('pipl-55-pipia').evaluate(f).evidence.en).toContain(
-      '1 of 1 handovers have no approved PIPIA',
+      '1 of 1 handover has no approved PIPIA',
     );
   });
 
@@ -168,7 +168,7 @@ describe('checklist rules', () => {
     const rule = RULES.find((r) => r.id === 'pipl-47-deletion')!;
     const f = clone(sound());
     f.wipe.uncertified = 1;
-    expect(rule.evaluate(f).evidence.en).toContain('1 records wipes have no certificate');
+    expect(rule.evaluate(f).evidence.en).toContain('1 records wipe has no certificate');
     f.wipe = { ...f.wipe, uncertified: 0, certificates: 0, certificateIds: [], purgedRecords: 0 };
     expect(rule.evaluate(f)).toMatchObject({ status: 'met' });
     expect(RULES.find((r) => r.id === 'ccpa-81-disposal')!.evaluate(f).status).toBe('met');
@@ -212,7 +212,7 @@ describe('checklist rules', () => {
     f.incidents.byRegime.pipl.running = 1;
     expect(rule('pipl-57-incidents').evaluate(f)).toMatchObject({ status: 'met' });
     expect(rule('pipl-57-incidents').evaluate(f).evidence.en).toBe(
-      '1 incidents recorded; every notification due was sent or decided; 1 still to act on, none past its deadline',
+      '1 incident recorded; every notification due was sent or decided; 1 still to act on, none past its deadline',
     );
     f.incidents.byRegime.gdpr.lapses = [
       { ref: 'I-0002', audience: 'authority', deadline: '2026-02-04T09:00:00.000Z', kind: 'lapsed' },
@@ -223,7 +223,7 @@ describe('checklist rules', () => {
     const gdpr = rule('gdpr-33-breaches').evaluate(f);
     expect(gdpr.status).toBe('not-met');
     expect(gdpr.evidence.en).toBe(
-      '1 notification duties not met in time: I-0002 (GDPR, authority: neither notified nor decided, deadline 2026-02-04 09:00 UTC)',
+      '1 notification duty not met in time: I-0002 (GDPR, authority: neither notified nor decided, deadline 2026-02-04 09:00 UTC)',
     );
     expect(gdpr.evidence['zh-CN']).toContain('I-0002（GDPR，通知监管部门，未通知也未记录决定');
     expect(rule('ccpa-82-breach').evaluate(f).evidence.en).toContain(
@@ -259,7 +259,7 @@ describe('checklist rules', () => {
     const gdpr = RULES.find((r) => r.id === 'gdpr-33-breaches')!.evaluate(f);
     expect(gdpr.status).toBe('met');
     expect(gdpr.evidence.en).toBe(
-      '1 incidents recorded; every notification due was sent or decided; 1 sent after the deadline with the reasons for the delay (GDPR Art. 33(1)): I-0004',
+      '1 incident recorded; every notification due was sent or decided; 1 sent after the deadline with the reasons for the delay (GDPR Art. 33(1)): I-0004',
     );
     expect(gdpr.evidence['zh-CN']).toContain('1 项逾期发出但附有延迟原因（GDPR 第 33(1) 条）：I-0004');
     // Without reasons the same notice is a lapse.
