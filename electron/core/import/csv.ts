@@ -1,10 +1,11 @@
 // CSV / TSV / TXT: decoded text → papaparse's low-level parser in step mode → table rows.
 //
-// The file is pulled 1 MiB at a time; each chunk is parsed with "ignore the last (maybe incomplete)
-// record", and what is left over is carried into the next chunk. Papaparse's own stream mode is not used:
-// pulling chunks with for-await gives back-pressure for free (the next chunk is read only once the rows of
-// this one are delivered and job.checkpoint() has run), and step mode reports where each record ends, so
-// `raw` is the record's exact original text.
+// The file is pulled 1 MiB at a time and parsed a slice at a time (limits.parseChars), each slice with
+// "ignore the last (maybe incomplete) record"; what is left over is carried into the next slice.
+// Papaparse's own stream mode is not used: pulling chunks with for-await gives back-pressure for free (the
+// next slice is parsed only once the rows of this one are delivered, the next chunk read only once
+// job.checkpoint() has run), and step mode reports where each record ends, so `raw` is the record's exact
+// original text.
 //
 // Row numbers count records, as a spreadsheet does: the first record is row 1 and every record is one row,
 // blank ones included, however many physical lines its quoted fields span.
@@ -137,12 +138,27 @@ export async function readCsv(ctx: TextReaderContext, preferTab: boolean): Promi
     }
   };
 
+  /** Where the slice from `at` ends: after the first line break past limits.parseChars (or the carry). */
+  const sliceEnd = (text: string, at: number) => {
+    // A record still open (a long quoted field) takes a slice as long as itself: re-parsed less each time.
+    const want = at + Math.max(limits.parseChars, partial.length);
+    if (want >= text.length) return text.length;
+    const nl = text.indexOf(newline, want);
+    return nl === -1 ? text.length : nl + newline.length;
+  };
+
   let bytes = 0;
   let first = true;
   for await (let text of readText(ctx.file, encoding, (n) => (bytes = n), ctx.checkMix)) {
     if (first && sep) text = text.slice(sep.length);
     first = false;
-    parse(text, false);
+    // A slice at a time, its rows written before the next slice is parsed (see limits.parseChars).
+    for (let at = 0; at < text.length && !out.done;) {
+      const end = sliceEnd(text, at);
+      parse(at === 0 && end === text.length ? text : text.slice(at, end), false);
+      at = end;
+      await out.drain();
+    }
     await out.tick(bytes, ctx.size);
     if (out.done) break;
   }

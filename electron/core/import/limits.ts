@@ -20,6 +20,10 @@ const DEFAULT_LIMITS: Readonly<ImportLimits> = {
   // Every shared string is held in memory while the sheet is read: this keeps an import under ~400 MB.
   maxSharedStrings: 3_000_000,
   maxSharedStringsBytes: 192 * MiB,
+  // About 100–200 rows. The rows of a whole 1 MiB chunk (~7 000) are all made before the first is
+  // written: they outlive two young-generation collections, are promoted, and die in the old generation,
+  // which grows until a full collection. A slice's rows are written before the collection after next.
+  parseChars: 16 * 1024,
 };
 
 export function resolveLimits(overrides: Partial<ImportLimits> | undefined): ImportLimits {

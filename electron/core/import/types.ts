@@ -151,6 +151,11 @@ export interface ImportLimits {
   maxSharedStrings: number;
   /** XLSX: uncompressed size of the shared-strings part. */
   maxSharedStringsBytes: number;
+  /**
+   * CSV: characters parsed at a time; a slice's rows are delivered before the next slice is parsed, so
+   * the rows made and not yet delivered are bounded by it (a record longer than it is one slice).
+   */
+  parseChars: number;
 }
 
 export interface ReadOptions {
