@@ -159,9 +159,7 @@ describe('checklist rules', () => {
     h.minorsWithoutConsent = 1;
     expect(rule('pipl-31-minors').evaluate(f).evidence.en).toContain('guardian consent');
     h.pipiasApproved = 0;
-    expect(rule('pipl-55-pipia').evaluate(f).evidence.en).toContain(
-      '1 of 1 handover has no approved PIPIA',
-    );
+    expect(rule('pipl-55-pipia').evaluate(f).evidence.en).toContain('1 of 1 handover has no approved PIPIA');
   });
 
   it('deletion needs every records wipe certified; with nothing ever marked DESTROY no certificate is asked for', () => {
