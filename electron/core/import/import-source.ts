@@ -25,6 +25,7 @@ import type { JobContext } from '../kernel/job';
 import { ImportClassifier } from '../classification/classify';
 import type { VaultDb } from '../vault/database';
 import type { OpenVault } from '../vault/open-vault';
+import { collectGarbage } from '../util/collect-garbage';
 import { pathOf } from '../util/file-ref';
 import { readMapping, writeMapping } from './mappings';
 import { normaliseRecord, phoneSeriesOf, type PreparedMapping } from './normalise-record';
@@ -55,6 +56,12 @@ const PREVIEW_ROWS = 20;
 /** Quarantined rows listed in the result per file; all of them are in the vault. */
 const LISTED_QUARANTINE = 100;
 const PROGRESS_EVERY_ROWS = 1000;
+/**
+ * Rows between the full collections a large import asks for: the garbage of rows that outlived the young
+ * generation is freed long before V8's own first full collection (the bench at 1M rows: peak RSS 465 MB
+ * without, 358 MB with; CPU 220 s without, 211 s with).
+ */
+const COLLECT_EVERY_ROWS = 50_000;
 /**
  * The import's page cache, in KiB (negative: SQLite's way of giving it in KiB): half the other jobs'
  * cache. New rows are appended, the kept indexes grow at their right edge and the random-key ones are
@@ -347,7 +354,10 @@ export async function runImport(
             hiddenCharacters += record.columns.hidden_characters;
             if (record.columns.malformed !== null) malformed++;
           }
-          if (++rowsDone % PROGRESS_EVERY_ROWS === 0) report();
+          if (++rowsDone % PROGRESS_EVERY_ROWS === 0) {
+            report();
+            if (rowsDone % COLLECT_EVERY_ROWS === 0) collectGarbage();
+          }
         },
         readerJob,
       );
