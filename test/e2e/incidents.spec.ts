@@ -10,6 +10,7 @@ import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import { chooseSelectOption } from './pages/antd-select';
+import { unlockSeeded } from './harness/seed-vault';
 import { IncidentsPage } from './pages/incidents-page';
 
 const OWNER = { name: '周敏', passphrase: '西湖龙井-虎跑梦泉-九溪烟树' };
@@ -160,16 +161,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }) => {
     test.slow(); // Argon2id on a shared machine
     const text = LATE[lang];
-    const vault = await seed({ clientName: '杭州示例茶叶有限公司', owner: OWNER });
-    expect(
-      (
-        await engine.call('vault.unlock', {
-          vault: { vaultId: vault.vaultId },
-          userName: OWNER.name,
-          passphrase: OWNER.passphrase,
-        })
-      ).ok,
-    ).toBe(true);
+    await unlockSeeded(engine, await seed({ clientName: '杭州示例茶叶有限公司', owner: OWNER }), OWNER);
     const added = await engine.call('incidents.add', {
       kind: 'unauthorised-access',
       discoveredAt: new Date(Date.now() - 100 * 3_600_000).toISOString(),

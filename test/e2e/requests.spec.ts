@@ -10,6 +10,9 @@ import { encodeCsv } from '../fixtures/write-csv';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './harness/screenshot';
 import { chooseSelectOption } from './pages/antd-select';
+import type { EngineClient } from '../../electron/core/host/types';
+import type { TestContract } from '../support/test-contract';
+import { unlockSeeded, type SeededVault, type SeedVault } from './harness/seed-vault';
 import { RequestsPage } from './pages/requests-page';
 
 /** A day of receipt whose PIPL due date (15 working days) falls within the Dashboard's week from today. */
@@ -23,6 +26,27 @@ function dueWithinAWeek(): string {
 }
 
 const OWNER = { name: '周敏', passphrase: '西湖龙井-虎跑梦泉-九溪烟树' };
+
+/** A vault of 12 generated customers (the generator's seed `n`), unlocked as its owner in the page's engine. */
+async function customersVault(
+  {
+    seed,
+    engine,
+    files,
+  }: { seed: (spec: SeedVault) => Promise<SeededVault>; engine: EngineClient<TestContract>; files: string },
+  n: number,
+): Promise<void> {
+  const csv = path.join(files, 'customers.csv');
+  await writeFile(csv, encodeCsv([...generateCustomers(n, 12)].map((c) => c.row)));
+  const vault = await seed({
+    clientName: '杭州示例茶叶有限公司',
+    owner: OWNER,
+    afterCreate: async (call) => {
+      await call('import.run', { inputs: [{ file: { path: csv } }] });
+    },
+  });
+  await unlockSeeded(engine, vault, OWNER);
+}
 
 const TEXT = {
   'zh-CN': { title: '客户请求', granted: '已满足', reminder: '客户请求即将到期', fulfilled: '已办理' },
@@ -45,24 +69,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }, testInfo) => {
     test.slow(); // Argon2id, an import and a PDF with the CJK font on a shared machine
     const text = TEXT[lang];
-    const csv = path.join(files, 'customers.csv');
-    await writeFile(csv, encodeCsv([...generateCustomers(lang === 'en' ? 21 : 22, 12)].map((c) => c.row)));
-    const vault = await seed({
-      clientName: '杭州示例茶叶有限公司',
-      owner: OWNER,
-      afterCreate: async (call) => {
-        await call('import.run', { inputs: [{ file: { path: csv } }] });
-      },
-    });
-    expect(
-      (
-        await engine.call('vault.unlock', {
-          vault: { vaultId: vault.vaultId },
-          userName: OWNER.name,
-          passphrase: OWNER.passphrase,
-        })
-      ).ok,
-    ).toBe(true);
+    await customersVault({ seed, engine, files }, lang === 'en' ? 21 : 22);
 
     await shell.open('requests');
     if (lang === 'en') await shell.switchLanguage('en');
@@ -124,21 +131,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
   }) => {
     test.slow(); // Argon2id, an import and a PDF with the CJK font on a shared machine
     const text = DIALOGS[lang];
-    const csv = path.join(files, 'customers.csv');
-    await writeFile(csv, encodeCsv([...generateCustomers(lang === 'en' ? 23 : 24, 12)].map((c) => c.row)));
-    const vault = await seed({
-      clientName: '杭州示例茶叶有限公司',
-      owner: OWNER,
-      afterCreate: async (call) => {
-        await call('import.run', { inputs: [{ file: { path: csv } }] });
-      },
-    });
-    const unlocked = await engine.call('vault.unlock', {
-      vault: { vaultId: vault.vaultId },
-      userName: OWNER.name,
-      passphrase: OWNER.passphrase,
-    });
-    expect(unlocked.ok).toBe(true);
+    await customersVault({ seed, engine, files }, lang === 'en' ? 23 : 24);
     const receivedOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     for (const input of [
       { kind: 'correct', regime: 'pipl', recordId: 3 },

@@ -3,7 +3,9 @@
 // and holds no session. Argon2 (~0.3 s per key slot) and RSA key generation (~1 s) make this the quick way.
 import path from 'node:path';
 import { createEngine } from '../../../electron/core/host/in-process';
+import type { EngineClient } from '../../../electron/core/host/types';
 import type { OpInput, OpName, OpResult, Role } from '../../../shared/contract';
+import type { TestContract } from '../../support/test-contract';
 
 interface SeedUser {
   name: string;
@@ -54,4 +56,18 @@ export async function seedVault(dataDir: string, dir: string, spec: SeedVault): 
   } finally {
     await engine.close();
   }
+}
+
+/** Unlocks a seeded vault as its owner in the page's engine, so the window opens on it; throws otherwise. */
+export async function unlockSeeded(
+  engine: EngineClient<TestContract>,
+  vault: SeededVault,
+  owner: SeedVault['owner'],
+): Promise<void> {
+  const unlocked = await engine.call('vault.unlock', {
+    vault: { vaultId: vault.vaultId },
+    userName: owner.name,
+    passphrase: owner.passphrase,
+  });
+  if (!unlocked.ok) throw new Error(`unlock: ${unlocked.error.code} ${unlocked.error.message}`);
 }
