@@ -2,7 +2,7 @@
 // (a large import). V8 lets its old generation grow to its starting limit (about 256 MB) before its
 // first full collection, garbage included: without a collection asked for, that garbage is most of a
 // large import's peak memory. `gc` comes from a context of its own (the flag exposes it only to contexts
-// created after it is set), so no global changes.
+// created after it is set): the caller's global scope gets none.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
